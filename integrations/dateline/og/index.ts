@@ -1,0 +1,171 @@
+// OpenGraph (social) image renderer: 1200×630 cards for articles, cached by a hash of everything drawn.
+//
+//   import { renderOgImages, renderDefaultImage } from '../og/index.ts';
+//   const { images, warnings } = await renderOgImages(
+//     articles.map((a) => ({ id: a.id, card: { siteName, sectionLabel, headline, byline, dateText, lang } })),
+//     { cacheDir: '<project>/node_modules/.dateline/og', theme },
+//   );
+//   images.get(id)?.file  → copy/serve as /og/<id>.<ext>
+//
+// Text is drawn by sharp's text input (Pango + HarfBuzz + fribidi) with a generated fonts.conf that lists
+// only the npm-bundled Noto fonts (see fonts.ts), so Urdu Nastaliq, Arabic Naskh, CJK and mixed bidi lines
+// are shaped correctly and identically on every machine.
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { hashKey, listCache, prune as pruneCache, resolveTheme, writeAtomic, fileSize } from './cache.ts';
+import { coverageWarnings } from './coverage.ts';
+import { ensureFontconfig } from './fonts.ts';
+import { mapLimit, defaultConcurrency } from './pool.ts';
+import { drawCard, drawDefault, encode, type CardText } from './render.ts';
+import { cleanText } from './text.ts';
+import { WIDTH, HEIGHT } from './template.ts';
+
+export { OG_TEMPLATE_VERSION } from './template.ts';
+export { uncoveredCharacters } from './coverage.ts';
+export { fontconfigXml, fontVersions, BUNDLED_FONTS } from './fonts.ts';
+
+export interface OgCard {
+  siteName: string;
+  sectionLabel: string;
+  headline: string;
+  byline: string;
+  dateText: string;
+  lang?: string;
+}
+
+export interface OgTheme {
+  background: string;
+  foreground: string;
+  accent: string;
+  muted: string;
+  /** Absolute path to a PNG or SVG file, optional. */
+  logo?: string;
+}
+
+export interface OgImage {
+  file: string;
+  type: 'image/png' | 'image/jpeg';
+  ext: 'png' | 'jpg';
+  width: 1200;
+  height: 630;
+  bytes: number;
+  key: string;
+}
+
+export interface RenderOgOptions {
+  cacheDir: string;
+  theme: OgTheme;
+  /** Cards rendered at once; default os.availableParallelism(). */
+  concurrency?: number;
+  /** Delete article images in cacheDir not used by this call (default true). */
+  prune?: boolean;
+}
+
+export interface RenderOgResult {
+  images: Map<string, OgImage>;
+  warnings: Map<string, string[]>;
+  rendered: number;
+  reused: number;
+  ms: number;
+}
+
+function cleanCard(card: OgCard): CardText {
+  const lang = cleanText(card.lang ?? '');
+  return {
+    siteName: cleanText(card.siteName),
+    sectionLabel: cleanText(card.sectionLabel),
+    headline: cleanText(card.headline),
+    byline: cleanText(card.byline),
+    dateText: cleanText(card.dateText),
+    ...(lang ? { lang } : {}),
+  };
+}
+
+/** Hash of everything drawn: card text, theme (logo by content), template version, fonts and native renderer versions. */
+export function ogCacheKey(card: OgCard, theme: OgTheme): string {
+  const c = cleanCard(card);
+  return hashKey('card', [c.siteName, c.sectionLabel, c.headline, c.byline, c.dateText, c.lang ?? ''], resolveTheme(theme));
+}
+
+function image(file: string, ext: 'png' | 'jpg', bytes: number, key: string): OgImage {
+  return { file, ext, type: ext === 'png' ? 'image/png' : 'image/jpeg', width: WIDTH, height: HEIGHT, bytes, key };
+}
+
+export async function renderOgImages(
+  jobs: Array<{ id: string; card: OgCard }>,
+  options: RenderOgOptions,
+): Promise<RenderOgResult> {
+  const t0 = performance.now();
+  const cacheDir = resolve(options.cacheDir);
+  await mkdir(cacheDir, { recursive: true });
+  ensureFontconfig(cacheDir);
+  const theme = resolveTheme(options.theme);
+
+  const warnings = new Map<string, string[]>();
+  const byKey = new Map<string, { card: CardText; ids: string[] }>();
+  for (const { id, card } of jobs) {
+    const c = cleanCard(card);
+    const w = coverageWarnings({ headline: c.headline, byline: c.byline, 'site name': c.siteName, section: c.sectionLabel, date: c.dateText });
+    if (w.length) warnings.set(id, w);
+    const key = ogCacheKey(card, options.theme);
+    const e = byKey.get(key);
+    if (e) e.ids.push(id); else byKey.set(key, { card: c, ids: [id] });
+  }
+
+  const existing = await listCache(cacheDir);
+  const images = new Map<string, OgImage>();
+  const used = new Set<string>();
+  let reused = 0;
+  const todo: Array<[string, { card: CardText; ids: string[] }]> = [];
+  for (const [key, entry] of byKey) {
+    const name = existing.get(key);
+    const bytes = name ? await fileSize(join(cacheDir, name)) : undefined;
+    if (name && bytes) {
+      const img = image(join(cacheDir, name), name.endsWith('.png') ? 'png' : 'jpg', bytes, key);
+      for (const id of entry.ids) images.set(id, img);
+      used.add(name);
+      reused++;
+    } else todo.push([key, entry]);
+  }
+
+  let rendered = 0;
+  await mapLimit(todo, options.concurrency ?? defaultConcurrency(), async ([key, entry]) => {
+    try {
+      const enc = await encode(await drawCard(entry.card, theme));
+      const name = `${key}.${enc.ext}`;
+      const file = join(cacheDir, name);
+      await writeAtomic(file, enc.data);
+      const img = image(file, enc.ext, enc.data.length, key);
+      for (const id of entry.ids) images.set(id, img);
+      used.add(name);
+      rendered++;
+    } catch (e) {
+      for (const id of entry.ids) {
+        warnings.set(id, [...(warnings.get(id) ?? []), `social image could not be rendered: ${(e as Error).message}`]);
+      }
+    }
+  });
+
+  if (options.prune ?? true) await pruneCache(cacheDir, used);
+  return { images, warnings, rendered, reused, ms: performance.now() - t0 };
+}
+
+/** The site-wide image for non-article pages (`default-<key>.<ext>` in cacheDir; never pruned). */
+export async function renderDefaultImage(options: { cacheDir: string; theme: OgTheme; siteName: string; tagline?: string }): Promise<OgImage> {
+  const cacheDir = resolve(options.cacheDir);
+  await mkdir(cacheDir, { recursive: true });
+  ensureFontconfig(cacheDir);
+  const theme = resolveTheme(options.theme);
+  const siteName = cleanText(options.siteName);
+  const tagline = cleanText(options.tagline ?? '');
+  const key = hashKey('default', [siteName, tagline], theme);
+  for (const ext of ['png', 'jpg'] as const) {
+    const file = join(cacheDir, `default-${key}.${ext}`);
+    const bytes = await fileSize(file);
+    if (bytes) return image(file, ext, bytes, key);
+  }
+  const enc = await encode(await drawDefault(siteName, tagline, theme));
+  const file = join(cacheDir, `default-${key}.${enc.ext}`);
+  await writeAtomic(file, enc.data);
+  return image(file, enc.ext, enc.data.length, key);
+}

@@ -1,0 +1,248 @@
+// Drawing and encoding of one card with sharp: Pango text images (HarfBuzz shaping, bidi, wrapping)
+// composited on a flat background, then PNG (palette) and JPEG (mozjpeg), keeping the smaller.
+import sharp from 'sharp';
+import { BUNDLED_FONTS, fontPath } from './fonts.ts';
+import {
+  ELLIPSIS, arabicStyle, baseDirection, clipGraphemes, escapeMarkup, familyList, graphemes,
+  lineFactor, truncationPrefixes, type ArabicStyle,
+} from './text.ts';
+import {
+  WIDTH, HEIGHT, MARGIN_X, ACCENT_BAR, HEADER, HEADLINE, DIVIDER_Y, FOOTER, HEADLINE_SIZES,
+  HEADLINE_MAX_LINES, MAX_HEADLINE_GRAPHEMES, type ResolvedTheme,
+} from './template.ts';
+
+export interface CardText {
+  siteName: string;
+  sectionLabel: string;
+  headline: string;
+  byline: string;
+  dateText: string;
+  lang?: string;
+}
+
+export interface Encoded {
+  data: Buffer;
+  type: 'image/png' | 'image/jpeg';
+  ext: 'png' | 'jpg';
+}
+
+interface TextImg { data: Buffer; width: number; height: number }
+
+let primed: Promise<void> | undefined;
+
+/**
+ * Registers every bundled TTF with the process's fontconfig via sharp's `fontfile` (libvips adds each
+ * file once). With FONTCONFIG_FILE in effect this is a no-op in practice; it makes the fonts
+ * available even when fontconfig was initialised before FONTCONFIG_FILE could be set (e.g. another
+ * library rendered text first, or we run in a worker thread whose process.env is a private copy).
+ */
+export function primeFonts(): Promise<void> {
+  primed ??= (async () => {
+    for (const f of BUNDLED_FONTS) {
+      await sharp({ text: { text: '.', font: `${f.family} ${f.weight === 700 ? 'Bold ' : ''}8`, fontfile: fontPath(f), dpi: 72 } })
+        .raw().toBuffer();
+    }
+  })();
+  return primed;
+}
+
+async function textImage(markup: string, font: string, opts: { width?: number; wrap?: 'word-char' | 'none' } = {}): Promise<TextImg> {
+  const { data, info } = await sharp({
+    text: {
+      text: markup, font, rgba: true, dpi: 72, align: 'left', // 'left' = start: Pango mirrors it for RTL paragraphs
+      wrap: opts.wrap ?? 'none', ...(opts.width ? { width: opts.width } : {}),
+    },
+  }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+function span(text: string, attrs: Record<string, string | number>): string {
+  const a = Object.entries(attrs).map(([k, v]) => `${k}="${v}"`).join(' ');
+  return `<span ${a}>${escapeMarkup(text)}</span>`;
+}
+
+export interface HeadlineLayout {
+  img: TextImg;
+  size: number;
+  lines: number;
+  text: string;
+  truncated: boolean;
+  dir: 'ltr' | 'rtl';
+  style: ArabicStyle;
+}
+
+/** Lays out the headline: biggest size that fits in ≤ max lines and the box, else ellipsis at the smallest. */
+export async function layoutHeadline(headline: string, theme: ResolvedTheme, lang?: string): Promise<HeadlineLayout> {
+  const text0 = clipGraphemes(headline, MAX_HEADLINE_GRAPHEMES);
+  const style = arabicStyle(text0, lang);
+  const dir = baseDirection(text0);
+  const families = familyList(style);
+  const factor = lineFactor(style, text0);
+
+  const measure = async (text: string, size: number) => {
+    const pitch = Math.round(size * factor);
+    const markup = span(text, { foreground: theme.foreground, line_height: pitch * 1024, ...(lang ? { lang } : {}) });
+    const font = `${families} Bold ${size}`;
+    const [img, one] = await Promise.all([
+      textImage(markup, font, { width: HEADLINE.width, wrap: 'word-char' }),
+      textImage(markup, font),
+    ]);
+    const lines = Math.max(1, Math.round((img.height - one.height) / pitch) + 1);
+    const fits = lines <= HEADLINE_MAX_LINES && img.height <= HEADLINE.height && img.width <= HEADLINE.width;
+    return { img, lines, fits };
+  };
+
+  for (const size of HEADLINE_SIZES) {
+    const m = await measure(text0, size);
+    if (m.fits) return { img: m.img, size, lines: m.lines, text: text0, truncated: text0 !== headline, dir, style };
+  }
+  const size = HEADLINE_SIZES[HEADLINE_SIZES.length - 1];
+  let prefixes = truncationPrefixes(text0, lang);
+  // Binary search the longest prefix (+ ellipsis) that fits.
+  let lo = 0, hi = prefixes.length - 1, best: { m: Awaited<ReturnType<typeof measure>>; text: string } | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = prefixes[mid] + ELLIPSIS;
+    const m = await measure(t, size);
+    if (m.fits) { best = { m, text: t }; lo = mid + 1; } else hi = mid - 1;
+  }
+  if (!best) {
+    // Not even the first word fits (a giant unbroken token): cut by grapheme.
+    prefixes = graphemes(text0).map((_, i, g) => g.slice(0, i + 1).join(''));
+    lo = 0; hi = prefixes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = prefixes[mid] + ELLIPSIS;
+      const m = await measure(t, size);
+      if (m.fits) { best = { m, text: t }; lo = mid + 1; } else hi = mid - 1;
+    }
+  }
+  if (!best) {
+    const m = await measure(ELLIPSIS, size);
+    best = { m, text: ELLIPSIS };
+  }
+  return { img: best.m.img, size, lines: best.m.lines, text: best.text, truncated: true, dir, style };
+}
+
+/** One line of markup built from `text`, truncated with an ellipsis (grapheme-safe) to `maxWidth`. */
+async function fitLine(text: string, build: (t: string) => string, font: string, maxWidth: number): Promise<TextImg | undefined> {
+  if (!text) return undefined;
+  let img = await textImage(build(text), font);
+  if (img.width <= maxWidth) return img;
+  const g = graphemes(text);
+  let lo = 1, hi = g.length - 1, best: TextImg | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = g.slice(0, mid).join('').replace(/[\s\p{Cf}]+$/u, '') + ELLIPSIS;
+    img = await textImage(build(t), font);
+    if (img.width <= maxWidth) { best = img; lo = mid + 1; } else hi = mid - 1;
+  }
+  return best ?? textImage(build(ELLIPSIS), font);
+}
+
+function familiesFor(text: string, lang?: string): string {
+  return familyList(arabicStyle(text, lang));
+}
+
+async function logoImage(theme: ResolvedTheme, height: number, maxWidth: number): Promise<TextImg | undefined> {
+  if (!theme.logo) return undefined;
+  const { data, info } = await sharp(theme.logo, { density: 300 })
+    .resize({ height, width: maxWidth, fit: 'inside' })
+    .ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+const rawInput = (img: TextImg) => ({ input: img.data, raw: { width: img.width, height: img.height, channels: 4 as const } });
+
+function rect(w: number, h: number, colour: string) {
+  return { input: { create: { width: w, height: h, channels: 4 as const, background: colour } } };
+}
+
+/** Draws an article card. Returns the raw RGB canvas (1200×630×3). */
+export async function drawCard(card: CardText, theme: ResolvedTheme): Promise<Buffer> {
+  await primeFonts();
+  const layers: sharp.OverlayOptions[] = [];
+  const headlineP = layoutHeadline(card.headline, theme, card.lang);
+  const dir = baseDirection(card.headline);
+  const logoP = logoImage(theme, HEADER.logoHeight, 320);
+
+  // Header: site name · section.
+  const headerFont = `${familiesFor(card.siteName + card.sectionLabel, card.lang)} ${HEADER.size}`;
+  const logo = await logoP;
+  const headerMax = HEADLINE.width - (logo ? logo.width + HEADER.logoGap : 0);
+  const headerP = fitLine(
+    card.siteName,
+    (t) => span(t, { foreground: theme.foreground, font_weight: 'bold' })
+      + (card.sectionLabel ? span('  \u2022  ', { foreground: theme.muted }) + span(clipGraphemes(card.sectionLabel, 60), { foreground: theme.accent, font_weight: 'bold' }) : ''),
+    headerFont, headerMax,
+  );
+  const bylineP = fitLine(card.byline, (t) => span(t, { foreground: theme.foreground, font_weight: 'bold' }),
+    `${familiesFor(card.byline, card.lang)} ${FOOTER.bylineSize}`, HEADLINE.width);
+  const dateP = fitLine(card.dateText, (t) => span(t, { foreground: theme.muted }),
+    `${familiesFor(card.dateText, card.lang)} ${FOOTER.dateSize}`, HEADLINE.width);
+  const [headline, header, byline, date] = await Promise.all([headlineP, headerP, bylineP, dateP]);
+
+  // x of a block of width w, mirrored for right-to-left cards.
+  const xFor = (w: number, offset = 0) => (dir === 'rtl' ? WIDTH - MARGIN_X - offset - w : MARGIN_X + offset);
+
+  layers.push({ ...rect(WIDTH, ACCENT_BAR, theme.accent), left: 0, top: 0 });
+  let off = 0;
+  if (logo) {
+    layers.push({ ...rawInput(logo), left: xFor(logo.width), top: Math.round(HEADER.centerY - logo.height / 2) });
+    off = logo.width + HEADER.logoGap;
+  }
+  if (header) layers.push({ ...rawInput(header), left: xFor(header.width, off), top: Math.round(HEADER.centerY - header.height / 2) });
+
+  const h = headline.img;
+  const top = Math.round(HEADLINE.top + (HEADLINE.height - h.height) / 2);
+  layers.push({ ...rawInput(h), left: xFor(h.width), top });
+
+  layers.push({ ...rect(WIDTH - 2 * MARGIN_X, 2, theme.muted), left: MARGIN_X, top: DIVIDER_Y });
+  const lines = [byline, date].filter((x): x is TextImg => !!x);
+  lines.forEach((img, i) => {
+    const cy = i === 0 ? FOOTER.line1CenterY : FOOTER.line2CenterY;
+    layers.push({ ...rawInput(img), left: xFor(img.width), top: Math.round(cy - img.height / 2) });
+  });
+
+  return sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: theme.background } })
+    .composite(layers).removeAlpha().raw().toBuffer();
+}
+
+/** The site-wide card for non-article pages: logo, site name, optional tagline. */
+export async function drawDefault(siteName: string, tagline: string, theme: ResolvedTheme): Promise<Buffer> {
+  await primeFonts();
+  const logo = await logoImage(theme, 120, 600);
+  const name = await fitLine(siteName, (t) => span(t, { foreground: theme.foreground, font_weight: 'bold' }),
+    `${familiesFor(siteName)} 88`, WIDTH - 2 * MARGIN_X);
+  const tag = tagline
+    ? await (async () => {
+        const fam = familiesFor(tagline);
+        const img = await textImage(span(clipGraphemes(tagline, 200), { foreground: theme.muted }), `${fam} 34`, { width: WIDTH - 2 * MARGIN_X, wrap: 'word-char' });
+        return img.height > 160 ? fitLine(tagline, (t) => span(t, { foreground: theme.muted }), `${fam} 34`, WIDTH - 2 * MARGIN_X) : img;
+      })()
+    : undefined;
+  const blocks = [logo, name, tag].filter((x): x is TextImg => !!x);
+  const gap = 36;
+  const total = blocks.reduce((s, b) => s + b.height, 0) + gap * (blocks.length - 1);
+  let y = Math.round((HEIGHT - total) / 2);
+  const layers: sharp.OverlayOptions[] = [{ ...rect(WIDTH, ACCENT_BAR, theme.accent), left: 0, top: 0 }];
+  for (const b of blocks) {
+    layers.push({ ...rawInput(b), left: Math.round((WIDTH - b.width) / 2), top: y });
+    y += b.height + gap;
+  }
+  layers.push({ ...rect(WIDTH, ACCENT_BAR, theme.accent), left: 0, top: HEIGHT - ACCENT_BAR });
+  return sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: theme.background } })
+    .composite(layers).removeAlpha().raw().toBuffer();
+}
+
+/** Encodes the raw canvas as palette PNG and mozjpeg JPEG; keeps the smaller. */
+export async function encode(raw: Buffer): Promise<Encoded> {
+  const base = () => sharp(raw, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } });
+  const [png, jpg] = await Promise.all([
+    base().png({ palette: true, colours: 256, dither: 0, effort: 4, compressionLevel: 9, adaptiveFiltering: false }).toBuffer(),
+    base().jpeg({ quality: 85, mozjpeg: true, chromaSubsampling: '4:4:4' }).toBuffer(),
+  ]);
+  return png.length <= jpg.length
+    ? { data: png, type: 'image/png', ext: 'png' }
+    : { data: jpg, type: 'image/jpeg', ext: 'jpg' };
+}
