@@ -1,0 +1,92 @@
+// Body blocks that are not story text (E): related-story headlines, photo captions, print footers, and the
+// web-page furniture that Dawn's 2025 page captures carry (comment counters, player speeds, "Read more" lists).
+
+import { wordCount } from './lines.ts';
+
+/** Longest paragraph taken for a related-story headline (E), in characters and in words. */
+export const RELATED_MAX_CHARS = 120;
+export const RELATED_MAX_WORDS = 18;
+export const RELATED_MIN_WORDS = 4;
+
+// Story text ends with one of these; a related headline does not.
+const FINAL_PUNCTUATION = /[.!?:;,”"’'…)\]}»›*-]$/;
+
+/** `Also read: Neelum Valley: The sapphire trail` (Dawn's related link, E). */
+const ALSO_READ = /^(?:also read|read also|also see|see also|read more|related)\s?:\s?(.+)$/i;
+
+export function alsoReadHeadline(text: string): string | undefined {
+  const m = ALSO_READ.exec(text);
+  return m && m[1]!.length <= 300 ? m[1]!.trim() : undefined;
+}
+
+/**
+ * A related headline the scraper kept inline (E): short, at least four words, no final punctuation, and
+ * looking like a headline (starts with a capital, a digit or a quote; no list bullet).
+ */
+export function looksLikeRelatedHeadline(text: string): boolean {
+  if (text.length > RELATED_MAX_CHARS || FINAL_PUNCTUATION.test(text)) return false;
+  const words = wordCount(text);
+  if (words < RELATED_MIN_WORDS || words > RELATED_MAX_WORDS) return false;
+  if (!/^[A-Z0-9‘“'"]/.test(text)) return false;
+  // Lists and squad lines: `• Over 10,000 …`, `1. …`, `INDIA: …`.
+  if (/^(?:[•·▪\-*]|\d+[.)] )/.test(text) || /^[A-Z][A-Z ]+:/.test(text)) return false;
+  return true;
+}
+
+// A photo credit after a dash: `— Reuters/File`, `— PTIofficial/KP Assembly`, `— AFP`, `— Photo by …`,
+// `— screengrab via IQAir`. Lower-case starts are allowed only for the usual credit words, so a sentence
+// continuing after a dash (`… — will remain at risk`) is not a caption.
+const CAPTION_CREDIT = /\s[—–]\s?([^—–]{1,60})$/;
+const CREDIT_WORDS = /^(?:photo|photos|picture|image|screengrab|screenshot|file|courtesy|via|video|graphic|illustration|x\/|@)/i;
+
+export function captionCredit(text: string): string | undefined {
+  const m = CAPTION_CREDIT.exec(text.length > 2000 ? text.slice(-100) : text);
+  if (!m) return undefined;
+  const credit = m[1]!.trim();
+  const before = text.slice(0, text.length - m[0].length).trim();
+  if (credit === '' || before === '' || wordCount(credit) > 7) return undefined;
+  if (/[.,;:!?”"’)]$/.test(credit) && !/\bFile\.$/.test(credit)) return undefined;
+  if (!/^[A-Z]/.test(credit) && !CREDIT_WORDS.test(credit)) return undefined;
+  if (/^\d/.test(credit) || /,/.test(credit)) return undefined;
+  return credit.replace(/\.$/, '');
+}
+
+/** `Header image: …` introduces a caption even without a credit. */
+export function isHeaderImageCaption(text: string): boolean {
+  return /^Header image\b/i.test(text);
+}
+
+// Print footers (E): `Published in Dawn, January 1st, 2025`, `Published in Dawn, Sunday Magazine, October 30th, 2016`,
+// `An abridged version of this article was published in Dawn on Jan 1, 2025.`
+const FOOTERS = [
+  /^Published in [A-Z][^,]{0,60},.{0,80}\b\d{4}\.?$/,
+  /^(?:An abridged|A shorter|A version|An edited|A longer|This article).{0,80}\b(?:was |were )?(?:first |originally )?published in\b.{0,120}$/i,
+];
+
+export function isFooter(text: string): boolean {
+  return text.length <= 250 && FOOTERS.some((re) => re.test(text));
+}
+
+// Web-page furniture captured with Dawn's 2025 pages and the brecorder article page: never story text.
+const FURNITURE_EXACT = new Set([
+  'JOIN OUR WHATSAPP CHANNEL', 'NEWSPAPER', 'Listen to article', 'Follow us', 'Facebook', 'Twitter', 'Whatsapp',
+  'WhatsApp', 'Share', 'Print', 'Email',
+]);
+
+export function isFurniture(text: string): boolean {
+  // comment counters (`0`) and audio-player speeds (`1x`, `1.5x`)
+  return FURNITURE_EXACT.has(text) || /^\d{1,4}$/.test(text) || /^\d(?:\.\d{1,2})?x$/.test(text);
+}
+
+/** A "Read more" heading: the blocks after it are related headlines. */
+export function isReadMoreHeading(text: string): boolean {
+  return text === 'Read more' || text === 'Related' || text === 'Related stories';
+}
+
+/** Where the page's own chrome starts (comments, the video strip): nothing after it is the story. */
+export function isPageEnd(text: string): boolean {
+  return (
+    text === 'On DawnNews' || text === 'DAWN NEWS ENGLISH' || text === 'Comments' || text === 'Read more stories' ||
+    /^\d+ CHARACTERS\b/i.test(text)
+  );
+}

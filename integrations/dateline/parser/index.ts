@@ -1,0 +1,278 @@
+// The wire parser: text or bytes of one wire file in, a typed article or diagnostics out. Pure: no file
+// system, no clock, no machine time zone. Never throws.
+
+import type { BodyBlock, Diagnostic, MarketQuote, ParseOptions, ParseResult, WireArticle } from './types.ts';
+import { decodeWireBytes, looksBinary, normaliseText } from './decode.ts';
+import { excerpt, splitLines, toBlocks, type Block } from './lines.ts';
+import { isQuotePart, scanTicker } from './quote.ts';
+import { parseByline } from './byline.ts';
+import { DEFAULT_TIME_ZONE, PUBLISHED_FORM, isRealDay, isValidZone, parseStamp } from './published.ts';
+import { findDateline } from './dateline.ts';
+import { findPageChrome, matchCaptureLine, matchPublishedLine } from './header.ts';
+import {
+  alsoReadHeadline, captionCredit, isFooter, isFurniture, isHeaderImageCaption, isPageEnd, isReadMoreHeading,
+  looksLikeRelatedHeadline,
+} from './blocks.ts';
+
+export type * from './types.ts';
+export { decodeWireBytes } from './decode.ts';
+export { countLines } from './lines.ts';
+export { knownAgencies, isAgency, isDesk, classifyBylinePart, parseByline } from './byline.ts';
+export { DEFAULT_TIME_ZONE, PUBLISHED_FORM } from './published.ts';
+
+export const DEFAULT_MAX_LINE_LENGTH = 100_000;
+
+/** Thrown inside the parser to stop at the first fatal problem; never escapes parseWire. */
+class Rejection {
+  readonly diagnostic: Diagnostic;
+  constructor(line: number, message: string) {
+    this.diagnostic = { line, message };
+  }
+}
+
+export function parseWire(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
+  const warnings: Diagnostic[] = [];
+  try {
+    return { ok: true, article: parseArticle(input, options, warnings), warnings };
+  } catch (err) {
+    if (err instanceof Rejection) return { ok: false, errors: [err.diagnostic], warnings };
+    // A bug, not a bad file: still report, never throw (callers build whole sites from these results).
+    return { ok: false, errors: [{ line: 1, message: `internal parser error: ${String(err)}` }], warnings };
+  }
+}
+
+function readText(input: string | Uint8Array): string {
+  if (typeof input === 'string') return normaliseText(input);
+  if (input instanceof Uint8Array) return decodeWireBytes(input).text;
+  throw new Rejection(1, 'expected the text or bytes of a wire file');
+}
+
+function expectedPublished(found: string, why = ''): string {
+  return `expected "${PUBLISHED_FORM}", found ${found}${why}`;
+}
+
+function parseArticle(input: string | Uint8Array, options: ParseOptions, warnings: Diagnostic[]): WireArticle {
+  const zone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const maxLineLength =
+    typeof options.maxLineLength === 'number' && options.maxLineLength >= 1 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_LENGTH;
+
+  const text = readText(input);
+  const lines = splitLines(text);
+  const lastLine = Math.max(1, lines.length);
+  const at = (line: number) => Math.min(Math.max(1, line), lastLine);
+  const warn = (line: number, message: string) => warnings.push({ line: at(line), message });
+
+  if (looksBinary(text)) {
+    const nul = text.search(/[\u0000-\u0008\u000E-\u001F]/);
+    const line = nul === -1 ? 1 : text.slice(0, nul).split('\n').length;
+    throw new Rejection(at(line), 'binary file: control bytes (NUL) where a wire article has text');
+  }
+  lines.forEach((line, i) => {
+    if (line.length > maxLineLength) {
+      throw new Rejection(i + 1, `line is ${line.length} characters long, over the limit of ${maxLineLength}`);
+    }
+  });
+  if (!isValidZone(zone)) throw new Rejection(1, `unknown time zone ${JSON.stringify(zone)} (expected an IANA zone such as Asia/Karachi)`);
+
+  const blocks = toBlocks(lines);
+  if (blocks.length === 0) throw new Rejection(1, 'expected a wire article, found an empty file');
+
+  // Capture line and ticker (A1–A7).
+  let next = 0;
+  let captureDate: string | undefined;
+  const segments: Block[] = [];
+  const capture = matchCaptureLine(blocks[0]!.text);
+  if (capture) {
+    next = 1;
+    if (isRealDay(capture.date)) captureDate = capture.date;
+    else warn(blocks[0]!.line, `capture date ${capture.date} is not a real day; ignored`);
+    if (capture.tail !== '') segments.push({ line: blocks[0]!.line, text: capture.tail });
+  }
+  const tailSegments = segments.length;
+  for (let i = next; i < blocks.length && i < next + 1000 && isQuotePart(blocks[i]!.text); i++) segments.push(blocks[i]!);
+  const ticker = scanTicker(segments);
+  if (tailSegments === 1 && ticker.consumed === 0) {
+    warn(blocks[0]!.line, `unrecognised text after the capture date: ${excerpt(capture!.tail.slice(ticker.firstSegmentChars))}`);
+  }
+  next += Math.max(0, ticker.consumed - tailSegments);
+  const quotes: MarketQuote[] = ticker.quotes;
+
+  // A raw brecorder.com page (A6, B1, B2) is a whole web page with menus, not a wire article.
+  const chrome = findPageChrome(blocks, next);
+  if (chrome) {
+    const stories = blocks.filter((b) => /^Published (?:about|an?|\d+) .*\bago$/.test(b.text)).length;
+    throw new Rejection(
+      chrome.line,
+      stories > 1
+        ? `not a wire article: a raw Business Recorder section listing (${stories} story teasers; site chrome ${JSON.stringify(chrome.text)})`
+        : `not a wire article: a raw Business Recorder web page (site chrome ${JSON.stringify(chrome.text)}); its "Published⏎Month D, YYYY" date has no time of day`,
+    );
+  }
+
+  // Section, headline, byline, Published (B2/B4/C).
+  const head = blocks.slice(next, next + 4);
+  let k = head.findIndex((b) => matchPublishedLine(b.text) !== undefined);
+  const sectionAdjacent = next > 0 && head[0] !== undefined && head[0].line === blocks[next - 1]!.line + 1;
+  const expectedAt = capture && !sectionAdjacent ? 1 : 2;
+  let published = k === -1 ? undefined : matchPublishedLine(head[k]!.text)!;
+  if (published && published.stamp !== '' && k > 2) {
+    k = -1;
+    published = undefined;
+  }
+  if (!published) {
+    const want = head[Math.min(expectedAt, head.length)];
+    if (want) throw new Rejection(want.line, expectedPublished(excerpt(want.text)));
+    throw new Rejection(lastLine, expectedPublished('end of file'));
+  }
+  if (k === 0) throw new Rejection(head[0]!.line, `expected a headline before the "Published" line, found ${excerpt(head[0]!.text)}`);
+
+  let section: string | undefined;
+  let headlineBlock: Block;
+  let bylineText = published.byline;
+  let stampBlock = head[k]!;
+  let bodyFrom = next + k + 1;
+  if (published.stamp === '' && published.byline === '') {
+    // 2025 article page form (B2): `BR Web Desk⏎Published⏎January 29, 2025`.
+    const dateBlock = blocks[next + k + 1];
+    if (!dateBlock) throw new Rejection(lastLine, expectedPublished('"Published" and then end of file'));
+    stampBlock = dateBlock;
+    published = { byline: '', stamp: dateBlock.text };
+    bodyFrom++;
+    const bylineIndex = k >= 2 ? k - 1 : -1;
+    bylineText = bylineIndex === -1 ? '' : head[bylineIndex]!.text;
+    headlineBlock = head[bylineIndex === -1 ? k - 1 : k - 2]!;
+    if (k === 3) section = head[0]!.text;
+  } else {
+    headlineBlock = head[k - 1]!;
+    if (k === 2) section = head[0]!.text;
+  }
+  const headline = headlineBlock.text;
+
+  const when = parseStamp(published.stamp, zone);
+  const found = excerpt(stampBlock.text);
+  if (!when.ok) {
+    if (when.reason === 'relative') {
+      throw new Rejection(stampBlock.line, `relative time ${when.detail} cannot be placed in time: ${expectedPublished(found)}`);
+    }
+    throw new Rejection(stampBlock.line, expectedPublished(found, when.reason === 'invalid' ? ` (${when.detail})` : ''));
+  }
+  if (!when.hasTime) throw new Rejection(stampBlock.line, expectedPublished(found, ' (the date has no time of day)'));
+
+  let modified: string | undefined;
+  const takeUpdated = (stamp: string, line: number) => {
+    const u = parseStamp(stamp, zone);
+    if (u.ok) modified ??= u.iso;
+    else if (u.reason === 'relative') warn(line, `relative "Updated" time ${u.detail} cannot be placed in time; ignored`);
+    else warn(line, `unrecognised "Updated" time ${u.detail}; ignored`);
+  };
+  if (published.updated !== undefined) takeUpdated(published.updated, stampBlock.line);
+
+  const body = readBody(blocks.slice(bodyFrom), headline, takeUpdated, warn);
+  if (!body.blocks.some((b) => b.kind === 'paragraph')) {
+    const line = blocks[bodyFrom]?.line ?? stampBlock.line + 1;
+    throw new Rejection(at(line), `expected at least one body paragraph after the "Published" line, found ${blocks[bodyFrom] ? excerpt(blocks[bodyFrom]!.text) : 'end of file'}`);
+  }
+
+  const article: WireArticle = {
+    quotes,
+    headline,
+    headlineLine: headlineBlock.line,
+    bylineText,
+    byline: parseByline(bylineText),
+    published: when.iso,
+    body: body.blocks,
+  };
+  if (captureDate !== undefined) article.captureDate = captureDate;
+  if (section !== undefined) article.section = section;
+  if (modified !== undefined) article.modified = modified;
+  if (body.dateline) {
+    article.dateline = body.dateline.place;
+    article.datelineText = body.dateline.text;
+  }
+  return article;
+}
+
+type Candidate = { kind: 'candidate'; text: string; line: number };
+
+function readBody(
+  blocks: Block[],
+  headline: string,
+  takeUpdated: (stamp: string, line: number) => void,
+  warn: (line: number, message: string) => void,
+): { blocks: BodyBlock[]; dateline?: { place: string; text: string } } {
+  const out: (BodyBlock | Candidate)[] = [];
+  const furniture: number[] = [];
+  let readMore = false;
+  for (const b of blocks) {
+    const t = b.text;
+    if (isPageEnd(t)) {
+      warn(b.line, `web-page chrome from ${JSON.stringify(t)} to the end of the file ignored`);
+      break;
+    }
+    if (isFurniture(t) || t.toLowerCase() === headline.toLowerCase()) {
+      furniture.push(b.line);
+      continue;
+    }
+    // Dawn's 2025 pages repeat the byline line in the web form: `Reuters Published October 22, 2025  Updated about 16 hours ago`.
+    const echo = t.length <= 160 ? matchPublishedLine(t, 60) : undefined;
+    if (echo && (parseStamp(echo.stamp, 'UTC').ok || echo.updated !== undefined)) {
+      if (echo.updated !== undefined) takeUpdated(echo.updated, b.line);
+      furniture.push(b.line);
+      continue;
+    }
+    if (/^Updated /.test(t) && t.length <= 100) {
+      takeUpdated(t.slice('Updated '.length), b.line);
+      continue;
+    }
+    if (isReadMoreHeading(t)) {
+      readMore = true;
+      continue;
+    }
+    if (isFooter(t)) {
+      out.push({ kind: 'footer', text: t, line: b.line });
+      continue;
+    }
+    const credit = captionCredit(t);
+    if (credit !== undefined || isHeaderImageCaption(t)) {
+      out.push(credit === undefined ? { kind: 'caption', text: t, line: b.line } : { kind: 'caption', text: t, credit, line: b.line });
+      continue;
+    }
+    const also = alsoReadHeadline(t);
+    if (also !== undefined) {
+      out.push({ kind: 'related', headline: also, line: b.line });
+      continue;
+    }
+    if (readMore && looksLikeRelatedHeadline(t)) {
+      out.push({ kind: 'related', headline: t, line: b.line });
+      continue;
+    }
+    readMore = false;
+    out.push({ kind: 'candidate', text: t, line: b.line });
+  }
+  if (furniture.length > 0) warn(furniture[0]!, `web-page furniture ignored (${furniture.length} block${furniture.length === 1 ? '' : 's'})`);
+
+  // The dateline opens the first story paragraph only (D); a dateline-only line is dropped.
+  let dateline: { place: string; text: string } | undefined;
+  let first = out.findIndex((b) => b.kind === 'candidate');
+  if (first !== -1) {
+    const c = out[first] as Candidate;
+    const d = findDateline(c.text);
+    if (d) {
+      dateline = { place: d.place, text: d.text };
+      if (d.rest === '') {
+        out.splice(first, 1);
+        first = out.findIndex((b) => b.kind === 'candidate');
+      } else c.text = d.rest;
+    }
+  }
+  let last = -1;
+  out.forEach((b, i) => {
+    if (b.kind === 'candidate') last = i;
+  });
+  const result: BodyBlock[] = out.map((b, i) => {
+    if (b.kind !== 'candidate') return b;
+    if (i !== first && i !== last && looksLikeRelatedHeadline(b.text)) return { kind: 'related', headline: b.text, line: b.line };
+    return { kind: 'paragraph', text: b.text, line: b.line };
+  });
+  return dateline ? { blocks: result, dateline } : { blocks: result };
+}
