@@ -1,0 +1,23 @@
+// Hand-over from the content loader to the integration's build hooks. Both run in the `astro build`
+// process, but the loader is loaded through Vite (content config) and the integration by Node, so
+// they do not share module instances: the state lives on globalThis under a registered symbol.
+import type { BuildReport } from './report.ts';
+
+export interface BuildState {
+  report: BuildReport;
+  /** Files to place in the output folder: site path → cached file. */
+  outputFiles: Map<string, string>;
+  /** One line on parsing and one on images, printed with the summary. */
+  notes: string[];
+}
+
+const KEY = Symbol.for('dateline.build-state');
+type Holder = { [KEY]?: BuildState };
+
+export function setBuildState(state: BuildState): void {
+  (globalThis as Holder)[KEY] = state;
+}
+
+export function getBuildState(): BuildState | undefined {
+  return (globalThis as Holder)[KEY];
+}

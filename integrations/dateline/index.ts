@@ -1,0 +1,71 @@
+// Dateline: an Astro integration that turns wire articles into a static news site.
+//
+//  1. validate the publisher's options (options.ts), apply environment overrides;
+//  2. expose the resolved options to pages and the content config (`virtual:dateline/config`);
+//  3. the content loader (loader.ts) parses wire files, decides URLs and writes the build report;
+//  4. after the build, place generated files (social images) and print the summary.
+import type { AstroIntegration } from 'astro';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getBuildState } from './build-state.ts';
+import { parseOptions, resolveConfig, type DatelineOptions, type DatelineUserOptions, type ResolvedDatelineConfig } from './options.ts';
+import { summarize } from './report.ts';
+
+export type { DatelineUserOptions } from './options.ts';
+export { datelineLoader } from './loader.ts';
+
+const VIRTUAL_CONFIG = 'virtual:dateline/config';
+
+/** The validated options of a `dateline()` integration instance, for `npm run validate`. */
+export const integrationOptions = new WeakMap<AstroIntegration, DatelineOptions>();
+
+export default function dateline(userOptions: DatelineUserOptions = {}): AstroIntegration {
+  const options = parseOptions(userOptions);
+  let resolved: ResolvedDatelineConfig;
+
+  const integration: AstroIntegration = {
+    name: 'dateline',
+    hooks: {
+      'astro:config:setup': ({ config, command, updateConfig }) => {
+        resolved = resolveConfig(options, {
+          rootPath: fileURLToPath(config.root),
+          site: config.site,
+          base: config.base,
+          cacheDir: fileURLToPath(config.cacheDir),
+          command,
+        });
+        const env = process.env;
+        updateConfig({
+          site: resolved.site,
+          ...(env.DATELINE_OUT_DIR ? { outDir: resolve(resolved.rootPath, env.DATELINE_OUT_DIR) } : {}),
+          ...(env.DATELINE_CACHE_DIR ? { cacheDir: resolve(resolved.rootPath, env.DATELINE_CACHE_DIR) } : {}),
+          vite: {
+            plugins: [
+              {
+                name: 'dateline:config',
+                resolveId: (id: string) => (id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined),
+                load: (id: string) => (id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(resolved)};` : undefined),
+              },
+            ],
+          },
+        });
+      },
+
+      'astro:build:done': ({ dir, logger }) => {
+        const state = getBuildState();
+        if (!state) return;
+        const outDir = fileURLToPath(dir);
+        for (const [sitePath, cached] of state.outputFiles) {
+          const target = join(outDir, sitePath);
+          mkdirSync(dirname(target), { recursive: true });
+          copyFileSync(cached, target);
+        }
+        for (const line of [...summarize(state.report), ...state.notes]) logger.info(line);
+        logger.info(`report: ${relative(process.cwd(), resolved.reportPath) || resolved.reportPath}`);
+      },
+    },
+  };
+  integrationOptions.set(integration, options);
+  return integration;
+}

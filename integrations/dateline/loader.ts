@@ -1,0 +1,74 @@
+// The content-layer loader: a thin bridge from the content folder to the `articles` store. Parsing,
+// identity and the report are decided in analyze.ts; here they are written to the store (only
+// published articles), the report is written, social images are prepared, and in `astro dev` the
+// folder is watched so a dropped-in file appears without a restart.
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { analyzeContent } from './analyze.ts';
+import { setBuildState } from './build-state.ts';
+import type { ResolvedDatelineConfig } from './options.ts';
+import { formatProblem, writeReport } from './report.ts';
+import { ArticleSchema } from './schema.ts';
+import { prepareSocialImages } from './social-images.ts';
+import { buildNow } from './time.ts';
+
+export function datelineLoader(config: ResolvedDatelineConfig): Loader {
+  return {
+    name: 'dateline-wire',
+    schema: ArticleSchema,
+    load: async (context) => {
+      await syncArticles(context, config);
+      if (context.watcher) watchContent(context, config);
+    },
+  };
+}
+
+async function syncArticles(context: LoaderContext, config: ResolvedDatelineConfig): Promise<void> {
+  const { store, logger, parseData } = context;
+  const analysis = analyzeContent(config, { now: buildNow(), site: config.site, base: config.base });
+  const { articles, report } = analysis;
+
+  const images = await prepareSocialImages(articles, config, report, logger);
+
+  const warnings = new Map(report.files.map((f) => [f.file, f.warnings ?? []]));
+  const keep = new Set<string>();
+  for (const article of articles) {
+    keep.add(article.file);
+    const image = images.byFile.get(article.file) ?? images.fallback;
+    const record = { ...article, warnings: warnings.get(article.file) ?? [], image };
+    const digest = context.generateDigest(JSON.stringify(record));
+    if (store.get(article.file)?.digest === digest) continue;
+    const data = await parseData({ id: article.file, data: record });
+    store.set({ id: article.file, data, digest });
+  }
+  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+
+  writeReport(report, config.reportPath);
+  setBuildState({
+    report,
+    outputFiles: images.outputFiles,
+    notes: [`${analysis.parsed} parsed, ${analysis.reused} unchanged (parse cache)`, ...images.notes],
+  });
+
+  const rejected = report.files.filter((f) => f.status === 'rejected');
+  for (const f of rejected) logger.warn(`rejected ${formatProblem(config.contentDirLabel, f)}`);
+  if (config.strict && rejected.length > 0) {
+    throw new Error(`Dateline strict mode: ${rejected.length} wire file(s) rejected (listed above; report: ${config.reportPath})`);
+  }
+}
+
+/** In `astro dev`: re-sync on any change under the content folder (the parse cache keeps it cheap). */
+function watchContent(context: LoaderContext, config: ResolvedDatelineConfig): void {
+  const watcher = context.watcher!;
+  watcher.add(config.contentPath);
+  let timer: NodeJS.Timeout | undefined;
+  const onEvent = (path: string) => {
+    if (!path.startsWith(config.contentPath)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      syncArticles(context, config)
+        .then(() => context.logger.info(`content changed (${path.slice(config.contentPath.length + 1)}): articles re-synced`))
+        .catch((error: Error) => context.logger.error(error.message));
+    }, 100);
+  };
+  for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, onEvent);
+}

@@ -1,0 +1,142 @@
+// The publisher's options for `dateline({...})`, validated with zod. The schema is strict: an unknown
+// key (a typo) is an error naming the option, and every default lives here, not in `??` elsewhere.
+import { z } from 'astro/zod';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+
+const isIanaZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like "#1a1a1a"');
+
+export const SectionSchema = z
+  .object({
+    /** Section name as written in wire files (matched case-insensitively), e.g. `World`. */
+    name: z.string().min(1),
+    /** Label shown to readers; defaults to the name. */
+    label: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const OgImageOptionsSchema = z
+  .object({
+    background: colour.default('#101418'),
+    foreground: colour.default('#ffffff'),
+    accent: colour.default('#c8102e'),
+    muted: colour.default('#b8c0c8'),
+    /** Path (relative to the project root) of a PNG or SVG logo drawn on every image. */
+    logo: z.string().optional(),
+  })
+  .strict();
+
+export const DatelineOptionsSchema = z
+  .object({
+    /** Site name shown in the masthead, titles, feeds and images. */
+    siteName: z.string().min(1).default('Dateline'),
+    /** Publication name for Google News and JSON-LD `publisher`; defaults to the site name. */
+    publicationName: z.string().min(1).optional(),
+    /** One-line description for the home page, feeds and meta tags. */
+    description: z.string().min(1).default('News from the wire'),
+    /** BCP 47 language of the site (`en`, `ur`, …). */
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 tag like "en"').default('en'),
+    /** IANA time zone the wire times are written in, and that readers are shown. */
+    timeZone: z.string().refine(isIanaZone, 'expected an IANA time zone like "Asia/Karachi"').default('Asia/Karachi'),
+    /** Section for files whose wire copy names none. */
+    defaultSection: z.string().min(1).default('News'),
+    /** Section order in the navigation, with optional labels. Sections not listed follow, A–Z. */
+    sections: z.array(z.union([z.string().min(1), SectionSchema])).default([]),
+    /** Folder of wire `.txt` files, relative to the project root (env `DATELINE_CONTENT` overrides). */
+    contentDir: z.string().min(1).default('content'),
+    /** Fail the build when any file is rejected, after listing them all (env `DATELINE_STRICT=1`). */
+    strict: z.boolean().default(false),
+    /** Articles per section, agency and archive page. */
+    pageSize: z.number().int().min(1).max(500).default(20),
+    /** Items per RSS feed. */
+    feedItems: z.number().int().min(1).max(1000).default(50),
+    /** Largest wire file accepted, in bytes. */
+    maxFileSize: z.number().int().min(1).default(4 * 1024 * 1024),
+    /** URLs per sitemap file before it is split (the protocol allows 50,000). */
+    sitemapLimit: z.number().int().min(1).max(50_000).default(45_000),
+    /** Social images; colours follow the theme. */
+    ogImage: OgImageOptionsSchema.default({}),
+  })
+  .strict();
+
+export type DatelineUserOptions = z.input<typeof DatelineOptionsSchema>;
+export type DatelineOptions = z.output<typeof DatelineOptionsSchema>;
+
+/** Options after validation and environment overrides, as pages and the loader see them. */
+export interface ResolvedDatelineConfig extends Omit<DatelineOptions, 'sections' | 'publicationName'> {
+  publicationName: string;
+  sections: { name: string; label: string }[];
+  /** The content folder as the publisher names it (relative to the root when inside it), for messages. */
+  contentDirLabel: string;
+  /** Absolute path of the content folder. */
+  contentPath: string;
+  /** Absolute path of the project root. */
+  rootPath: string;
+  /** Absolute path of the build report. */
+  reportPath: string;
+  /** Absolute path of Dateline's cache folder (parse cache, social images). */
+  cachePath: string;
+  /** Absolute site URL (`site`, env `SITE_URL` overrides). */
+  site: string;
+  /** Astro's `base`, always with leading and trailing slash (`/`, `/news/`). */
+  base: string;
+  /** The Astro command running: social images are only rendered by `build`. */
+  command: 'dev' | 'build' | 'preview' | 'sync';
+  /** Whether per-article social images are rendered (env `DATELINE_OG_IMAGES=0` turns them off). */
+  ogImages: boolean;
+}
+
+/** Validates user options and turns zod's error into one that names each bad option. */
+export function parseOptions(input: unknown): DatelineOptions {
+  const result = DatelineOptionsSchema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      const where = issue.path.length ? `${issue.path.join('.')}.` : '';
+      return issue.keys.map((k) => `- unknown option "${where}${k}"`).join('\n');
+    }
+    return `- option "${issue.path.join('.') || '(root)'}": ${issue.message}`;
+  });
+  throw new Error(`Invalid dateline() options in astro.config.mjs:\n${lines.join('\n')}\nSee README.md, "Options".`);
+}
+
+const envFlag = (value: string | undefined) => value !== undefined && !['', '0', 'false', 'no', 'off'].includes(value.toLowerCase());
+
+/**
+ * Applies defaults and the environment overrides (DATELINE_CONTENT, SITE_URL, DATELINE_STRICT,
+ * DATELINE_REPORT, DATELINE_OG_IMAGES, DATELINE_CACHE_DIR) to validated options.
+ */
+export function resolveConfig(
+  options: DatelineOptions,
+  astro: { rootPath: string; site?: string; base: string; cacheDir: string; command: ResolvedDatelineConfig['command'] },
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedDatelineConfig {
+  const site = env.SITE_URL || astro.site;
+  if (!site) throw new Error('Dateline needs an absolute site URL: set `site` in astro.config.mjs or SITE_URL');
+  const contentPath = resolve(astro.rootPath, env.DATELINE_CONTENT || options.contentDir);
+  const fromRoot = relative(astro.rootPath, contentPath);
+  const cacheDir = env.DATELINE_CACHE_DIR ? resolve(astro.rootPath, env.DATELINE_CACHE_DIR) : astro.cacheDir;
+  return {
+    ...options,
+    publicationName: options.publicationName ?? options.siteName,
+    sections: options.sections.map((s) => (typeof s === 'string' ? { name: s, label: s } : { name: s.name, label: s.label ?? s.name })),
+    strict: options.strict || envFlag(env.DATELINE_STRICT),
+    rootPath: astro.rootPath,
+    contentPath,
+    contentDirLabel: fromRoot.startsWith('..') || isAbsolute(fromRoot) ? contentPath : fromRoot || '.',
+    reportPath: resolve(astro.rootPath, env.DATELINE_REPORT || '.dateline/report.json'),
+    cachePath: join(cacheDir, 'dateline'),
+    ogImages: env.DATELINE_OG_IMAGES === undefined ? true : envFlag(env.DATELINE_OG_IMAGES),
+    site: new URL(site).href,
+    base: `/${astro.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'),
+    command: astro.command,
+  };
+}

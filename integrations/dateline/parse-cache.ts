@@ -1,0 +1,61 @@
+// Parse results cached by file digest between builds, so an unchanged wire file is never parsed again.
+// The cache is invalidated as a whole when the parser's source or the parse options change.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from './parser/types.ts';
+import type { WireSummary } from './summary.ts';
+
+export type CachedParse =
+  | { digest: string; ok: true; summary: WireSummary; warnings: Diagnostic[] }
+  | { digest: string; ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+interface CacheFile {
+  version: string;
+  files: Record<string, CachedParse>;
+}
+
+/** Hash of the parser's own source files: a parser change re-parses everything. */
+function parserFingerprint(): string {
+  const hash = createHash('sha256');
+  try {
+    const dir = fileURLToPath(new URL('./parser/', import.meta.url));
+    for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+    for (const name of ['summary.ts']) hash.update(readFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url))));
+  } catch {
+    hash.update('unknown-parser-source');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export class ParseCache {
+  readonly #path: string;
+  readonly #version: string;
+  #files: Record<string, CachedParse> = {};
+
+  constructor(path: string, options: Record<string, unknown>) {
+    this.#path = path;
+    this.#version = `${parserFingerprint()}:${JSON.stringify(options)}`;
+    try {
+      const data = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+      if (data.version === this.#version) this.#files = data.files;
+    } catch {
+      // no cache yet, or unreadable: start empty
+    }
+  }
+
+  get(file: string, digest: string): CachedParse | undefined {
+    const hit = this.#files[file];
+    return hit?.digest === digest ? hit : undefined;
+  }
+
+  /** Replaces the cache with exactly these entries (files no longer present are dropped). */
+  save(entries: Map<string, CachedParse>): void {
+    this.#files = Object.fromEntries(entries);
+    mkdirSync(dirname(this.#path), { recursive: true });
+    const tmp = `${this.#path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ version: this.#version, files: this.#files } satisfies CacheFile));
+    renameSync(tmp, this.#path);
+  }
+}

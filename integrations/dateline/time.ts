@@ -1,0 +1,55 @@
+// Dates and zones in one place. Wire times are stored as ISO 8601 instants with the publisher's offset
+// (`2023-08-07T21:26:00+05:00`); readers are always shown the publisher's local time, whatever the
+// build machine's TZ.
+import { DateTime } from 'luxon';
+
+function inZone(iso: string, timeZone: string): DateTime {
+  return DateTime.fromISO(iso, { setZone: true }).setZone(timeZone);
+}
+
+/** Epoch milliseconds of an ISO instant. */
+export function toMillis(iso: string): number {
+  return DateTime.fromISO(iso, { setZone: true }).toMillis();
+}
+
+/** ISO 8601 with offset and no milliseconds, in the given zone. */
+export function toIsoInZone(date: Date | number, timeZone: string): string {
+  const dt = typeof date === 'number' ? DateTime.fromMillis(date) : DateTime.fromJSDate(date);
+  return dt.setZone(timeZone).toISO({ suppressMilliseconds: true }) ?? '';
+}
+
+/** Local calendar date parts of an instant, for URLs and date archives. */
+export function localDateParts(iso: string, timeZone: string): { yyyy: string; mm: string; dd: string } {
+  const dt = inZone(iso, timeZone);
+  return { yyyy: dt.toFormat('yyyy'), mm: dt.toFormat('LL'), dd: dt.toFormat('dd') };
+}
+
+/** Reader-facing local time naming the zone: `7 August 2023, 9:26 pm GMT+5`. */
+export function formatLocalDateTime(iso: string, timeZone: string): string {
+  const dt = inZone(iso, timeZone).setLocale('en-GB');
+  return `${dt.toFormat('d LLLL yyyy, h:mm')} ${dt.toFormat('a').toLowerCase()} ${dt.toFormat('ZZZZ')}`;
+}
+
+/** Reader-facing local date: `7 August 2023`. */
+export function formatLocalDate(iso: string, timeZone: string): string {
+  return inZone(iso, timeZone).setLocale('en-GB').toFormat('d LLLL yyyy');
+}
+
+/** Long zone name for a `title` attribute: `Pakistan Standard Time`. */
+export function zoneLongName(iso: string, timeZone: string): string {
+  return inZone(iso, timeZone).setLocale('en-GB').toFormat('ZZZZZ');
+}
+
+/** RFC 822 date for RSS `pubDate`, with the publisher's offset. */
+export function toRfc822(iso: string, timeZone: string): string {
+  return inZone(iso, timeZone).toRFC2822() ?? '';
+}
+
+/** The build's "now": `DATELINE_NOW` (ISO 8601) when set, so tests are deterministic, else the clock. */
+export function buildNow(env: NodeJS.ProcessEnv = process.env): Date {
+  const fixed = env.DATELINE_NOW;
+  if (!fixed) return new Date();
+  const dt = DateTime.fromISO(fixed, { setZone: true });
+  if (!dt.isValid) throw new Error(`DATELINE_NOW="${fixed}" is not an ISO 8601 instant (e.g. 2023-08-08T12:00:00+05:00)`);
+  return dt.toJSDate();
+}

@@ -1,0 +1,68 @@
+// Every URL Dateline makes is decided here: article, section, agency and archive paths, all relative
+// to the site root without the base (`world/2023/08/07/china-russia-…/`). Pages add Astro's `base`
+// with `withBase()`, feeds and tags make them absolute with `absoluteUrl()`.
+import slugify from '@sindresorhus/slugify';
+import { createHash } from 'node:crypto';
+
+/** Short stable hash (hex) used where a name slugifies to nothing or collides. */
+export function shortHash(text: string, length = 6): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
+}
+
+/**
+ * First-level names the site itself uses; a section slug equal to one of these (or a bare number,
+ * which would clash with the `/{yyyy}/` date archives) gets a `-section` suffix.
+ */
+const RESERVED_TOP_LEVEL = new Set(['og', 'page', 'agency', '404', 'pagefind', 'search', 'rss', 'sitemap', 'robots', 'astro', 'favicon', 'fonts']);
+
+const MAX_SLUG_LENGTH = 80;
+
+/** Slug of a name, transliterated to ASCII (`Culture & Heritage` → `culture-and-heritage`), may be ''. */
+function baseSlug(name: string): string {
+  const slug = slugify(name, { decamelize: false });
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_SLUG_LENGTH);
+  return cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut;
+}
+
+/**
+ * Slug of a section name. Always a single safe path segment whatever the input (`../x`, `&`, Urdu,
+ * CJK): only [a-z0-9-], never empty, never a reserved top-level name.
+ */
+export function sectionSlug(name: string): string {
+  const slug = baseSlug(name);
+  if (!slug) return `section-${shortHash(name)}`;
+  if (RESERVED_TOP_LEVEL.has(slug) || /^\d+$/.test(slug)) return `${slug}-section`;
+  return slug;
+}
+
+/** Slug of an agency or desk name for `/agency/{slug}/`. */
+export function agencySlug(name: string): string {
+  return baseSlug(name) || `agency-${shortHash(name)}`;
+}
+
+/** Slug of a headline; a headline with no Latin transliteration gets `story-{hash}`. */
+export function headlineSlug(headline: string): string {
+  const slug = baseSlug(headline);
+  return slug || `story-${shortHash(headline)}`;
+}
+
+export function articlePath(section: string, date: { yyyy: string; mm: string; dd: string }, slug: string): string {
+  return `${section}/${date.yyyy}/${date.mm}/${date.dd}/${slug}/`;
+}
+
+export const sectionPath = (slug: string, page = 1) => (page > 1 ? `${slug}/page/${page}/` : `${slug}/`);
+export const agencyPath = (slug: string, page = 1) => (page > 1 ? `agency/${slug}/page/${page}/` : `agency/${slug}/`);
+export const dayArchivePath = (d: { yyyy: string; mm: string; dd: string }) => `${d.yyyy}/${d.mm}/${d.dd}/`;
+export const sectionFeedPath = (slug: string) => `${slug}/rss.xml`;
+
+/** A site path (no leading slash) under Astro's base: `withBase('/news/', 'world/')` → `/news/world/`. */
+export function withBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return `${b.startsWith('/') ? b : `/${b}`}${path.replace(/^\/+/, '')}`;
+}
+
+/** Absolute URL of a site path under the base, for feeds, sitemaps, canonical and OpenGraph tags. */
+export function absoluteUrl(site: string | URL, base: string, path: string): string {
+  return new URL(withBase(base, path), site).href;
+}

@@ -1,0 +1,4 @@
+declare module 'virtual:dateline/config' {
+  const config: import('./options.ts').ResolvedDatelineConfig;
+  export default config;
+}

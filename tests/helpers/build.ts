@@ -1,0 +1,97 @@
+// Builds the site in a child process (Astro's programmatic build does not run inside Vitest) with its
+// own content, output, cache and report paths, so several test builds can run side by side.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildReport } from '../../integrations/dateline/report.ts';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const sharedDir = join(repoRoot, '..', 'shared');
+export const seedArticlePath = join(sharedDir, 'docs', 'seed-article.txt');
+export const corpusDir = join(sharedDir, 'corpus');
+
+export interface BuiltSite {
+  dir: string;
+  dist: string;
+  report: BuildReport;
+  output: string;
+  /** Reads a file of the built site (path relative to dist). */
+  read(path: string): string;
+  exists(path: string): boolean;
+}
+
+export interface BuildOptions {
+  /** Wire files to write: path relative to the content folder → text or bytes. */
+  files?: Record<string, string | Uint8Array>;
+  /** Use an existing content folder instead of `files`. */
+  contentDir?: string;
+  env?: Record<string, string>;
+  args?: string[];
+  /** Keep the cache folder of an earlier build with the same name (warm build). */
+  keepCache?: boolean;
+}
+
+export function outputDir(name: string): string {
+  return join(repoRoot, 'tests', '.output', name);
+}
+
+export function writeContent(dir: string, files: Record<string, string | Uint8Array>): void {
+  for (const [path, text] of Object.entries(files)) {
+    const target = join(dir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
+}
+
+export function buildSite(name: string, options: BuildOptions = {}): BuiltSite {
+  const dir = outputDir(name);
+  const content = options.contentDir ?? join(dir, 'content');
+  const dist = join(dir, 'dist');
+  const cache = join(dir, 'cache');
+  const reportPath = join(dir, 'report.json');
+  rmSync(dist, { recursive: true, force: true });
+  if (!options.keepCache) rmSync(cache, { recursive: true, force: true });
+  if (options.files) {
+    rmSync(content, { recursive: true, force: true });
+    mkdirSync(content, { recursive: true });
+    writeContent(content, options.files);
+  }
+  let output: string;
+  try {
+    output = execFileSync(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', ...(options.args ?? [])], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        DATELINE_CONTENT: content,
+        DATELINE_OUT_DIR: dist,
+        DATELINE_CACHE_DIR: cache,
+        DATELINE_REPORT: reportPath,
+        ...options.env,
+      },
+      maxBuffer: 256 * 1024 * 1024,
+    });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`astro build failed for ${name}:\n${e.stdout ?? ''}\n${e.stderr ?? ''}\n${e.message}`);
+  }
+  return siteAt(dir, dist, reportPath, output);
+}
+
+export function siteAt(dir: string, dist: string, reportPath: string, output = ''): BuiltSite {
+  return {
+    dir,
+    dist,
+    output,
+    report: JSON.parse(readFileSync(reportPath, 'utf8')) as BuildReport,
+    read: (path) => readFileSync(join(dist, path), 'utf8'),
+    exists: (path) => existsSync(join(dist, path)),
+  };
+}
+
+export function copyDir(from: string, to: string): void {
+  cpSync(from, to, { recursive: true });
+}
