@@ -1,0 +1,433 @@
+// Archive-scale benchmark: Dateline against an equivalent Hugo site, on the same machine, in one run.
+//
+//   npm run bench -- --articles 10000 --runs 1 --no-images --json out.json
+//
+// 1. generate N wire articles into bench/.work/content (deterministic, bench/generate.ts);
+// 2. convert them to Hugo content (bench/wire-to-hugo.ts; timed separately, not part of Hugo's figure);
+// 3. measure (a) Hugo full build, (b) Dateline cold build (fresh cache and output folders),
+//    (c) Dateline warm build (nothing changed), (d) Dateline incremental build (one new article, one
+//    edited, warm caches). Each --runs times; the median is reported.
+// See bench/README.md for what each figure means.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { articleFor, BENCH_NOW, generateArticles, NEXT_ARTICLE_PUBLISHED } from './generate.ts';
+import { measure, type Measurement } from './measure.ts';
+import { convertToHugo } from './wire-to-hugo.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const HUGO = process.env.HUGO_BIN ?? 'hugo';
+const SITE_URL = 'https://bench.example.com/';
+
+/** Issue targets: Dateline figure ≤ limit × Hugo full build (ratios), or an absolute ceiling. */
+const TARGETS = {
+  coldNoImagesWallRatio: 3,
+  incrementalWallRatio: 0.5,
+  peakMemoryBytesAt10k: 1.5 * 1024 ** 3,
+};
+
+type Scenario = 'hugo' | 'datelineCold' | 'datelineWarm' | 'datelineIncremental';
+const LABELS: Record<Scenario, string> = {
+  hugo: 'Hugo full build',
+  datelineCold: 'Dateline cold',
+  datelineWarm: 'Dateline warm',
+  datelineIncremental: 'Dateline +1 new, 1 edited',
+};
+
+interface Sample {
+  wallSeconds: number;
+  cpuSeconds: number;
+  userSeconds: number;
+  sysSeconds: number;
+  peakRssBytes: number;
+  maxProcessRssBytes?: number;
+  pages: number;
+  pagesPerSecond: number;
+  imagesRendered: number | 'n/a';
+  imagesReused: number | 'n/a';
+  exitCode: number;
+  report?: Record<string, number>;
+}
+
+interface Summary extends Sample {
+  runs: Sample[];
+}
+
+function usage(): never {
+  console.log(`usage: npm run bench -- [--articles N] [--runs K] [--no-images] [--json FILE] [--seed S]
+    [--work DIR] [--only hugo|dateline] [--verbose]
+  --articles N   wire articles to generate (default 1000)
+  --runs K       repeat each measurement K times, report the median (default 1)
+  --no-images    Dateline builds with DATELINE_OG_IMAGES=0 (no social images)
+  --json FILE    write every figure as JSON
+  --seed S       generator seed (default 1)
+  --work DIR     scratch folder (default bench/.work, gitignored)
+  --only X       measure only Hugo or only Dateline
+  --verbose      echo the builds' output`);
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------- helpers
+
+function countHtml(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile() && e.name.endsWith('.html')) n++;
+  return n;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Images rendered/reused from the build's output, else from the report JSON; 'n/a' when neither says. */
+function imageCounts(output: string, report: unknown): { rendered: number | 'n/a'; reused: number | 'n/a' } {
+  const text = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const find = (re: RegExp[]) => {
+    for (const r of re) {
+      const m = r.exec(text);
+      if (m) return Number(m[1].replace(/,/g, ''));
+    }
+    return undefined;
+  };
+  let rendered = find([/([\d,]+)\s+(?:social |og |OG |social-)?images?\s+rendered/i, /images?[^\n]*?\brendered[: ]+([\d,]+)/i, /([\d,]+)\s+rendered\b/i]);
+  let reused = find([/([\d,]+)\s+(?:social |og |OG |social-)?images?\s+(?:reused|cached)/i, /images?[^\n]*?\b(?:reused|cached)[: ]+([\d,]+)/i, /([\d,]+)\s+(?:reused|from cache)\b/i]);
+  if (report && typeof report === 'object') {
+    const r = report as Record<string, unknown>;
+    const images = (r.images ?? r.socialImages ?? r.ogImages) as Record<string, unknown> | undefined;
+    if (images && typeof images === 'object') {
+      if (rendered === undefined && typeof images.rendered === 'number') rendered = images.rendered;
+      if (reused === undefined && typeof images.reused === 'number') reused = images.reused;
+    }
+  }
+  return { rendered: rendered ?? 'n/a', reused: reused ?? 'n/a' };
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function statusCounts(report: unknown): Record<string, number> | undefined {
+  const files = (report as { files?: { status: string }[] } | undefined)?.files;
+  if (!Array.isArray(files)) return undefined;
+  const counts: Record<string, number> = { total: files.length };
+  for (const f of files) counts[f.status] = (counts[f.status] ?? 0) + 1;
+  return counts;
+}
+
+function tail(text: string, lines = 25): string {
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+const fmtS = (s: number) => (s >= 100 ? s.toFixed(0) : s >= 10 ? s.toFixed(1) : s.toFixed(2));
+const fmtMB = (b: number) => `${(b / 1024 ** 2).toFixed(0)} MB`;
+const fmtRatio = (r: number) => (Number.isFinite(r) ? `${r >= 10 ? r.toFixed(1) : r.toFixed(2)}×` : 'n/a');
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: 'string', default: '1000' },
+      runs: { type: 'string', default: '1' },
+      'no-images': { type: 'boolean', default: false },
+      json: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      work: { type: 'string', default: join(ROOT, 'bench', '.work') },
+      only: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) usage();
+  const n = Number(values.articles);
+  const runs = Number(values.runs);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(n) || n < 2 || !Number.isInteger(runs) || runs < 1) {
+    console.error('--articles must be an integer ≥ 2 and --runs an integer ≥ 1');
+    return 2;
+  }
+  const images = !values['no-images'];
+  const work = resolve(values.work!);
+  const doHugo = values.only !== 'dateline';
+  const doDateline = values.only !== 'hugo';
+  const dir = {
+    content: join(work, 'content'),
+    hugoSite: join(work, 'hugo-site'),
+    hugoOut: join(work, 'hugo-out'),
+    hugoCache: join(work, 'hugo-cache'),
+    dlOut: join(work, 'dateline-out'),
+    dlCache: join(work, 'dateline-cache'),
+    dlReport: join(work, 'dateline-report.json'),
+  };
+  mkdirSync(work, { recursive: true });
+
+  let hugoVersion = 'n/a';
+  if (doHugo) {
+    try {
+      hugoVersion = execFileSync(HUGO, ['version'], { encoding: 'utf8' }).trim();
+    } catch {
+      console.error(`hugo not found (${HUGO}); install it (apt-get install hugo) or set HUGO_BIN, or use --only dateline`);
+      return 2;
+    }
+  }
+  const log = (s: string) => console.log(s);
+  log(`Dateline vs Hugo benchmark: ${n} articles, ${runs} run(s), social images ${images ? 'on' : 'off'}`);
+  log(`machine: ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), ${fmtMB(os.totalmem())} RAM, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+
+  // 1. Generate.
+  let t = performance.now();
+  const gen = generateArticles(n, dir.content, seed);
+  const generateSeconds = (performance.now() - t) / 1000;
+  log(`generated ${gen.files.length} wire files (${(gen.bytes / 1e6).toFixed(1)} MB) in ${fmtS(generateSeconds)} s → ${dir.content}`);
+
+  // The incremental change: one new article (next index, published just before "now") and one edit.
+  const fresh = articleFor(seed, n, n + 1, NEXT_ARTICLE_PUBLISHED);
+  const editedFile = gen.files[Math.floor(n / 2)];
+  const editedOriginal = readFileSync(join(dir.content, editedFile), 'utf8');
+  const applyChange = () => {
+    mkdirSync(dirname(join(dir.content, fresh.file)), { recursive: true });
+    writeFileSync(join(dir.content, fresh.file), fresh.text);
+    writeFileSync(join(dir.content, editedFile), editBody(editedOriginal));
+  };
+  const undoChange = () => {
+    rmSync(join(dir.content, fresh.file), { force: true });
+    writeFileSync(join(dir.content, editedFile), editedOriginal);
+  };
+
+  const samples: Record<Scenario, Sample[]> = { hugo: [], datelineCold: [], datelineWarm: [], datelineIncremental: [] };
+  const failures: string[] = [];
+  let hugoConvertSeconds = 0;
+
+  // 2–3a. Hugo.
+  if (doHugo) {
+    t = performance.now();
+    const conv = convertToHugo(dir.content, dir.hugoSite);
+    hugoConvertSeconds = (performance.now() - t) / 1000;
+    log(`converted ${conv.converted} files to Hugo content in ${fmtS(hugoConvertSeconds)} s (not timed below)${conv.skipped.length ? `, ${conv.skipped.length} skipped` : ''}`);
+    for (let r = 0; r < runs; r++) {
+      rmSync(dir.hugoOut, { recursive: true, force: true });
+      rmSync(dir.hugoCache, { recursive: true, force: true });
+      const m = await measure(HUGO, ['--source', dir.hugoSite, '--destination', dir.hugoOut, '--cacheDir', dir.hugoCache], { echo: values.verbose });
+      const s = sampleOf(m, dir.hugoOut, undefined);
+      samples.hugo.push(s);
+      log(`  hugo run ${r + 1}: ${fmtS(s.wallSeconds)} s wall, ${s.pages} pages`);
+      if (m.exitCode !== 0) failures.push(`hugo exited ${m.exitCode}:\n${tail(m.stderr + m.stdout)}`);
+    }
+  }
+
+  // 3b–d. Dateline.
+  if (doDateline) {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATELINE_CONTENT: dir.content,
+      DATELINE_OUT_DIR: dir.dlOut,
+      DATELINE_CACHE_DIR: dir.dlCache,
+      DATELINE_REPORT: dir.dlReport,
+      DATELINE_NOW: BENCH_NOW,
+      SITE_URL,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...(images ? {} : { DATELINE_OG_IMAGES: '0' }),
+    };
+    if (images) delete env.DATELINE_OG_IMAGES;
+    const build = async (label: Scenario, r: number) => {
+      rmSync(dir.dlReport, { force: true });
+      const m = await measure('npm', ['run', 'build'], { cwd: ROOT, env, echo: values.verbose });
+      const report = readJson(dir.dlReport);
+      const s = sampleOf(m, dir.dlOut, report);
+      samples[label].push(s);
+      const rc = s.report ? ` — report: ${Object.entries(s.report).map(([k, v]) => `${v} ${k}`).join(', ')}` : ' — no report';
+      log(`  ${LABELS[label]} run ${r + 1}: ${fmtS(s.wallSeconds)} s wall, ${s.pages} pages, images ${s.imagesRendered}/${s.imagesReused} rendered/reused${rc}`);
+      if (m.exitCode !== 0) failures.push(`${LABELS[label]} (npm run build) exited ${m.exitCode}:\n${tail(m.stderr + m.stdout)}`);
+      else if (s.report && (s.report.rejected ?? 0) > 0) failures.push(`${LABELS[label]}: ${s.report.rejected} generated files rejected (see ${dir.dlReport})`);
+      return m.exitCode === 0;
+    };
+    for (let r = 0; r < runs; r++) {
+      undoChange();
+      rmSync(dir.dlOut, { recursive: true, force: true });
+      rmSync(dir.dlCache, { recursive: true, force: true });
+      if (!(await build('datelineCold', r))) break;
+      if (!(await build('datelineWarm', r))) break;
+      applyChange();
+      if (!(await build('datelineIncremental', r))) break;
+    }
+    undoChange();
+  }
+
+  // 4. Summaries, ratios, targets.
+  const summary: Partial<Record<Scenario, Summary>> = {};
+  for (const k of Object.keys(samples) as Scenario[]) {
+    const xs = samples[k];
+    if (!xs.length) continue;
+    const med = (f: (s: Sample) => number) => median(xs.map(f));
+    const medOrNa = (f: (s: Sample) => number | 'n/a') => (xs.every((s) => typeof f(s) === 'number') ? median(xs.map((s) => f(s) as number)) : 'n/a');
+    summary[k] = {
+      wallSeconds: med((s) => s.wallSeconds),
+      cpuSeconds: med((s) => s.cpuSeconds),
+      userSeconds: med((s) => s.userSeconds),
+      sysSeconds: med((s) => s.sysSeconds),
+      peakRssBytes: med((s) => s.peakRssBytes),
+      maxProcessRssBytes: xs.every((s) => s.maxProcessRssBytes !== undefined) ? med((s) => s.maxProcessRssBytes!) : undefined,
+      pages: med((s) => s.pages),
+      pagesPerSecond: med((s) => s.pagesPerSecond),
+      imagesRendered: medOrNa((s) => s.imagesRendered),
+      imagesReused: medOrNa((s) => s.imagesReused),
+      exitCode: Math.max(...xs.map((s) => s.exitCode)),
+      report: xs[xs.length - 1].report,
+      runs: xs,
+    };
+  }
+  const hugo = summary.hugo;
+  const ratios: Partial<Record<Scenario, { wall: number; cpu: number; peakMemory: number; pagesPerSecond: number }>> = {};
+  if (hugo) {
+    for (const k of ['datelineCold', 'datelineWarm', 'datelineIncremental'] as const) {
+      const s = summary[k];
+      if (!s) continue;
+      ratios[k] = {
+        wall: s.wallSeconds / hugo.wallSeconds,
+        cpu: s.cpuSeconds / hugo.cpuSeconds,
+        peakMemory: s.peakRssBytes / hugo.peakRssBytes,
+        pagesPerSecond: s.pagesPerSecond / hugo.pagesPerSecond,
+      };
+    }
+  }
+  const peakDateline = Math.max(0, ...(['datelineCold', 'datelineWarm', 'datelineIncremental'] as const).map((k) => summary[k]?.peakRssBytes ?? 0));
+  const targets = [
+    {
+      name: `full cold build${images ? '' : ' (no images)'} ≤ ${TARGETS.coldNoImagesWallRatio}× Hugo`,
+      value: ratios.datelineCold?.wall,
+      limit: TARGETS.coldNoImagesWallRatio,
+      unit: 'ratio',
+      applies: !images,
+    },
+    { name: `publish one new article (warm) ≤ ${TARGETS.incrementalWallRatio}× Hugo`, value: ratios.datelineIncremental?.wall, limit: TARGETS.incrementalWallRatio, unit: 'ratio', applies: true },
+    {
+      name: `peak memory ≤ ${fmtMB(TARGETS.peakMemoryBytesAt10k).replace(' MB', '')} MB at 10,000`,
+      value: peakDateline || undefined,
+      limit: TARGETS.peakMemoryBytesAt10k,
+      unit: 'bytes',
+      // The target is stated for 10,000 articles; smaller runs show the figure but do not judge it.
+      applies: n >= 10_000,
+    },
+  ].map((x) => ({ ...x, pass: x.value === undefined ? undefined : x.value <= x.limit }));
+
+  // Table.
+  log('');
+  const head = ['build', 'wall s', 'CPU s', 'peak RSS', 'pages', 'pages/s', 'img rendered', 'img reused', 'wall ×Hugo', 'CPU ×Hugo', 'mem ×Hugo'];
+  const rows: string[][] = [];
+  for (const k of Object.keys(summary) as Scenario[]) {
+    const s = summary[k]!;
+    const ratio = ratios[k as Exclude<Scenario, 'hugo'>];
+    rows.push([
+      LABELS[k] + (s.exitCode ? ' (FAILED)' : ''),
+      fmtS(s.wallSeconds),
+      fmtS(s.cpuSeconds),
+      fmtMB(s.peakRssBytes),
+      String(s.pages),
+      s.pagesPerSecond.toFixed(0),
+      String(s.imagesRendered),
+      String(s.imagesReused),
+      k === 'hugo' ? '1' : ratio ? fmtRatio(ratio.wall) : 'n/a',
+      k === 'hugo' ? '1' : ratio ? fmtRatio(ratio.cpu) : 'n/a',
+      k === 'hugo' ? '1' : ratio ? fmtRatio(ratio.peakMemory) : 'n/a',
+    ]);
+  }
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  log(line(head));
+  log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) log(line(r));
+  log('');
+  log('targets (from the issue):');
+  for (const x of targets) {
+    const value = x.value === undefined ? 'n/a' : x.unit === 'ratio' ? fmtRatio(x.value) : fmtMB(x.value);
+    const verdict = x.pass === undefined ? 'not measured' : !x.applies ? `${x.pass ? 'within' : 'over'} (not judged: ${x.unit === 'bytes' ? `stated for 10,000 articles, this run has ${n}` : 'run has images on'})` : x.pass ? 'PASS' : 'FAIL';
+    log(`  ${x.name.padEnd(46)} ${value.padStart(9)}  ${verdict}`);
+  }
+  if (failures.length) {
+    log('');
+    log('problems:');
+    for (const f of failures) log(`  ${f.replace(/\n/g, '\n    ')}`);
+  }
+
+  if (values.json) {
+    const result = {
+      meta: {
+        articles: n,
+        runs,
+        seed,
+        images,
+        date: new Date().toISOString(),
+        datelineNow: BENCH_NOW,
+        node: process.version,
+        hugo: hugoVersion,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        totalMemoryBytes: os.totalmem(),
+        loadAverage: os.loadavg(),
+        cpuSource: existsSync('/usr/bin/time') ? 'gnu-time' : 'bash-times',
+        commit: gitCommit(),
+      },
+      generation: { seconds: generateSeconds, files: gen.files.length, bytes: gen.bytes },
+      hugoConversion: { seconds: hugoConvertSeconds },
+      incrementalChange: { added: fresh.file, edited: editedFile },
+      results: summary,
+      ratios,
+      targets,
+      failures,
+    };
+    mkdirSync(dirname(resolve(values.json)), { recursive: true });
+    writeFileSync(resolve(values.json), `${JSON.stringify(result, null, 2)}\n`);
+    log(`\nwrote ${resolve(values.json)}`);
+  }
+  return failures.length ? 1 : 0;
+}
+
+function sampleOf(m: Measurement, outDir: string, report: unknown): Sample {
+  const pages = countHtml(outDir);
+  const img = imageCounts(`${m.stdout}\n${m.stderr}`, report);
+  return {
+    wallSeconds: m.wallSeconds,
+    cpuSeconds: m.cpuSeconds,
+    userSeconds: m.userSeconds,
+    sysSeconds: m.sysSeconds,
+    peakRssBytes: m.peakRssBytes,
+    maxProcessRssBytes: m.maxProcessRssBytes,
+    pages,
+    pagesPerSecond: m.wallSeconds > 0 ? pages / m.wallSeconds : 0,
+    imagesRendered: img.rendered,
+    imagesReused: img.reused,
+    exitCode: m.exitCode,
+    report: statusCounts(report),
+  };
+}
+
+/** The "edited article": one sentence added to its first body paragraph (after the Published line). */
+function editBody(text: string): string {
+  const lines = text.split('\n');
+  const pub = lines.findIndex((l) => /(^|\s)Published \d{1,2} [A-Za-z]{3}, \d{4}/.test(l));
+  let k = pub + 1;
+  while (k < lines.length && !lines[k].trim()) k++;
+  if (pub < 0 || k >= lines.length) return `${text}\nAn official said more details would be shared later.\n`;
+  lines[k] = `${lines[k]} An official said more details would be shared later.`;
+  return lines.join('\n');
+}
+
+function gitCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+process.exitCode = await main();
