@@ -8,7 +8,7 @@ export const MARGIN_X = 72;
 export const ACCENT_BAR = 12;
 export const HEADER = { centerY: 78, size: 30, logoHeight: 52, logoGap: 18 };
 /** Headline box: text is vertically centred in it, left-aligned (right-aligned for RTL). */
-export const HEADLINE = { top: 132, height: 356, width: WIDTH - 2 * MARGIN_X };
+export const HEADLINE = { top: 134, height: 340, width: WIDTH - 2 * MARGIN_X };
 export const HEADLINE_SIZES = [64, 52, 44, 38] as const;
 export const HEADLINE_MAX_LINES = 4;
 export const MAX_HEADLINE_GRAPHEMES = 400;
