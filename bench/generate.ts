@@ -278,7 +278,7 @@ export function articleFor(seed: number, i: number, n: number, published?: numbe
     let j = r.int(0, n - 2);
     if (j >= i) j++;
     const related = headlineOf(seed, j).headline;
-    body.splice(r.int(2, 4), 0, r.chance(0.1) ? `Also read: ${related}` : related);
+    body.splice(Math.min(r.int(2, 4), paragraphs - 1), 0, r.chance(0.1) ? `Also read: ${related}` : related);
   }
   if (r.chance(0.04)) {
     body.splice(1, 0, `${cap(r.pick(ADJECTIVES))} ${r.pick(NOUNS)} officials meet in ${titleCase(city)} ${r.pick(TIME_PHRASES)}. — ${r.pick(['Reuters', 'AFP', 'APP', 'White Star'])}/File`);

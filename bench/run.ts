@@ -58,7 +58,7 @@ interface Summary extends Sample {
 
 function usage(): never {
   console.log(`usage: npm run bench -- [--articles N] [--runs K] [--no-images] [--json FILE] [--seed S]
-    [--work DIR] [--only hugo|dateline] [--verbose]
+    [--work DIR] [--only hugo|dateline] [--project DIR] [--verbose]
   --articles N   wire articles to generate (default 1000)
   --runs K       repeat each measurement K times, report the median (default 1)
   --no-images    Dateline builds with DATELINE_OG_IMAGES=0 (no social images)
@@ -66,6 +66,7 @@ function usage(): never {
   --seed S       generator seed (default 1)
   --work DIR     scratch folder (default bench/.work, gitignored)
   --only X       measure only Hugo or only Dateline
+  --project DIR  Dateline project to build (default: $BENCH_PROJECT, else this checkout)
   --verbose      echo the builds' output`);
   process.exit(0);
 }
@@ -144,6 +145,7 @@ async function main(): Promise<number> {
       seed: { type: 'string', default: '1' },
       work: { type: 'string', default: join(ROOT, 'bench', '.work') },
       only: { type: 'string' },
+      project: { type: 'string', default: process.env.BENCH_PROJECT ?? ROOT },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -158,6 +160,7 @@ async function main(): Promise<number> {
   }
   const images = !values['no-images'];
   const work = resolve(values.work!);
+  const project = resolve(values.project!);
   const doHugo = values.only !== 'dateline';
   const doDateline = values.only !== 'hugo';
   const dir = {
@@ -241,7 +244,7 @@ async function main(): Promise<number> {
     if (images) delete env.DATELINE_OG_IMAGES;
     const build = async (label: Scenario, r: number) => {
       rmSync(dir.dlReport, { force: true });
-      const m = await measure('npm', ['run', 'build'], { cwd: ROOT, env, echo: values.verbose });
+      const m = await measure('npm', ['run', 'build'], { cwd: project, env, echo: values.verbose });
       const report = readJson(dir.dlReport);
       const s = sampleOf(m, dir.dlOut, report);
       samples[label].push(s);
@@ -375,7 +378,8 @@ async function main(): Promise<number> {
         totalMemoryBytes: os.totalmem(),
         loadAverage: os.loadavg(),
         cpuSource: existsSync('/usr/bin/time') ? 'gnu-time' : 'bash-times',
-        commit: gitCommit(),
+        project,
+        commit: gitCommit(project),
       },
       generation: { seconds: generateSeconds, files: gen.files.length, bytes: gen.bytes },
       hugoConversion: { seconds: hugoConvertSeconds },
@@ -422,9 +426,9 @@ function editBody(text: string): string {
   return lines.join('\n');
 }
 
-function gitCommit(): string | undefined {
+function gitCommit(cwd: string): string | undefined {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return undefined;
   }
