@@ -6,7 +6,7 @@ import { wordCount } from './lines.ts';
 /** Longest paragraph taken for a related-story headline (E), in characters and in words. */
 export const RELATED_MAX_CHARS = 120;
 export const RELATED_MAX_WORDS = 18;
-export const RELATED_MIN_WORDS = 4;
+export const RELATED_MIN_WORDS = 5;
 
 // Story text ends with one of these; a related headline does not.
 const FINAL_PUNCTUATION = /[.!?:;,”"’'…)\]}»›*-]$/;
@@ -19,18 +19,43 @@ export function alsoReadHeadline(text: string): string | undefined {
   return m && m[1]!.length <= 300 ? m[1]!.trim() : undefined;
 }
 
+// Words a headline does not end on: a line ending on one is a sentence the scrape broke in two (APP, D).
+const DANGLING = new Set(
+  ('a an the of and or but nor to in on at for with by from into onto over under about after before between ' +
+    'that which who whom whose as than is was were are be been has have had will would shall should can could ' +
+    'his her their its our my your this these those said told added stated noted remarked per via amid')
+    .split(' '),
+);
+
+/** Story text ends with final punctuation; a related headline, a subhead or a list row does not. */
+export function endsUnpunctuated(text: string): boolean {
+  return !FINAL_PUNCTUATION.test(text);
+}
+
 /**
- * A related headline the scraper kept inline (E): short, at least four words, no final punctuation, and
- * looking like a headline (starts with a capital, a digit or a quote; no list bullet).
+ * A related headline the scraper kept inline (E): short, no final punctuation, and shaped like a headline:
+ * at least five words (shorter lines are feature subheads), starts with a capital, a digit or a quote,
+ * quotes balanced, not a list or scorecard row (ends with a digit), not a tweet embed, not a sentence
+ * broken mid-way (ends on `of`, `the`…; uses the reporting past tense `said`).
  */
 export function looksLikeRelatedHeadline(text: string): boolean {
-  if (text.length > RELATED_MAX_CHARS || FINAL_PUNCTUATION.test(text)) return false;
-  const words = wordCount(text);
-  if (words < RELATED_MIN_WORDS || words > RELATED_MAX_WORDS) return false;
-  if (!/^[A-Z0-9‘“'"]/.test(text)) return false;
+  if (text.length > RELATED_MAX_CHARS || !endsUnpunctuated(text)) return false;
+  const words = text.split(' ');
+  if (words.length < RELATED_MIN_WORDS || words.length > RELATED_MAX_WORDS) return false;
+  if (!/^[A-Z0-9‘“'"]/.test(text) || /\d$/.test(text)) return false;
   // Lists and squad lines: `• Over 10,000 …`, `1. …`, `INDIA: …`.
   if (/^(?:[•·▪\-*]|\d+[.)] )/.test(text) || /^[A-Z][A-Z ]+:/.test(text)) return false;
-  return true;
+  if (/@|https?:|www\.|pic\.twitter/i.test(text) || /\bsaid\b/i.test(text)) return false;
+  // a quotation with its attribution (`“…,” he added`) is story text missing its full stop
+  if (/[,?!]”/.test(text) || /[’']s$/.test(text)) return false;
+  // a clause after a comma (`In his address, the Naval Chief …`) marks a sentence, not a headline
+  if (/, (?:the|he|she|it|they|we|which|who|whom|while|and|but|as|where|when|adding)\b/i.test(text)) return false;
+  if (count(text, '“') !== count(text, '”') || count(text, '"') % 2 === 1) return false;
+  return !DANGLING.has(words[words.length - 1]!.toLowerCase());
+}
+
+function count(text: string, ch: string): number {
+  return text.split(ch).length - 1;
 }
 
 // A photo credit after a dash: `— Reuters/File`, `— PTIofficial/KP Assembly`, `— AFP`, `— Photo by …`,
@@ -47,7 +72,9 @@ export function captionCredit(text: string): string | undefined {
   if (credit === '' || before === '' || wordCount(credit) > 7) return undefined;
   if (/[.,;:!?”"’)]$/.test(credit) && !/\bFile\.$/.test(credit)) return undefined;
   if (!/^[A-Z]/.test(credit) && !CREDIT_WORDS.test(credit)) return undefined;
-  if (/^\d/.test(credit) || /,/.test(credit)) return undefined;
+  if (/^\d/.test(credit) || /[,:]/.test(credit)) return undefined;
+  // `“…” — John Adams` is an attributed quotation, not a photo caption
+  if (/[”"]$/.test(before)) return undefined;
   return credit.replace(/\.$/, '');
 }
 
@@ -70,7 +97,7 @@ export function isFooter(text: string): boolean {
 // Web-page furniture captured with Dawn's 2025 pages and the brecorder article page: never story text.
 const FURNITURE_EXACT = new Set([
   'JOIN OUR WHATSAPP CHANNEL', 'NEWSPAPER', 'Listen to article', 'Follow us', 'Facebook', 'Twitter', 'Whatsapp',
-  'WhatsApp', 'Share', 'Print', 'Email',
+  'WhatsApp', 'Share', 'Print', 'Email', 'View this post on Instagram',
 ]);
 
 export function isFurniture(text: string): boolean {

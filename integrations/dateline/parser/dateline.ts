@@ -12,7 +12,7 @@ export interface Dateline {
   rest: string;
 }
 
-const MONTH = String.raw`[A-Za-z]{3,9}\.?`;
+const MONTH = String.raw`(?<![A-Za-z])[A-Za-z]{3,9}(?![A-Za-z])\.?`;
 const CAPS_WORD = String.raw`[A-Z][A-Z'’.\-]*[A-Z.]|[A-Z]`;
 const CAPS_PLACE = String.raw`(?:${CAPS_WORD})(?:(?: |\s?[/&]\s?|, )(?:${CAPS_WORD})){0,4}`;
 const ANY_WORD = String.raw`[A-Z][A-Za-z'’.\-]{0,30}`;
@@ -22,13 +22,17 @@ const QUALIFIER = String.raw`\s?[(\[][^()\[\]]{1,40}[)\]]`;
 // APP wire style and its real malformed forms (D): `ISLAMABAD, Jan 1 (APP):`, `ISLAMABAD Dec 24 (APP):`,
 // `ISLAMABAD, Mar 30, (APP):`, `NEW YORK, Dec 17 (APP) Minister` (no colon), `SIALKOT,June 26 (APP)::`,
 // `MIRPUR (AJK): , Jan 13 (APP):`, `MIRPUR [AJK]: Nov 02 (APP):`, `DAVOS:, Jan 21 (APP):`,
-// `MULTAN,Jan 01 (APP)-:`, agency typos `(AAPP)`, `(APPP)`, `(app)`, `(AP)`.
+// `MULTAN,Jan 01 (APP)-:`, `KOTLI, (Azad Kashmir), Feb 5 (APP):`, `OTTAWA, Canada, June 25 (APP):`,
+// `ANKARA, 6 August 2021:` (no agency), `(Xinhua/APP)`, agency typos `(AAPP)`, `(APPP)`, `(app)`, `(AP)`.
 const APP_DATELINE = new RegExp(
-  String.raw`^(${ANY_PLACE})(${QUALIFIER})?\s?:?\s?,?\s?(?:(${MONTH})\s?(\d{1,2})|(\d{1,2})\s(${MONTH})),?\s?\(\s?([A-Za-z]{2,12})\s?\)(?:\s?[:\-–—]){0,8}`,
+  String.raw`^(${ANY_PLACE})(?:\s?,?(${QUALIFIER}))?(?:, ([A-Z][A-Za-z]{2,20}(?: [A-Z][A-Za-z]{2,20}){0,2}))?` +
+    String.raw`\s?:?\s?,?\s?(?:(${MONTH})\s?(\d{1,2})|(\d{1,2})\s(${MONTH}))(?:,?\s\d{4})?,?\s?` +
+    String.raw`(\(\s?[A-Za-z][A-Za-z/]{1,15}\s?\))?((?:\s?[:\-–—]){0,8})`,
 );
 
 // brecorder / Dawn style: `BEIJING:`, `GAZA STRIP:`, `FAIRFAX (Virginia):`.
-const CAPS_DATELINE = new RegExp(String.raw`^(${CAPS_PLACE})(${QUALIFIER})?\s?:(?=\s|$)`);
+// `NAROWAL:Funeral …` (no space after the colon) is seen too.
+const CAPS_DATELINE = new RegExp(String.raw`^(${CAPS_PLACE})(${QUALIFIER})?\s?:(?=\s|$|[A-Z“"‘'])`);
 // Dawn's mixed case `Moscow:`: a capitalised place of up to three words, then a capital or a quote.
 const MIXED_DATELINE = new RegExp(String.raw`^([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(${QUALIFIER})?:(?= [A-Z“"‘'])`);
 
@@ -63,9 +67,12 @@ export function findDateline(paragraph: string): Dateline | undefined {
   const head = paragraph.slice(0, 200);
   const app = APP_DATELINE.exec(head);
   if (app) {
-    const [prefix, place, qualifier, mon1, , , mon2] = app;
-    if (monthNumber((mon1 ?? mon2)!) !== undefined && !NOT_PLACES.has(place!.toLowerCase())) {
-      return split(paragraph, prefix.length, place!.trim(), qualifier);
+    const [prefix, place, qualifier, country, mon1, , , mon2, agency, tail] = app;
+    // Without an agency the date must end in a colon (`ANKARA, 6 August 2021:`).
+    const closed = agency !== undefined || (tail ?? '').includes(':');
+    if (closed && monthNumber((mon1 ?? mon2)!) !== undefined && !NOT_PLACES.has(place!.toLowerCase())) {
+      const where = country ? `${place!.trim()}, ${country}` : place!.trim();
+      return split(paragraph, prefix.length, where, qualifier);
     }
   }
   const caps = CAPS_DATELINE.exec(head);

@@ -10,7 +10,7 @@ import { DEFAULT_TIME_ZONE, PUBLISHED_FORM, isRealDay, isValidZone, parseStamp }
 import { findDateline } from './dateline.ts';
 import { findPageChrome, matchCaptureLine, matchPublishedLine } from './header.ts';
 import {
-  alsoReadHeadline, captionCredit, isFooter, isFurniture, isHeaderImageCaption, isPageEnd, isReadMoreHeading,
+  alsoReadHeadline, captionCredit, endsUnpunctuated, isFooter, isFurniture, isHeaderImageCaption, isPageEnd, isReadMoreHeading,
   looksLikeRelatedHeadline,
 } from './blocks.ts';
 
@@ -100,12 +100,15 @@ function parseArticle(input: string | Uint8Array, options: ParseOptions, warning
   // A raw brecorder.com page (A6, B1, B2) is a whole web page with menus, not a wire article.
   const chrome = findPageChrome(blocks, next);
   if (chrome) {
-    const stories = blocks.filter((b) => /^Published (?:about|an?|\d+) .*\bago$/.test(b.text)).length;
+    const stamps = blocks.filter((b) => /^Published(?: |$)/.test(b.text));
+    const chromeText = excerpt(chrome.text);
     throw new Rejection(
       chrome.line,
-      stories > 1
-        ? `not a wire article: a raw Business Recorder section listing (${stories} story teasers; site chrome ${JSON.stringify(chrome.text)})`
-        : `not a wire article: a raw Business Recorder web page (site chrome ${JSON.stringify(chrome.text)}); its "Published⏎Month D, YYYY" date has no time of day`,
+      stamps.length > 1
+        ? `not a wire article: a raw Business Recorder section listing (${stamps.length} story "Published" lines, site chrome ${chromeText})`
+        : stamps.length === 1 && stamps[0]!.text === 'Published'
+          ? `not a wire article: a raw Business Recorder article page (2025 layout with site menus, site chrome ${chromeText}); its "Published⏎Month D, YYYY" date has no time of day`
+          : `not a wire article: a raw Business Recorder web page (site chrome ${chromeText})`,
     );
   }
 
@@ -269,9 +272,16 @@ function readBody(
   out.forEach((b, i) => {
     if (b.kind === 'candidate') last = i;
   });
+  // A related headline stands alone between story paragraphs (E); a run of unpunctuated lines is a
+  // list, a table or a scorecard, and a line followed by a lower-case start is a broken sentence.
+  const loose = (b: BodyBlock | Candidate | undefined) => b?.kind === 'candidate' && endsUnpunctuated(b.text);
   const result: BodyBlock[] = out.map((b, i) => {
     if (b.kind !== 'candidate') return b;
-    if (i !== first && i !== last && looksLikeRelatedHeadline(b.text)) return { kind: 'related', headline: b.text, line: b.line };
+    const after = out[i + 1];
+    const related =
+      i !== first && i !== last && looksLikeRelatedHeadline(b.text) && !loose(out[i - 1]) && !loose(after) &&
+      !(after?.kind === 'candidate' && /^[a-z]/.test(after.text));
+    if (related) return { kind: 'related', headline: b.text, line: b.line };
     return { kind: 'paragraph', text: b.text, line: b.line };
   });
   return dateline ? { blocks: result, dateline } : { blocks: result };
