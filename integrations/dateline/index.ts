@@ -7,7 +7,7 @@
 import type { AstroIntegration } from 'astro';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getBuildState } from './build-state.ts';
 import { parseOptions, resolveConfig, type DatelineOptions, type DatelineUserOptions, type ResolvedDatelineConfig } from './options.ts';
 import { summarize } from './report.ts';
@@ -38,8 +38,8 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
         const env = process.env;
         updateConfig({
           site: resolved.site,
-          ...(env.DATELINE_OUT_DIR ? { outDir: resolve(resolved.rootPath, env.DATELINE_OUT_DIR) } : {}),
-          ...(env.DATELINE_CACHE_DIR ? { cacheDir: resolve(resolved.rootPath, env.DATELINE_CACHE_DIR) } : {}),
+          ...(env.DATELINE_OUT_DIR ? { outDir: pathToFileURL(`${resolve(resolved.rootPath, env.DATELINE_OUT_DIR)}/`) } : {}),
+          ...(env.DATELINE_CACHE_DIR ? { cacheDir: pathToFileURL(`${resolve(resolved.rootPath, env.DATELINE_CACHE_DIR)}/`) } : {}),
           vite: {
             plugins: [
               {
