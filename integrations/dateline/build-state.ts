@@ -1,6 +1,7 @@
 // Hand-over from the content loader to the integration's build hooks. Both run in the `astro build`
 // process, but the loader is loaded through Vite (content config) and the integration by Node, so
 // they do not share module instances: the state lives on globalThis under a registered symbol.
+import type { ArticleRecord } from './analyze.ts';
 import type { BuildReport } from './report.ts';
 
 export interface BuildState {
@@ -9,6 +10,11 @@ export interface BuildState {
   outputFiles: Map<string, string>;
   /** One line on parsing and one on images, printed with the summary. */
   notes: string[];
+  /**
+   * The published articles (lean records, any order): sitemap `lastmod` and the Google News sitemap
+   * are written in `astro:build:done`, where the content collection cannot be queried.
+   */
+  articles?: ArticleRecord[];
 }
 
 const KEY = Symbol.for('dateline.build-state');

@@ -46,6 +46,7 @@ async function syncArticles(context: LoaderContext, config: ResolvedDatelineConf
   setBuildState({
     report,
     outputFiles: images.outputFiles,
+    articles,
     notes: [`${analysis.parsed} parsed, ${analysis.reused} unchanged (parse cache)`, ...images.notes],
   });
 
