@@ -90,7 +90,7 @@ function parseBashTimes(text: string): { user: number; sys: number } {
 }
 
 export function measure(cmd: string, args: string[], opts: RunOptions = {}): Promise<Measurement> {
-  const gnu = existsSync(GNU_TIME);
+  const gnu = existsSync(GNU_TIME) && process.env.BENCH_NO_GNU_TIME !== '1';
   const scratch = mkdtempSync(join(tmpdir(), 'dateline-bench-'));
   const timeFile = join(scratch, 'time.txt');
   const [file, argv] = gnu
