@@ -11,6 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getBuildState } from './build-state.ts';
 import { parseOptions, resolveConfig, type DatelineOptions, type DatelineUserOptions, type ResolvedDatelineConfig } from './options.ts';
 import { summarize } from './report.ts';
+import { SITEMAP_INTEGRATION, sitemapIntegrations } from './sitemaps/index.ts';
+import { writeSearchIndex } from './search-index.ts';
 
 export type { DatelineUserOptions } from './options.ts';
 export { datelineLoader } from './loader.ts';
@@ -36,8 +38,11 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
           command,
         });
         const env = process.env;
+        // Page sitemaps (unless the publisher configured @astrojs/sitemap), news sitemap, robots.txt.
+        const hasSitemap = config.integrations.some((i) => i.name === SITEMAP_INTEGRATION);
         updateConfig({
           site: resolved.site,
+          integrations: sitemapIntegrations(resolved, !hasSitemap),
           ...(env.DATELINE_OUT_DIR ? { outDir: pathToFileURL(`${resolve(resolved.rootPath, env.DATELINE_OUT_DIR)}/`) } : {}),
           ...(env.DATELINE_CACHE_DIR ? { cacheDir: pathToFileURL(`${resolve(resolved.rootPath, env.DATELINE_CACHE_DIR)}/`) } : {}),
           vite: {
@@ -52,7 +57,8 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
         });
       },
 
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
+        await writeSearchIndex(fileURLToPath(dir), logger);
         const state = getBuildState();
         if (!state) return;
         const outDir = fileURLToPath(dir);

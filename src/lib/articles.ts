@@ -34,6 +34,15 @@ export interface Library {
   days: Map<string, Article[]>;
   /** Lookup of an article by its headline (normalised), for related-headline links. */
   byHeadline: Map<string, Article>;
+  /** Latest market quote per symbol (from the newest article that carries it), newest first. */
+  quotes: LatestQuote[];
+}
+
+export type Quote = Article['quotes'][number];
+
+export interface LatestQuote extends Quote {
+  /** The article whose wire page carried this quote. */
+  article: Article;
 }
 
 /** Headline key for matching related headlines: case, quotes, dashes and spacing ignored. */
@@ -55,7 +64,11 @@ async function load(): Promise<Library> {
   const agencyBySlug = new Map<string, AgencyInfo>();
   const days = new Map<string, Article[]>();
   const byHeadline = new Map<string, Article>();
+  const quoteBySymbol = new Map<string, LatestQuote>();
   for (const article of all) {
+    for (const quote of article.quotes) {
+      if (!quoteBySymbol.has(quote.symbol)) quoteBySymbol.set(quote.symbol, { ...quote, article });
+    }
     let section = sectionBySlug.get(article.sectionSlug);
     if (!section) sectionBySlug.set(article.sectionSlug, (section = { slug: article.sectionSlug, label: article.sectionLabel, articles: [] }));
     section.articles.push(article);
@@ -82,7 +95,7 @@ async function load(): Promise<Library> {
     return ia - ib || a.label.localeCompare(b.label, 'en');
   });
   const agencies = [...agencyBySlug.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
-  return { all, sections, sectionBySlug, agencies, agencyBySlug, days, byHeadline };
+  return { all, sections, sectionBySlug, agencies, agencyBySlug, days, byHeadline, quotes: [...quoteBySymbol.values()] };
 }
 
 let library: Promise<Library> | undefined;
