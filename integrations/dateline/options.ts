@@ -110,9 +110,16 @@ export function parseOptions(input: unknown): DatelineOptions {
 
 const envFlag = (value: string | undefined) => value !== undefined && !['', '0', 'false', 'no', 'off'].includes(value.toLowerCase());
 
+/** `DATELINE_SITEMAP_LIMIT`, validated like the `sitemapLimit` option. */
+function sitemapLimitFromEnv(value: string): number {
+  const parsed = DatelineOptionsSchema.shape.sitemapLimit.safeParse(Number(value));
+  if (!/^\d+$/.test(value) || !parsed.success) throw new Error(`DATELINE_SITEMAP_LIMIT="${value}" must be a whole number from 1 to 50000`);
+  return parsed.data;
+}
+
 /**
  * Applies defaults and the environment overrides (DATELINE_CONTENT, SITE_URL, DATELINE_STRICT,
- * DATELINE_REPORT, DATELINE_OG_IMAGES, DATELINE_CACHE_DIR) to validated options.
+ * DATELINE_REPORT, DATELINE_OG_IMAGES, DATELINE_CACHE_DIR, DATELINE_SITEMAP_LIMIT) to validated options.
  */
 export function resolveConfig(
   options: DatelineOptions,
@@ -135,6 +142,7 @@ export function resolveConfig(
     reportPath: resolve(astro.rootPath, env.DATELINE_REPORT || '.dateline/report.json'),
     cachePath: join(cacheDir, 'dateline'),
     ogImages: env.DATELINE_OG_IMAGES === undefined ? true : envFlag(env.DATELINE_OG_IMAGES),
+    sitemapLimit: env.DATELINE_SITEMAP_LIMIT ? sitemapLimitFromEnv(env.DATELINE_SITEMAP_LIMIT) : options.sitemapLimit,
     site: new URL(site).href,
     base: `/${astro.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'),
     command: astro.command,
