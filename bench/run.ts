@@ -58,7 +58,7 @@ interface Summary extends Sample {
 
 function usage(): never {
   console.log(`usage: npm run bench -- [--articles N] [--runs K] [--no-images] [--json FILE] [--seed S]
-    [--work DIR] [--only hugo|dateline] [--project DIR] [--hugo-archives] [--verbose]
+    [--work DIR] [--only hugo|dateline] [--project DIR] [--hugo-plain] [--verbose]
   --articles N   wire articles to generate (default 1000)
   --runs K       repeat each measurement K times, report the median (default 1)
   --no-images    Dateline builds with DATELINE_OG_IMAGES=0 (no social images)
@@ -67,17 +67,25 @@ function usage(): never {
   --work DIR     scratch folder (default bench/.work, gitignored)
   --only X       measure only Hugo or only Dateline
   --project DIR  Dateline project to build (default: $BENCH_PROJECT, else this checkout)
-  --hugo-archives  Hugo also builds agency pages and day archives (bench/hugo/archives.toml)
+  --hugo-plain   Hugo builds no agency pages or day archives (only articles, sections, home, feeds)
   --verbose      echo the builds' output`);
   process.exit(0);
 }
 
 // ---------------------------------------------------------------- helpers
 
+/**
+ * HTML pages in an output folder. Hugo's `…/page/1/index.html` redirect stubs (one per paginated list,
+ * written even with disableAliases) are not pages and are left out.
+ */
 function countHtml(dir: string): number {
   if (!existsSync(dir)) return 0;
   let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile() && e.name.endsWith('.html')) n++;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile() || !e.name.endsWith('.html')) continue;
+    if (e.name === 'index.html' && /[\\/]page[\\/]1$/.test(e.parentPath)) continue;
+    n++;
+  }
   return n;
 }
 
@@ -147,7 +155,7 @@ async function main(): Promise<number> {
       work: { type: 'string', default: join(ROOT, 'bench', '.work') },
       only: { type: 'string' },
       project: { type: 'string', default: process.env.BENCH_PROJECT ?? ROOT },
-      'hugo-archives': { type: 'boolean', default: false },
+      'hugo-plain': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -222,7 +230,7 @@ async function main(): Promise<number> {
     for (let r = 0; r < runs; r++) {
       rmSync(dir.hugoOut, { recursive: true, force: true });
       rmSync(dir.hugoCache, { recursive: true, force: true });
-      const config = ['hugo.toml', ...(values['hugo-archives'] ? ['archives.toml'] : [])].map((f) => join(dir.hugoSite, f)).join(',');
+      const config = ['hugo.toml', ...(values['hugo-plain'] ? [] : ['archives.toml'])].map((f) => join(dir.hugoSite, f)).join(',');
       const m = await measure(HUGO, ['--source', dir.hugoSite, '--config', config, '--destination', dir.hugoOut, '--cacheDir', dir.hugoCache], { echo: values.verbose });
       const s = sampleOf(m, dir.hugoOut, undefined);
       samples.hugo.push(s);
@@ -372,7 +380,7 @@ async function main(): Promise<number> {
         runs,
         seed,
         images,
-        hugoArchives: values['hugo-archives'],
+        hugoArchives: !values['hugo-plain'],
         date: new Date().toISOString(),
         datelineNow: BENCH_NOW,
         node: process.version,

@@ -13,6 +13,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
+/** Byline parts that get an agency page (as in Dateline: agencies only, not desks or reporters). */
+const AGENCIES = new Set(['afp', 'reuters', 'ap', 'app', 'ppi', 'bloomberg', 'xinhua', 'anadolu', 'nni', 'inp', 'agencies', 'online', 'dpa']);
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const PUBLISHED = /^(.*?)\s*Published (\d{1,2}) ([A-Z][a-z]{2}), (\d{4}) (\d{1,2}):(\d{2}) ?([ap]m)$/i;
 const DATELINE = /^([A-Z][A-Z .'-]+(?: \([A-Za-z ]+\))?)(?:,? [A-Za-z]{3,9}\.? \d{1,2},?\s*\((?:APP|AAPP|APPP|app|AP)\))?:+\s*/;
@@ -149,7 +151,7 @@ export function convertToHugo(contentDir: string, siteDir: string, defaultSectio
       `url: ${url}`,
       `section_name: ${yaml(section)}`,
       `byline: ${yaml(a.byline.join(' | '))}`,
-      `agencies: [${a.byline.map(yaml).join(', ')}]`,
+      `agencies: [${a.byline.filter((b) => AGENCIES.has(b.toLowerCase())).map(yaml).join(', ')}]`,
       `days: [${yaml(date)}]`,
       ...(a.dateline ? [`dateline: ${yaml(a.dateline)}`] : []),
       ...(a.quote ? [`quote: ${yaml(a.quote)}`] : []),
