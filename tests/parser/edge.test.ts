@@ -39,6 +39,16 @@ describe('missing and multiple parts', () => {
     expect(a.headline).toBe('Headline of the story');
   });
 
+  it('line 2 blank means no section: a third block before `Published` is an error', () => {
+    const file = ' date 2025-01-02\n\nWorld\n\nHeadline of the story\n\nAFP Published 01 Jan, 2025 10:15am\n\nText.\n';
+    expect(errorOf(parseWire(file))).toEqual({ line: 5, message: 'expected "Published DD Mon, YYYY hh:mm(am|pm)", found "Headline of the story"' });
+  });
+
+  it('story text starting with "Updated" stays story text', () => {
+    const a = ok(parseWire(wire({ body: ['KARACHI: The plan.', 'Updated figures show a rise.', 'The end.'] })));
+    expect(a.body.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+  });
+
   it('missing capture line: section and headline still found', () => {
     const a = ok(parseWire('World\n\nHeadline of the story\n\nAFP Published 01 Jan, 2025 10:15am\n\nText.\n'));
     expect(a.captureDate).toBeUndefined();

@@ -115,10 +115,13 @@ function parseArticle(input: string | Uint8Array, options: ParseOptions, warning
   // Section, headline, byline, Published (B2/B4/C).
   const head = blocks.slice(next, next + 4);
   let k = head.findIndex((b) => matchPublishedLine(b.text) !== undefined);
-  const sectionAdjacent = next > 0 && head[0] !== undefined && head[0].line === blocks[next - 1]!.line + 1;
-  const expectedAt = capture && !sectionAdjacent ? 1 : 2;
+  // Line 2 blank after a capture line (no split ticker between): the file has no section (G).
+  const noSection = next === 1 && capture !== undefined && head[0] !== undefined && head[0].line > blocks[0]!.line + 1;
+  const expectedAt = noSection ? 1 : 2;
   let published = k === -1 ? undefined : matchPublishedLine(head[k]!.text)!;
-  if (published && published.stamp !== '' && k > 2) {
+  // The `Published` line follows the headline, or the section and the headline. When line 2 is blank
+  // the file has no section (G), so a third block before `Published` is not allowed then.
+  if (published && published.stamp !== '' && (k > 2 || (k === 2 && noSection))) {
     k = -1;
     published = undefined;
   }
@@ -223,9 +226,14 @@ function readBody(
       furniture.push(b.line);
       continue;
     }
+    // A stand-alone `Updated …` stamp; `Updated figures show …` is story text.
     if (/^Updated /.test(t) && t.length <= 100) {
-      takeUpdated(t.slice('Updated '.length), b.line);
-      continue;
+      const stamp = t.slice('Updated '.length);
+      const u = parseStamp(stamp, 'UTC');
+      if (u.ok || u.reason === 'relative') {
+        takeUpdated(stamp, b.line);
+        continue;
+      }
     }
     if (isReadMoreHeading(t)) {
       readMore = true;
