@@ -1,0 +1,43 @@
+// The full article as HTML for `content:encoded`: dateline, paragraphs, captions, print footers and
+// related headlines (linked, with absolute URLs, when the site has that story). Every piece of wire
+// text is HTML-escaped here; @astrojs/rss then XML-escapes the whole string, so a reader that decodes
+// the XML and renders the HTML shows the wire text exactly, markup-looking characters included.
+import { escape } from 'html-escaper';
+import type { WireArticle } from '../parser/types.ts';
+import { xmlSafe } from '../sitemaps/xml.ts';
+
+const text = (value: string) => escape(xmlSafe(value));
+
+export interface ContentOptions {
+  /** Absolute URL of the site's story with this headline, if there is one. */
+  relatedUrl: (headline: string) => string | undefined;
+}
+
+export function articleHtml(wire: Pick<WireArticle, 'body' | 'datelineText'>, options: ContentOptions): string {
+  const firstParagraph = wire.body.find((b) => b.kind === 'paragraph');
+  const out: string[] = [];
+  let related: string[] = [];
+  const flushRelated = () => {
+    if (related.length === 0) return;
+    out.push(`<p><strong>Related</strong></p><ul>${related.join('')}</ul>`);
+    related = [];
+  };
+  for (const block of wire.body) {
+    if (block.kind === 'related') {
+      const url = options.relatedUrl(block.headline);
+      related.push(url ? `<li dir="auto"><a href="${text(url)}">${text(block.headline)}</a></li>` : `<li dir="auto">${text(block.headline)}</li>`);
+      continue;
+    }
+    flushRelated();
+    if (block.kind === 'paragraph') {
+      const lead = block === firstParagraph && wire.datelineText ? `<strong>${text(wire.datelineText)}</strong> ` : '';
+      out.push(`<p dir="auto">${lead}${text(block.text)}</p>`);
+    } else if (block.kind === 'caption') {
+      out.push(`<p dir="auto"><em>${text(block.text)}</em></p>`);
+    } else {
+      out.push(`<p dir="auto"><small>${text(block.text)}</small></p>`);
+    }
+  }
+  flushRelated();
+  return out.join('\n');
+}

@@ -1,0 +1,71 @@
+// RSS 2.0 feeds (`/rss.xml`, `/{section}/rss.xml`) with @astrojs/rss. The routes in src/pages pass
+// the articles (newest first) and how to find related stories; everything about the XML is here.
+import { getRssString } from '@astrojs/rss';
+import { readArticle } from '../article-body.ts';
+import type { ResolvedDatelineConfig } from '../options.ts';
+import type { ArticleData } from '../schema.ts';
+import { xmlSafe } from '../sitemaps/xml.ts';
+import { buildNow } from '../time.ts';
+import { absoluteUrl } from '../urls.ts';
+import { channelCustomData } from './channel.ts';
+import { feedItem } from './item.ts';
+import { TextSlots } from './text-slots.ts';
+
+export interface FeedOptions {
+  config: ResolvedDatelineConfig;
+  title: string;
+  description: string;
+  /** Site path of the page the feed is for (`''`, `world/`). */
+  pagePath: string;
+  /** Site path of the feed (`rss.xml`, `world/rss.xml`). */
+  feedPath: string;
+  /** Site path of the channel image. */
+  imagePath: string;
+  /** Newest first; the first `config.feedItems` are used. */
+  articles: ArticleData[];
+  relatedPath: (headline: string) => string | undefined;
+}
+
+const NAMESPACES = {
+  atom: 'http://www.w3.org/2005/Atom',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  media: 'http://search.yahoo.com/mrss/',
+};
+
+export async function feedResponse(options: FeedOptions): Promise<Response> {
+  const { config } = options;
+  const abs = (path: string) => absoluteUrl(config.site, config.base, path);
+  const slots = new TextSlots();
+  const link = abs(options.pagePath);
+  const items = options.articles.slice(0, config.feedItems).map((article) =>
+    feedItem(article, readArticle(config.contentPath, article.file, config.timeZone), {
+      site: config.site,
+      base: config.base,
+      timeZone: config.timeZone,
+      slots,
+      relatedPath: options.relatedPath,
+    }),
+  );
+  const xml = await getRssString({
+    title: xmlSafe(options.title),
+    description: xmlSafe(options.description),
+    site: link,
+    // Item links are already absolute canonical URLs (with their trailing slash).
+    trailingSlash: true,
+    xmlns: NAMESPACES,
+    customData: channelCustomData(
+      {
+        title: options.title,
+        link,
+        selfUrl: abs(options.feedPath),
+        language: config.language,
+        lastBuildDate: buildNow(),
+        timeZone: config.timeZone,
+        imageUrl: abs(options.imagePath),
+      },
+      slots,
+    ),
+    items,
+  });
+  return new Response(slots.fill(xml), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}

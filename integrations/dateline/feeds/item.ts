@@ -1,0 +1,46 @@
+// One RSS item per article: the canonical URL as link and permalink guid, RFC 822 pubDate with the
+// publisher's offset, summary, full HTML content, section as category, byline as dc:creator, and the
+// social image as media:content.
+import type { RSSFeedItem } from '@astrojs/rss';
+import { escape } from 'html-escaper';
+import type { WireArticle } from '../parser/types.ts';
+import type { ArticleData } from '../schema.ts';
+import { escapeXml, xmlSafe } from '../sitemaps/xml.ts';
+import { toRfc822 } from '../time.ts';
+import { absoluteUrl } from '../urls.ts';
+import { articleHtml } from './content.ts';
+import type { TextSlots } from './text-slots.ts';
+
+export interface ItemContext {
+  site: string;
+  base: string;
+  timeZone: string;
+  slots: TextSlots;
+  /** Site path of the site's story with this headline, if there is one. */
+  relatedPath: (headline: string) => string | undefined;
+}
+
+export function feedItem(article: ArticleData, wire: WireArticle, ctx: ItemContext): RSSFeedItem {
+  const abs = (path: string) => absoluteUrl(ctx.site, ctx.base, path);
+  const image = article.image;
+  const custom = [
+    // Not `pubDate`: @astrojs/rss would print it in GMT; the publisher's offset is kept here.
+    `<pubDate>${toRfc822(article.published, ctx.timeZone)}</pubDate>`,
+    article.bylineText ? `<dc:creator>${ctx.slots.slot(article.bylineText)}</dc:creator>` : '',
+    `<media:content url="${escapeXml(abs(image.path))}" type="${image.type}" width="${image.width}" height="${image.height}" medium="image"/>`,
+  ];
+  return {
+    title: xmlSafe(article.headline),
+    link: abs(article.path),
+    // `description` is HTML to most readers: escape the plain-text summary so it shows as written.
+    description: escape(xmlSafe(article.summary)),
+    content: articleHtml(wire, {
+      relatedUrl: (headline) => {
+        const path = ctx.relatedPath(headline);
+        return path === undefined ? undefined : abs(path);
+      },
+    }),
+    categories: [xmlSafe(article.sectionLabel)],
+    customData: custom.join(''),
+  };
+}

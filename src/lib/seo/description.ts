@@ -1,0 +1,14 @@
+// Meta descriptions: at most 160 characters (what search results show), cut at a word boundary.
+import config from 'virtual:dateline/config';
+import { truncateText } from '../../../integrations/dateline/summary.ts';
+
+export const META_DESCRIPTION_LENGTH = 160;
+
+export function metaDescription(text: string): string {
+  return truncateText(text.replace(/\s+/g, ' ').trim(), META_DESCRIPTION_LENGTH);
+}
+
+/** Description of a section's pages and feed. */
+export function sectionDescription(label: string): string {
+  return `Latest ${label} news from ${config.siteName}`;
+}

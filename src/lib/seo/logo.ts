@@ -1,0 +1,35 @@
+// The publisher logo (`public/logo.png`): JSON-LD `publisher.logo` and the feeds' channel image.
+// Its size is read from the PNG header, so a publisher can replace the file with their own.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import config from 'virtual:dateline/config';
+import { DEFAULT_IMAGE } from '../../../integrations/dateline/social-images.ts';
+
+export const LOGO_PATH = 'logo.png';
+
+export interface SiteImage {
+  /** Site path without base. */
+  path: string;
+  width: number;
+  height: number;
+}
+
+let logo: SiteImage | null | undefined;
+
+/** The logo with its pixel size, or null when `public/logo.png` is missing or not a PNG. */
+export function siteLogo(): SiteImage | null {
+  if (logo !== undefined) return logo;
+  try {
+    const head = readFileSync(join(config.rootPath, 'public', LOGO_PATH)).subarray(0, 24);
+    const isPng = head.subarray(1, 4).toString('latin1') === 'PNG' && head.subarray(12, 16).toString('latin1') === 'IHDR';
+    logo = isPng ? { path: LOGO_PATH, width: head.readUInt32BE(16), height: head.readUInt32BE(20) } : null;
+  } catch {
+    logo = null;
+  }
+  return logo;
+}
+
+/** Channel image of the feeds: the logo, else the default social image. */
+export function feedImagePath(): string {
+  return siteLogo()?.path ?? DEFAULT_IMAGE.path;
+}

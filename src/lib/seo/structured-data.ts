@@ -1,0 +1,121 @@
+// schema.org structured data (JSON-LD objects) for each kind of page: NewsArticle and BreadcrumbList
+// on articles, CollectionPage and BreadcrumbList on section pages, WebSite on the home page. Plain
+// objects here; SeoHead serialises them with serializeJsonLd().
+import config from 'virtual:dateline/config';
+import type { Article, SectionInfo } from '../articles.ts';
+import { pageItems } from '../paginate.ts';
+import { absolute } from '../site.ts';
+import { agencySlug, sectionPath } from '../../../integrations/dateline/urls.ts';
+import { siteLogo } from './logo.ts';
+
+type Thing = Record<string, unknown>;
+const CONTEXT = 'https://schema.org';
+
+const home = () => absolute('');
+const publisherId = () => `${home()}#publisher`;
+
+export function publisher(): Thing {
+  const logo = siteLogo();
+  return {
+    '@type': 'Organization',
+    '@id': publisherId(),
+    name: config.publicationName,
+    url: home(),
+    ...(logo ? { logo: { '@type': 'ImageObject', url: absolute(logo.path), width: logo.width, height: logo.height } } : {}),
+  };
+}
+
+/** Agencies and desks are organisations, named writers are people; no byline → the publisher. */
+function authors(article: Article): Thing[] {
+  if (article.byline.length === 0) return [{ '@type': 'Organization', name: config.publicationName, url: home() }];
+  return article.byline.map((part) =>
+    part.kind === 'person'
+      ? { '@type': 'Person', name: part.name }
+      : part.kind === 'agency'
+        ? { '@type': 'Organization', name: part.name, url: absolute(`agency/${agencySlug(part.name)}/`) }
+        : { '@type': 'Organization', name: part.name },
+  );
+}
+
+export function newsArticle(article: Article, description: string): Thing {
+  const url = absolute(article.path);
+  return {
+    '@context': CONTEXT,
+    '@type': 'NewsArticle',
+    '@id': `${url}#article`,
+    url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    headline: article.headline,
+    description,
+    datePublished: article.published,
+    dateModified: article.modified ?? article.published,
+    author: authors(article),
+    publisher: publisher(),
+    image: [{ '@type': 'ImageObject', url: absolute(article.image.path), width: article.image.width, height: article.image.height }],
+    articleSection: article.sectionLabel,
+    ...(article.dateline ? { dateline: article.dateline } : {}),
+    inLanguage: config.language,
+    isAccessibleForFree: true,
+  };
+}
+
+export function breadcrumbs(trail: { name: string; path: string }[]): Thing {
+  return {
+    '@context': CONTEXT,
+    '@type': 'BreadcrumbList',
+    itemListElement: trail.map((crumb, i) => ({ '@type': 'ListItem', position: i + 1, name: crumb.name, item: absolute(crumb.path) })),
+  };
+}
+
+export function articleBreadcrumbs(article: Article): Thing {
+  return breadcrumbs([
+    { name: config.siteName, path: '' },
+    { name: article.sectionLabel, path: sectionPath(article.sectionSlug) },
+    { name: article.headline, path: article.path },
+  ]);
+}
+
+export function sectionBreadcrumbs(section: SectionInfo, page: number): Thing {
+  const trail = [
+    { name: config.siteName, path: '' },
+    { name: section.label, path: sectionPath(section.slug) },
+  ];
+  if (page > 1) trail.push({ name: `${section.label}, page ${page}`, path: sectionPath(section.slug, page) });
+  return breadcrumbs(trail);
+}
+
+/** A section page: the list of stories it shows, as an ItemList. */
+export function collectionPage(section: SectionInfo, page: number, title: string, description: string): Thing {
+  const url = absolute(sectionPath(section.slug, page));
+  const stories = pageItems(section.articles, page);
+  return {
+    '@context': CONTEXT,
+    '@type': 'CollectionPage',
+    '@id': url,
+    url,
+    name: title,
+    description,
+    inLanguage: config.language,
+    isPartOf: { '@type': 'WebSite', '@id': `${home()}#website`, name: config.siteName, url: home() },
+    about: { '@type': 'Thing', name: section.label },
+    mainEntity: {
+      '@type': 'ItemList',
+      itemListOrder: 'https://schema.org/ItemListOrderDescending',
+      numberOfItems: stories.length,
+      itemListElement: stories.map((a, i) => ({ '@type': 'ListItem', position: i + 1, url: absolute(a.path), name: a.headline })),
+    },
+  };
+}
+
+export function webSite(): Thing {
+  return {
+    '@context': CONTEXT,
+    '@type': 'WebSite',
+    '@id': `${home()}#website`,
+    url: home(),
+    name: config.siteName,
+    description: config.description,
+    inLanguage: config.language,
+    publisher: publisher(),
+  };
+}
