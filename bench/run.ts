@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { articleFor, BENCH_NOW, generateArticles, NEXT_ARTICLE_PUBLISHED } from './generate.ts';
 import { measure, type Measurement } from './measure.ts';
+import { buildNotes, imageCounts } from './parse-output.ts';
 import { convertToHugo } from './wire-to-hugo.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,7 +50,12 @@ interface Sample {
   imagesRendered: number | 'n/a';
   imagesReused: number | 'n/a';
   exitCode: number;
+  /** Build report status counts (Dateline). */
   report?: Record<string, number>;
+  /** Dateline's own summary lines from the build output. */
+  notes?: string[];
+  /** 1-minute load average just before the build started (a busy machine shows here). */
+  loadBefore: number;
 }
 
 interface Summary extends Sample {
@@ -93,29 +99,6 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** Images rendered/reused from the build's output, else from the report JSON; 'n/a' when neither says. */
-function imageCounts(output: string, report: unknown): { rendered: number | 'n/a'; reused: number | 'n/a' } {
-  const text = output.replace(/\x1b\[[0-9;]*m/g, '');
-  const find = (re: RegExp[]) => {
-    for (const r of re) {
-      const m = r.exec(text);
-      if (m) return Number(m[1].replace(/,/g, ''));
-    }
-    return undefined;
-  };
-  let rendered = find([/([\d,]+)\s+(?:social |og |OG |social-)?images?\s+rendered/i, /images?[^\n]*?\brendered[: ]+([\d,]+)/i, /([\d,]+)\s+rendered\b/i]);
-  let reused = find([/([\d,]+)\s+(?:social |og |OG |social-)?images?\s+(?:reused|cached)/i, /images?[^\n]*?\b(?:reused|cached)[: ]+([\d,]+)/i, /([\d,]+)\s+(?:reused|from cache)\b/i]);
-  if (report && typeof report === 'object') {
-    const r = report as Record<string, unknown>;
-    const images = (r.images ?? r.socialImages ?? r.ogImages) as Record<string, unknown> | undefined;
-    if (images && typeof images === 'object') {
-      if (rendered === undefined && typeof images.rendered === 'number') rendered = images.rendered;
-      if (reused === undefined && typeof images.reused === 'number') reused = images.reused;
-    }
-  }
-  return { rendered: rendered ?? 'n/a', reused: reused ?? 'n/a' };
 }
 
 function readJson(path: string): unknown {
@@ -231,10 +214,12 @@ async function main(): Promise<number> {
       rmSync(dir.hugoOut, { recursive: true, force: true });
       rmSync(dir.hugoCache, { recursive: true, force: true });
       const config = ['hugo.toml', ...(values['hugo-plain'] ? [] : ['archives.toml'])].map((f) => join(dir.hugoSite, f)).join(',');
+      const load = os.loadavg()[0];
       const m = await measure(HUGO, ['--source', dir.hugoSite, '--config', config, '--destination', dir.hugoOut, '--cacheDir', dir.hugoCache], { echo: values.verbose });
-      const s = sampleOf(m, dir.hugoOut, undefined);
+      const s = sampleOf(m, dir.hugoOut, undefined, load);
+      delete s.notes;
       samples.hugo.push(s);
-      log(`  hugo run ${r + 1}: ${fmtS(s.wallSeconds)} s wall, ${s.pages} pages`);
+      log(`  hugo run ${r + 1}: ${fmtS(s.wallSeconds)} s wall, ${s.pages} pages (load before ${load.toFixed(2)})`);
       if (m.exitCode !== 0) failures.push(`hugo exited ${m.exitCode}:\n${tail(m.stderr + m.stdout)}`);
     }
   }
@@ -255,12 +240,14 @@ async function main(): Promise<number> {
     if (images) delete env.DATELINE_OG_IMAGES;
     const build = async (label: Scenario, r: number) => {
       rmSync(dir.dlReport, { force: true });
+      const load = os.loadavg()[0];
       const m = await measure('npm', ['run', 'build'], { cwd: project, env, echo: values.verbose });
       const report = readJson(dir.dlReport);
-      const s = sampleOf(m, dir.dlOut, report);
+      const s = sampleOf(m, dir.dlOut, report, load);
       samples[label].push(s);
       const rc = s.report ? ` — report: ${Object.entries(s.report).map(([k, v]) => `${v} ${k}`).join(', ')}` : ' — no report';
-      log(`  ${LABELS[label]} run ${r + 1}: ${fmtS(s.wallSeconds)} s wall, ${s.pages} pages, images ${s.imagesRendered}/${s.imagesReused} rendered/reused${rc}`);
+      log(`  ${LABELS[label]} run ${r + 1}: ${fmtS(s.wallSeconds)} s wall, ${s.pages} pages, images ${s.imagesRendered}/${s.imagesReused} rendered/reused${rc} (load before ${load.toFixed(2)})`);
+      if (s.notes?.length) log(`      ${s.notes.join(' · ')}`);
       if (m.exitCode !== 0) failures.push(`${LABELS[label]} (npm run build) exited ${m.exitCode}:\n${tail(m.stderr + m.stdout)}`);
       else if (s.report && (s.report.rejected ?? 0) > 0) failures.push(`${LABELS[label]}: ${s.report.rejected} generated files rejected (see ${dir.dlReport})`);
       return m.exitCode === 0;
@@ -297,6 +284,8 @@ async function main(): Promise<number> {
       imagesReused: medOrNa((s) => s.imagesReused),
       exitCode: Math.max(...xs.map((s) => s.exitCode)),
       report: xs[xs.length - 1].report,
+      notes: xs[xs.length - 1].notes,
+      loadBefore: med((s) => s.loadBefore),
       runs: xs,
     };
   }
@@ -408,7 +397,7 @@ async function main(): Promise<number> {
   return failures.length ? 1 : 0;
 }
 
-function sampleOf(m: Measurement, outDir: string, report: unknown): Sample {
+function sampleOf(m: Measurement, outDir: string, report: unknown, loadBefore: number): Sample {
   const pages = countHtml(outDir);
   const img = imageCounts(`${m.stdout}\n${m.stderr}`, report);
   return {
@@ -424,6 +413,8 @@ function sampleOf(m: Measurement, outDir: string, report: unknown): Sample {
     imagesReused: img.reused,
     exitCode: m.exitCode,
     report: statusCounts(report),
+    notes: buildNotes(m.stdout + m.stderr),
+    loadBefore,
   };
 }
 
