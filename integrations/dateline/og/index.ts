@@ -55,7 +55,10 @@ export interface OgImage {
 export interface RenderOgOptions {
   cacheDir: string;
   theme: OgTheme;
-  /** Cards rendered at once; default os.availableParallelism(). */
+  /**
+   * CPU cores to keep busy; default os.availableParallelism(). Twice this many cards are in flight,
+   * because each card waits on several short libvips calls in turn (see pool.ts).
+   */
   concurrency?: number;
   /** Delete article images in cacheDir not used by this call (default true). */
   prune?: boolean;
@@ -129,7 +132,7 @@ export async function renderOgImages(
   }
 
   let rendered = 0;
-  await mapLimit(todo, options.concurrency ?? defaultConcurrency(), async ([key, entry]) => {
+  await mapLimit(todo, 2 * Math.max(1, options.concurrency ?? defaultConcurrency()), async ([key, entry]) => {
     try {
       const enc = await encode(await drawCard(entry.card, theme));
       const name = `${key}.${enc.ext}`;

@@ -57,7 +57,7 @@ async function textImage(markup: string, font: string, opts: { width?: number; w
 }
 
 function span(text: string, attrs: Record<string, string | number>): string {
-  const a = Object.entries(attrs).map(([k, v]) => `${k}="${v}"`).join(' ');
+  const a = Object.entries(attrs).map(([k, v]) => `${k}="${escapeMarkup(String(v))}"`).join(' ');
   return `<span ${a}>${escapeMarkup(text)}</span>`;
 }
 
@@ -81,7 +81,7 @@ export async function layoutHeadline(headline: string, theme: ResolvedTheme, lan
 
   const measure = async (text: string, size: number) => {
     const pitch = Math.round(size * factor);
-    const markup = span(text, { foreground: theme.foreground, line_height: pitch * 1024, ...(lang ? { lang } : {}) });
+    const markup = span(text, { foreground: theme.foreground, line_height: pitch * 1024, ...(lang && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? { lang } : {}) });
     const font = `${families} Bold ${size}`;
     const [img, one] = await Promise.all([
       textImage(markup, font, { width: HEADLINE.width, wrap: 'word-char' }),
