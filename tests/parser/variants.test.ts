@@ -107,6 +107,10 @@ describe('B. Published / Updated lines', () => {
     const error = errorOf(parseWire(file));
     expect(error.line).toBe(10);
     expect(error.message).toBe('expected "Published DD Mon, YYYY hh:mm(am|pm)", found "January 29, 2025" (the date has no time of day)');
+    // the same split layout with a time of day parses
+    const timed = ok(parseWire(file.replace('January 29, 2025', 'January 29, 2025 05:10pm')));
+    expect(timed).toMatchObject({ section: 'Pakistan', bylineText: 'BR Web Desk', byline: [{ name: 'BR Web Desk', kind: 'desk' }], published: '2025-01-29T17:10:00+05:00' });
+    expect(timed.headline).toBe('Pakistan voices alarm over US arms in Afghanistan, links them to cross-border terrorism');
     // the real page (menus and all) is rejected as a web page
     const page = parseWire(readFileSync(join(corpusDir, 'brecorder-raw/html-rendered_detail-sample.txt')));
     expect(errorOf(page).message).toMatch(/article page .*no time of day/);

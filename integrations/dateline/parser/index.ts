@@ -1,5 +1,15 @@
 // The wire parser: text or bytes of one wire file in, a typed article or diagnostics out. Pure: no file
 // system, no clock, no machine time zone. Never throws.
+//
+// Decisions (variant ids refer to ../shared/corpus/VARIANTS.md):
+// - Ticker rows without an arrow (A3): direction from the `Increased By`/`Decreased By` label, else from
+//   the printed sign; an unsigned change takes the direction's sign (see quote.ts).
+// - `Dawn.com` in a byline is a desk (the paper's own web desk), not an agency or a person (byline.ts).
+// - Raw brecorder.com pages (section listings, the 2025 article page with menus, B1/B2) are rejected with
+//   a reason naming the site chrome found; they are web pages, and the article page's date has no time.
+// - Dawn's 2025 web captures carry page furniture (comment counters, player speeds, `JOIN OUR WHATSAPP
+//   CHANNEL`, an echo of the headline and byline line, and a tail of menus after `On DawnNews`): skipped with
+//   a warning; the `Read more` list after the story becomes related blocks.
 
 import type { BodyBlock, Diagnostic, MarketQuote, ParseOptions, ParseResult, WireArticle } from './types.ts';
 import { decodeWireBytes, looksBinary, normaliseText } from './decode.ts';
@@ -65,7 +75,7 @@ function parseArticle(input: string | Uint8Array, options: ParseOptions, warning
   if (looksBinary(text)) {
     const nul = text.search(/[\u0000-\u0008\u000E-\u001F]/);
     const line = nul === -1 ? 1 : text.slice(0, nul).split('\n').length;
-    throw new Rejection(at(line), 'binary file: control bytes (NUL) where a wire article has text');
+    throw new Rejection(at(line), 'binary file: NUL or other control bytes where a wire article has text');
   }
   lines.forEach((line, i) => {
     if (line.length > maxLineLength) {
@@ -137,17 +147,20 @@ function parseArticle(input: string | Uint8Array, options: ParseOptions, warning
   let bylineText = published.byline;
   let stampBlock = head[k]!;
   let bodyFrom = next + k + 1;
-  if (published.stamp === '' && published.byline === '') {
-    // 2025 article page form (B2): `BR Web Desk⏎Published⏎January 29, 2025`.
+  if (published.stamp === '') {
+    // 2025 article page form (B2): `BR Web Desk⏎Published⏎January 29, 2025`: the stamp is the next
+    // block, and the byline may be a block of its own.
     const dateBlock = blocks[next + k + 1];
-    if (!dateBlock) throw new Rejection(lastLine, expectedPublished('"Published" and then end of file'));
+    if (!dateBlock) throw new Rejection(lastLine, expectedPublished(`${excerpt(head[k]!.text)} and then end of file`));
     stampBlock = dateBlock;
-    published = { byline: '', stamp: dateBlock.text };
+    published = { byline: published.byline, stamp: dateBlock.text };
     bodyFrom++;
-    const bylineIndex = k >= 2 ? k - 1 : -1;
-    bylineText = bylineIndex === -1 ? '' : head[bylineIndex]!.text;
-    headlineBlock = head[bylineIndex === -1 ? k - 1 : k - 2]!;
-    if (k === 3) section = head[0]!.text;
+    const bylineIndex = published.byline === '' && k >= 2 ? k - 1 : -1;
+    if (bylineIndex !== -1) bylineText = head[bylineIndex]!.text;
+    const headlineIndex = bylineIndex === -1 ? k - 1 : k - 2;
+    headlineBlock = head[headlineIndex]!;
+    if (headlineIndex === 1) section = head[0]!.text;
+    else if (headlineIndex > 1) throw new Rejection(head[2]!.line, expectedPublished(excerpt(head[2]!.text)));
   } else {
     headlineBlock = head[k - 1]!;
     if (k === 2) section = head[0]!.text;
