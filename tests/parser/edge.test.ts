@@ -159,6 +159,17 @@ describe('input hygiene', () => {
     expect(errorOf(parseWire('PNG\0\0\0\u0001\u0002'))).toMatchObject({ line: 1, message: expect.stringMatching(/^binary file/) });
   });
 
+  it('UTF-16 files are rejected with a clear reason', () => {
+    const utf16 = Uint8Array.from([0xff, 0xfe, ...[...wire()].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    expect(errorOf(parseWire(utf16))).toEqual({ line: 1, message: expect.stringMatching(/^UTF-16 text/) });
+  });
+
+  it('an Updated stamp without a time of day is ignored with a warning', () => {
+    const r = parseWire(wire({ body: ['KARACHI: The plan.', 'Updated January 29, 2025', 'The end.'] }));
+    expect(ok(r).modified).toBeUndefined();
+    expect(r.warnings).toEqual([{ line: 9, message: '"Updated" date "January 29, 2025" has no time of day; ignored' }]);
+  });
+
   it('a line over maxLineLength rejects the file, naming the line', () => {
     const long = wire({ body: ['KARACHI: ' + 'word '.repeat(30), 'x'.repeat(200)] });
     expect(errorOf(parseWire(long, { maxLineLength: 180 }))).toEqual({ line: 9, message: 'line is 200 characters long, over the limit of 180' });

@@ -11,8 +11,8 @@ export const RELATED_MIN_WORDS = 5;
 // Story text ends with one of these; a related headline does not.
 const FINAL_PUNCTUATION = /[.!?:;,”"’'…)\]}»›*-]$/;
 
-/** `Also read: Neelum Valley: The sapphire trail` (Dawn's related link, E). */
-const ALSO_READ = /^(?:also read|read also|also see|see also|read more|related)\s?:\s?(.+)$/i;
+/** `Also read: Neelum Valley: The sapphire trail` (Dawn's related link, E); Dawn also writes `Explore: …`. */
+const ALSO_READ = /^(?:also read|read also|also see|see also|read more|read|related|explore)\s?:\s?(.+)$/i;
 
 export function alsoReadHeadline(text: string): string | undefined {
   const m = ALSO_READ.exec(text);

@@ -53,7 +53,13 @@ export function parseWire(input: string | Uint8Array, options: ParseOptions = {}
 
 function readText(input: string | Uint8Array): string {
   if (typeof input === 'string') return normaliseText(input);
-  if (input instanceof Uint8Array) return decodeWireBytes(input).text;
+  if (input instanceof Uint8Array) {
+    // UTF-16 would otherwise read as "binary" (every other byte is NUL): say what it is.
+    if (input.length >= 2 && ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff))) {
+      throw new Rejection(1, 'UTF-16 text (byte-order mark FF FE / FE FF) is not supported: save the file as UTF-8');
+    }
+    return decodeWireBytes(input).text;
+  }
   throw new Rejection(1, 'expected the text or bytes of a wire file');
 }
 
@@ -180,7 +186,8 @@ function parseArticle(input: string | Uint8Array, options: ParseOptions, warning
   let modified: string | undefined;
   const takeUpdated = (stamp: string, line: number) => {
     const u = parseStamp(stamp, zone);
-    if (u.ok) modified ??= u.iso;
+    if (u.ok && !u.hasTime) warn(line, `"Updated" date ${JSON.stringify(stamp.trim())} has no time of day; ignored`);
+    else if (u.ok) modified ??= u.iso;
     else if (u.reason === 'relative') warn(line, `relative "Updated" time ${u.detail} cannot be placed in time; ignored`);
     else warn(line, `unrecognised "Updated" time ${u.detail}; ignored`);
   };
