@@ -74,13 +74,16 @@ describe('headline layout', () => {
       ['قومی اسمبلی نے بجٹ منظور کر لیا '.repeat(12).trim(), 'ur'],
       ['国会通过预算'.repeat(40), 'zh'],
       ['Supercalifragilistic'.repeat(30), undefined],
+      ['وفاقی کابینہ نے ٹیکس نظام میں بڑی تبدیلیوں کی منظوری دے دی، ریٹیلرز، کسانوں اور پراپرٹی ڈیلرز کو ٹیکس نیٹ میں لانے کا فیصلہ، تنخواہ دار طبقے کے لیے ریلیف کا وعدہ، حکام کا کہنا ہے کہ نئے مالی سال میں اصلاحات نافذ ہوں گی اور اس کے بعد مزید اقدامات کیے جائیں گے جن کا اعلان جلد کیا جائے گا', undefined],
     ] as const) {
       const l = await layoutHeadline(text, t, lang);
       expect(l.truncated).toBe(true);
       expect(l.text.endsWith('\u2026')).toBe(true);
       expect(l.text.isWellFormed()).toBe(true);
       expect(text.startsWith(l.text.slice(0, -1))).toBe(true);
-      expect(l.lines).toBeLessThanOrEqual(HEADLINE_MAX_LINES);
+      // truncated only as far as needed: the line budget is used
+      expect(l.lines).toBe(HEADLINE_MAX_LINES);
+      expect(l.size).toBe(HEADLINE_SIZES[HEADLINE_SIZES.length - 1]);
       expect(l.img.height).toBeLessThanOrEqual(HEADLINE.height);
       expect(l.img.width).toBeLessThanOrEqual(HEADLINE.width);
     }

@@ -71,6 +71,9 @@ export interface HeadlineLayout {
   style: ArabicStyle;
 }
 
+/** Lines are wrapped this much narrower than the box, so overhanging ink still fits in it. */
+const HEADLINE_OVERHANG = 28;
+
 /** Lays out the headline: biggest size that fits in ≤ max lines and the box, else ellipsis at the smallest. */
 export async function layoutHeadline(headline: string, theme: ResolvedTheme, lang?: string): Promise<HeadlineLayout> {
   const text0 = clipGraphemes(headline, MAX_HEADLINE_GRAPHEMES);
@@ -84,10 +87,11 @@ export async function layoutHeadline(headline: string, theme: ResolvedTheme, lan
     const markup = span(text, { foreground: theme.foreground, line_height: pitch * 1024, ...(lang && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? { lang } : {}) });
     const font = `${families} Bold ${size}`;
     const [img, one] = await Promise.all([
-      textImage(markup, font, { width: HEADLINE.width, wrap: 'word-char' }),
+      textImage(markup, font, { width: HEADLINE.width - HEADLINE_OVERHANG, wrap: 'word-char' }),
       textImage(markup, font),
     ]);
     const lines = Math.max(1, Math.round((img.height - one.height) / pitch) + 1);
+    // Ink may overhang the wrap width a little (Nastaliq swashes): allowed up to the box width.
     const fits = lines <= HEADLINE_MAX_LINES && img.height <= HEADLINE.height && img.width <= HEADLINE.width;
     return { img, lines, fits };
   };
