@@ -6,7 +6,13 @@ import { escape } from 'html-escaper';
 import type { WireArticle } from '../parser/types.ts';
 import { xmlSafe } from '../sitemaps/xml.ts';
 
-const text = (value: string) => escape(xmlSafe(value));
+/**
+ * Wire text as HTML. Also used for titles, names and categories: readers (and feed parsers) decode
+ * HTML entities in those too, so they are HTML-escaped before @astrojs/rss XML-escapes them, and
+ * `<b>` or `&amp;` in wire text comes out as written instead of as markup or `&`.
+ */
+export const htmlText = (value: string) => escape(xmlSafe(value));
+const text = htmlText;
 
 export interface ContentOptions {
   /** Absolute URL of the site's story with this headline, if there is one. */

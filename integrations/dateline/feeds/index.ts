@@ -4,10 +4,10 @@ import { getRssString } from '@astrojs/rss';
 import { readArticle } from '../article-body.ts';
 import type { ResolvedDatelineConfig } from '../options.ts';
 import type { ArticleData } from '../schema.ts';
-import { xmlSafe } from '../sitemaps/xml.ts';
 import { buildNow } from '../time.ts';
 import { absoluteUrl } from '../urls.ts';
 import { channelCustomData } from './channel.ts';
+import { htmlText } from './content.ts';
 import { feedItem } from './item.ts';
 import { TextSlots } from './text-slots.ts';
 
@@ -47,8 +47,8 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
     }),
   );
   const xml = await getRssString({
-    title: xmlSafe(options.title),
-    description: xmlSafe(options.description),
+    title: htmlText(options.title),
+    description: htmlText(options.description),
     site: link,
     // Item links are already absolute canonical URLs (with their trailing slash).
     trailingSlash: true,

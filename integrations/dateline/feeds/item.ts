@@ -2,13 +2,12 @@
 // publisher's offset, summary, full HTML content, section as category, byline as dc:creator, and the
 // social image as media:content.
 import type { RSSFeedItem } from '@astrojs/rss';
-import { escape } from 'html-escaper';
 import type { WireArticle } from '../parser/types.ts';
 import type { ArticleData } from '../schema.ts';
-import { escapeXml, xmlSafe } from '../sitemaps/xml.ts';
+import { escapeXml } from '../sitemaps/xml.ts';
 import { toRfc822 } from '../time.ts';
 import { absoluteUrl } from '../urls.ts';
-import { articleHtml } from './content.ts';
+import { articleHtml, htmlText } from './content.ts';
 import type { TextSlots } from './text-slots.ts';
 
 export interface ItemContext {
@@ -26,21 +25,21 @@ export function feedItem(article: ArticleData, wire: WireArticle, ctx: ItemConte
   const custom = [
     // Not `pubDate`: @astrojs/rss would print it in GMT; the publisher's offset is kept here.
     `<pubDate>${toRfc822(article.published, ctx.timeZone)}</pubDate>`,
-    article.bylineText ? `<dc:creator>${ctx.slots.slot(article.bylineText)}</dc:creator>` : '',
+    article.bylineText ? `<dc:creator>${ctx.slots.slot(htmlText(article.bylineText))}</dc:creator>` : '',
     `<media:content url="${escapeXml(abs(image.path))}" type="${image.type}" width="${image.width}" height="${image.height}" medium="image"/>`,
   ];
   return {
-    title: xmlSafe(article.headline),
+    title: htmlText(article.headline),
     link: abs(article.path),
-    // `description` is HTML to most readers: escape the plain-text summary so it shows as written.
-    description: escape(xmlSafe(article.summary)),
+    // HTML to readers: the plain-text summary, escaped, shows as written.
+    description: htmlText(article.summary),
     content: articleHtml(wire, {
       relatedUrl: (headline) => {
         const path = ctx.relatedPath(headline);
         return path === undefined ? undefined : abs(path);
       },
     }),
-    categories: [xmlSafe(article.sectionLabel)],
+    categories: [htmlText(article.sectionLabel)],
     customData: custom.join(''),
   };
 }
