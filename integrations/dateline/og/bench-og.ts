@@ -1,7 +1,7 @@
 // Benchmark: node integrations/dateline/og/bench-og.ts [count=100] [concurrency]
 // Renders `count` varied cards cold (empty cache), then warm (all reused); prints ms/image, CPU
 // utilisation (user+sys CPU time / wall time; 2.0 = both cores of a 2-core box busy), bytes, PNG vs JPEG.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderOgImages, type OgCard } from './index.ts';
@@ -33,17 +33,37 @@ function card(i: number): OgCard {
 const jobs = Array.from({ length: count }, (_, i) => ({ id: `a${i}`, card: card(i) }));
 const cacheDir = mkdtempSync(join(tmpdir(), 'og-bench-'));
 
+/** Linux: per-thread [ns on CPU, ns runnable but waiting for a CPU] summed over this process's threads. */
+function schedstat(): [number, number] | undefined {
+  try {
+    let run = 0, wait = 0;
+    for (const t of readdirSync('/proc/self/task')) {
+      const [a, b] = readFileSync(`/proc/self/task/${t}/schedstat`, 'utf8').split(' ').map(Number);
+      run += a; wait += b;
+    }
+    return [run, wait];
+  } catch { return undefined; }
+}
+
 async function run(label: string) {
+  const s0 = schedstat();
   const c0 = process.cpuUsage();
+  const e0 = performance.eventLoopUtilization();
   const t0 = performance.now();
   const r = await renderOgImages(jobs, { cacheDir, theme, ...(concurrency ? { concurrency } : {}) });
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
+  const elu = performance.eventLoopUtilization(e0).utilization;
+  const s1 = schedstat();
+  // Waiting for a CPU means other processes held the cores: (run + wait) / wall is the parallelism we
+  // asked for, run / wall what we got.
+  const demand = s0 && s1 ? `, demand ${((s1[0] - s0[0] + s1[1] - s0[1]) / 1e6 / wall).toFixed(2)} (run queue wait ${((s1[1] - s0[1]) / 1e6).toFixed(0)} ms)` : '';
   const imgs = [...new Map([...r.images.values()].map((x) => [x.key, x])).values()];
   const png = imgs.filter((x) => x.ext === 'png').length;
   const bytes = imgs.reduce((s, x) => s + x.bytes, 0);
   console.log(`${label}: ${r.rendered} rendered, ${r.reused} reused, ${wall.toFixed(0)} ms = ${(wall / count).toFixed(1)} ms/image, `
-    + `CPU ${((cpu.user + cpu.system) / 1000 / wall).toFixed(2)} (of ${availableParallelism()} cores), `
+    + `CPU ${((cpu.user + cpu.system) / 1000 / wall).toFixed(2)} (of ${availableParallelism()} cores${demand}; main thread busy ${(elu * 100).toFixed(0)}%), `
+    + `${((cpu.user + cpu.system) / 1000 / Math.max(1, r.rendered + r.reused)).toFixed(1)} ms CPU/image, `
     + `avg ${(bytes / imgs.length / 1024).toFixed(1)} KiB, max ${(Math.max(...imgs.map((x) => x.bytes)) / 1024).toFixed(1)} KiB, `
     + `PNG ${png} / JPEG ${imgs.length - png}, warnings ${r.warnings.size}`);
 }
