@@ -1,0 +1,57 @@
+// Content for the end-to-end sites: the demo wire files, the reference article (read from
+// seedArticlePath) and generated stories so one section has more than a page of them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, seedArticlePath } from '../helpers/build.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A wire file in the format of ../shared/docs/wire-format.md. `day` is in November 2026. */
+export function wireFile(opts: { section: string; headline: string; byline: string; day: number; hour: number; body: string[] }): string {
+  const h12 = opts.hour % 12 === 0 ? 12 : opts.hour % 12;
+  const ampm = opts.hour < 12 ? 'am' : 'pm';
+  const published = `${String(opts.day).padStart(2, '0')} ${MONTHS[10]}, 2026 ${String(h12).padStart(2, '0')}:15${ampm}`;
+  return ` date 2026-11-26\n${opts.section}\n\n${opts.headline}\n\n${opts.byline} Published ${published}\n\n${opts.body.join('\n\n')}\n`;
+}
+
+const PLACES = ['Quetta', 'Multan', 'Peshawar', 'Sukkur', 'Gilgit', 'Hyderabad', 'Sialkot', 'Bahawalpur'];
+
+/** `count` World stories from AFP, one per hour going back from 25 Nov 2026, 11pm. */
+export function extraWorldStories(count: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) {
+    const place = PLACES[i % PLACES.length]!;
+    const day = 25 - Math.floor(i / 20);
+    const hour = 23 - (i % 20);
+    files[`generated/world-${String(i + 1).padStart(2, '0')}.txt`] = wireFile({
+      section: 'World',
+      headline: `Generated world story ${i + 1} from ${place}`,
+      byline: 'AFP',
+      day,
+      hour,
+      body: [
+        `${place.toUpperCase()}: Officials in ${place} said on Tuesday that the ${i + 1}th round of talks would resume next week.`,
+        'The talks were described as constructive by both delegations, who met for six hours.',
+      ],
+    });
+  }
+  return files;
+}
+
+/** The demo content/ folder with the reference article from the shared docs. */
+export function demoFiles(): Record<string, string> {
+  const dir = join(repoRoot, 'content');
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir)) files[name] = readFileSync(join(dir, name), 'utf8');
+  files['world-china-russia-call.txt'] = readFileSync(seedArticlePath, 'utf8');
+  return files;
+}
+
+export const SEED = {
+  headline: 'China, Russia foreign ministers hail cooperation in call',
+  path: 'world/2023/08/07/china-russia-foreign-ministers-hail-cooperation-in-call/',
+  bodyWord: 'multipolarisation',
+};
+
+/** DATELINE_NOW for the e2e builds: after every demo and generated story. */
+export const E2E_NOW = '2026-11-27T12:00:00+05:00';

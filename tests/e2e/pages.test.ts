@@ -1,0 +1,85 @@
+// The built demo site as files: valid HTML on every page (html-validate), no broken internal link,
+// no JavaScript on article pages (JSON-LD is data), and the weight of the reference article page.
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { HtmlValidate, type ConfigData } from 'html-validate';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, type BuiltSite } from '../helpers/build.ts';
+import { demoFiles, E2E_NOW, extraWorldStories, SEED } from './fixtures.ts';
+import { findBrokenLinks, htmlFiles } from './site-walk.ts';
+
+const SITE_URL = 'https://dateline.example.com';
+
+export const htmlValidateConfig: ConfigData = {
+  extends: ['html-validate:recommended'],
+  rules: {
+    // Astro 7 compresses HTML ('jsx' mode) and writes void elements as `<meta …>`; either style is valid HTML.
+    'void-style': 'off',
+    // Long headlines and URLs in attributes are content, not formatting.
+    'long-title': 'off',
+  },
+};
+
+let site: BuiltSite;
+let pages: string[];
+
+beforeAll(() => {
+  site = buildSite('e2e-pages', {
+    files: { ...demoFiles(), ...extraWorldStories(25) },
+    env: { DATELINE_NOW: E2E_NOW, DATELINE_OG_IMAGES: '0', SITE_URL },
+  });
+  pages = htmlFiles(site.dist);
+});
+
+describe('every page', () => {
+  test('covers every page type', () => {
+    const rel = pages.map((p) => relative(site.dist, p));
+    for (const expected of ['index.html', '404.html', 'search/index.html', 'world/index.html', 'world/page/2/index.html', `${SEED.path}index.html`, 'agency/afp/index.html', 'agency/afp/page/2/index.html', '2026/11/24/index.html']) {
+      expect(rel).toContain(expected);
+    }
+  });
+
+  test('is valid HTML (html-validate, recommended rules)', async () => {
+    const validator = new HtmlValidate(htmlValidateConfig);
+    const problems: string[] = [];
+    for (const file of pages) {
+      const report = await validator.validateFile(file);
+      for (const result of report.results) {
+        for (const m of result.messages) problems.push(`${relative(site.dist, file)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('has no broken internal link', () => {
+    const { broken, links } = findBrokenLinks(site.dist, SITE_URL, '/');
+    expect(links).toBeGreaterThan(1000);
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('article pages', () => {
+  const articlePages = () => pages.filter((p) => /\/\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(p) && !/^\d{4}\//.test(relative(site.dist, p)));
+
+  test('ship no JavaScript (JSON-LD is data)', () => {
+    const files = articlePages();
+    expect(files.length).toBeGreaterThan(30);
+    for (const file of files) {
+      const scripts = [...readFileSync(file, 'utf8').matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
+      expect(scripts.filter((attrs) => !/type="application\/ld\+json"/.test(attrs)), relative(site.dist, file)).toEqual([]);
+    }
+  });
+
+  test('the reference article weighs under 30 KB (HTML + CSS, gzip)', () => {
+    const html = site.read(`${SEED.path}index.html`);
+    const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => readFileSync(join(site.dist, m[1]!), 'utf8'));
+    const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join('');
+    const gz = (s: string) => gzipSync(s, { level: 9 }).length;
+    const htmlGz = gz(html);
+    const cssGz = css.reduce((n, s) => n + gz(s), 0);
+    const total = htmlGz + cssGz;
+    console.log(`reference article: HTML ${html.length} B (${htmlGz} B gzip, inline CSS ${inlineCss.length} B), external CSS ${css.join('').length} B (${cssGz} B gzip); total ${total} B gzip`);
+    expect(total).toBeLessThan(30 * 1024);
+  });
+});
