@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -20,8 +20,15 @@ export const URDU = 'قومی اسمبلی نے بجٹ منظور کر لیا';
 export const CHINESE = '国会通过预算';
 export const MIXED = 'Breaking: قومی اسمبلی نے 2026 کا بجٹ منظور کر لیا — 国会通过预算 (APP)';
 
+const made: string[] = [];
 export function tempDir(name: string): string {
-  return mkdtempSync(join(tmpdir(), `og-test-${name}-`));
+  const d = mkdtempSync(join(tmpdir(), `og-test-${name}-`));
+  made.push(d);
+  return d;
+}
+/** For afterAll: removes the temp dirs this test file made. */
+export function removeTempDirs(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
 /** The headline box of the template (full text width). */

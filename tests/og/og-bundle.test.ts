@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
-import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from './helpers.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -34,3 +34,5 @@ describe('bundled by Vite', () => {
     expect(res.missing).toEqual(['😀']);
   });
 });
+
+afterAll(removeTempDirs);

@@ -1,9 +1,9 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ogCacheKey, renderOgImages } from '../../integrations/dateline/og/index.ts';
-import { URDU, reference, tempDir, theme } from './helpers.ts';
+import { URDU, reference, removeTempDirs, tempDir, theme } from './helpers.ts';
 
 const images = (dir: string) => readdirSync(dir).filter((n) => /\.(png|jpg)$/.test(n)).sort();
 
@@ -83,3 +83,5 @@ describe('OG cache', () => {
     expect(s.images.get('a')!.bytes).toBeGreaterThan(1000);
   });
 });
+
+afterAll(removeTempDirs);

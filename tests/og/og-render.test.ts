@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ogCacheKey, renderOgImages, renderDefaultImage, uncoveredCharacters } from '../../integrations/dateline/og/index.ts';
-import { CHINESE, MIXED, URDU, components, inkIn, reference, tempDir, theme } from './helpers.ts';
+import { CHINESE, MIXED, URDU, components, inkIn, reference, removeTempDirs, tempDir, theme } from './helpers.ts';
 
 async function one(card = reference, dir = tempDir('one')) {
   const r = await renderOgImages([{ id: 'a', card }], { cacheDir: dir, theme });
@@ -138,3 +138,5 @@ describe('shaping and direction', () => {
     expect(Math.abs(asUrdu.count - asArabic.count)).toBeGreaterThan(200);
   });
 });
+
+afterAll(removeTempDirs);

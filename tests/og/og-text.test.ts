@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { layoutHeadline } from '../../integrations/dateline/og/render.ts';
 import { arabicStyle, baseDirection, cleanText, escapeMarkup, truncationPrefixes } from '../../integrations/dateline/og/text.ts';
 import { ensureFontconfig } from '../../integrations/dateline/og/fonts.ts';
 import { resolveTheme } from '../../integrations/dateline/og/cache.ts';
 import { HEADLINE, HEADLINE_MAX_LINES, HEADLINE_SIZES } from '../../integrations/dateline/og/template.ts';
-import { tempDir, theme } from './helpers.ts';
+import { removeTempDirs, tempDir, theme } from './helpers.ts';
 
 const wellFormed = (s: string) => s.isWellFormed();
 
@@ -89,3 +89,5 @@ describe('headline layout', () => {
     }
   });
 });
+
+afterAll(removeTempDirs);

@@ -120,16 +120,21 @@ export async function renderOgImages(
   const used = new Set<string>();
   let reused = 0;
   const todo: Array<[string, { card: CardText; ids: string[] }]> = [];
-  for (const [key, entry] of byKey) {
+  const entries = [...byKey];
+  const sizes = await mapLimit(entries, 64, async ([key]) => {
     const name = existing.get(key);
-    const bytes = name ? await fileSize(join(cacheDir, name)) : undefined;
+    return name ? fileSize(join(cacheDir, name)) : undefined;
+  });
+  entries.forEach(([key, entry], i) => {
+    const name = existing.get(key);
+    const bytes = sizes[i];
     if (name && bytes) {
       const img = image(join(cacheDir, name), name.endsWith('.png') ? 'png' : 'jpg', bytes, key);
       for (const id of entry.ids) images.set(id, img);
       used.add(name);
       reused++;
     } else todo.push([key, entry]);
-  }
+  });
 
   let rendered = 0;
   await mapLimit(todo, 2 * Math.max(1, options.concurrency ?? defaultConcurrency()), async ([key, entry]) => {
