@@ -85,3 +85,44 @@ describe('OG cache', () => {
 });
 
 afterAll(removeTempDirs);
+
+describe('encoding', () => {
+  it('keeps the JPEG when it is smaller (photo-like content) and the cache serves .jpg files', async () => {
+    const { encode } = await import('../../integrations/dateline/og/render.ts');
+    // smooth noise: hard for PNG palette + deflate, easy for JPEG
+    const raw = Buffer.alloc(1200 * 630 * 3);
+    let seed = 1;
+    for (let i = 0; i < raw.length; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; raw[i] = ((i / 3) % 1200) / 6 + (seed % 48); }
+    const enc = await encode(raw);
+    expect(enc.ext).toBe('jpg');
+    expect(enc.type).toBe('image/jpeg');
+    expect((await sharp(enc.data).metadata()).format).toBe('jpeg');
+    const flat = await encode(Buffer.alloc(1200 * 630 * 3, 200));
+    expect(flat.ext).toBe('png');
+
+    // a .jpg entry in the cache is reused with its type
+    const dir = tempDir('jpg');
+    const first = await renderOgImages([{ id: 'a', card: reference }], { cacheDir: dir, theme });
+    const img = first.images.get('a')!;
+    const { renameSync, writeFileSync: wf } = await import('node:fs');
+    renameSync(img.file, join(dir, `${img.key}.jpg`));
+    wf(join(dir, `${img.key}.jpg`), enc.data);
+    const again = await renderOgImages([{ id: 'a', card: reference }], { cacheDir: dir, theme });
+    expect(again.rendered).toBe(0);
+    expect(again.images.get('a')).toMatchObject({ ext: 'jpg', type: 'image/jpeg', bytes: enc.data.length });
+  });
+
+  it('warm path scales: 5000 cached cards are resolved quickly', async () => {
+    const dir = tempDir('many');
+    const jobs = Array.from({ length: 5000 }, (_, i) => ({ id: `a${i}`, card: { ...reference, headline: `${reference.headline} ${i}` } }));
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    for (const j of jobs) writeFileSync(join(dir, `${ogCacheKey(j.card, theme)}.png`), 'x'.repeat(100));
+    const t0 = performance.now();
+    const r = await renderOgImages(jobs, { cacheDir: dir, theme });
+    const ms = performance.now() - t0;
+    expect([r.rendered, r.reused, r.images.size]).toEqual([0, 5000, 5000]);
+    expect(ms).toBeLessThan(5000);
+    console.log(`5000 cached cards resolved in ${ms.toFixed(0)} ms`);
+  });
+});
