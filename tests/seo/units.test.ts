@@ -1,0 +1,144 @@
+// The pure pieces behind sitemaps, feeds and tags: the news window and its 1,000-URL files, news
+// language codes, lastmod of list pages, XML text safety, JSON-LD serialisation, og:locale.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ArticleRecord } from '../../integrations/dateline/analyze.ts';
+import { articleHtml } from '../../integrations/dateline/feeds/content.ts';
+import { TextSlots } from '../../integrations/dateline/feeds/text-slots.ts';
+import { buildLastmodLookup } from '../../integrations/dateline/sitemaps/lastmod.ts';
+import { newsLanguage, newsWindow, writeNewsSitemaps } from '../../integrations/dateline/sitemaps/news.ts';
+import { escapeXml, xmlSafe } from '../../integrations/dateline/sitemaps/xml.ts';
+import { serializeJsonLd } from '../../src/lib/seo/json-ld.ts';
+import { ogLocale } from '../../src/lib/seo/locale.ts';
+import { sharedDir } from '../helpers/build.ts';
+
+const HOUR = 3600_000;
+const NOW = new Date('2024-03-02T12:00:00+05:00');
+
+function record(i: number, hoursAgo: number, extra: Partial<ArticleRecord> = {}): ArticleRecord {
+  const ms = NOW.getTime() - hoursAgo * HOUR;
+  const published = new Date(ms).toISOString().replace('.000Z', 'Z');
+  return {
+    file: `f${i}.txt`,
+    path: `world/2024/03/0${(i % 2) + 1}/story-${i}/`,
+    headline: `Story ${i} & <more>`,
+    sectionSlug: 'world',
+    sectionLabel: 'World',
+    bylineText: 'AFP',
+    byline: [{ name: 'AFP', kind: 'agency' }],
+    published,
+    timestamp: ms,
+    summary: '',
+    quotes: [],
+    related: [],
+    storyKey: String(i),
+    digest: String(i),
+    warnings: [],
+    ...extra,
+  };
+}
+
+describe('news sitemap', () => {
+  it('takes the stories published in the 48 hours up to now, newest first', () => {
+    const items = [record(1, 49), record(2, 47), record(3, 1), record(4, 48), record(5, -1), record(6, 0)];
+    expect(newsWindow(items, NOW).map((a) => a.file)).toEqual(['f6.txt', 'f3.txt', 'f2.txt']);
+  });
+
+  it('splits at 1,000 URLs per file, and every file validates', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-news-'));
+    const items = Array.from({ length: 1001 }, (_, i) => record(i, (i % 40) + 0.5));
+    const written = writeNewsSitemaps(dir, items, NOW, { site: 'https://x.example/', base: '/n/', publicationName: 'X & Y', language: 'ur' });
+    expect(written.map((w) => w.url)).toEqual(['https://x.example/n/sitemap-news-0.xml', 'https://x.example/n/sitemap-news-1.xml']);
+    const files = readdirSync(dir).sort();
+    expect(files).toEqual(['sitemap-news-0.xml', 'sitemap-news-1.xml']);
+    const count = (f: string) => (readFileSync(join(dir, f), 'utf8').match(/<url>/g) ?? []).length;
+    expect(files.map(count)).toEqual([1000, 1]);
+    execFileSync('xmllint', ['--noout', '--schema', join(sharedDir, 'schemas', 'all-sitemaps.xsd'), ...files.map((f) => join(dir, f))], { stdio: 'pipe' });
+    expect(readFileSync(join(dir, files[0]!), 'utf8')).toContain('<news:name>X &amp; Y</news:name><news:language>ur</news:language>');
+  });
+
+  it('writes nothing for an empty window (a sitemap must hold a URL)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-news-'));
+    expect(writeNewsSitemaps(dir, [record(1, 100)], NOW, { site: 'https://x.example/', base: '/', publicationName: 'X', language: 'en' })).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('uses the language codes Google News accepts', () => {
+    expect(['en', 'en-GB', 'ur-PK', 'zh', 'zh-Hant', 'zh-TW', 'fil'].map(newsLanguage)).toEqual(['en', 'en', 'ur', 'zh-cn', 'zh-tw', 'zh-tw', 'fil']);
+  });
+});
+
+describe('sitemap lastmod', () => {
+  it('dates articles by their update, lists (and all their pages) by their newest change', () => {
+    const lookup = buildLastmodLookup(
+      [record(1, 30, { modified: '2024-03-02T10:00:00+05:00' }), record(2, 10), record(3, 5, { sectionSlug: 'sports', path: 'sports/2024/03/02/x/' })],
+      'Asia/Karachi',
+    );
+    expect(lookup('world/2024/03/02/story-1/')).toBe('2024-03-02T10:00:00+05:00');
+    expect(lookup('world/')).toBe('2024-03-02T10:00:00+05:00');
+    expect(lookup('world/page/3/')).toBe('2024-03-02T10:00:00+05:00');
+    expect(lookup('sports/')).toBe(new Date(NOW.getTime() - 5 * HOUR).toISOString().replace('.000Z', 'Z'));
+    expect(lookup('')).toBe('2024-03-02T10:00:00+05:00');
+    expect(lookup('page/2/')).toBe('2024-03-02T10:00:00+05:00');
+    expect(lookup('agency/afp/')).toBe('2024-03-02T10:00:00+05:00');
+    // Day archives by local publication date: story 1 was published on 1 March, the others on the 2nd.
+    expect(lookup('2024/03/02/')).toBe(lookup('sports/'));
+    expect(lookup('search/')).toBeUndefined();
+  });
+});
+
+describe('XML and HTML text', () => {
+  it('drops characters XML 1.0 forbids and escapes the rest', () => {
+    expect(xmlSafe('a\u0000b\u0008c\td\u000be\uFFFEf\uD800g')).toBe('ab' + 'c\tdefg');
+    expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
+  });
+
+  it('feeds wire text into content HTML as text only', () => {
+    const html = articleHtml(
+      {
+        datelineText: 'LAHORE <x>:',
+        body: [
+          { kind: 'paragraph', text: '</p><script>alert(1)</script> ]]>', line: 1 },
+          { kind: 'related', headline: 'Other "story"', line: 2 },
+          { kind: 'related', headline: 'Missing story', line: 3 },
+          { kind: 'caption', text: 'A <i>photo</i> — AFP', credit: 'AFP', line: 4 },
+          { kind: 'footer', text: 'Published in Dawn & co', line: 5 },
+        ],
+      },
+      { relatedUrl: (h) => (h.startsWith('Other') ? 'https://x.example/a/?q=1&r="2"' : undefined) },
+    );
+    expect(html).toBe(
+      [
+        '<p dir="auto"><strong>LAHORE &lt;x&gt;:</strong> &lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt;</p>',
+        '<p><strong>Related</strong></p><ul><li dir="auto"><a href="https://x.example/a/?q=1&amp;r=&quot;2&quot;">Other &quot;story&quot;</a></li><li dir="auto">Missing story</li></ul>',
+        '<p dir="auto"><em>A &lt;i&gt;photo&lt;/i&gt; — AFP</em></p>',
+        '<p dir="auto"><small>Published in Dawn &amp; co</small></p>',
+      ].join('\n'),
+    );
+  });
+
+  it('puts customData text back exactly, escaped, in place of its token', () => {
+    const slots = new TextSlots();
+    const xml = `<a>${slots.slot('0.10')}</a><b>${slots.slot(' x & <y> ]]> ')}</b>`;
+    expect(xml).not.toContain('0.10');
+    expect(slots.fill(xml)).toBe('<a>0.10</a><b> x &amp; &lt;y&gt; ]]&gt; </b>');
+  });
+});
+
+describe('JSON-LD serialisation', () => {
+  it('cannot close the script element and parses back to the same data', () => {
+    const data = { headline: '</script><script>alert(1)</script> <!-- & \u2028\u2029 ]]>' };
+    const json = serializeJsonLd(data);
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(json)).toEqual(data);
+  });
+});
+
+describe('og:locale', () => {
+  it('maps the site language to language_TERRITORY', () => {
+    expect(['en', 'en-GB', 'ur', 'ar', 'zh', 'zh-TW', 'fr', 'pt-BR'].map(ogLocale)).toEqual(['en_US', 'en_GB', 'ur_PK', 'ar_EG', 'zh_CN', 'zh_TW', 'fr_FR', 'pt_BR']);
+  });
+});
