@@ -140,3 +140,24 @@ describe('shaping and direction', () => {
 });
 
 afterAll(removeTempDirs);
+
+describe('odd input', () => {
+  it('empty, whitespace-only and control-laden cards still render; lang cannot inject markup', async () => {
+    const dir = tempDir('odd');
+    const r = await renderOgImages([
+      { id: 'empty', card: { siteName: '', sectionLabel: '', headline: '', byline: '', dateText: '' } },
+      { id: 'ws', card: { siteName: '', sectionLabel: 'World', headline: ' \n\u200c ', byline: ' ', dateText: 'x' } },
+      { id: 'ctrl', card: { ...reference, headline: 'a\u0000b\u0007c <>& \ud800', lang: '"><x' } },
+    ], { cacheDir: dir, theme: { ...theme, accent: 'rgb(200, 0, 0)', background: '#fff' } });
+    expect([...r.warnings]).toEqual([]);
+    expect(r.images.size).toBe(3);
+    // section label alone is drawn when the site name is empty
+    expect((await inkIn(r.images.get('ws')!.file, { left: 60, top: 60, width: 200, height: 40 })).count).toBeGreaterThan(100);
+    expect((await inkIn(r.images.get('ctrl')!.file)).count).toBeGreaterThan(500);
+  });
+
+  it('rejects an unusable theme colour with a clear error', async () => {
+    await expect(renderOgImages([{ id: 'a', card: reference }], { cacheDir: tempDir('badtheme'), theme: { ...theme, accent: 'reddish' } }))
+      .rejects.toThrow(/theme\.accent/);
+  });
+});

@@ -56,6 +56,13 @@ async function textImage(markup: string, font: string, opts: { width?: number; w
   return { data, width: info.width, height: info.height };
 }
 
+const EMPTY: TextImg = { data: Buffer.alloc(0), width: 0, height: 0 };
+
+/** Whether the text has anything to draw (Pango refuses whitespace/format-only text). */
+function hasInk(text: string): boolean {
+  return /[^\s\p{Cf}\p{Cc}]/u.test(text);
+}
+
 function span(text: string, attrs: Record<string, string | number>): string {
   const a = Object.entries(attrs).map(([k, v]) => `${k}="${escapeMarkup(String(v))}"`).join(' ');
   return `<span ${a}>${escapeMarkup(text)}</span>`;
@@ -79,6 +86,7 @@ export async function layoutHeadline(headline: string, theme: ResolvedTheme, lan
   const text0 = clipGraphemes(headline, MAX_HEADLINE_GRAPHEMES);
   const style = arabicStyle(text0, lang);
   const dir = baseDirection(text0);
+  if (!hasInk(text0)) return { img: EMPTY, size: HEADLINE_SIZES[0], lines: 0, text: '', truncated: false, dir, style };
   const families = familyList(style);
   const factor = lineFactor(style, text0);
 
@@ -130,7 +138,7 @@ export async function layoutHeadline(headline: string, theme: ResolvedTheme, lan
 
 /** One line of markup built from `text`, truncated with an ellipsis (grapheme-safe) to `maxWidth`. */
 async function fitLine(text: string, build: (t: string) => string, font: string, maxWidth: number): Promise<TextImg | undefined> {
-  if (!text) return undefined;
+  if (!hasInk(text)) return undefined;
   let img = await textImage(build(text), font);
   if (img.width <= maxWidth) return img;
   const g = graphemes(text);
@@ -212,12 +220,15 @@ export async function drawCard(card: CardText, theme: ResolvedTheme): Promise<Bu
   const headerFont = `${familiesFor(card.siteName + card.sectionLabel, card.lang)} ${HEADER.size}`;
   const logo = await logoP;
   const headerMax = HEADLINE.width - (logo ? logo.width + HEADER.logoGap : 0);
-  const headerP = fitLine(
-    card.siteName,
-    (t) => span(t, { foreground: theme.foreground, font_weight: 'bold' })
-      + (card.sectionLabel ? span('  \u2022  ', { foreground: theme.muted }) + span(clipGraphemes(card.sectionLabel, 60), { foreground: theme.accent, font_weight: 'bold' }) : ''),
-    headerFont, headerMax,
-  );
+  const section = clipGraphemes(card.sectionLabel, 60);
+  const headerP = hasInk(card.siteName)
+    ? fitLine(
+        card.siteName,
+        (t) => span(t, { foreground: theme.foreground, font_weight: 'bold' })
+          + (hasInk(section) ? span('  \u2022  ', { foreground: theme.muted }) + span(section, { foreground: theme.accent, font_weight: 'bold' }) : ''),
+        headerFont, headerMax,
+      )
+    : fitLine(section, (t) => span(t, { foreground: theme.accent, font_weight: 'bold' }), headerFont, headerMax);
   const bylineP = fitLine(card.byline, (t) => span(t, { foreground: theme.foreground, font_weight: 'bold' }),
     `${familiesFor(card.byline, card.lang)} ${FOOTER.bylineSize}`, HEADLINE.width);
   const dateP = fitLine(card.dateText, (t) => span(t, { foreground: theme.muted }),
@@ -237,7 +248,7 @@ export async function drawCard(card: CardText, theme: ResolvedTheme): Promise<Bu
   if (header) c.draw(header, xFor(header.width, off), Math.round(HEADER.centerY - header.height / 2));
 
   const h = headline.img;
-  c.draw(h, xFor(h.width), Math.round(HEADLINE.top + (HEADLINE.height - h.height) / 2));
+  if (h.width) c.draw(h, xFor(h.width), Math.round(HEADLINE.top + (HEADLINE.height - h.height) / 2));
 
   c.rect(MARGIN_X, DIVIDER_Y, WIDTH - 2 * MARGIN_X, 2, theme.muted);
   const lines = [byline, date].filter((x): x is TextImg => !!x);

@@ -1,6 +1,6 @@
 // What is drawn where. Any change to this file, render.ts or text.ts that changes pixels must bump
 // OG_TEMPLATE_VERSION (it is part of every cache key).
-export const OG_TEMPLATE_VERSION = 'og-2';
+export const OG_TEMPLATE_VERSION = 'og-3';
 
 export const WIDTH = 1200 as const;
 export const HEIGHT = 630 as const;
