@@ -101,7 +101,7 @@ describe('head tags and structured data', () => {
 
   it('name people as Person and desks as Organization', () => {
     const authors = ofType(page(pathOf('pakistan/long.txt')), 'NewsArticle')!.author;
-    expect(authors).toEqual([{ '@type': expect.stringMatching(/^(Person|Organization)$/), name: 'Staff Reporter' }]);
+    expect(authors).toEqual([{ '@type': 'Organization', name: 'Staff Reporter' }]); // a desk
     const hostile = ofType(page(pathOf('hostile/markup.txt')), 'NewsArticle')!.author;
     expect(hostile).toEqual([{ '@type': 'Person', name: '<script>alert(1)</script>' }]);
   });
