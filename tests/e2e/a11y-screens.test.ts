@@ -64,6 +64,14 @@ describe.each(SCHEMES)('%s scheme', (scheme) => {
       await page.setViewportSize({ width, height: 900 });
       await page.screenshot({ path: join(shotsDir, `${name}-${width}-${scheme}.png`), fullPage: true });
     }
+    if (name.startsWith('article') && scheme === 'light') {
+      // print stylesheet: the article text only
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 800, height: 900 });
+      await page.screenshot({ path: join(shotsDir, `${name}-print.png`), fullPage: true });
+      expect(await page.locator('.masthead, .site-footer, .more-from, .breadcrumbs').evaluateAll((els) => els.every((e) => getComputedStyle(e).display === 'none'))).toBe(true);
+      await page.emulateMedia({ media: 'screen' });
+    }
     // no horizontal scrolling at the narrowest width
     await page.setViewportSize({ width: 320, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
