@@ -62,7 +62,8 @@ export function lineFactor(style: ArabicStyle, text: string): number {
   return /[\u3000-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/u.test(text) ? 1.3 : 1.22;
 }
 
-const graphemeSeg = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Fixed locales (never the machine's default) so truncation is the same on every machine.
+const graphemeSeg = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 export function graphemes(s: string): string[] {
   return Array.from(graphemeSeg.segment(s), (x) => x.segment);
@@ -81,7 +82,7 @@ export function clipGraphemes(s: string, max: number): string {
  */
 export function truncationPrefixes(s: string, lang?: string): string[] {
   let seg: Intl.Segmenter;
-  try { seg = new Intl.Segmenter(lang || undefined, { granularity: 'word' }); } catch { seg = new Intl.Segmenter(undefined, { granularity: 'word' }); }
+  try { seg = new Intl.Segmenter(lang || 'en', { granularity: 'word' }); } catch { seg = new Intl.Segmenter('en', { granularity: 'word' }); }
   const ends: number[] = [];
   for (const x of seg.segment(s)) if (x.isWordLike) ends.push(x.index + x.segment.length);
   let cuts = ends;
