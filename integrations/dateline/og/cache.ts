@@ -38,7 +38,7 @@ function rendererIdentity() {
   return {
     template: OG_TEMPLATE_VERSION,
     fonts: fontVersions(),
-    native: { sharp: v.sharp, vips: v.vips, pango: v.pango, harfbuzz: v.harfbuzz, freetype: v.freetype, cairo: v.cairo, fontconfig: v.fontconfig, imagequant: v.imagequant, mozjpeg: v.mozjpeg, png: v.png },
+    native: { icu: process.versions.icu, unicode: process.versions.unicode, sharp: v.sharp, vips: v.vips, pango: v.pango, harfbuzz: v.harfbuzz, freetype: v.freetype, cairo: v.cairo, fontconfig: v.fontconfig, imagequant: v.imagequant, mozjpeg: v.mozjpeg, png: v.png },
   };
 }
 
