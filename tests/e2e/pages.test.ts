@@ -59,6 +59,15 @@ describe('every page', () => {
   });
 });
 
+describe('JavaScript', () => {
+  test('only the search page has a script (JSON-LD is data)', () => {
+    const withScript = pages.filter((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/<script\b([^>]*)>/g)].some((m) => !/type="application\/ld\+json"/.test(m[1]!)),
+    );
+    expect(withScript.map((f) => relative(site.dist, f))).toEqual(['search/index.html']);
+  });
+});
+
 describe('article pages', () => {
   const articlePages = () => pages.filter((p) => /\/\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(p) && !/^\d{4}\//.test(relative(site.dist, p)));
 
