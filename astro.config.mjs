@@ -5,6 +5,8 @@ import dateline from './integrations/dateline/index.ts';
 export default defineConfig({
   site: 'https://dateline.example.com',
   trailingSlash: 'always',
+  // Test and benchmark builds write inside the project; the dev server must not reload for them.
+  vite: { server: { watch: { ignored: ['**/tests/.output/**', '**/bench/.work/**', '**/test-results/**'] } } },
   integrations: [
     dateline({
       siteName: 'Dateline',

@@ -32,8 +32,15 @@ export interface BuildOptions {
   keepCache?: boolean;
 }
 
+/**
+ * Test sites are built inside the repository (gitignored): with an outDir outside the root, Astro puts
+ * its temporary prerender chunks in the shared `.astro/` folder and parallel builds collide. The dev
+ * server ignores this folder (astro.config.mjs `vite.server.watch.ignored`).
+ */
+export const outputRoot = join(repoRoot, 'tests', '.output');
+
 export function outputDir(name: string): string {
-  return join(repoRoot, 'tests', '.output', name);
+  return join(outputRoot, name);
 }
 
 export function writeContent(dir: string, files: Record<string, string | Uint8Array>): void {

@@ -1,0 +1,85 @@
+// Strict mode fails the build after listing every bad file; `npm run validate` checks without building;
+// a site built under a base path keeps every URL under it; the machine's TZ does not change the site.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite, outputDir, repoRoot, writeContent } from '../helpers/build.ts';
+import { seedArticle, wire } from './fixtures.ts';
+
+const files = {
+  'ok.txt': seedArticle,
+  'bad-one.txt': ' date 2024-03-01\nWorld\n\nNo time here\n\nAFP\n\nBody.\n',
+  'nested/bad-two.txt': '',
+};
+
+describe('strict mode and validate', () => {
+  it('DATELINE_STRICT=1 fails the build after listing all rejected files', () => {
+    const dir = outputDir('strict');
+    rmSync(dir, { recursive: true, force: true });
+    writeContent(join(dir, 'content'), files);
+    const run = spawnSync(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        DATELINE_CONTENT: join(dir, 'content'),
+        DATELINE_OUT_DIR: join(dir, 'dist'),
+        DATELINE_CACHE_DIR: join(dir, 'cache'),
+        DATELINE_REPORT: join(dir, 'report.json'),
+        DATELINE_STRICT: '1',
+        DATELINE_OG_IMAGES: '0',
+      },
+    });
+    const output = run.stdout + run.stderr;
+    expect(run.status).not.toBe(0);
+    expect(output).toMatch(/bad-one\.txt:\d+:/);
+    expect(output).toMatch(/nested\/bad-two\.txt:1:/);
+    expect(output).toMatch(/strict mode: 2 wire file\(s\) rejected/);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(report.counts).toMatchObject({ total: 3, published: 1, rejected: 2 });
+  });
+
+  it('npm run validate reports without building and exits 1 on errors', () => {
+    const dir = outputDir('validate');
+    rmSync(dir, { recursive: true, force: true });
+    writeContent(join(dir, 'content'), files);
+    const env = { ...process.env, DATELINE_CONTENT: join(dir, 'content'), DATELINE_REPORT: join(dir, 'report.json'), DATELINE_CACHE_DIR: join(dir, 'cache') };
+    const run = spawnSync('npm', ['run', '--silent', 'validate'], { cwd: repoRoot, encoding: 'utf8', env });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/3 wire files: 1 published, 0 scheduled, 0 duplicate, 2 rejected/);
+    expect(run.stdout).toMatch(/bad-one\.txt:\d+: /);
+    mkdirSync(join(dir, 'good'), { recursive: true });
+    writeContent(join(dir, 'good'), { 'ok.txt': seedArticle });
+    const ok = spawnSync('npm', ['run', '--silent', 'validate'], { cwd: repoRoot, encoding: 'utf8', env: { ...env, DATELINE_CONTENT: join(dir, 'good') } });
+    expect(ok.status).toBe(0);
+    expect(readdirSync(dir)).not.toContain('dist');
+  });
+});
+
+describe('base path and time zone', () => {
+  const content = {
+    'ref.txt': seedArticle,
+    'midnight.txt': wire({ section: 'Pakistan', headline: 'Late night session ends', published: '01 Mar, 2024 12:05am' }),
+  };
+
+  it('a site built with base /news/ keeps every link under it', () => {
+    const site = buildSite('base-news', { files: content, args: ['--base', '/news/'], env: { DATELINE_OG_IMAGES: '0' } });
+    expect(site.report.files.find((f) => f.file === 'ref.txt')?.url).toBe(
+      'https://dateline.example.com/news/world/2023/08/07/china-russia-foreign-ministers-hail-cooperation-in-call/',
+    );
+    const html = site.read('index.html');
+    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!).filter((h) => h.startsWith('/'));
+    expect(hrefs.length).toBeGreaterThan(3);
+    for (const h of hrefs) expect(h.startsWith('/news/')).toBe(true);
+  });
+
+  it('builds the same site whatever the machine TZ', () => {
+    const a = buildSite('tz-karachi', { files: content, env: { TZ: 'Asia/Karachi', DATELINE_OG_IMAGES: '0', DATELINE_NOW: '2024-03-02T00:00:00Z' } });
+    const b = buildSite('tz-newyork', { files: content, env: { TZ: 'America/New_York', DATELINE_OG_IMAGES: '0', DATELINE_NOW: '2024-03-02T00:00:00Z' } });
+    const list = (d: string): string[] => execFileSync('find', ['.', '-type', 'f'], { cwd: d, encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+    expect(list(b.dist)).toEqual(list(a.dist));
+    for (const f of list(a.dist)) expect(b.read(f), f).toBe(a.read(f));
+    expect(a.exists('pakistan/2024/03/01/late-night-session-ends/index.html')).toBe(true);
+  });
+});
