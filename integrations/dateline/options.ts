@@ -63,7 +63,8 @@ export const DatelineOptionsSchema = z
     /** URLs per sitemap file before it is split (the protocol allows 50,000). */
     sitemapLimit: z.number().int().min(1).max(50_000).default(45_000),
     /** Social images; colours follow the theme. */
-    ogImage: OgImageOptionsSchema.default({}),
+    // prefault: zod 4 returns a `.default()` value as is; this parses `{}` so the colour defaults apply.
+    ogImage: OgImageOptionsSchema.prefault({}),
   })
   .strict();
 

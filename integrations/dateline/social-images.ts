@@ -1,25 +1,77 @@
-// Social images for articles: which image each article's tags point at, and the files to copy into
-// the output. Rendering lives in ./og/.
+// Social images for articles: renders (or takes from the cache) one 1200×630 card per published
+// article before pages are built, so every page knows its image's URL, type and size; records
+// uncovered-glyph warnings in the build report; and lists the files to copy into the output.
+// Rendering itself lives in ./og/.
 import type { AstroIntegrationLogger } from 'astro';
+import { resolve, join } from 'node:path';
 import type { ArticleRecord } from './analyze.ts';
+import { renderDefaultImage, renderOgImages, type OgTheme } from './og/index.ts';
 import type { ResolvedDatelineConfig } from './options.ts';
 import type { BuildReport } from './report.ts';
 import type { SocialImage } from './schema.ts';
+import { formatLocalDateTime } from './time.ts';
 
+/** The site-wide image for pages that are not articles (and for all pages when images are off). */
 export const DEFAULT_IMAGE: SocialImage = { path: 'og/default.png', type: 'image/png', width: 1200, height: 630 };
 
 export interface PreparedImages {
   byFile: Map<string, SocialImage>;
   fallback: SocialImage;
+  /** Site path → cached file, copied into the output after the build. */
   outputFiles: Map<string, string>;
   notes: string[];
 }
 
+const imagePath = (articlePath: string, ext: string) => `og/${articlePath.replace(/\/$/, '')}.${ext}`;
+
 export async function prepareSocialImages(
-  _articles: ArticleRecord[],
-  _config: ResolvedDatelineConfig,
-  _report: BuildReport,
-  _logger: AstroIntegrationLogger,
+  articles: ArticleRecord[],
+  config: ResolvedDatelineConfig,
+  report: BuildReport,
+  logger: AstroIntegrationLogger,
 ): Promise<PreparedImages> {
-  return { byFile: new Map(), fallback: DEFAULT_IMAGE, outputFiles: new Map(), notes: [] };
+  const prepared: PreparedImages = { byFile: new Map(), fallback: DEFAULT_IMAGE, outputFiles: new Map(), notes: [] };
+  // Images are files in the build output; `astro dev` and `astro sync` point pages at the default.
+  if (config.command !== 'build') return prepared;
+
+  const cacheDir = join(config.cachePath, 'og');
+  const { logo, ...colours } = config.ogImage;
+  const theme: OgTheme = { ...colours, ...(logo ? { logo: resolve(config.rootPath, logo) } : {}) };
+
+  const fallback = await renderDefaultImage({ cacheDir, theme, siteName: config.siteName, tagline: config.description });
+  if (fallback.type !== 'image/png') throw new Error('Dateline: the default social image must be a PNG (og/default.png)');
+  prepared.outputFiles.set(DEFAULT_IMAGE.path, fallback.file);
+
+  if (!config.ogImages) {
+    prepared.notes.push('social images: off (DATELINE_OG_IMAGES=0), pages use og/default.png');
+    return prepared;
+  }
+
+  const jobs = articles.map((a) => ({
+    id: a.file,
+    card: {
+      siteName: config.siteName,
+      sectionLabel: a.sectionLabel,
+      headline: a.headline,
+      byline: a.bylineText,
+      dateText: formatLocalDateTime(a.published, config.timeZone),
+    },
+  }));
+  const result = await renderOgImages(jobs, { cacheDir, theme });
+  const pathOf = new Map(articles.map((a) => [a.file, a.path]));
+  for (const [file, image] of result.images) {
+    const path = imagePath(pathOf.get(file)!, image.ext);
+    prepared.byFile.set(file, { path, type: image.type, width: image.width, height: image.height });
+    prepared.outputFiles.set(path, image.file);
+  }
+  const entries = new Map(report.files.map((f) => [f.file, f]));
+  for (const [file, warnings] of result.warnings) {
+    const entry = entries.get(file);
+    if (entry) entry.warnings = [...(entry.warnings ?? []), ...warnings.map((w) => `social image: ${w}`)];
+    for (const w of warnings) logger.warn(`${config.contentDirLabel}/${file}: social image: ${w}`);
+  }
+  const total = result.rendered + result.reused;
+  const perImage = result.rendered ? ` (${(result.ms / result.rendered).toFixed(0)} ms per rendered image)` : '';
+  prepared.notes.push(`social images: ${result.rendered} rendered, ${result.reused} reused of ${total} in ${(result.ms / 1000).toFixed(1)} s${perImage}`);
+  return prepared;
 }
