@@ -35,7 +35,7 @@ beforeAll(() => {
 describe('every page', () => {
   test('covers every page type', () => {
     const rel = pages.map((p) => relative(site.dist, p));
-    for (const expected of ['index.html', '404.html', 'search/index.html', 'world/index.html', 'world/page/2/index.html', `${SEED.path}index.html`, 'agency/afp/index.html', 'agency/afp/page/2/index.html', '2026/11/24/index.html']) {
+    for (const expected of ['index.html', '404.html', 'search/index.html', 'world/index.html', 'world/page/2/index.html', `${SEED.path}index.html`, 'agency/afp/index.html', 'agency/afp/page/2/index.html', '2026/11/24/index.html', '2026/11/25/page/2/index.html']) {
       expect(rel).toContain(expected);
     }
   });
