@@ -13,6 +13,7 @@ import { parseOptions, resolveConfig, type DatelineOptions, type DatelineUserOpt
 import { summarize } from './report.ts';
 import { SITEMAP_INTEGRATION, sitemapIntegrations } from './sitemaps/index.ts';
 import { writeSearchIndex } from './search-index.ts';
+import { writeDeployHeaders } from './deploy-headers.ts';
 
 export type { DatelineUserOptions } from './options.ts';
 export { datelineLoader } from './loader.ts';
@@ -59,6 +60,7 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
 
       'astro:build:done': async ({ dir, logger }) => {
         await writeSearchIndex(fileURLToPath(dir), logger);
+        writeDeployHeaders(fileURLToPath(dir), resolved.base);
         const state = getBuildState();
         if (!state) return;
         const outDir = fileURLToPath(dir);

@@ -118,9 +118,17 @@ function sitemapLimitFromEnv(value: string): number {
   return parsed.data;
 }
 
+/** `DATELINE_MAX_FILE_SIZE`, validated like the `maxFileSize` option (bytes). */
+function maxFileSizeFromEnv(value: string): number {
+  const parsed = DatelineOptionsSchema.shape.maxFileSize.safeParse(Number(value));
+  if (!/^\d+$/.test(value) || !parsed.success) throw new Error(`DATELINE_MAX_FILE_SIZE="${value}" must be a whole number of bytes, at least 1`);
+  return parsed.data;
+}
+
 /**
  * Applies defaults and the environment overrides (DATELINE_CONTENT, SITE_URL, DATELINE_STRICT,
- * DATELINE_REPORT, DATELINE_OG_IMAGES, DATELINE_CACHE_DIR, DATELINE_SITEMAP_LIMIT) to validated options.
+ * DATELINE_REPORT, DATELINE_OG_IMAGES, DATELINE_CACHE_DIR, DATELINE_SITEMAP_LIMIT, DATELINE_MAX_FILE_SIZE)
+ * to validated options.
  */
 export function resolveConfig(
   options: DatelineOptions,
@@ -144,6 +152,7 @@ export function resolveConfig(
     cachePath: join(cacheDir, 'dateline'),
     ogImages: env.DATELINE_OG_IMAGES === undefined ? true : envFlag(env.DATELINE_OG_IMAGES),
     sitemapLimit: env.DATELINE_SITEMAP_LIMIT ? sitemapLimitFromEnv(env.DATELINE_SITEMAP_LIMIT) : options.sitemapLimit,
+    maxFileSize: env.DATELINE_MAX_FILE_SIZE ? maxFileSizeFromEnv(env.DATELINE_MAX_FILE_SIZE) : options.maxFileSize,
     site: new URL(site).href,
     base: `/${astro.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'),
     command: astro.command,
