@@ -1,0 +1,72 @@
+// Small readers shared by the hostile tests: file trees, XML via xmllint, HTML via parse5.
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { attr, elements, parseHtml, textOf, type Node } from '../seo/html.ts';
+
+/** Every file under `dir` (not following symbolic links), `/`-separated, sorted. */
+export function walk(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((e) => {
+      const path = prefix ? `${prefix}/${e.name}` : e.name;
+      return e.isDirectory() ? walk(dir, path) : [path];
+    })
+    .sort();
+}
+
+/**
+ * The wire inputs of a content folder as Dateline defines them: every `.txt` entry (files, links,
+ * FIFOs) in it and its real sub-folders, skipping dot-names; links to folders are not entered.
+ */
+export function wireInputs(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((e) => {
+      if (e.name.startsWith('.')) return [];
+      const path = prefix ? `${prefix}/${e.name}` : e.name;
+      if (e.isDirectory()) return wireInputs(dir, path);
+      return e.name.toLowerCase().endsWith('.txt') ? [path] : [];
+    })
+    .sort();
+}
+
+export const el = (name: string) => `*[local-name()='${name}']`;
+
+/** Values selected by an XPath over a file, decoded (xmllint, one call per value). */
+export function xpathStrings(file: string, path: string): string[] {
+  const count = Number(execFileSync('xmllint', ['--xpath', `count(${path})`, file], { encoding: 'utf8' }).trim());
+  return Array.from({ length: count }, (_, i) =>
+    execFileSync('xmllint', ['--xpath', `string((${path})[${i + 1}])`, file], { encoding: 'utf8' }).replace(/\n$/, ''),
+  );
+}
+
+export interface Page {
+  path: string;
+  root: Node;
+  all: Node[];
+}
+
+/** Every element of a document, in document order (template contents included). */
+export function allElements(root: Node): Node[] {
+  const found: Node[] = [];
+  const visit = (node: Node) => {
+    if (node.tagName) found.push(node);
+    for (const child of node.childNodes ?? []) visit(child);
+    if (node.content) visit(node.content);
+  };
+  visit(root);
+  return found;
+}
+
+export function page(path: string, html: string): Page {
+  const root = parseHtml(html);
+  return { path, root, all: allElements(root) };
+}
+
+export const meta = (p: Page, key: string) =>
+  elements(p.root, 'meta')
+    .filter((m) => attr(m, 'property') === key || attr(m, 'name') === key)
+    .map((m) => attr(m, 'content'));
+
+export const byClass = (p: Page, cls: string) => p.all.filter((n) => (attr(n, 'class') ?? '').split(/\s+/).includes(cls));
+
+export { attr, elements, textOf, type Node };
