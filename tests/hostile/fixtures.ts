@@ -150,7 +150,7 @@ export function randomBytesWithNul(length = 4096): Uint8Array {
   return out;
 }
 
-export const LONG_LINE_NUMBER = 9; // the first body paragraph of wire(): line 9
+export const LONG_LINE_NUMBER = 8; // the first body paragraph of wire(): line 8
 
 /**
  * Writes the limit fixtures into `content/limits/` (and a target outside the content folder into
@@ -164,7 +164,7 @@ export function writeLimitFixtures(content: string, outside: string): Record<str
 
   write('ok.txt', wire({ section: 'World', headline: 'An ordinary story among the limits', byline: 'AFP', published: '01 Mar, 2024 06:00pm' }));
   // Over the size limit: a valid article made large by its paragraphs.
-  const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of a very long story that keeps going with more words than anyone will read.`);
+  const paragraphs = Array.from({ length: 2000 }, (_, i) => `Paragraph ${i} of a very long story that keeps going with more words than anyone will read.`);
   const big = wire({ section: 'World', headline: 'A story too big to publish', byline: 'AFP', published: '01 Mar, 2024 06:01pm', body: paragraphs });
   if (Buffer.byteLength(big) <= MAX_FILE_SIZE) throw new Error('fixture: big.txt must exceed MAX_FILE_SIZE');
   write('big.txt', big);

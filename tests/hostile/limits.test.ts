@@ -1,0 +1,65 @@
+// Limits: a file over the size limit (DATELINE_MAX_FILE_SIZE), a line over 100,000 characters, symbolic
+// links out of the content folder, to nothing and to a folder, binary files named .txt, a FIFO. Each is
+// rejected with a reason naming the file (and line) in the report and the build output; the build goes
+// on and publishes the rest, including a file reached through a link that stays inside the folder.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, outputDir, type BuiltSite } from '../helpers/build.ts';
+import { MAX_FILE_SIZE, NOW, writeLimitFixtures } from './fixtures.ts';
+import { wireInputs } from './util.ts';
+
+describe('limits', () => {
+  let site: BuiltSite;
+  let rejected: ReturnType<typeof writeLimitFixtures>;
+  let content: string;
+
+  beforeAll(() => {
+    const dir = outputDir('hostile-limits');
+    content = join(dir, 'content');
+    rmSync(content, { recursive: true, force: true });
+    mkdirSync(content, { recursive: true });
+    rejected = writeLimitFixtures(content, join(dir, 'outside'));
+    const started = performance.now();
+    site = buildSite('hostile-limits', { contentDir: content, env: { DATELINE_NOW: NOW, DATELINE_MAX_FILE_SIZE: String(MAX_FILE_SIZE), DATELINE_OG_IMAGES: '0' } });
+    console.log(`limits build: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  });
+
+  const entry = (file: string) => site.report.files.find((f) => f.file === file)!;
+
+  it('lists every input once', () => {
+    const inputs = wireInputs(content);
+    expect(inputs).toContain('limits/pipe.txt');
+    expect(site.report.files.map((f) => f.file)).toEqual(inputs);
+  });
+
+  it('rejects each with a clear reason naming the file and line, in the report and the build output', () => {
+    for (const [file, { reason, line }] of Object.entries(rejected)) {
+      const e = entry(file);
+      expect(e, file).toMatchObject({ status: 'rejected' });
+      expect(e.message, file).toMatch(reason);
+      if (line !== undefined) expect(e.line, file).toBe(line);
+      expect(site.output, file).toContain(`${file}:${e.line}: ${e.message}`);
+    }
+  });
+
+  it('publishes the rest, including a file reached through a link inside the folder', () => {
+    expect(entry('limits/ok.txt').status).toBe('published');
+    // The link is the same story as its target: published once (the first path), the other a duplicate naming it.
+    expect(entry('limits/inside-link.txt').status).toBe('published');
+    const target = entry('limits/real/target.txt');
+    expect(target.status).toBe('duplicate');
+    expect(target.message).toContain('limits/inside-link.txt');
+    for (const f of site.report.files.filter((f) => f.status === 'published')) {
+      expect(site.exists(`${new URL(f.url!).pathname.slice(1)}index.html`), f.file).toBe(true);
+    }
+    expect(site.report.counts).toMatchObject({ total: site.report.files.length, published: 2, duplicate: 1, rejected: Object.keys(rejected).length });
+  });
+
+  it('publishes nothing from a rejected file or from outside the content folder', () => {
+    const everything = site.read('rss.xml') + site.read('index.html');
+    for (const text of ['A story too big to publish', 'A story with an endless line', 'A secret outside the content folder']) {
+      expect(everything).not.toContain(text);
+    }
+  });
+});
