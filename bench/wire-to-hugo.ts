@@ -168,14 +168,13 @@ export function convertToHugo(contentDir: string, siteDir: string, defaultSectio
           return lead + md(b.text);
         }
         case 'caption':
-          return `<figure class="caption"><figcaption>${escapeHtml(b.text)}</figcaption></figure>`;
+          return `<p class="caption" dir="auto"><span class="visually-hidden">Photo caption: </span>${escapeHtml(b.text)}</p>`;
         case 'footer':
           return `<p class="print-footer">${escapeHtml(b.text)}</p>`;
         case 'related': {
           const target = byHeadline.get(b.headline.toLowerCase());
-          return target
-            ? `<aside class="related">Related: <a href="${target}">${escapeHtml(b.headline)}</a></aside>`
-            : `<aside class="related">Related: ${escapeHtml(b.headline)}</aside>`;
+          const item = target ? `<a href="${target}">${escapeHtml(b.headline)}</a>` : escapeHtml(b.headline);
+          return `<aside class="related" aria-label="Related stories"><h2>Related</h2><ul><li dir="auto">${item}</li></ul></aside>`;
         }
       }
     });
