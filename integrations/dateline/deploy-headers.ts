@@ -19,11 +19,6 @@ const EXECUTED_SCRIPT_TYPES = /^(?:|module|(?:text|application)\/(?:x-)?(?:java|
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-function attribute(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}(?:\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+)))?(?=\\s|/|$)`, 'i').exec(attrs);
-  return m ? (m[1] ?? m[2] ?? m[3] ?? '') : undefined;
-}
-
 export interface InlineSources {
   /** Hashes of inline scripts that execute, sorted. */
   scripts: string[];
@@ -33,31 +28,91 @@ export interface InlineSources {
   styleAttributes: string[];
 }
 
-/**
- * The inline scripts and styles of one HTML document as CSP hash sources. The HTML is Astro's output,
- * so a tokenizer-grade scan is enough: script and style are raw-text elements that end at the first
- * `</script` / `</style`, and their source text is exactly what the browser hashes.
- */
-export function inlineSources(html: string, into: { scripts: Set<string>; styles: Set<string>; styleAttributes: Set<string> }): void {
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
-    const attrs = m[1]!;
-    if (attribute(attrs, 'src') !== undefined) continue;
-    const type = (attribute(attrs, 'type') ?? '').trim();
-    if (!EXECUTED_SCRIPT_TYPES.test(type)) continue;
-    into.scripts.add(sha256(m[2]!));
-  }
-  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) into.styles.add(sha256(m[1]!));
-  // style attributes in start tags outside script/style content
-  const markup = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
-  for (const m of markup.matchAll(/<[a-z][^\s/>]*\b([^>]*)>/gi)) {
-    const value = attribute(m[1]!, 'style');
-    if (value !== undefined && value !== '') into.styleAttributes.add(sha256(decodeAttribute(value)));
-  }
+interface Tag {
+  name: string;
+  attrs: Map<string, string>;
+  /** Index just after the tag's `>`. */
+  end: number;
 }
 
-/** Attribute values are hashed after entity decoding; Astro only escapes these few. */
+/** Reads a start tag at `at` (`<name …>`), attribute values quoted or not, the way HTML tokenizes them. */
+function readStartTag(html: string, at: number): Tag {
+  let i = at + 1;
+  const nameMatch = /^[^\s/>]+/.exec(html.slice(i, i + 64))!;
+  const name = nameMatch[0].toLowerCase();
+  i += nameMatch[0].length;
+  const attrs = new Map<string, string>();
+  while (i < html.length) {
+    while (/[\s/]/.test(html[i] ?? '')) i++;
+    if (i >= html.length || html[i] === '>') break;
+    let attrName = '';
+    while (i < html.length && !/[\s/>=]/.test(html[i]!)) attrName += html[i++];
+    if (attrName === '') attrName = html[i++]!; // a stray `=`: taken as a name, as HTML does
+    while (/\s/.test(html[i] ?? '')) i++;
+    let value = '';
+    if (html[i] === '=') {
+      i++;
+      while (/\s/.test(html[i] ?? '')) i++;
+      const quote = html[i];
+      if (quote === '"' || quote === "'") {
+        const close = html.indexOf(quote, i + 1);
+        const stop = close === -1 ? html.length : close;
+        value = html.slice(i + 1, stop);
+        i = stop + 1;
+      } else {
+        while (i < html.length && !/[\s>]/.test(html[i]!)) value += html[i++];
+      }
+    }
+    const key = attrName.toLowerCase();
+    if (!attrs.has(key)) attrs.set(key, decodeAttribute(value));
+  }
+  return { name, attrs, end: Math.min(html.length, i + 1) };
+}
+
+/** Attribute values are hashed after character-reference decoding; Astro writes only these few. */
 function decodeAttribute(value: string): string {
-  return value.replace(/&(quot|amp|lt|gt|#39|#x27);/g, (_, e: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'", '#x27': "'" })[e]!);
+  return value.replace(/&(quot|amp|lt|gt|#39|#x27|#34|#x22);/g, (_, e: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'", '#x27': "'", '#34': '"', '#x22': '"' })[e]!);
+}
+
+/** Elements whose content is raw text (script, style) or escapable raw text (title, textarea): no tags inside. */
+const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes']);
+
+/**
+ * The inline scripts and styles of one HTML document as CSP hash sources. A small HTML tokenizer:
+ * comments and doctypes are skipped, attribute values (which may hold `<script>` as text, e.g. a
+ * headline in a meta tag) are read as values, and raw-text elements end at their first end tag, so
+ * only real script and style elements are hashed, over exactly the source text the browser hashes.
+ */
+export function inlineSources(html: string, into: { scripts: Set<string>; styles: Set<string>; styleAttributes: Set<string> }): void {
+  let i = 0;
+  while ((i = html.indexOf('<', i)) !== -1) {
+    if (html.startsWith('<!--', i)) {
+      const close = html.indexOf('-->', i + 4);
+      i = close === -1 ? html.length : close + 3;
+      continue;
+    }
+    if (html[i + 1] === '!' || html[i + 1] === '?' || html[i + 1] === '/') {
+      const close = html.indexOf('>', i + 1);
+      i = close === -1 ? html.length : close + 1;
+      continue;
+    }
+    if (!/[A-Za-z]/.test(html[i + 1] ?? '')) {
+      i++;
+      continue;
+    }
+    const tag = readStartTag(html, i);
+    i = tag.end;
+    const style = tag.attrs.get('style');
+    if (style) into.styleAttributes.add(sha256(style));
+    if (!RAW_TEXT.has(tag.name)) continue;
+    const closing = new RegExp(`</${tag.name}(?=[\\s/>])`, 'gi');
+    closing.lastIndex = i;
+    const closeAt = closing.exec(html)?.index ?? -1;
+    const content = html.slice(i, closeAt === -1 ? html.length : closeAt);
+    i = closeAt === -1 ? html.length : closeAt;
+    if (tag.name === 'script' && !tag.attrs.has('src') && EXECUTED_SCRIPT_TYPES.test((tag.attrs.get('type') ?? '').trim())) into.scripts.add(sha256(content));
+    if (tag.name === 'style') into.styles.add(sha256(content));
+  }
 }
 
 function htmlFiles(dir: string, prefix = ''): string[] {

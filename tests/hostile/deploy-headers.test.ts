@@ -1,0 +1,205 @@
+// dist/_headers: a Content-Security-Policy the site satisfies, nosniff, referrer policy, a long cache
+// for fingerprinted files, all under Astro's base. The site (demo content plus the injection fixtures,
+// built under /news/) is served with those headers per path and walked in Chromium: home, a section,
+// articles (one hostile), search with a run query, and the 404 page, with no CSP violation, no page
+// error and no dialog.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectInlineSources, contentSecurityPolicy, formatHeaders, headerRules, inlineSources } from '../../integrations/dateline/deploy-headers.ts';
+import { launchBrowser } from '../e2e/browser.ts';
+import { buildSite, repoRoot, type BuiltSite } from '../helpers/build.ts';
+import { INJ, injectionFiles, NOW } from './fixtures.ts';
+import { headersFor, parseHeadersFile, serveWithHeaders, type HeaderServer } from './headers-server.ts';
+
+const BASE = '/news/';
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+describe('deploy headers: unit', () => {
+  it('hash executed inline scripts and styles, not JSON-LD or external scripts', () => {
+    const sets = { scripts: new Set<string>(), styles: new Set<string>(), styleAttributes: new Set<string>() };
+    inlineSources(
+      [
+        '<script type="application/ld+json">{"a":1}</script>',
+        '<script type="module" src="/x.js"></script>',
+        '<script>alert(1)</script>',
+        '<script type="module">import("/y.js")</script>',
+        '<style>p{color:red}</style>',
+        '<p style="color: red">x</p>',
+      ].join(''),
+      sets,
+    );
+    expect(sets.scripts).toEqual(new Set([hash('alert(1)'), hash('import("/y.js")')]));
+    expect(sets.styles).toEqual(new Set([hash('p{color:red}')]));
+    expect(sets.styleAttributes).toEqual(new Set([hash('color: red')]));
+    const csp = contentSecurityPolicy({ scripts: [...sets.scripts], styles: [...sets.styles], styleAttributes: [...sets.styleAttributes] });
+    expect(csp).toContain("'unsafe-hashes'");
+  });
+
+  it('hash nothing that is only text: markup in attribute values, comments, titles', () => {
+    const sets = { scripts: new Set<string>(), styles: new Set<string>(), styleAttributes: new Set<string>() };
+    inlineSources(
+      [
+        '<meta content="</script><script>alert(1)</script>">',
+        "<meta content='<style>x</style>' data-x=<script>",
+        '<!-- <script>alert(2)</script> -->',
+        '<title><script>alert(3)</script></title>',
+        '<p title="a>b">&lt;script&gt;alert(4)&lt;/script&gt;</p>',
+        '<script type="application/ld+json">{"h":"\\u003cscript\\u003e"}</script>',
+        '<SCRIPT TYPE="MODULE">go()</SCRIPT >',
+      ].join('\n'),
+      sets,
+    );
+    expect(sets.scripts).toEqual(new Set([hash('go()')]));
+    expect(sets.styles.size + sets.styleAttributes.size).toBe(0);
+  });
+
+  it('write paths under the base', () => {
+    const text = formatHeaders(headerRules('/news/', { scripts: [], styles: [], styleAttributes: [] }));
+    const rules = parseHeadersFile(text);
+    expect(rules.map((r) => r.path)).toEqual(['/news/*', '/news/_astro/*', '/news/pagefind/fragment/*', '/news/pagefind/index/*']);
+    expect(headersFor(rules, '/news/_astro/x.css')['Cache-Control']).toBe(IMMUTABLE);
+    expect(headersFor(rules, '/news/')['Cache-Control']).toBeUndefined();
+    expect(parseHeadersFile(formatHeaders(headerRules('/', { scripts: [], styles: [], styleAttributes: [] }))).map((r) => r.path)[0]).toBe('/*');
+  });
+});
+
+describe('deploy headers: the built site in Chromium', () => {
+  let site: BuiltSite;
+  let server: HeaderServer;
+  let browser: Browser;
+  const url = (path: string) => `${server.url}${path}`;
+  const pathOf = (file: string) => new URL(site.report.files.find((f) => f.file === file)!.url!).pathname.slice(BASE.length);
+
+  beforeAll(async () => {
+    const demo = Object.fromEntries(readdirSync(join(repoRoot, 'content')).filter((f) => f.endsWith('.txt')).map((f) => [`demo/${f}`, readFileSync(join(repoRoot, 'content', f))]));
+    const started = performance.now();
+    site = buildSite('hostile-headers', { files: { ...demo, ...injectionFiles }, env: { DATELINE_NOW: NOW }, args: ['--base', BASE] });
+    console.log(`headers build: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    server = await serveWithHeaders(site.dist, BASE);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('_headers holds the policy, security headers and immutable cache under the base', () => {
+    const rules = parseHeadersFile(site.read('_headers'));
+    const all = headersFor(rules, `${BASE}index.html`);
+    const csp = all['Content-Security-Policy']!;
+    for (const directive of [
+      "default-src 'self'",
+      "img-src 'self' data:",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+    ]) expect(csp).toContain(directive);
+    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')*;/);
+    expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*/);
+    // One inline script in the whole site: the search page's. Wire text never gets a hash.
+    expect(csp.match(/'sha256-/g)).toHaveLength(1);
+    expect(all['X-Content-Type-Options']).toBe('nosniff');
+    expect(all['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
+    expect(all['Cache-Control']).toBeUndefined();
+    // The hashes are exactly those of the inline scripts the build wrote.
+    const inline = collectInlineSources(site.dist);
+    expect(inline.scripts.length).toBeGreaterThan(0);
+    for (const hash of inline.scripts) expect(csp).toContain(hash);
+    const astro = readdirSync(join(site.dist, '_astro'));
+    expect(astro.length).toBeGreaterThan(0);
+    expect(headersFor(rules, `${BASE}_astro/${astro[0]}`)['Cache-Control']).toBe(IMMUTABLE);
+    const fragment = readdirSync(join(site.dist, 'pagefind', 'fragment'))[0]!;
+    expect(headersFor(rules, `${BASE}pagefind/fragment/${fragment}`)['Cache-Control']).toBe(IMMUTABLE);
+    expect(headersFor(rules, `${BASE}pagefind/pagefind.js`)['Cache-Control']).toBeUndefined();
+  });
+
+  /** Opens a page with CSP violations, console errors, page errors and dialogs recorded. */
+  async function visit(
+    path: string,
+    then?: (page: Page) => Promise<void>,
+    at: HeaderServer = server,
+  ): Promise<{ problems: string[]; status: number | undefined; headers: Record<string, string> }> {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    await page.addInitScript(() => {
+      (window as unknown as { __csp: string[] }).__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
+      });
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())) {
+        // The 404 page's own status is not a problem.
+        if (!/status of 404/.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+      }
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('dialog', async (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      await d.dismiss();
+    });
+    page.on('worker', (w) => w.on('console', (m) => m.type() === 'error' && problems.push(`worker console: ${m.text()}`)));
+    try {
+      const response = await page.goto(`${at.url}${path}`, { waitUntil: 'load' });
+      if (then) await then(page);
+      await page.waitForTimeout(100);
+      problems.push(...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).map((v) => `CSP: ${v}`));
+      return { problems, status: response?.status(), headers: (await response?.allHeaders()) ?? {} };
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('home, a section, articles and the 404 page load with no violation or error', async () => {
+    for (const path of ['', 'world/', pathOf('demo/world-china-russia-call.txt'), pathOf('inject/everything.txt'), pathOf('inject/javascript-headline.txt')]) {
+      const { problems, status, headers } = await visit(path);
+      expect(problems, path).toEqual([]);
+      expect(status, path).toBe(200);
+      expect(headers['content-security-policy'], path).toContain("default-src 'self'");
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+    }
+    const missing = await visit('no/such/page/');
+    expect(missing.status).toBe(404);
+    expect(missing.problems).toEqual([]);
+  });
+
+  it('search runs under the policy (Pagefind and its WebAssembly), also for hostile text', async () => {
+    for (const [query, expected] of [
+      ['Lavrov', 'China, Russia foreign ministers hail cooperation in call'],
+      ['Protesters', INJ.headline],
+    ] as const) {
+      let titles: string[] = [];
+      const { problems } = await visit(`search/?q=${encodeURIComponent(query)}`, async (page) => {
+        await page.locator('#search-results a').first().waitFor({ timeout: 20_000 });
+        titles = await page.locator('#search-results a').allTextContents();
+        // Nothing from the excerpt became an element other than <mark>.
+        const tags = await page.locator('#search-results p *').evaluateAll((els) => els.map((e) => e.tagName));
+        expect(tags.filter((t) => t !== 'MARK')).toEqual([]);
+      });
+      expect(problems, query).toEqual([]);
+      expect(titles, query).toContain(expected);
+    }
+  });
+
+  it('is enforced: without the script hash or without wasm-unsafe-eval, search breaks with a reported violation', async () => {
+    const weakened = (drop: RegExp) =>
+      serveWithHeaders(site.dist, BASE, (rules) =>
+        rules.map((r) => ({ ...r, headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, k === 'Content-Security-Policy' ? v.replace(drop, '') : v])) })),
+      );
+    for (const drop of [/ 'sha256-[^']+'/g, / 'wasm-unsafe-eval'/]) {
+      const other = await weakened(drop);
+      try {
+        const { problems } = await visit('search/?q=Lavrov', (page) => page.waitForTimeout(1500), other);
+        expect(problems.some((p) => /CSP: script-src|Content Security Policy|WebAssembly/i.test(p)), `${drop}: ${problems.join(' | ')}`).toBe(true);
+      } finally {
+        await other.close();
+      }
+    }
+  });
+});
