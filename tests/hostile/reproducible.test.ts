@@ -80,19 +80,32 @@ describe('reproducible builds', () => {
     for (const root of [aRoot, bRoot]) rmSync(root, { recursive: true, force: true });
   });
 
-  it('give the same files, byte for byte, from different paths and time zones', () => {
-    const filesA = walk(distA);
-    const filesB = walk(distB);
+  /** Both trees list the same files with the same bytes; the first differing file gets a diff hint. */
+  function expectSameTree(one: string, other: string): void {
+    const filesA = walk(one);
+    const filesB = walk(other);
     expect(filesA.length).toBeGreaterThan(50);
     expect(filesA.some((f) => f.startsWith('og/') && f !== 'og/default.png')).toBe(true);
-    expect(filesB).toEqual(filesA);
+    expect(filesA.filter((f) => !filesB.includes(f)), 'only in the first build').toEqual([]);
+    expect(filesB.filter((f) => !filesA.includes(f)), 'only in the second build').toEqual([]);
     const differing: string[] = [];
     for (const f of filesA) {
-      const bytesA = readFileSync(join(distA, f));
-      const bytesB = readFileSync(join(distB, f));
+      const bytesA = readFileSync(join(one, f));
+      const bytesB = readFileSync(join(other, f));
       if (!bytesA.equals(bytesB)) differing.push(differing.length === 0 ? `${f}: ${diffHint(bytesA, bytesB)}` : f);
     }
     expect(differing).toEqual([]);
+  }
+
+  it('give the same files, byte for byte, from different paths and time zones', () => {
+    expectSameTree(distA, distB);
+  });
+
+  it('give the same files again from warm caches (parse cache, content store, social images reused)', () => {
+    const again = build(a, content, 'UTC');
+    expect(again.output).toMatch(/0 parsed, \d+ unchanged/);
+    expect(again.output).toMatch(/0 rendered, \d+ reused/);
+    expectSameTree(again.dist, distB);
   });
 
   it('leak no build path into dist/', () => {
