@@ -119,6 +119,9 @@ function namesFiles(): Record<string, string> {
   // Agencies and desks with hostile names (agency pages are /agency/{slug}/).
   add('agency-dots.txt', { section: 'World', headline: 'Desk named dot dot', byline: '.. Desk', published: '01 Mar, 2024 05:00pm' });
   add('agency-empty.txt', { section: 'World', headline: 'Desk named punctuation', byline: '!!! Desk', published: '01 Mar, 2024 05:01pm' });
+  // Hostile file names: markup, spaces, a newline, percent escapes, URL syntax, non-ASCII, upper case.
+  const odd = ['<script>alert(1)<\/script>.txt', 'with space.txt', 'new\nline.txt', '%2e%2e%2fup.txt', '#hash?q=1&x.txt', 'ünïcødé.txt', 'SHOUT.TXT', '-leading-dash.txt', "quote'\"s.txt"];
+  odd.forEach((name, i) => add(`odd-names/${name}`, { section: 'Odd', headline: `Story from an oddly named file number ${i + 1}`, published: `01 Mar, 2024 07:${String(10 + i)}pm` }));
   return files;
 }
 
