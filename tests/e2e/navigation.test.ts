@@ -65,7 +65,7 @@ describe.each([
   });
 
   test('section pagination: newest first, pageSize per page, rel prev/next', async () => {
-    const times = async () => page.locator('.story-list time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+    const times = async () => page.locator('.list-body .story-list time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
     await page.goto(url('world/'));
     const first = await times();
     expect(first).toHaveLength(20);
