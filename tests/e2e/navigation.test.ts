@@ -104,6 +104,17 @@ describe.each([
     expect(hrefs.at(-1)).toBe(`${base}${SEED.path}`);
   });
 
+  test('search indexes headline and body only (not related headlines, bylines or page chrome)', async () => {
+    const count = async (query: string) => {
+      await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
+      await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/found/);
+      return page.locator('#search-results a').count();
+    };
+    expect(await count('Saudi')).toBe(0); // only in the reference article's related headline
+    expect(await count('Newer stories')).toBe(0); // pagination chrome; list pages are not indexed
+    expect(await count('hail cooperation')).toBe(1); // the headline is
+  });
+
   test('an unknown address gets the 404 page, with status 404 and working links', async () => {
     const response = await page.goto(url('no/such/story/'));
     expect(response?.status()).toBe(404);
