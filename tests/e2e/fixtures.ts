@@ -55,3 +55,25 @@ export const SEED = {
 
 /** DATELINE_NOW for the e2e builds: after every demo and generated story. */
 export const E2E_NOW = '2026-11-27T12:00:00+05:00';
+
+/** A Business story ending in a "Read more" list of two headlines: one the site has, one it does not. */
+export const RELATED_STORY = {
+  file: 'generated/business-related.txt',
+  path: 'business/2026/11/26/rupee-steadies-against-dollar/',
+  known: { headline: 'Gold edges lower as dollar firms', path: 'markets/2026/11/26/gold-edges-lower-as-dollar-firms/' },
+  unknown: 'Oil prices climb on supply worries',
+  text: wireFile({
+    section: 'Business',
+    headline: 'Rupee steadies against dollar',
+    byline: 'Recorder Report',
+    day: 26,
+    hour: 9,
+    body: [
+      'KARACHI: The rupee held steady against the dollar in the inter-bank market on Thursday, dealers said.',
+      'Dealers expect the currency to stay in a narrow range until the end of the month.',
+      'Read more',
+      'Gold edges lower as dollar firms',
+      'Oil prices climb on supply worries',
+    ],
+  }),
+};

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
-import { demoFiles, E2E_NOW, extraWorldStories, SEED } from './fixtures.ts';
+import { demoFiles, E2E_NOW, extraWorldStories, RELATED_STORY, SEED } from './fixtures.ts';
 import { htmlValidateConfig } from './html-validate-config.ts';
 import { findBrokenLinks, htmlFiles } from './site-walk.ts';
 
@@ -17,7 +17,7 @@ let pages: string[];
 
 beforeAll(() => {
   site = buildSite('e2e-pages', {
-    files: { ...demoFiles(), ...extraWorldStories(25) },
+    files: { ...demoFiles(), ...extraWorldStories(25), [RELATED_STORY.file]: RELATED_STORY.text },
     env: { DATELINE_NOW: E2E_NOW, DATELINE_OG_IMAGES: '0', SITE_URL },
   });
   pages = htmlFiles(site.dist);
@@ -60,6 +60,26 @@ describe('JavaScript', () => {
 });
 
 describe('article pages', () => {
+  test('related headlines link to the story when the site has it, plain text otherwise', () => {
+    const html = site.read(`${RELATED_STORY.path}index.html`);
+    const related = html.match(/<aside class="related"[^]*?<\/aside>/)?.[0] ?? '';
+    expect(related).toContain(`<a href="/${RELATED_STORY.known.path}">${RELATED_STORY.known.headline}</a>`);
+    expect(related).toContain(`<li dir="auto">${RELATED_STORY.unknown}</li>`);
+    // one list for the run of two, not body paragraphs
+    expect(html.match(/<aside class="related"/g)).toHaveLength(1);
+    expect(html).not.toContain(`<p dir="auto">${RELATED_STORY.unknown}</p>`);
+  });
+
+  test('the reference article: dateline set apart, byline agency link, local times with the zone', () => {
+    const html = site.read(`${SEED.path}index.html`);
+    expect(html).toContain('<span class="dateline">BEIJING:</span> The foreign ministers');
+    expect(html).toContain('<a href="/agency/afp/">AFP</a>');
+    expect(html).toContain('<time datetime="2023-08-07T21:26:00+05:00" title="Pakistan Standard Time">7 August 2023, 9:26 pm GMT+5</time>');
+    expect(html).toMatch(/<aside class="related"[^>]*data-pagefind-ignore/);
+    expect(html).toMatch(/<article class="story" data-pagefind-body data-pagefind-sort="date:2023-08-07T16:26:00.000Z"/);
+    expect(html).toContain('<span class="visually-hidden">down </span>-0.11 (-0.26%)');
+  });
+
   const articlePages = () => pages.filter((p) => /\/\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(p) && !/^\d{4}\//.test(relative(site.dist, p)));
 
   test('ship no JavaScript (JSON-LD is data)', () => {
