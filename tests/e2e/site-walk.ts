@@ -1,14 +1,14 @@
-// Walks a built site: every HTML file, and every internal href/src/srcset in it.
+// Walks a built site: every HTML file and stylesheet, and every internal href/src/srcset/url() in them.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-export function htmlFiles(dist: string): string[] {
+export function htmlFiles(dist: string, ext = '.html'): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.html')) out.push(path);
+      else if (entry.name.endsWith(ext)) out.push(path);
     }
   };
   walk(dist);
@@ -19,6 +19,11 @@ const ATTR = /\s(?:href|src|srcset)="([^"]*)"/g;
 
 const decodeEntities = (s: string) =>
   s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e] ?? _);
+
+/** URLs in a stylesheet's url(…) (fonts, images). */
+export function cssUrls(css: string): string[] {
+  return [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)].map((m) => m[2]!).filter((u) => !u.startsWith('data:'));
+}
 
 /** URLs in href/src/srcset attributes of a page (srcset split into its URLs). */
 export function pageUrls(html: string): string[] {
@@ -46,10 +51,11 @@ export function findBrokenLinks(dist: string, site: string, base = '/'): { pages
   const seen = new Map<string, boolean>();
   let links = 0;
   const pages = htmlFiles(dist);
-  for (const file of pages) {
+  for (const file of [...pages, ...htmlFiles(dist, '.css')]) {
     const rel = relative(dist, file).split('\\').join('/');
     const pageUrl = new URL(`${base}${rel.replace(/(^|\/)index\.html$/, '$1')}`, origin);
-    for (const raw of pageUrls(readFileSync(file, 'utf8'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const raw of file.endsWith('.css') ? cssUrls(text) : pageUrls(text)) {
       if (/^(?:mailto|tel|javascript|data):/i.test(raw) || raw.startsWith('#')) continue;
       const url = new URL(raw, pageUrl);
       if (url.origin !== origin) continue;

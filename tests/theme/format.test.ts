@@ -1,7 +1,7 @@
 // Number formatting of market quotes (src/lib/format.ts) and the link walker used by the e2e tests.
 import { describe, expect, test } from 'vitest';
 import { formatChange, formatPercent, formatPrice, quoteDirection } from '../../src/lib/format.ts';
-import { pageUrls } from '../e2e/site-walk.ts';
+import { cssUrls, pageUrls } from '../e2e/site-walk.ts';
 
 describe('market quote formatting', () => {
   test('prices get thousands separators and keep two decimals when they have any', () => {
@@ -31,5 +31,9 @@ describe('link walker', () => {
   test('finds href, src and srcset URLs and decodes entities', () => {
     const html = '<a href="/a/?x=1&amp;y=2">a</a><img src="/i.png" srcset="/i-1x.png 1x, /i-2x.png 2x" alt=""><link rel="x" href="b/">';
     expect(pageUrls(html)).toEqual(['/a/?x=1&y=2', '/i.png', '/i-1x.png', '/i-2x.png', 'b/']);
+  });
+
+  test('finds url() in stylesheets, skipping data: URLs', () => {
+    expect(cssUrls("@font-face{src:url(/news/_astro/f.woff2) format('woff2')}a{background:url('x.png')}b{mask:url(data:image/svg+xml,abc)}")).toEqual(['/news/_astro/f.woff2', 'x.png']);
   });
 });
