@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectInlineSources, contentSecurityPolicy, formatHeaders, headerRules, inlineSources } from '../../integrations/dateline/deploy-headers.ts';
 import { launchBrowser } from '../e2e/browser.ts';
 import { buildSite, repoRoot, type BuiltSite } from '../helpers/build.ts';
-import { INJ, injectionFiles, NOW } from './fixtures.ts';
+import { INJ, injectionFiles, NOW, runName } from './fixtures.ts';
 import { headersFor, parseHeadersFile, serveWithHeaders, type HeaderServer } from './headers-server.ts';
 
 const BASE = '/news/';
@@ -77,7 +77,7 @@ describe('deploy headers: the built site in Chromium', () => {
   beforeAll(async () => {
     const demo = Object.fromEntries(readdirSync(join(repoRoot, 'content')).filter((f) => f.endsWith('.txt')).map((f) => [`demo/${f}`, readFileSync(join(repoRoot, 'content', f))]));
     const started = performance.now();
-    site = buildSite('hostile-headers', { files: { ...demo, ...injectionFiles }, env: { DATELINE_NOW: NOW }, args: ['--base', BASE] });
+    site = buildSite(runName('hostile-headers'), { files: { ...demo, ...injectionFiles }, env: { DATELINE_NOW: NOW }, args: ['--base', BASE] });
     console.log(`headers build: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     server = await serveWithHeaders(site.dist, BASE);
     browser = await launchBrowser();

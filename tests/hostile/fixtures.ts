@@ -3,9 +3,31 @@
 // (limits: size, long line, symlinks, binary, FIFO). Shared by the hostile test files.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { repoRoot } from '../helpers/build.ts';
+import { outputRoot, repoRoot } from '../helpers/build.ts';
+
+/**
+ * A test build's name, unique to this process: the working tree is shared, and another full test run
+ * may build the same test at the same time. Outputs of processes that no longer run are removed; this
+ * process's stay for inspection.
+ */
+export function runName(name: string): string {
+  if (existsSync(outputRoot)) {
+    for (const entry of readdirSync(outputRoot)) {
+      const m = /^(?:hostile|repro)-[a-z-]+-(\d+)$/.exec(entry);
+      if (!m || Number(m[1]) === process.pid) continue;
+      let alive = true;
+      try {
+        process.kill(Number(m[1]), 0);
+      } catch {
+        alive = false;
+      }
+      if (!alive) rmSync(join(outputRoot, entry), { recursive: true, force: true });
+    }
+  }
+  return `${name}-${process.pid}`;
+}
 
 /** The build's "now" (Asia/Karachi). */
 export const NOW = '2024-03-02T12:00:00+05:00';

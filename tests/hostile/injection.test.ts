@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { parseHtmlFragment } from '../seo/html.ts';
-import { INJ, INJ_FIRST_PARAGRAPH, injectionFiles, NOW } from './fixtures.ts';
+import { INJ, INJ_FIRST_PARAGRAPH, injectionFiles, NOW, runName } from './fixtures.ts';
 import { allElements, attr, byClass, el, elements, meta, page, textOf, walk, xpathStrings, type Node, type Page } from './util.ts';
 
 const SITE = 'https://dateline.example.com/';
@@ -60,7 +60,7 @@ describe('injection: hostile text in every field', () => {
 
   beforeAll(() => {
     const started = performance.now();
-    site = buildSite('hostile-injection', { files: injectionFiles, env: { DATELINE_NOW: NOW } });
+    site = buildSite(runName('hostile-injection'), { files: injectionFiles, env: { DATELINE_NOW: NOW } });
     console.log(`injection build: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     pages = walk(site.dist).filter((f) => f.endsWith('.html')).map((f) => page(f, site.read(f)));
   });

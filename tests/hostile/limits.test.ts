@@ -4,9 +4,9 @@
 // on and publishes the rest, including a file reached through a link that stays inside the folder.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, outputDir, type BuiltSite } from '../helpers/build.ts';
-import { MAX_FILE_SIZE, NOW, writeLimitFixtures } from './fixtures.ts';
+import { MAX_FILE_SIZE, NOW, runName, writeLimitFixtures } from './fixtures.ts';
 import { wireInputs } from './util.ts';
 
 describe('limits', () => {
@@ -15,17 +15,21 @@ describe('limits', () => {
   let content: string;
 
   beforeAll(() => {
-    const dir = outputDir('hostile-limits');
+    const name = runName('hostile-limits');
+    const dir = outputDir(name);
     content = join(dir, 'content');
     rmSync(content, { recursive: true, force: true });
     mkdirSync(content, { recursive: true });
     rejected = writeLimitFixtures(content, join(dir, 'outside'));
     const started = performance.now();
-    site = buildSite('hostile-limits', { contentDir: content, env: { DATELINE_NOW: NOW, DATELINE_MAX_FILE_SIZE: String(MAX_FILE_SIZE), DATELINE_OG_IMAGES: '0' } });
+    site = buildSite(name, { contentDir: content, env: { DATELINE_NOW: NOW, DATELINE_MAX_FILE_SIZE: String(MAX_FILE_SIZE), DATELINE_OG_IMAGES: '0' } });
     console.log(`limits build: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
 
   const entry = (file: string) => site.report.files.find((f) => f.file === file)!;
+
+  // The FIFO would block anything that later reads every file under tests/.output.
+  afterAll(() => rmSync(join(content, 'limits', 'pipe.txt'), { force: true }));
 
   it('lists every input once', () => {
     const inputs = wireInputs(content);

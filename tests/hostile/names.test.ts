@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
-import { nameFiles, NOW, RESERVED_SECTIONS, suffixOf } from './fixtures.ts';
+import { nameFiles, NOW, RESERVED_SECTIONS, runName, suffixOf } from './fixtures.ts';
 import { attr, elements, meta, page, textOf, walk } from './util.ts';
 
 /** First-level names the site itself writes into dist/. */
@@ -23,7 +23,7 @@ describe('hostile names', () => {
 
   beforeAll(() => {
     const started = performance.now();
-    site = buildSite('hostile-names', { files: nameFiles, env: { DATELINE_NOW: NOW } });
+    site = buildSite(runName('hostile-names'), { files: nameFiles, env: { DATELINE_NOW: NOW } });
     console.log(`names build: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
 

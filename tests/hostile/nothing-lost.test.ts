@@ -3,9 +3,9 @@
 // the report, every published URL is distinct and exists in dist/, and every rejection says why.
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, corpusDir, outputDir, type BuiltSite } from '../helpers/build.ts';
-import { injectionFiles, MAX_FILE_SIZE, nameFiles, writeFiles, writeLimitFixtures } from './fixtures.ts';
+import { injectionFiles, MAX_FILE_SIZE, nameFiles, runName, writeFiles, writeLimitFixtures } from './fixtures.ts';
 import { wireInputs } from './util.ts';
 
 describe('nothing lost: corpus and hostile fixtures together', () => {
@@ -14,7 +14,8 @@ describe('nothing lost: corpus and hostile fixtures together', () => {
   let limitRejections: ReturnType<typeof writeLimitFixtures>;
 
   beforeAll(() => {
-    const dir = outputDir('hostile-all');
+    const name = runName('hostile-all');
+    const dir = outputDir(name);
     content = join(dir, 'content');
     rmSync(content, { recursive: true, force: true });
     mkdirSync(content, { recursive: true });
@@ -22,12 +23,15 @@ describe('nothing lost: corpus and hostile fixtures together', () => {
     writeFiles(content, { ...injectionFiles, ...nameFiles });
     limitRejections = writeLimitFixtures(content, join(dir, 'outside'));
     const started = performance.now();
-    site = buildSite('hostile-all', {
+    site = buildSite(name, {
       contentDir: content,
       env: { DATELINE_OG_IMAGES: '0', DATELINE_NOW: '2026-11-26T12:00:00+05:00', DATELINE_MAX_FILE_SIZE: String(MAX_FILE_SIZE) },
     });
     console.log(`corpus + fixtures build: ${((performance.now() - started) / 1000).toFixed(1)} s, ${site.report.counts.total} files`);
   }, 900_000);
+
+  // The FIFO would block anything that later reads every file under tests/.output.
+  afterAll(() => rmSync(join(content, 'limits', 'pipe.txt'), { force: true }));
 
   it('reports every input file exactly once', () => {
     const inputs = wireInputs(content);

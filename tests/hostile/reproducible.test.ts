@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outputDir, repoRoot, writeContent } from '../helpers/build.ts';
-import { injectionFiles, nameFiles, NOW } from './fixtures.ts';
+import { injectionFiles, nameFiles, NOW, runName } from './fixtures.ts';
 import { walk } from './util.ts';
 
 /** The working tree's files as git sees them (tracked, with uncommitted changes, and new unignored files). */
@@ -61,7 +61,7 @@ describe('reproducible builds', () => {
   const a = join(aRoot, 'checkout');
   const bRoot = join(tmpdir(), `dateline-repro-b-${process.pid}`);
   const b = join(bRoot, 'x', 'y', 'checkout');
-  const content = join(outputDir('repro-content'), 'content');
+  const content = join(outputDir(runName('repro-content')), 'content');
   let distA: string;
   let distB: string;
 
