@@ -8,7 +8,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { buildSite, repoRoot } from '../helpers/build.ts';
 import { serveDist, type StaticServer } from '../helpers/serve.ts';
 import { launchBrowser } from './browser.ts';
-import { demoFiles, E2E_NOW, extraWorldStories, SEED } from './fixtures.ts';
+import { demoFiles, E2E_NOW, extraWorldStories, removeRun, runName, SEED } from './fixtures.ts';
 
 const PAGES: { name: string; path: string; ready?: string }[] = [
   { name: 'home', path: '' },
@@ -24,12 +24,13 @@ const PAGES: { name: string; path: string; ready?: string }[] = [
 const SCHEMES = ['light', 'dark'] as const;
 const WIDTHS = [390, 1280];
 const shotsDir = join(repoRoot, 'test-results', 'screenshots');
+const NAME = runName('e2e-a11y');
 
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const site = buildSite('e2e-a11y', {
+  const site = buildSite(NAME, {
     files: { ...demoFiles(), ...extraWorldStories(25) },
     env: { DATELINE_NOW: E2E_NOW, DATELINE_OG_IMAGES: '0' },
   });
@@ -43,6 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  removeRun(NAME);
 });
 
 describe.each(SCHEMES)('%s scheme', (scheme) => {

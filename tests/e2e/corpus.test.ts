@@ -5,19 +5,23 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { HtmlValidate } from 'html-validate';
-import { beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { serveDist } from '../helpers/serve.ts';
 import { launchBrowser } from './browser.ts';
 import { buildSite, corpusDir, type BuiltSite } from '../helpers/build.ts';
 import { htmlValidateConfig } from './html-validate-config.ts';
+import { removeRun, runName } from './fixtures.ts';
 import { findBrokenLinks, htmlFiles } from './site-walk.ts';
 
 const SITE_URL = 'https://dateline.example.com';
+const NAME = runName('e2e-corpus');
 let site: BuiltSite;
 
 beforeAll(() => {
-  site = buildSite('e2e-corpus', { contentDir: corpusDir, env: { DATELINE_OG_IMAGES: '0', SITE_URL } });
+  site = buildSite(NAME, { contentDir: corpusDir, env: { DATELINE_OG_IMAGES: '0', SITE_URL } });
 }, 900_000);
+
+afterAll(() => removeRun(NAME));
 
 test('no broken internal link in the corpus site', () => {
   const { pages, links, broken } = findBrokenLinks(site.dist, SITE_URL, '/');

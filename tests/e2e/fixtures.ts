@@ -1,8 +1,8 @@
 // Content for the end-to-end sites: the demo wire files, the reference article (read from
 // seedArticlePath) and generated stories so one section has more than a page of them.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, seedArticlePath } from '../helpers/build.ts';
+import { outputDir, repoRoot, seedArticlePath } from '../helpers/build.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -77,3 +77,14 @@ export const RELATED_STORY = {
     ],
   }),
 };
+
+/**
+ * A build name of this test run: several people (or a full `npm test` next to a single file) may run
+ * the same e2e file at once in one working tree, and two builds into one folder break each other.
+ */
+export const runName = (name: string) => `${name}-${process.pid}`;
+
+/** Removes a run's build folder (the corpus site is over 100 MB). */
+export function removeRun(name: string): void {
+  rmSync(outputDir(name), { recursive: true, force: true });
+}

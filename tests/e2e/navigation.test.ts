@@ -6,15 +6,15 @@ import type { Browser, Page } from 'playwright-core';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { serveDist, type StaticServer } from '../helpers/serve.ts';
 import { launchBrowser } from './browser.ts';
-import { demoFiles, E2E_NOW, extraWorldStories, SEED } from './fixtures.ts';
+import { demoFiles, E2E_NOW, extraWorldStories, removeRun, runName, SEED } from './fixtures.ts';
 import { findBrokenLinks } from './site-walk.ts';
 
 const SITE_URL = 'https://dateline.example.com';
 const EXTRA_WORLD = 25; // + 3 demo World stories = 28: two pages at the default pageSize of 20
 
 describe.each([
-  { name: 'e2e-nav', base: '/' },
-  { name: 'e2e-nav-base', base: '/news/' },
+  { name: runName('e2e-nav'), base: '/' },
+  { name: runName('e2e-nav-base'), base: '/news/' },
 ])('site under $base', ({ name, base }) => {
   let site: BuiltSite;
   let server: StaticServer;
@@ -35,6 +35,7 @@ describe.each([
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    removeRun(name);
   });
 
   const url = (path = '') => `${server.url}${path}`;

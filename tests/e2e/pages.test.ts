@@ -4,24 +4,27 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
-import { demoFiles, E2E_NOW, extraWorldStories, RELATED_STORY, SEED } from './fixtures.ts';
+import { demoFiles, E2E_NOW, extraWorldStories, RELATED_STORY, removeRun, runName, SEED } from './fixtures.ts';
 import { htmlValidateConfig } from './html-validate-config.ts';
 import { findBrokenLinks, htmlFiles } from './site-walk.ts';
 
 const SITE_URL = 'https://dateline.example.com';
 
+const NAME = runName('e2e-pages');
 let site: BuiltSite;
 let pages: string[];
 
 beforeAll(() => {
-  site = buildSite('e2e-pages', {
+  site = buildSite(NAME, {
     files: { ...demoFiles(), ...extraWorldStories(25), [RELATED_STORY.file]: RELATED_STORY.text },
     env: { DATELINE_NOW: E2E_NOW, DATELINE_OG_IMAGES: '0', SITE_URL },
   });
   pages = htmlFiles(site.dist);
 });
+
+afterAll(() => removeRun(NAME));
 
 describe('every page', () => {
   test('covers every page type', () => {
