@@ -13,6 +13,7 @@ import {
   HOSTILE_SECTION,
   MARKUP_HEADLINE,
   NOW,
+  REFERENCE_IMAGE,
   REFERENCE_PATH,
   RELATED_HEADLINE,
   RELATED_PATH,
@@ -94,7 +95,7 @@ describe('RSS feeds', () => {
     expect(ref.categories.map((c) => c.label)).toEqual(['World']);
     expect(ref.authors.map((a) => a.name)).toEqual(['AFP']);
     expect(ref.media).toHaveLength(1);
-    expect(ref.media[0]).toMatchObject({ url: abs('og/default.png'), mimeType: 'image/png', type: 'image' });
+    expect(ref.media[0]).toMatchObject({ url: abs(REFERENCE_IMAGE), mimeType: 'image/png', type: 'image' });
     const media = child(ref, 'content', 'media')!;
     expect([media.getAttribute('width'), media.getAttribute('height'), media.getAttribute('medium')]).toEqual(['1200', '630', 'image']);
   });

@@ -5,6 +5,8 @@ import { seedArticlePath } from '../helpers/build.ts';
 
 export const seedArticle = readFileSync(seedArticlePath, 'utf8');
 export const REFERENCE_PATH = 'world/2023/08/07/china-russia-foreign-ministers-hail-cooperation-in-call/';
+/** The reference article's own social image (flat cards always come out as PNG). */
+export const REFERENCE_IMAGE = 'og/world/2023/08/07/china-russia-foreign-ministers-hail-cooperation-in-call.png';
 
 /** The build's "now" (Asia/Karachi, +05:00). */
 export const NOW = '2024-03-02T12:00:00+05:00';

@@ -6,7 +6,7 @@ import ogs from 'open-graph-scraper';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { serveDist, type StaticServer } from '../helpers/serve.ts';
-import { allFiles, MARKUP_HEADLINE, NOW, REFERENCE_PATH, SCRIPT_HEADLINE, URDU_HEADLINE, wire } from './fixtures.ts';
+import { allFiles, MARKUP_HEADLINE, NOW, REFERENCE_IMAGE, REFERENCE_PATH, SCRIPT_HEADLINE, URDU_HEADLINE, wire } from './fixtures.ts';
 import { attr, elements, parseHtml, textOf, type Node } from './html.ts';
 
 const SITE = 'https://dateline.example.com/';
@@ -89,7 +89,7 @@ describe('head tags and structured data', () => {
       description: 'The foreign ministers of China and Russia hailed the “practical cooperation” between the two global powers in a phone call on Monday, Beijing said.',
       author: [{ '@type': 'Organization', name: 'AFP' }],
       publisher: { '@type': 'Organization', name: 'Dateline News', logo: { '@type': 'ImageObject', url: abs('logo.png'), width: 512, height: 512 } },
-      image: [{ '@type': 'ImageObject', url: abs('og/default.png'), width: 1200, height: 630 }],
+      image: [{ '@type': 'ImageObject', url: abs(REFERENCE_IMAGE), width: 1200, height: 630 }],
     });
     const crumbs = ofType(head, 'BreadcrumbList')!;
     expect(crumbs.itemListElement.map((c: Json) => [c.position, c.name, c.item])).toEqual([
@@ -175,7 +175,7 @@ describe('head tags and structured data', () => {
       twitterTitle: headline,
       twitterDescription: result.ogDescription,
     });
-    expect(result.ogImage).toEqual([{ url: abs('og/default.png'), type: 'image/png', width: '1200', height: '630', alt: headline }]);
-    expect(result.twitterImage).toEqual([{ url: abs('og/default.png'), alt: headline }]);
+    expect(result.ogImage).toEqual([{ url: abs(REFERENCE_IMAGE), type: 'image/png', width: '1200', height: '630', alt: headline }]);
+    expect(result.twitterImage).toEqual([{ url: abs(REFERENCE_IMAGE), alt: headline }]);
   });
 });
