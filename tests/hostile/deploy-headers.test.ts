@@ -170,20 +170,28 @@ describe('deploy headers: the built site in Chromium', () => {
   });
 
   it('search runs under the policy (Pagefind and its WebAssembly), also for hostile text', async () => {
-    for (const [query, expected] of [
-      ['Lavrov', 'China, Russia foreign ministers hail cooperation in call'],
-      ['Protesters', INJ.headline],
+    const ENTITIES = 'Rates &lt;b&gt;rise&lt;/b&gt; &amp; &#60;i&#62; &nbsp; more';
+    for (const [query, expected, excerpt] of [
+      ['Lavrov', 'China, Russia foreign ministers hail cooperation in call', 'Lavrov'],
+      ['Protesters', INJ.headline, `Photo caption: ${INJ.captionText} — ${INJ.captionCredit}`],
+      ['traders', INJ.related, INJ.related],
+      // Pagefind's excerpt HTML leaves `&` unescaped: the page must still show the text as written.
+      ['Rates', ENTITIES, `${ENTITIES}. KARACHI: ${ENTITIES}`],
     ] as const) {
       let titles: string[] = [];
+      let excerpts: string[] = [];
       const { problems } = await visit(`search/?q=${encodeURIComponent(query)}`, async (page) => {
         await page.locator('#search-results a').first().waitFor({ timeout: 20_000 });
         titles = await page.locator('#search-results a').allTextContents();
+        excerpts = await page.locator('#search-results p').allTextContents();
+        expect(await page.locator('#search-results mark').count(), query).toBeGreaterThan(0);
         // Nothing from the excerpt became an element other than <mark>.
         const tags = await page.locator('#search-results p *').evaluateAll((els) => els.map((e) => e.tagName));
         expect(tags.filter((t) => t !== 'MARK')).toEqual([]);
       });
       expect(problems, query).toEqual([]);
       expect(titles, query).toContain(expected);
+      expect(excerpts[titles.indexOf(expected)], query).toContain(excerpt);
     }
   });
 
