@@ -141,6 +141,14 @@ function namesFiles(): Record<string, string> {
   // Agencies and desks with hostile names (agency pages are /agency/{slug}/).
   add('agency-dots.txt', { section: 'World', headline: 'Desk named dot dot', byline: '.. Desk', published: '01 Mar, 2024 05:00pm' });
   add('agency-empty.txt', { section: 'World', headline: 'Desk named punctuation', byline: '!!! Desk', published: '01 Mar, 2024 05:01pm' });
+  // Headlines that are huge, emoji only, bidi overrides, zalgo, zero-width characters.
+  add('long-headline.txt', { section: 'World', headline: Array.from({ length: 600 }, (_, i) => `word${i}`).join(' '), published: '01 Mar, 2024 06:00pm' });
+  add('emoji-headline.txt', { section: 'World', headline: '🔥🔥🔥 💥', published: '01 Mar, 2024 06:01pm' });
+  add('bidi-headline.txt', { section: 'World', headline: 'Invoice \u202Efdp.exe\u202C and \u2066isolate\u2069 text', published: '01 Mar, 2024 06:02pm' });
+  add('zalgo-headline.txt', { section: 'World', headline: 'Z\u0334\u0321\u0322a\u0337l\u0338g\u0335o\u0336 '.repeat(20).trim(), published: '01 Mar, 2024 06:03pm' });
+  // An invisible section is no section (the default one); an invisible headline is rejected (INVISIBLE).
+  add('zero-width-section.txt', { section: '\u200B\u200D\u2060', headline: 'Story in an invisible section', published: '01 Mar, 2024 06:04pm' });
+  add('zero-width-headline.txt', { section: 'World', headline: '\u200B\u200C\u200D\u2060\u202E', published: '01 Mar, 2024 06:05pm' });
   // Hostile file names: markup, spaces, a newline, percent escapes, URL syntax, non-ASCII, upper case.
   const odd = ['<script>alert(1)<\/script>.txt', 'with space.txt', 'new\nline.txt', '%2e%2e%2fup.txt', '#hash?q=1&x.txt', 'ünïcødé.txt', 'SHOUT.TXT', '-leading-dash.txt', "quote'\"s.txt"];
   odd.forEach((name, i) => add(`odd-names/${name}`, { section: 'Odd', headline: `Story from an oddly named file number ${i + 1}`, published: `01 Mar, 2024 07:${String(10 + i)}pm` }));
@@ -148,6 +156,9 @@ function namesFiles(): Record<string, string> {
 }
 
 export const nameFiles = namesFiles();
+
+/** Name fixtures that are rejected, with the reason. */
+export const REJECTED_NAMES: Record<string, RegExp> = { 'names/zero-width-headline.txt': /expected a headline, found only invisible characters/ };
 
 // ---------------------------------------------------------------------------------------------------
 // Limits: files the build refuses, each with a reason naming it; the rest is published.

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
-import { nameFiles, NOW, RESERVED_SECTIONS, runName, suffixOf } from './fixtures.ts';
+import { nameFiles, NOW, REJECTED_NAMES, RESERVED_SECTIONS, runName, suffixOf } from './fixtures.ts';
 import { attr, elements, meta, page, textOf, walk } from './util.ts';
 
 /** First-level names the site itself writes into dist/. */
@@ -29,10 +29,14 @@ describe('hostile names', () => {
 
   it('publishes every file at its own URL, a page inside dist/ with its own headline', () => {
     expect(site.report.files.map((f) => f.file)).toEqual(Object.keys(nameFiles).sort());
-    expect(site.report.files.filter((f) => f.status !== 'published')).toEqual([]);
-    const paths = site.report.files.map((f) => new URL(f.url!).pathname);
+    for (const [file, reason] of Object.entries(REJECTED_NAMES)) {
+      expect(entry(file), file).toMatchObject({ status: 'rejected', line: 4 });
+      expect(entry(file).message, file).toMatch(reason);
+    }
+    expect(site.report.files.filter((f) => f.status !== 'published' && !(f.file in REJECTED_NAMES))).toEqual([]);
+    const paths = site.report.files.filter((f) => f.status === 'published').map((f) => new URL(f.url!).pathname);
     expect(new Set(paths).size).toBe(paths.length);
-    for (const [file, text] of Object.entries(nameFiles)) {
+    for (const [file, text] of Object.entries(nameFiles).filter(([f]) => !(f in REJECTED_NAMES))) {
       const path = pathOf(file);
       expect(path, file).toMatch(/^\/[a-z0-9-]+\/2024\/03\/01\/[a-z0-9-]+\/$/);
       const target = resolve(site.dist, `.${path}`, 'index.html');
@@ -53,10 +57,11 @@ describe('hostile names', () => {
       expect(pathOf(file), file).toMatch(/\/story-[0-9a-f]{6}\/$/);
     }
     expect(pathOf('names/path-headline.txt')).toBe('/world/2024/03/01/etc-passwd/');
+    expect(pathOf('names/zero-width-section.txt')).toBe('/news/2024/03/01/story-in-an-invisible-section/');
   });
 
   it('never lets a section take one of the site\'s own top-level paths', () => {
-    const sections = new Set(site.report.files.map((f) => pathOf(f.file).split('/')[1]!));
+    const sections = new Set(site.report.files.filter((f) => f.url).map((f) => pathOf(f.file).split('/')[1]!));
     for (const name of SITE_OWN) expect(sections.has(name), name).toBe(false);
     for (const s of sections) expect(s, s).not.toMatch(/^\d+$/);
     RESERVED_SECTIONS.forEach((name, i) => {

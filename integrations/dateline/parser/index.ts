@@ -63,6 +63,11 @@ function readText(input: string | Uint8Array): string {
   throw new Rejection(1, 'expected the text or bytes of a wire file');
 }
 
+/** Whether text has a character that shows (not only zero-width, bidi and other default-ignorable ones). */
+function hasVisibleText(text: string): boolean {
+  return /[^\s\p{Default_Ignorable_Code_Point}]/u.test(text);
+}
+
 function expectedPublished(found: string, why = ''): string {
   return `expected "${PUBLISHED_FORM}", found ${found}${why}`;
 }
@@ -172,6 +177,11 @@ function parseArticle(input: string | Uint8Array, options: ParseOptions, warning
     if (k === 2) section = head[0]!.text;
   }
   const headline = headlineBlock.text;
+  // Zero-width and bidi characters alone would make an invisible headline (an empty link in every list).
+  if (!hasVisibleText(headline)) {
+    throw new Rejection(headlineBlock.line, `expected a headline, found only invisible characters ${excerpt(headline)}`);
+  }
+  if (section !== undefined && !hasVisibleText(section)) section = undefined;
 
   const when = parseStamp(published.stamp, zone);
   const found = excerpt(stampBlock.text);
