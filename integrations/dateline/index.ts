@@ -43,6 +43,9 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
         const hasSitemap = config.integrations.some((i) => i.name === SITEMAP_INTEGRATION);
         updateConfig({
           site: resolved.site,
+          // Pages return a cacheKey covering everything they show (src/lib/cache-key.ts): an
+          // unchanged page is restored from the cache instead of rendered again.
+          experimental: { incrementalBuild: true },
           integrations: sitemapIntegrations(resolved, !hasSitemap),
           ...(env.DATELINE_OUT_DIR ? { outDir: pathToFileURL(`${resolve(resolved.rootPath, env.DATELINE_OUT_DIR)}/`) } : {}),
           ...(env.DATELINE_CACHE_DIR ? { cacheDir: pathToFileURL(`${resolve(resolved.rootPath, env.DATELINE_CACHE_DIR)}/`) } : {}),

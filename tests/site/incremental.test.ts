@@ -1,0 +1,51 @@
+// Incremental builds: a second build restores unchanged pages from Astro's cache instead of rendering
+// them, and a change shows up everywhere it should — the new story in its lists, the edited story's
+// text, and a related headline on an old story that now links to the newly published one.
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build.ts';
+import { wire } from '../foundation/fixtures.ts';
+
+const NOW = '2024-03-10T12:00:00+05:00';
+const story = (day: number, headline: string, body: string[], section = 'World') =>
+  wire({ section, headline, byline: 'AFP', published: `0${day} Mar, 2024 10:00am`, body });
+
+const base = {
+  'a.txt': story(1, 'Ministers meet on trade', ['KARACHI: Ministers met on trade.', 'Port fees rise after long talks']),
+  'b.txt': story(2, 'Rains flood low streets', ['LAHORE: Rain flooded low streets overnight.']),
+  'c.txt': story(3, 'Exporters ask for relief', ['FAISALABAD: Exporters asked for relief.'], 'Business'),
+};
+
+const counts = (output: string) => ({
+  restored: (output.match(/\(restored\)/g) ?? []).length,
+  rendered: (output.match(/\(\+\d+ms\)/g) ?? []).length,
+});
+
+describe('incremental build', () => {
+  it('restores unchanged pages and re-renders what a new and an edited story change', () => {
+    const first = buildSite('incremental', { files: base, env: { DATELINE_NOW: NOW, DATELINE_OG_IMAGES: '0' } });
+    expect(counts(first.output).restored).toBe(0);
+
+    const same = buildSite('incremental', { files: base, keepCache: true, env: { DATELINE_NOW: NOW, DATELINE_OG_IMAGES: '0' } });
+    const unchanged = counts(same.output);
+    // Every dynamic page is restored; only the home page, search, 404 and feeds render again.
+    expect(unchanged.restored).toBeGreaterThanOrEqual(8);
+    expect(same.read('index.html')).toBe(first.read('index.html'));
+    expect(same.read('world/2024/03/01/ministers-meet-on-trade/index.html')).toBe(first.read('world/2024/03/01/ministers-meet-on-trade/index.html'));
+
+    const changed = {
+      ...base,
+      'b.txt': story(2, 'Rains flood low streets', ['LAHORE: Rain flooded low streets overnight, and schools closed.']),
+      'd.txt': story(4, 'Port fees rise after long talks', ['KARACHI: Port fees rose on Monday.']),
+    };
+    const next = buildSite('incremental', { files: changed, keepCache: true, env: { DATELINE_NOW: NOW, DATELINE_OG_IMAGES: '0' } });
+    const after = counts(next.output);
+    expect(after.restored).toBeGreaterThan(0);
+    expect(next.exists('world/2024/03/04/port-fees-rise-after-long-talks/index.html')).toBe(true);
+    expect(next.read('world/index.html')).toContain('Port fees rise after long talks');
+    expect(next.read('world/2024/03/02/rains-flood-low-streets/index.html')).toContain('schools closed');
+    // The old story's related headline now links to the story published since.
+    expect(next.read('world/2024/03/01/ministers-meet-on-trade/index.html')).toContain('href="/world/2024/03/04/port-fees-rise-after-long-talks/"');
+    // The Business story's page did not change, and was restored.
+    expect(next.output).toMatch(/business\/2024\/03\/03\/exporters-ask-for-relief\/index\.html \(restored\)/);
+  });
+});
