@@ -36,9 +36,17 @@ export function writeReport(report: BuildReport, path: string): void {
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
 }
 
+/**
+ * Text for a terminal line: control characters (a file may be named with ESC sequences or a newline)
+ * are written as `\u001b` escapes, so a name can neither drive the terminal nor forge a line.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** `content/x.txt:5: message`, the form editors and terminals link to. */
 export function formatProblem(contentDir: string, entry: ReportEntry): string {
-  return `${contentDir}/${entry.file}:${entry.line ?? 1}: ${entry.message ?? ''}`;
+  return printable(`${contentDir}/${entry.file}:${entry.line ?? 1}: ${entry.message ?? ''}`);
 }
 
 /** The one-screen summary printed at the end of a build and by `npm run validate`. */
@@ -51,7 +59,7 @@ export function summarize(report: BuildReport, limit = 30): string[] {
   for (const f of rejected.slice(0, limit)) lines.push(`  rejected ${formatProblem(report.contentDir, f)}`);
   if (rejected.length > limit) lines.push(`  … and ${rejected.length - limit} more rejected (see the report)`);
   const duplicates = report.files.filter((f) => f.status === 'duplicate');
-  for (const f of duplicates.slice(0, 10)) lines.push(`  duplicate ${report.contentDir}/${f.file}: ${f.message}`);
+  for (const f of duplicates.slice(0, 10)) lines.push(`  duplicate ${printable(`${report.contentDir}/${f.file}: ${f.message}`)}`);
   if (duplicates.length > 10) lines.push(`  … and ${duplicates.length - 10} more duplicates (see the report)`);
   const warned = report.files.filter((f) => f.warnings?.length).length;
   if (warned) lines.push(`  ${warned} files have warnings (see the report)`);

@@ -220,6 +220,10 @@ export function writeLimitFixtures(content: string, outside: string): Record<str
   symlinkSync('real', join(dir, 'folder-link.txt'));
   // A folder link out of the content folder: not followed (so nothing in it is an input).
   symlinkSync(outside, join(dir, 'outside-folder'));
+  // File names with a terminal escape sequence and a newline (and unreadable content): printed in the
+  // build output, they must not drive the terminal or forge a line of their own.
+  write('esc\u001b[2J\u001b[31mred.txt', 'not a wire file');
+  write('two\nforged.txt', 'not a wire file');
   // A FIFO named .txt would block a reader forever.
   execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
 
@@ -233,6 +237,8 @@ export function writeLimitFixtures(content: string, outside: string): Record<str
     'limits/dangling.txt': { reason: /does not exist/ },
     'limits/folder-link.txt': { reason: /not point at a regular file/ },
     'limits/pipe.txt': { reason: /not a regular file/ },
+    'limits/esc\u001b[2J\u001b[31mred.txt': { reason: /expected/ },
+    'limits/two\nforged.txt': { reason: /expected/ },
   };
 }
 

@@ -43,8 +43,16 @@ describe('limits', () => {
       expect(e, file).toMatchObject({ status: 'rejected' });
       expect(e.message, file).toMatch(reason);
       if (line !== undefined) expect(e.line, file).toBe(line);
-      expect(site.output, file).toContain(`${file}:${e.line}: ${e.message}`);
+      // Control characters in a name are shown escaped (JSON style) in the build output.
+      const shown = file.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      expect(site.output, file).toContain(`${shown}:${e.line}: ${e.message}`);
     }
+  });
+
+  it('prints no control character from a file name (no terminal escapes, no forged lines)', () => {
+    expect(site.output).not.toContain('\u001b[2J');
+    expect(site.output).not.toContain('\u001b[31mred');
+    expect(site.output.split('\n').filter((l) => l.includes('forged.txt') && !l.includes('two\\u000aforged.txt'))).toEqual([]);
   });
 
   it('publishes the rest, including a file reached through a link inside the folder', () => {

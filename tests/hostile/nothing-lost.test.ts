@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, corpusDir, outputDir, type BuiltSite } from '../helpers/build.ts';
 import { injectionFiles, MAX_FILE_SIZE, nameFiles, REJECTED_NAMES, runName, writeFiles, writeLimitFixtures } from './fixtures.ts';
+import { printable } from '../../integrations/dateline/report.ts';
 import { wireInputs } from './util.ts';
 
 describe('nothing lost: corpus and hostile fixtures together', () => {
@@ -64,7 +65,7 @@ describe('nothing lost: corpus and hostile fixtures together', () => {
       if (f.status === 'rejected') {
         expect(f.line, f.file).toBeGreaterThanOrEqual(1);
         expect(f.message?.length, f.file).toBeGreaterThan(5);
-        expect(site.output.includes(`${f.file}:${f.line}:`) || site.output.includes('more rejected'), f.file).toBe(true);
+        expect(site.output.includes(`${printable(f.file)}:${f.line}:`) || site.output.includes('more rejected'), f.file).toBe(true);
       }
       if (f.status === 'duplicate') expect(f.message, f.file).toMatch(/\.txt/);
     }
