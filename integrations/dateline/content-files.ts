@@ -1,5 +1,6 @@
 // Finds the wire files in the content folder (recursively) and applies the limits that protect the
 // build: size, symlinks that leave the folder. Every `.txt` found is an input and gets a report line.
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -27,16 +28,34 @@ export function findContentFiles(contentPath: string, maxFileSize: number): Cont
     throw new Error(`Dateline: the content folder ${contentPath} does not exist (set contentDir or DATELINE_CONTENT)`);
   }
   const found: ContentFile[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue; // editor swap files, .DS_Store, VCS folders
-      const path = join(dir, entry.name);
+  // Names are read as bytes: a name that is not valid UTF-8 cannot be opened through its decoded
+  // string (the build used to stop on it with ENOENT), so such files are listed and refused.
+  const walk = (dir: Buffer, badName: boolean) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+    } catch (error) {
+      const file = `${toPosix(relative(root, dir.toString()))}/`;
+      found.push({ file, path: dir.toString(), rejection: `folder cannot be read: ${(error as Error).message}` });
+      return;
+    }
+    for (const entry of entries) {
+      const rawName = entry.name as unknown as Buffer;
+      const name = rawName.toString('utf8');
+      if (name.startsWith('.')) continue; // editor swap files, .DS_Store, VCS folders
+      const rawPath = Buffer.concat([dir, Buffer.from(sep), rawName]);
+      const path = rawPath.toString('utf8');
       const file = toPosix(relative(root, path));
+      const bad = badName || !isUtf8(rawName);
       if (entry.isDirectory()) {
-        walk(path);
+        walk(rawPath, bad);
         continue;
       }
-      if (!isWireFile(entry.name)) continue;
+      if (!isWireFile(name)) continue;
+      if (bad) {
+        found.push({ file, path, rejection: 'the file name (or a folder name on its path) is not valid UTF-8: rename it' });
+        continue;
+      }
       if (entry.isSymbolicLink()) {
         let target: string;
         try {
@@ -57,7 +76,13 @@ export function findContentFiles(contentPath: string, maxFileSize: number): Cont
         found.push({ file, path, rejection: 'not a regular file' });
         continue;
       }
-      const size = statSync(path).size;
+      let size: number;
+      try {
+        size = statSync(path).size;
+      } catch (error) {
+        found.push({ file, path, rejection: `cannot read the file: ${(error as Error).message}` });
+        continue;
+      }
       if (size > maxFileSize) {
         found.push({ file, path, rejection: `file is ${size.toLocaleString('en')} bytes, over the ${maxFileSize.toLocaleString('en')}-byte limit (option maxFileSize)` });
         continue;
@@ -65,7 +90,7 @@ export function findContentFiles(contentPath: string, maxFileSize: number): Cont
       found.push({ file, path });
     }
   };
-  walk(root);
+  walk(Buffer.from(root), false);
   return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 

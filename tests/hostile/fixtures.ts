@@ -224,6 +224,11 @@ export function writeLimitFixtures(content: string, outside: string): Record<str
   // build output, they must not drive the terminal or forge a line of their own.
   write('esc\u001b[2J\u001b[31mred.txt', 'not a wire file');
   write('two\nforged.txt', 'not a wire file');
+  // Names that are not valid UTF-8 (a Latin-1 file name; a folder so named, holding a good story).
+  const latin1 = (name: string) => Buffer.concat([Buffer.from(`${dir}/`), Buffer.from(name, 'latin1')]);
+  writeFileSync(latin1('caf\u00e9.txt'), wire({ section: 'World', headline: 'A story in a Latin-1 named file', published: '01 Mar, 2024 06:05pm' }));
+  mkdirSync(latin1('d\u00e9p\u00eat'));
+  writeFileSync(Buffer.concat([latin1('d\u00e9p\u00eat'), Buffer.from('/story.txt')]), wire({ section: 'World', headline: 'A story in a Latin-1 named folder', published: '01 Mar, 2024 06:06pm' }));
   // A FIFO named .txt would block a reader forever.
   execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
 
@@ -237,6 +242,8 @@ export function writeLimitFixtures(content: string, outside: string): Record<str
     'limits/dangling.txt': { reason: /does not exist/ },
     'limits/folder-link.txt': { reason: /not point at a regular file/ },
     'limits/pipe.txt': { reason: /not a regular file/ },
+    'limits/caf\ufffd.txt': { reason: /file name \(or a folder name on its path\) is not valid UTF-8/ },
+    'limits/d\ufffdp\ufffdt/story.txt': { reason: /not valid UTF-8/ },
     'limits/esc\u001b[2J\u001b[31mred.txt': { reason: /expected/ },
     'limits/two\nforged.txt': { reason: /expected/ },
   };

@@ -18,15 +18,18 @@ export function walk(dir: string, prefix = ''): string[] {
  * The wire inputs of a content folder as Dateline defines them: every `.txt` entry (files, links,
  * FIFOs) in it and its real sub-folders, skipping dot-names; links to folders are not entered.
  */
-export function wireInputs(dir: string, prefix = ''): string[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true })
-    .flatMap((e) => {
-      if (e.name.startsWith('.')) return [];
-      const path = prefix ? `${prefix}/${e.name}` : e.name;
-      if (e.isDirectory()) return wireInputs(dir, path);
-      return e.name.toLowerCase().endsWith('.txt') ? [path] : [];
-    })
-    .sort();
+export function wireInputs(dir: string): string[] {
+  // Names read as bytes (a name need not be valid UTF-8), shown decoded as the report shows them.
+  const visit = (path: Buffer, prefix: string): string[] =>
+    readdirSync(path, { withFileTypes: true, encoding: 'buffer' }).flatMap((e) => {
+      const raw = e.name as unknown as Buffer;
+      const name = raw.toString('utf8');
+      if (name.startsWith('.')) return [];
+      const rel = prefix ? `${prefix}/${name}` : name;
+      if (e.isDirectory()) return visit(Buffer.concat([path, Buffer.from('/'), raw]), rel);
+      return name.toLowerCase().endsWith('.txt') ? [rel] : [];
+    });
+  return visit(Buffer.from(dir), '').sort();
 }
 
 export const el = (name: string) => `*[local-name()='${name}']`;
