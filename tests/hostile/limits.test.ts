@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, outputDir, type BuiltSite } from '../helpers/build.ts';
-import { MAX_FILE_SIZE, NOW, runName, writeLimitFixtures } from './fixtures.ts';
+import { MAX_FILE_SIZE, NOW, randomBytesWithNul, runName, writeLimitFixtures } from './fixtures.ts';
 import { wireInputs } from './util.ts';
 
 describe('limits', () => {
@@ -73,5 +73,18 @@ describe('limits', () => {
     for (const text of ['A story too big to publish', 'A story with an endless line', 'A secret outside the content folder']) {
       expect(everything).not.toContain(text);
     }
+  });
+});
+
+describe('a content folder where nothing can be published', () => {
+  it('still builds a working site: home, search, 404, feed, sitemaps, headers', () => {
+    const site = buildSite(runName('hostile-nothing'), {
+      files: { 'empty.txt': '', 'binary.txt': randomBytesWithNul(256), 'notes.md': 'not a wire file' },
+      env: { DATELINE_NOW: NOW, DATELINE_OG_IMAGES: '0' },
+    });
+    expect(site.report.counts).toMatchObject({ total: 2, published: 0, rejected: 2 });
+    for (const f of ['index.html', 'search/index.html', '404.html', 'rss.xml', 'sitemap-index.xml', 'robots.txt', '_headers']) expect(site.exists(f), f).toBe(true);
+    expect(site.output).toMatch(/empty\.txt:1: .*empty/);
+    expect(site.output).toMatch(/binary\.txt:\d+: binary file/);
   });
 });
