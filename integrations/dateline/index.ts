@@ -62,7 +62,7 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
       },
 
       'astro:build:done': async ({ dir, logger }) => {
-        await writeSearchIndex(fileURLToPath(dir), logger);
+        await writeSearchIndex(fileURLToPath(dir), logger, { dir: join(resolved.cachePath, 'search'), rootPath: resolved.rootPath });
         writeDeployHeaders(fileURLToPath(dir), resolved.base);
         const state = getBuildState();
         if (!state) return;

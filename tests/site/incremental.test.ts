@@ -1,6 +1,8 @@
 // Incremental builds: a second build restores unchanged pages from Astro's cache instead of rendering
 // them, and a change shows up everywhere it should — the new story in its lists, the edited story's
 // text, and a related headline on an old story that now links to the newly published one.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
 import { wire } from '../foundation/fixtures.ts';
@@ -14,6 +16,8 @@ const base = {
   'b.txt': story(2, 'Rains flood low streets', ['LAHORE: Rain flooded low streets overnight.']),
   'c.txt': story(3, 'Exporters ask for relief', ['FAISALABAD: Exporters asked for relief.'], 'Business'),
 };
+
+const files = (dist: string, dir: string) => readdirSync(join(dist, dir), { recursive: true }).map(String).sort();
 
 const counts = (output: string) => ({
   restored: (output.match(/\(restored\)/g) ?? []).length,
@@ -31,6 +35,10 @@ describe('incremental build', () => {
     expect(unchanged.restored).toBeGreaterThanOrEqual(8);
     expect(same.read('index.html')).toBe(first.read('index.html'));
     expect(same.read('world/2024/03/01/ministers-meet-on-trade/index.html')).toBe(first.read('world/2024/03/01/ministers-meet-on-trade/index.html'));
+    // Nothing indexed changed: the search index is copied from the cache, file for file.
+    expect(same.output).toMatch(/search: index unchanged, reused/);
+    expect(files(same.dist, 'pagefind')).toEqual(files(first.dist, 'pagefind'));
+    expect(same.read('pagefind/pagefind-entry.json')).toBe(first.read('pagefind/pagefind-entry.json'));
 
     const changed = {
       ...base,
@@ -39,6 +47,7 @@ describe('incremental build', () => {
     };
     const next = buildSite('incremental', { files: changed, keepCache: true, env: { DATELINE_NOW: NOW, DATELINE_OG_IMAGES: '0' } });
     const after = counts(next.output);
+    expect(next.output).toMatch(/search: \d+ pages indexed/);
     expect(after.restored).toBeGreaterThan(0);
     expect(next.exists('world/2024/03/04/port-fees-rise-after-long-talks/index.html')).toBe(true);
     expect(next.read('world/index.html')).toContain('Port fees rise after long talks');
