@@ -156,8 +156,9 @@ describe('deploy headers: the built site in Chromium', () => {
     }
   }
 
-  it('home, a section, articles and the 404 page load with no violation or error', async () => {
-    for (const path of ['', 'world/', pathOf('demo/world-china-russia-call.txt'), pathOf('inject/everything.txt'), pathOf('inject/javascript-headline.txt')]) {
+  it('home, sections, an agency, a day archive, search, articles and the 404 page load with no violation or error', async () => {
+    const hostileSection = `${pathOf('inject/everything.txt').split('/')[0]}/`;
+    for (const path of ['', 'world/', hostileSection, 'agency/afp/', '2024/03/01/', 'search/', pathOf('demo/world-china-russia-call.txt'), pathOf('inject/everything.txt'), pathOf('inject/javascript-headline.txt')]) {
       const { problems, status, headers } = await visit(path);
       expect(problems, path).toEqual([]);
       expect(status, path).toBe(200);
