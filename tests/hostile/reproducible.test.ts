@@ -2,7 +2,7 @@
 // built from the same content and "now" with social images on, one with TZ=Asia/Tokyo and one with
 // TZ=America/New_York. Both dist/ folders must hold the same files, byte for byte.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,8 +101,10 @@ describe('reproducible builds', () => {
     expectSameTree(distA, distB);
   });
 
-  it('give the same files again from warm caches (parse cache, content store, social images reused)', () => {
-    const again = build(a, content, 'UTC');
+  it('give the same files again from warm caches and a content folder given relative to the checkout', () => {
+    // Same files, now inside the checkout and named relatively (DATELINE_CONTENT=wire); caches kept.
+    cpSync(content, join(a, 'wire'), { recursive: true });
+    const again = build(a, 'wire', 'UTC');
     expect(again.output).toMatch(/0 parsed, \d+ unchanged/);
     expect(again.output).toMatch(/0 rendered, \d+ reused/);
     expectSameTree(again.dist, distB);
