@@ -5,6 +5,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseOptions, resolveConfig } from '../../integrations/dateline/options.ts';
 import { buildSite, outputDir, type BuiltSite } from '../helpers/build.ts';
 import { MAX_FILE_SIZE, NOW, randomBytesWithNul, runName, writeLimitFixtures } from './fixtures.ts';
 import { wireInputs } from './util.ts';
@@ -86,5 +87,17 @@ describe('a content folder where nothing can be published', () => {
     for (const f of ['index.html', 'search/index.html', '404.html', 'rss.xml', 'sitemap-index.xml', 'robots.txt', '_headers']) expect(site.exists(f), f).toBe(true);
     expect(site.output).toMatch(/empty\.txt:1: .*empty/);
     expect(site.output).toMatch(/binary\.txt:\d+: binary file/);
+  });
+});
+
+describe('DATELINE_MAX_FILE_SIZE', () => {
+  const astro = { rootPath: '/site', site: 'https://x.example/', base: '/', cacheDir: '/site/node_modules/.astro', command: 'build' as const };
+  it('overrides maxFileSize with a whole number of bytes, and refuses anything else', () => {
+    const options = parseOptions({ maxFileSize: 5000 });
+    expect(resolveConfig(options, astro, {}).maxFileSize).toBe(5000);
+    expect(resolveConfig(options, astro, { DATELINE_MAX_FILE_SIZE: '150000' }).maxFileSize).toBe(150_000);
+    for (const bad of ['0', '-1', '1.5', '1e6', 'big']) {
+      expect(() => resolveConfig(options, astro, { DATELINE_MAX_FILE_SIZE: bad }), bad).toThrow(/DATELINE_MAX_FILE_SIZE/);
+    }
   });
 });
