@@ -16,6 +16,16 @@ export interface ContentFile {
 const toPosix = (p: string) => p.split(sep).join('/');
 const isInside = (root: string, p: string) => p === root || p.startsWith(root + sep);
 
+/** Whether a link resolves to a folder outside `root`. */
+function isOutsideFolder(root: string, link: string): boolean {
+  try {
+    const target = realpathSync(link);
+    return !isInside(root, target) && statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function isWireFile(name: string): boolean {
   return name.toLowerCase().endsWith('.txt');
 }
@@ -49,6 +59,14 @@ export function findContentFiles(contentPath: string, maxFileSize: number): Cont
       const bad = badName || !isUtf8(rawName);
       if (entry.isDirectory()) {
         walk(rawPath, bad);
+        continue;
+      }
+      if (entry.isSymbolicLink() && !isWireFile(name)) {
+        // Links to folders are not followed. One inside the folder adds nothing (its files are found
+        // where they are); one leading out would silently leave its files unpublished: say so.
+        if (isOutsideFolder(root, path)) {
+          found.push({ file: `${file}/`, path, rejection: 'symbolic link to a folder outside the content folder: not followed, so its files are not published (copy them in)' });
+        }
         continue;
       }
       if (!isWireFile(name)) continue;

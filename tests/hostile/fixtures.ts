@@ -218,8 +218,9 @@ export function writeLimitFixtures(content: string, outside: string): Record<str
   symlinkSync('real/target.txt', join(dir, 'inside-link.txt'));
   symlinkSync('real/missing.txt', join(dir, 'dangling.txt'));
   symlinkSync('real', join(dir, 'folder-link.txt'));
-  // A folder link out of the content folder: not followed (so nothing in it is an input).
+  // Folder links: out of the content folder (not followed, reported), and inside it (not followed, silent).
   symlinkSync(outside, join(dir, 'outside-folder'));
+  symlinkSync('real', join(dir, 'inside-folder'));
   // File names with a terminal escape sequence and a newline (and unreadable content): printed in the
   // build output, they must not drive the terminal or forge a line of their own.
   write('esc\u001b[2J\u001b[31mred.txt', 'not a wire file');
@@ -242,6 +243,7 @@ export function writeLimitFixtures(content: string, outside: string): Record<str
     'limits/dangling.txt': { reason: /does not exist/ },
     'limits/folder-link.txt': { reason: /not point at a regular file/ },
     'limits/pipe.txt': { reason: /not a regular file/ },
+    'limits/outside-folder/': { reason: /symbolic link to a folder outside the content folder: not followed/ },
     'limits/caf\ufffd.txt': { reason: /file name \(or a folder name on its path\) is not valid UTF-8/ },
     'limits/d\ufffdp\ufffdt/story.txt': { reason: /not valid UTF-8/ },
     'limits/esc\u001b[2J\u001b[31mred.txt': { reason: /expected/ },

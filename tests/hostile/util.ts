@@ -1,6 +1,6 @@
 // Small readers shared by the hostile tests: file trees, XML via xmllint, HTML via parse5.
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { attr, elements, parseHtml, textOf, type Node } from '../seo/html.ts';
 
@@ -16,7 +16,8 @@ export function walk(dir: string, prefix = ''): string[] {
 
 /**
  * The wire inputs of a content folder as Dateline defines them: every `.txt` entry (files, links,
- * FIFOs) in it and its real sub-folders, skipping dot-names; links to folders are not entered.
+ * FIFOs) in it and its real sub-folders, skipping dot-names; links to folders are not entered, and a
+ * link to a folder outside is an input of its own (`name/`, refused).
  */
 export function wireInputs(dir: string): string[] {
   // Names read as bytes (a name need not be valid UTF-8), shown decoded as the report shows them.
@@ -26,9 +27,21 @@ export function wireInputs(dir: string): string[] {
       const name = raw.toString('utf8');
       if (name.startsWith('.')) return [];
       const rel = prefix ? `${prefix}/${name}` : name;
-      if (e.isDirectory()) return visit(Buffer.concat([path, Buffer.from('/'), raw]), rel);
-      return name.toLowerCase().endsWith('.txt') ? [rel] : [];
+      const full = Buffer.concat([path, Buffer.from('/'), raw]);
+      if (e.isDirectory()) return visit(full, rel);
+      if (name.toLowerCase().endsWith('.txt')) return [rel];
+      // A link to a folder outside the content folder is reported (as `name/`): its files are not published.
+      if (e.isSymbolicLink()) {
+        try {
+          const target = realpathSync(full.toString());
+          if (statSync(target).isDirectory() && !`${target}/`.startsWith(`${root}/`)) return [`${rel}/`];
+        } catch {
+          return [];
+        }
+      }
+      return [];
     });
+  const root = realpathSync(dir);
   return visit(Buffer.from(dir), '').sort();
 }
 
