@@ -14,8 +14,12 @@ import { join } from 'node:path';
 
 export const HEADERS_FILE = '_headers';
 
-/** Script `type`s a browser executes (absent, JavaScript MIME types, `module`); anything else is a data block. */
-const EXECUTED_SCRIPT_TYPES = /^(?:|module|(?:text|application)\/(?:x-)?(?:java|ecma)script|text\/jscript|text\/livescript)$/i;
+/**
+ * Script `type`s that script-src governs: absent, JavaScript MIME types, `module`, and the inline JSON
+ * the browser acts on (`importmap`, `speculationrules`); anything else (`application/ld+json`) is data.
+ */
+const EXECUTED_SCRIPT_TYPES =
+  /^(?:|module|importmap|speculationrules|(?:text|application)\/(?:x-)?(?:java|ecma)script(?:1\.[0-5])?|text\/jscript|text\/livescript)$/i;
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
