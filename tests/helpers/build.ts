@@ -73,6 +73,9 @@ export function buildSite(name: string, options: BuildOptions = {}): BuiltSite {
       env: {
         ...process.env,
         ASTRO_TELEMETRY_DISABLED: '1',
+        // Plain text output: tests read the build log (CI=true makes Astro colour it).
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
         DATELINE_CONTENT: content,
         DATELINE_OUT_DIR: dist,
         DATELINE_CACHE_DIR: cache,
@@ -85,7 +88,8 @@ export function buildSite(name: string, options: BuildOptions = {}): BuiltSite {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`astro build failed for ${name}:\n${e.stdout ?? ''}\n${e.stderr ?? ''}\n${e.message}`);
   }
-  return siteAt(dir, dist, reportPath, output);
+  // Strip any colour codes that still get through, so tests can match the log as text.
+  return siteAt(dir, dist, reportPath, output.replace(/\u001b\[[0-9;]*m/g, ''));
 }
 
 export function siteAt(dir: string, dist: string, reportPath: string, output = ''): BuiltSite {
