@@ -24,14 +24,8 @@ export { OG_TEMPLATE_VERSION } from './template.ts';
 export { uncoveredCharacters } from './coverage.ts';
 export { fontconfigXml, fontVersions, BUNDLED_FONTS } from './fonts.ts';
 
-export interface OgCard {
-  siteName: string;
-  sectionLabel: string;
-  headline: string;
-  byline: string;
-  dateText: string;
-  lang?: string;
-}
+/** What is drawn on an article's card (CardText is the same shape after cleaning). */
+export type OgCard = CardText;
 
 export interface OgTheme {
   background: string;
