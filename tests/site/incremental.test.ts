@@ -54,6 +54,8 @@ describe('incremental build', () => {
     expect(next.read('world/2024/03/02/rains-flood-low-streets/index.html')).toContain('schools closed');
     // The old story's related headline now links to the story published since.
     expect(next.read('world/2024/03/01/ministers-meet-on-trade/index.html')).toContain('href="/world/2024/03/04/port-fees-rise-after-long-talks/"');
+    // A day archive the new story is not on, and whose neighbours did not change, was restored.
+    expect(next.output).toMatch(/ \/2024\/03\/01\/index\.html \(restored\)/);
     // The Business story's page did not change, and was restored.
     expect(next.output).toMatch(/business\/2024\/03\/03\/exporters-ask-for-relief\/index\.html \(restored\)/);
   });
