@@ -1,9 +1,12 @@
 // Dateline: an Astro integration that turns wire articles into a static news site.
 //
 //  1. validate the publisher's options (options.ts), apply environment overrides;
-//  2. expose the resolved options to pages and the content config (`virtual:dateline/config`);
-//  3. the content loader (loader.ts) parses wire files, decides URLs and writes the build report;
-//  4. after the build, place generated files (social images) and print the summary.
+//  2. expose the resolved options to pages and the content config (`virtual:dateline/config`), turn on
+//     incremental page builds, add the sitemap integrations (sitemaps/);
+//  3. the content loader (loader.ts) parses wire files, decides URLs, prepares social images and
+//     writes the build report;
+//  4. after the build: search index (search-index.ts), `_headers` (deploy-headers.ts), social image
+//     files, and the summary.
 import type { AstroIntegration } from 'astro';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
