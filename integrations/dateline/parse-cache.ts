@@ -22,7 +22,7 @@ function parserFingerprint(): string {
   try {
     const dir = fileURLToPath(new URL('./parser/', import.meta.url));
     for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
-    for (const name of ['summary.ts']) hash.update(readFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url))));
+    for (const name of ['summary.ts', 'script-language.ts']) hash.update(readFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url))));
   } catch {
     hash.update('unknown-parser-source');
   }

@@ -15,6 +15,7 @@ export const ArticleSchema = z.object({
   file: z.string().min(1),
   path: z.string().min(1),
   headline: z.string().min(1),
+  headlineLang: z.enum(['ur', 'ar']).optional(),
   section: z.string().optional(),
   sectionSlug: z.string().min(1),
   sectionLabel: z.string().min(1),

@@ -53,6 +53,7 @@ export async function prepareSocialImages(
       siteName: config.siteName,
       sectionLabel: a.sectionLabel,
       headline: a.headline,
+      ...(a.headlineLang ? { lang: a.headlineLang } : {}),
       byline: a.bylineText,
       dateText: formatLocalDateTime(a.published, config.timeZone),
     },

@@ -3,10 +3,13 @@
 // time with the same parser (at 10,000 articles a store with bodies was 112 MB, inlined into the
 // server bundle; see ../shared/docs/design.md, "Performance shape").
 import type { BylinePart, MarketQuote, WireArticle } from './parser/types.ts';
+import { headlineLanguage } from './script-language.ts';
 import { shortHash } from './urls.ts';
 
 export interface WireSummary {
   headline: string;
+  /** `ur`/`ar` for a headline mostly in Arabic script (see script-language.ts); else the site's language. */
+  headlineLang?: 'ur' | 'ar';
   section?: string;
   bylineText: string;
   byline: BylinePart[];
@@ -38,6 +41,7 @@ export function summarizeArticle(article: WireArticle): WireSummary {
   const bodyText = article.body.map((b) => (b.kind === 'related' ? `related:${b.headline}` : `${b.kind}:${b.text}`)).join('\n');
   return {
     headline: article.headline,
+    headlineLang: headlineLanguage(article.headline),
     section: article.section,
     bylineText: article.bylineText,
     byline: article.byline,

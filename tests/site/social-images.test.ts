@@ -41,6 +41,11 @@ describe('social images in the build', () => {
     expect(emoji.warnings?.join('\n')).toMatch(/U\+1F600/);
     expect(first.report.files.find((f) => f.file === 'urdu.txt')!.warnings ?? []).toEqual([]);
 
+    // The Urdu headline is marked as Urdu on its page and in lists.
+    const urduPage = first.read(`${new URL(first.report.files.find((f) => f.file === 'urdu.txt')!.url!).pathname.slice(1)}index.html`);
+    expect(urduPage).toContain('<h1 dir="auto" lang="ur">قومی اسمبلی نے بجٹ منظور کر لیا</h1>');
+    expect(first.read('index.html')).toMatch(/lang="ur"><a [^>]*>قومی اسمبلی نے بجٹ منظور کر لیا<\/a>/);
+
     const second = buildSite('og-build', { files, keepCache: true, env: { DATELINE_NOW: NOW } });
     expect(rendered(second.output)).toEqual({ rendered: 0, reused: 3, total: 3 });
     expect(second.exists(new URL(url).pathname.slice(1))).toBe(true);
