@@ -9,7 +9,7 @@ export const RELATED_MAX_WORDS = 18;
 export const RELATED_MIN_WORDS = 5;
 
 // Story text ends with one of these; a related headline does not.
-const FINAL_PUNCTUATION = /[.!?:;,”"’'…)\]}»›*-]$/;
+const FINAL_PUNCTUATION = /[.!?:;,”"’'…)\]}»›*\-۔؟،؛]$/u; // incl. Urdu full stop ۔ and Arabic ؟ ، ؛
 
 /** `Also read: Neelum Valley: The sapphire trail` (Dawn's related link, E); Dawn also writes `Explore: …`. */
 const ALSO_READ = /^(?:also read|read also|also see|see also|read more|read|related|explore)\s?:\s?(.+)$/i;
@@ -42,7 +42,8 @@ export function looksLikeRelatedHeadline(text: string): boolean {
   if (text.length > RELATED_MAX_CHARS || !endsUnpunctuated(text)) return false;
   const words = text.split(' ');
   if (words.length < RELATED_MIN_WORDS || words.length > RELATED_MAX_WORDS) return false;
-  if (!/^[A-Z0-9‘“'"]/.test(text) || /\d$/.test(text)) return false;
+  // Urdu/Arabic headlines have no capitals: an Arabic-script first letter counts as a headline start.
+  if (!/^[A-Z0-9‘“'"\u0600-\u06FF]/.test(text) || /\d$/.test(text)) return false;
   // Lists and squad lines: `• Over 10,000 …`, `1. …`, `INDIA: …`.
   if (/^(?:[•·▪\-*]|\d+[.)] )/.test(text) || /^[A-Z][A-Z ]+:/.test(text)) return false;
   if (/@|https?:|www\.|pic\.twitter/i.test(text) || /\bsaid\b/i.test(text)) return false;
