@@ -28,12 +28,16 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDist(dist: string, base = '/', headers: Record<string, string> = {}): Promise<StaticServer> {
+/** Response headers: the same for every response, or chosen per request path (e.g. from `_headers`). */
+export type ResponseHeaders = Record<string, string> | ((pathname: string) => Record<string, string>);
+
+export async function serveDist(dist: string, base = '/', headers: ResponseHeaders = {}): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let pathname = decodeURIComponent(url.pathname);
     const send = (file: string, status = 200) => {
-      res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      const extra = typeof headers === 'function' ? headers(url.pathname) : headers;
+      res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...extra });
       createReadStream(file).pipe(res);
     };
     const notFound = () => {
@@ -45,6 +49,7 @@ export async function serveDist(dist: string, base = '/', headers: Record<string
     };
     if (!pathname.startsWith(base)) return notFound();
     pathname = pathname.slice(base.length - 1);
+    if (pathname === '/_headers') return notFound(); // static hosts read it, never serve it
     const file = normalize(join(dist, pathname));
     if (!file.startsWith(normalize(dist))) return notFound();
     if (existsSync(file) && statSync(file).isFile()) return send(file);

@@ -12,7 +12,8 @@ import { collectInlineSources, contentSecurityPolicy, formatHeaders, headerRules
 import { launchBrowser } from '../e2e/browser.ts';
 import { buildSite, repoRoot, type BuiltSite } from '../helpers/build.ts';
 import { INJ, injectionFiles, NOW, runName } from './fixtures.ts';
-import { headersFor, parseHeadersFile, serveWithHeaders, type HeaderServer } from './headers-server.ts';
+import { headersFor, parseHeadersFile, serveWithHeaders } from './headers-server.ts';
+import type { StaticServer as HeaderServer } from '../helpers/serve.ts';
 
 const BASE = '/news/';
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;

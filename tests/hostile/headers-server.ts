@@ -1,24 +1,9 @@
-// A static server that applies a `_headers` file (Netlify / Cloudflare Pages format) per path, the way
+// Serving a build with its `_headers` file (Netlify / Cloudflare Pages format) applied per path, the way
 // those hosts do: every rule whose path matches the request adds its headers. Paths are exact or end
-// in a `*` splat. Serves like tests/helpers/serve.ts: index.html for folders, 404.html for misses.
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
+// in a `*` splat. The serving itself is tests/helpers/serve.ts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist, type StaticServer } from '../helpers/serve.ts';
 
 export interface HeaderRule {
   path: string;
@@ -57,44 +42,8 @@ export function headersFor(rules: HeaderRule[], pathname: string): Record<string
   return out;
 }
 
-export interface HeaderServer {
-  url: string;
-  origin: string;
-  close(): Promise<void>;
-}
-
 /** `edit` may change the rules read from `_headers` (to check that the policy is really enforced). */
-export async function serveWithHeaders(dist: string, base = '/', edit: (rules: HeaderRule[]) => HeaderRule[] = (r) => r): Promise<HeaderServer> {
+export async function serveWithHeaders(dist: string, base = '/', edit: (rules: HeaderRule[]) => HeaderRule[] = (r) => r): Promise<StaticServer> {
   const rules = edit(parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8')));
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const send = (file: string, status = 200) => {
-      res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headersFor(rules, url.pathname) });
-      createReadStream(file).pipe(res);
-    };
-    const notFound = () => {
-      const page = join(dist, '404.html');
-      if (existsSync(page)) send(page, 404);
-      else res.writeHead(404).end('not found');
-    };
-    let pathname = decodeURIComponent(url.pathname);
-    if (!pathname.startsWith(base)) return notFound();
-    pathname = pathname.slice(base.length - 1);
-    if (pathname === '/_headers') return notFound(); // the hosts never serve it
-    const file = normalize(join(dist, pathname));
-    if (!file.startsWith(normalize(dist))) return notFound();
-    if (existsSync(file) && statSync(file).isFile()) return send(file);
-    if (existsSync(join(file, 'index.html'))) {
-      if (!pathname.endsWith('/')) {
-        res.writeHead(301, { location: `${url.pathname}/` }).end();
-        return;
-      }
-      return send(join(file, 'index.html'));
-    }
-    notFound();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return { origin, url: `${origin}${base}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return serveDist(dist, base, (pathname) => headersFor(rules, pathname));
 }
