@@ -2,7 +2,7 @@
 // build: size, symlinks that leave the folder. Every `.txt` found is an input and gets a report line.
 import { isUtf8 } from 'node:buffer';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 
 export interface ContentFile {
   /** Path relative to the content folder, `/`-separated: the file's id everywhere. */

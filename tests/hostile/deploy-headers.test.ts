@@ -72,7 +72,6 @@ describe('deploy headers: the built site in Chromium', () => {
   let site: BuiltSite;
   let server: HeaderServer;
   let browser: Browser;
-  const url = (path: string) => `${server.url}${path}`;
   const pathOf = (file: string) => new URL(site.report.files.find((f) => f.file === file)!.url!).pathname.slice(BASE.length);
 
   beforeAll(async () => {
