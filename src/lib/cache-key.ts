@@ -5,6 +5,7 @@
 // section navigation and feeds), and what list pages show beside their list (the newest stories).
 import { createHash } from 'node:crypto';
 import { getLibrary, headlineKey, type Article } from './articles.ts';
+import { siteLogo } from './seo/logo.ts';
 import { config } from './site.ts';
 
 /** Newest stories shown beside the first page of section and agency lists ("Latest news"). */
@@ -23,9 +24,12 @@ const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(valu
 
 let siteKey: Promise<string> | undefined;
 
-/** What every page shows whatever its content: options and the section navigation. */
+/**
+ * What every page shows whatever its content: options, the section navigation, and the publisher logo's
+ * size (in JSON-LD; read from `public/logo.png`, which is not part of any page's module graph).
+ */
 function site(): Promise<string> {
-  return (siteKey ??= getLibrary().then(({ sections }) => hash([config, sections.map((s) => [s.slug, s.label])])));
+  return (siteKey ??= getLibrary().then(({ sections }) => hash([config, sections.map((s) => [s.slug, s.label]), siteLogo()])));
 }
 
 /** Key of an article page: the article, the stories listed beside it, and where its related headlines link. */
