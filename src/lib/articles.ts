@@ -32,8 +32,8 @@ export interface Library {
   agencyBySlug: Map<string, AgencyInfo>;
   /** Day archives `yyyy/mm/dd` → articles, newest first. */
   days: Map<string, Article[]>;
-  /** Lookup of an article by its headline (normalised), for related-headline links. */
-  byHeadline: Map<string, Article>;
+  /** The site's story with this headline (related-headline links), matched by headlineKey(). */
+  findByHeadline(headline: string): Article | undefined;
   /** Latest market quote per symbol (from the newest article that carries it), newest first. */
   quotes: LatestQuote[];
 }
@@ -95,7 +95,8 @@ async function load(): Promise<Library> {
     return ia - ib || a.label.localeCompare(b.label, 'en');
   });
   const agencies = [...agencyBySlug.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
-  return { all, sections, sectionBySlug, agencies, agencyBySlug, days, byHeadline, quotes: [...quoteBySymbol.values()] };
+  const findByHeadline = (headline: string) => byHeadline.get(headlineKey(headline));
+  return { all, sections, sectionBySlug, agencies, agencyBySlug, days, findByHeadline, quotes: [...quoteBySymbol.values()] };
 }
 
 let library: Promise<Library> | undefined;

@@ -4,7 +4,7 @@
 // include each wire file's digest and image), the site-wide parts every page shows (options, the
 // section navigation and feeds), and what list pages show beside their list (the newest stories).
 import { createHash } from 'node:crypto';
-import { getLibrary, headlineKey, type Article } from './articles.ts';
+import { getLibrary, type Article } from './articles.ts';
 import { siteLogo } from './seo/logo.ts';
 import { config } from './site.ts';
 
@@ -34,8 +34,8 @@ function site(): Promise<string> {
 
 /** Key of an article page: the article, the stories listed beside it, and where its related headlines link. */
 export async function articleCacheKey(article: Article, more: Article[]): Promise<string> {
-  const { byHeadline } = await getLibrary();
-  const related = article.related.map((h) => byHeadline.get(headlineKey(h))?.path ?? null);
+  const { findByHeadline } = await getLibrary();
+  const related = article.related.map((h) => findByHeadline(h)?.path ?? null);
   return hash([await site(), article, more, related]);
 }
 

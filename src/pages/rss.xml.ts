@@ -1,12 +1,12 @@
 // `/rss.xml`: the newest stories of all sections (RSS 2.0; built in integrations/dateline/feeds/).
 import type { APIRoute } from 'astro';
 import { feedResponse } from '../../integrations/dateline/feeds/index.ts';
-import { getLibrary, headlineKey } from '../lib/articles.ts';
+import { getLibrary } from '../lib/articles.ts';
 import { config } from '../lib/site.ts';
 import { feedImagePath } from '../lib/seo/logo.ts';
 
 export const GET: APIRoute = async () => {
-  const { all, byHeadline } = await getLibrary();
+  const { all, findByHeadline } = await getLibrary();
   return feedResponse({
     config,
     title: config.siteName,
@@ -15,6 +15,6 @@ export const GET: APIRoute = async () => {
     feedPath: 'rss.xml',
     imagePath: feedImagePath(),
     articles: all,
-    relatedPath: (headline) => byHeadline.get(headlineKey(headline))?.path,
+    relatedPath: (headline) => findByHeadline(headline)?.path,
   });
 };

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedResponse } from '../../../integrations/dateline/feeds/index.ts';
 import { sectionFeedPath, sectionPath } from '../../../integrations/dateline/urls.ts';
-import { getLibrary, headlineKey, type SectionInfo } from '../../lib/articles.ts';
+import { getLibrary, type SectionInfo } from '../../lib/articles.ts';
 import { config } from '../../lib/site.ts';
 import { feedImagePath } from '../../lib/seo/logo.ts';
 import { sectionDescription } from '../../lib/seo/description.ts';
@@ -14,7 +14,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
   const { section } = props as { section: SectionInfo };
-  const { byHeadline } = await getLibrary();
+  const { findByHeadline } = await getLibrary();
   return feedResponse({
     config,
     title: `${section.label} — ${config.siteName}`,
@@ -23,6 +23,6 @@ export const GET: APIRoute = async ({ props }) => {
     feedPath: sectionFeedPath(section.slug),
     imagePath: feedImagePath(),
     articles: section.articles,
-    relatedPath: (headline) => byHeadline.get(headlineKey(headline))?.path,
+    relatedPath: (headline) => findByHeadline(headline)?.path,
   });
 };
