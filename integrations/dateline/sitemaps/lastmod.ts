@@ -3,7 +3,7 @@
 // page of a paginated list) changes when its newest or most recently updated article does.
 import type { ArticleRecord } from '../analyze.ts';
 import { localDateParts, toMillis } from '../time.ts';
-import { agencySlug } from '../urls.ts';
+import { agencyPath, agencySlug, dayArchivePath, sectionPath } from '../urls.ts';
 
 interface Stamp {
   ms: number;
@@ -30,12 +30,9 @@ export function buildLastmodLookup(articles: ArticleRecord[], timeZone: string):
     const stamp = lastChange(article);
     pages.set(article.path, stamp.iso);
     bump('', stamp);
-    bump(`${article.sectionSlug}/`, stamp);
-    for (const part of article.byline) if (part.kind === 'agency') bump(`agency/${agencySlug(part.name)}/`, stamp);
-    const d = localDateParts(article.published, timeZone);
-    bump(`${d.yyyy}/`, stamp);
-    bump(`${d.yyyy}/${d.mm}/`, stamp);
-    bump(`${d.yyyy}/${d.mm}/${d.dd}/`, stamp);
+    bump(sectionPath(article.sectionSlug), stamp);
+    for (const part of article.byline) if (part.kind === 'agency') bump(agencyPath(agencySlug(part.name)), stamp);
+    bump(dayArchivePath(localDateParts(article.published, timeZone)), stamp);
   }
   return (path) => {
     const clean = path.replace(/^\/+/, '');

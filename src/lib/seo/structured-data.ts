@@ -5,7 +5,7 @@ import config from 'virtual:dateline/config';
 import type { Article, SectionInfo } from '../articles.ts';
 import { pageItems } from '../paginate.ts';
 import { absolute } from '../site.ts';
-import { agencySlug, sectionPath } from '../../../integrations/dateline/urls.ts';
+import { agencyPath, agencySlug, sectionPath } from '../../../integrations/dateline/urls.ts';
 import { siteLogo } from './logo.ts';
 
 type Thing = Record<string, unknown>;
@@ -32,7 +32,7 @@ function authors(article: Article): Thing[] {
     part.kind === 'person'
       ? { '@type': 'Person', name: part.name }
       : part.kind === 'agency'
-        ? { '@type': 'Organization', name: part.name, url: absolute(`agency/${agencySlug(part.name)}/`) }
+        ? { '@type': 'Organization', name: part.name, url: absolute(agencyPath(agencySlug(part.name))) }
         : { '@type': 'Organization', name: part.name },
   );
 }
