@@ -65,7 +65,8 @@ function count(text: string, ch: string): number {
 const CAPTION_CREDIT = /\s[—–]\s?([^—–]{1,60})$/;
 const CREDIT_WORDS = /^(?:photo|photos|picture|image|screengrab|screenshot|file|courtesy|via|video|graphic|illustration|x\/|@)/i;
 
-export function captionCredit(text: string): string | undefined {
+/** A photo caption split into its text and credit (`… — Reuters/File`), or undefined when it has none. */
+export function splitCaption(text: string): { text: string; credit: string } | undefined {
   const m = CAPTION_CREDIT.exec(text.length > 2000 ? text.slice(-100) : text);
   if (!m) return undefined;
   const credit = m[1]!.trim();
@@ -76,8 +77,10 @@ export function captionCredit(text: string): string | undefined {
   if (/^\d/.test(credit) || /[,:]/.test(credit)) return undefined;
   // `“…” — John Adams` is an attributed quotation, not a photo caption
   if (/[”"]$/.test(before)) return undefined;
-  return credit.replace(/\.$/, '');
+  return { text: before, credit: credit.replace(/\.$/, '') };
 }
+
+export const captionCredit = (text: string): string | undefined => splitCaption(text)?.credit;
 
 /** `Header image: …` introduces a caption even without a credit. */
 export function isHeaderImageCaption(text: string): boolean {

@@ -20,7 +20,7 @@ import { DEFAULT_TIME_ZONE, PUBLISHED_FORM, isRealDay, isValidZone, parseStamp }
 import { findDateline } from './dateline.ts';
 import { findPageChrome, matchCaptureLine, matchPublishedLine } from './header.ts';
 import {
-  alsoReadHeadline, captionCredit, endsUnpunctuated, isFooter, isFurniture, isHeaderImageCaption, isPageEnd, isReadMoreHeading,
+  alsoReadHeadline, captionCredit, endsUnpunctuated, splitCaption, isFooter, isFurniture, isHeaderImageCaption, isPageEnd, isReadMoreHeading,
   looksLikeRelatedHeadline,
 } from './blocks.ts';
 
@@ -31,6 +31,11 @@ export { knownAgencies, isAgency, isDesk, classifyBylinePart, parseByline } from
 export { DEFAULT_TIME_ZONE, PUBLISHED_FORM } from './published.ts';
 
 export const DEFAULT_MAX_LINE_LENGTH = 100_000;
+
+/** A caption block's text without its credit (the block keeps the whole line, credit included). */
+export function captionText(block: Extract<BodyBlock, { kind: 'caption' }>): string {
+  return (block.credit && splitCaption(block.text)?.text) || block.text;
+}
 
 /** Thrown inside the parser to stop at the first fatal problem; never escapes parseWire. */
 class Rejection {
