@@ -33,13 +33,16 @@ export function resolveTheme(theme: { background: string; foreground: string; ac
 }
 
 /** Renderer identity: template, font packages and the native text/image stack all change pixels. */
+let identity: unknown;
 function rendererIdentity() {
+  // Constant for the process; built once rather than for every card's key.
+  if (identity) return identity;
   const v = sharp.versions as Record<string, string | undefined>;
-  return {
+  return (identity = {
     template: OG_TEMPLATE_VERSION,
     fonts: fontVersions(),
     native: { icu: process.versions.icu, unicode: process.versions.unicode, sharp: v.sharp, vips: v.vips, pango: v.pango, harfbuzz: v.harfbuzz, freetype: v.freetype, cairo: v.cairo, fontconfig: v.fontconfig, imagequant: v.imagequant, mozjpeg: v.mozjpeg, png: v.png },
-  };
+  });
 }
 
 export function hashKey(kind: string, payload: unknown, theme: ResolvedTheme): string {

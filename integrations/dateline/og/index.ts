@@ -18,7 +18,7 @@ import { ensureFontconfig } from './fonts.ts';
 import { mapLimit, defaultConcurrency } from './pool.ts';
 import { drawCard, drawDefault, encode, type CardText } from './render.ts';
 import { cleanText } from './text.ts';
-import { WIDTH, HEIGHT } from './template.ts';
+import { WIDTH, HEIGHT, type ResolvedTheme } from './template.ts';
 
 export { OG_TEMPLATE_VERSION } from './template.ts';
 export { uncoveredCharacters } from './coverage.ts';
@@ -78,10 +78,12 @@ function cleanCard(card: OgCard): CardText {
   };
 }
 
+const cardKey = (c: CardText, theme: ResolvedTheme) =>
+  hashKey('card', [c.siteName, c.sectionLabel, c.headline, c.byline, c.dateText, c.lang ?? ''], theme);
+
 /** Hash of everything drawn: card text, theme (logo by content), template version, fonts and native renderer versions. */
 export function ogCacheKey(card: OgCard, theme: OgTheme): string {
-  const c = cleanCard(card);
-  return hashKey('card', [c.siteName, c.sectionLabel, c.headline, c.byline, c.dateText, c.lang ?? ''], resolveTheme(theme));
+  return cardKey(cleanCard(card), resolveTheme(theme));
 }
 
 function image(file: string, ext: 'png' | 'jpg', bytes: number, key: string): OgImage {
@@ -104,7 +106,7 @@ export async function renderOgImages(
     const c = cleanCard(card);
     const w = coverageWarnings({ headline: c.headline, byline: c.byline, 'site name': c.siteName, section: c.sectionLabel, date: c.dateText });
     if (w.length) warnings.set(id, w);
-    const key = ogCacheKey(card, options.theme);
+    const key = cardKey(c, theme);
     const e = byKey.get(key);
     if (e) e.ids.push(id); else byKey.set(key, { card: c, ids: [id] });
   }

@@ -109,26 +109,21 @@ export async function layoutHeadline(headline: string, theme: ResolvedTheme, lan
     if (m.fits) return { img: m.img, size, lines: m.lines, text: text0, truncated: text0 !== headline, dir, style };
   }
   const size = HEADLINE_SIZES[HEADLINE_SIZES.length - 1];
-  let prefixes = truncationPrefixes(text0, lang);
   // Binary search the longest prefix (+ ellipsis) that fits.
-  let lo = 0, hi = prefixes.length - 1, best: { m: Awaited<ReturnType<typeof measure>>; text: string } | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = prefixes[mid] + ELLIPSIS;
-    const m = await measure(t, size);
-    if (m.fits) { best = { m, text: t }; lo = mid + 1; } else hi = mid - 1;
-  }
-  if (!best) {
-    // Not even the first word fits (a giant unbroken token): cut by grapheme.
-    prefixes = graphemes(text0).map((_, i, g) => g.slice(0, i + 1).join(''));
-    lo = 0; hi = prefixes.length - 1;
+  const longestFitting = async (prefixes: string[]) => {
+    let lo = 0, hi = prefixes.length - 1, found: { m: Awaited<ReturnType<typeof measure>>; text: string } | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const t = prefixes[mid] + ELLIPSIS;
       const m = await measure(t, size);
-      if (m.fits) { best = { m, text: t }; lo = mid + 1; } else hi = mid - 1;
+      if (m.fits) { found = { m, text: t }; lo = mid + 1; } else hi = mid - 1;
     }
-  }
+    return found;
+  };
+  // By word; if not even the first word fits (a giant unbroken token), by grapheme.
+  let best =
+    (await longestFitting(truncationPrefixes(text0, lang))) ??
+    (await longestFitting(graphemes(text0).map((_, i, g) => g.slice(0, i + 1).join(''))));
   if (!best) {
     const m = await measure(ELLIPSIS, size);
     best = { m, text: ELLIPSIS };
