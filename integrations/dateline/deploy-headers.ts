@@ -153,9 +153,13 @@ export function contentSecurityPolicy(inline: InlineSources): string {
   ].join('; ');
 }
 
-/** Paths (under the base) whose file names carry a content hash: cached for a year. */
-export function immutablePaths(base: string): string[] {
-  return ['_astro/*', 'pagefind/fragment/*', 'pagefind/index/*'].map((p) => `${base}${p}`);
+/**
+ * Paths (under the base) whose file names carry a content hash: cached for a year. Pagefind's are in
+ * each search shard's folder (one rule per shard: not every host reads a `*` inside a path).
+ */
+export function immutablePaths(base: string, searchShards: string[]): string[] {
+  const pagefind = searchShards.flatMap((id) => [`pagefind/${id}/fragment/*`, `pagefind/${id}/index/*`]);
+  return ['_astro/*', ...pagefind].map((p) => `${base}${p}`);
 }
 
 export interface HeaderRule {
@@ -163,7 +167,7 @@ export interface HeaderRule {
   headers: [string, string][];
 }
 
-export function headerRules(base: string, inline: InlineSources): HeaderRule[] {
+export function headerRules(base: string, inline: InlineSources, searchShards: string[] = []): HeaderRule[] {
   return [
     {
       path: `${base}*`,
@@ -173,7 +177,7 @@ export function headerRules(base: string, inline: InlineSources): HeaderRule[] {
         ['Referrer-Policy', 'strict-origin-when-cross-origin'],
       ],
     },
-    ...immutablePaths(base).map((path) => ({ path, headers: [['Cache-Control', 'public, max-age=31536000, immutable']] as [string, string][] })),
+    ...immutablePaths(base, searchShards).map((path) => ({ path, headers: [['Cache-Control', 'public, max-age=31536000, immutable']] as [string, string][] })),
   ];
 }
 
@@ -183,8 +187,8 @@ export function formatHeaders(rules: HeaderRule[]): string {
 }
 
 /** Writes `<outDir>/_headers`; `base` is Astro's base with leading and trailing slash. */
-export function writeDeployHeaders(outDir: string, base: string): InlineSources {
+export function writeDeployHeaders(outDir: string, base: string, searchShards: string[]): InlineSources {
   const inline = collectInlineSources(outDir);
-  writeFileSync(join(outDir, HEADERS_FILE), formatHeaders(headerRules(base, inline)));
+  writeFileSync(join(outDir, HEADERS_FILE), formatHeaders(headerRules(base, inline, searchShards)));
   return inline;
 }

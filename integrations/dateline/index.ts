@@ -5,17 +5,17 @@
 //     incremental page builds, add the sitemap integrations (sitemaps/);
 //  3. the content loader (loader.ts) parses wire files, decides URLs, prepares social images and
 //     writes the build report;
-//  4. after the build: search index (search-index.ts), `_headers` (deploy-headers.ts), social image
-//     files, and the summary.
+//  4. while pages render: the search index (search/); after the build: search shards and social image
+//     files placed, `_headers` (deploy-headers.ts), and the summary.
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getBuildState } from './build-state.ts';
 import { parseOptions, resolveConfig, type DatelineOptions, type DatelineUserOptions, type ResolvedDatelineConfig } from './options.ts';
 import { summarize } from './report.ts';
 import { SITEMAP_INTEGRATION, sitemapIntegrations } from './sitemaps/index.ts';
-import { writeSearchIndex } from './search-index.ts';
+import { buildSearchIndex, describeSearchIndex, placeSearchIndex, type SearchIndex } from './search/build.ts';
+import { linkOrCopy } from './link-files.ts';
 import { writeDeployHeaders } from './deploy-headers.ts';
 
 export type { DatelineUserOptions } from './options.ts';
@@ -29,6 +29,7 @@ export const integrationOptions = new WeakMap<AstroIntegration, DatelineOptions>
 export default function dateline(userOptions: DatelineUserOptions = {}): AstroIntegration {
   const options = parseOptions(userOptions);
   let resolved: ResolvedDatelineConfig;
+  let search: Promise<SearchIndex> | undefined;
 
   const integration: AstroIntegration = {
     name: 'dateline',
@@ -68,17 +69,27 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
         });
       },
 
+      'astro:build:start': () => {
+        // Content is synced by now: index the stories for search while the pages render.
+        search = buildSearchIndex(getBuildState()?.articles ?? [], {
+          contentPath: resolved.contentPath,
+          timeZone: resolved.timeZone,
+          language: resolved.language,
+          cacheDir: join(resolved.cachePath, 'search'),
+          rootPath: resolved.rootPath,
+          shardSize: resolved.searchShardSize,
+        });
+        search.catch(() => {}); // awaited (and thrown) in astro:build:done
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        await writeSearchIndex(fileURLToPath(dir), logger, { dir: join(resolved.cachePath, 'search'), rootPath: resolved.rootPath });
-        writeDeployHeaders(fileURLToPath(dir), resolved.base);
+        const outDir = fileURLToPath(dir);
+        const index = await search!;
+        placeSearchIndex(outDir, index);
+        logger.info(describeSearchIndex(index));
+        writeDeployHeaders(outDir, resolved.base, index.shards.map((s) => s.id));
         const state = getBuildState();
         if (!state) return;
-        const outDir = fileURLToPath(dir);
-        for (const [sitePath, cached] of state.outputFiles) {
-          const target = join(outDir, sitePath);
-          mkdirSync(dirname(target), { recursive: true });
-          copyFileSync(cached, target);
-        }
+        for (const [sitePath, cached] of state.outputFiles) linkOrCopy(cached, join(outDir, sitePath));
         for (const line of [...summarize(state.report), ...state.notes]) logger.info(line);
         logger.info(`report: ${relative(process.cwd(), resolved.reportPath) || resolved.reportPath}`);
       },

@@ -62,6 +62,12 @@ export const DatelineOptionsSchema = z
     maxFileSize: z.number().int().min(1).default(4 * 1024 * 1024),
     /** URLs per sitemap file before it is split (the protocol allows 50,000). */
     sitemapLimit: z.number().int().min(1).max(50_000).default(45_000),
+    /**
+     * Stories per search-index shard (whole months, oldest first). Pagefind holds one shard in memory
+     * (about 150 KB a story) and publishing re-indexes only the newest; the search page loads shards
+     * newest first as it needs them.
+     */
+    searchShardSize: z.number().int().min(1).default(2500),
     /** Social images; colours follow the theme. */
     // prefault: zod 4 returns a `.default()` value as is; this parses `{}` so the colour defaults apply.
     ogImage: OgImageOptionsSchema.prefault({}),
@@ -118,6 +124,13 @@ function sitemapLimitFromEnv(value: string): number {
   return parsed.data;
 }
 
+/** `DATELINE_SEARCH_SHARD_SIZE`, validated like the `searchShardSize` option. */
+function searchShardSizeFromEnv(value: string): number {
+  const parsed = DatelineOptionsSchema.shape.searchShardSize.safeParse(Number(value));
+  if (!/^\d+$/.test(value) || !parsed.success) throw new Error(`DATELINE_SEARCH_SHARD_SIZE="${value}" must be a whole number of stories, at least 1`);
+  return parsed.data;
+}
+
 /** `DATELINE_MAX_FILE_SIZE`, validated like the `maxFileSize` option (bytes). */
 function maxFileSizeFromEnv(value: string): number {
   const parsed = DatelineOptionsSchema.shape.maxFileSize.safeParse(Number(value));
@@ -127,8 +140,8 @@ function maxFileSizeFromEnv(value: string): number {
 
 /**
  * Applies defaults and the environment overrides (DATELINE_CONTENT, SITE_URL, DATELINE_STRICT,
- * DATELINE_REPORT, DATELINE_OG_IMAGES, DATELINE_CACHE_DIR, DATELINE_SITEMAP_LIMIT, DATELINE_MAX_FILE_SIZE)
- * to validated options.
+ * DATELINE_REPORT, DATELINE_OG_IMAGES, DATELINE_CACHE_DIR, DATELINE_SITEMAP_LIMIT, DATELINE_MAX_FILE_SIZE,
+ * DATELINE_SEARCH_SHARD_SIZE) to validated options.
  */
 export function resolveConfig(
   options: DatelineOptions,
@@ -153,6 +166,7 @@ export function resolveConfig(
     ogImages: env.DATELINE_OG_IMAGES === undefined ? true : envFlag(env.DATELINE_OG_IMAGES),
     sitemapLimit: env.DATELINE_SITEMAP_LIMIT ? sitemapLimitFromEnv(env.DATELINE_SITEMAP_LIMIT) : options.sitemapLimit,
     maxFileSize: env.DATELINE_MAX_FILE_SIZE ? maxFileSizeFromEnv(env.DATELINE_MAX_FILE_SIZE) : options.maxFileSize,
+    searchShardSize: env.DATELINE_SEARCH_SHARD_SIZE ? searchShardSizeFromEnv(env.DATELINE_SEARCH_SHARD_SIZE) : options.searchShardSize,
     site: new URL(site).href,
     base: `/${astro.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'),
     command: astro.command,

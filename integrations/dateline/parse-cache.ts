@@ -17,7 +17,7 @@ interface CacheFile {
 }
 
 /** Hash of the parser's own source files: a parser change re-parses everything. */
-function parserFingerprint(): string {
+export function parserFingerprint(): string {
   const hash = createHash('sha256');
   try {
     const dir = fileURLToPath(new URL('./parser/', import.meta.url));

@@ -24,7 +24,8 @@ describe.each([
   beforeAll(async () => {
     site = buildSite(name, {
       files: { ...demoFiles(), ...extraWorldStories(EXTRA_WORLD) },
-      env: { DATELINE_NOW: E2E_NOW, DATELINE_OG_IMAGES: '0', SITE_URL },
+      // Small search shards: the 2023 reference article and the 2026 stories are in different shards.
+      env: { DATELINE_NOW: E2E_NOW, DATELINE_OG_IMAGES: '0', SITE_URL, DATELINE_SEARCH_SHARD_SIZE: '8' },
       args: base === '/' ? [] : ['--base', base],
     });
     server = await serveDist(site.dist, base);
@@ -103,6 +104,30 @@ describe.each([
     const hrefs = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(5);
     expect(hrefs.at(-1)).toBe(`${base}${SEED.path}`);
+  });
+
+  test('search reads shards newest first and loads older ones with "More results"', async () => {
+    const { shards } = JSON.parse(site.read('pagefind/shards.json')) as { shards: { id: string; stories: number }[] };
+    expect(shards.map((s) => s.id)).toEqual(['2026-11', '2023-08']);
+    const loaded: string[] = [];
+    page.on('request', (r) => {
+      const m = /pagefind\/([\d-]+)\/pagefind\.js$/.exec(new URL(r.url()).pathname);
+      if (m) loaded.push(m[1]!);
+    });
+    // "the" is in every story: the newest shard alone fills the first page of 30.
+    await page.goto(url('search/?q=the'));
+    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/^The 30 newest stories found for “the”/);
+    expect(await page.locator('#search-results a').count()).toBe(30);
+    expect(loaded).toEqual(['2026-11']);
+    const more = page.getByRole('button', { name: 'More results' });
+    await more.click();
+    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/^\d+ stories found for “the”, newest first\.$/);
+    const hrefs = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.length).toBeGreaterThan(30);
+    expect(new Set(hrefs).size).toBe(hrefs.length);
+    expect(hrefs.at(-1)).toBe(`${base}${SEED.path}`);
+    expect(loaded).toEqual(['2026-11', '2023-08']);
+    expect(await more.isHidden()).toBe(true);
   });
 
   test('search indexes headline and body only (not related headlines, bylines or page chrome)', async () => {

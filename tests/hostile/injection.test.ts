@@ -193,8 +193,8 @@ describe('injection: hostile text in every field', () => {
     expect(JSON.parse(readFileSync(join(site.dir, 'report.json'), 'utf8')).files).toContainEqual(rejected);
     expect(site.output).toContain(`inject/rejected.txt:${rejected.line}:`);
     // Pagefind fragments (gzip, `pagefind_dcd` + JSON) keep the headline as data.
-    const fragments = walk(join(site.dist, 'pagefind', 'fragment')).map((f) => {
-      const text = gunzipSync(readFileSync(join(site.dist, 'pagefind', 'fragment', f))).toString('utf8');
+    const fragments = walk(join(site.dist, 'pagefind')).filter((f) => f.includes('/fragment/')).map((f) => {
+      const text = gunzipSync(readFileSync(join(site.dist, 'pagefind', f))).toString('utf8');
       return JSON.parse(text.replace(/^pagefind_dcd/, '')) as { url: string; meta: { title: string } };
     });
     expect(fragments.find((f) => f.url === pathOf('inject/everything.txt'))?.meta.title).toBe(INJ.headline);

@@ -35,10 +35,10 @@ describe('incremental build', () => {
     expect(unchanged.restored).toBeGreaterThanOrEqual(8);
     expect(same.read('index.html')).toBe(first.read('index.html'));
     expect(same.read('world/2024/03/01/ministers-meet-on-trade/index.html')).toBe(first.read('world/2024/03/01/ministers-meet-on-trade/index.html'));
-    // Nothing indexed changed: the search index is copied from the cache, file for file.
-    expect(same.output).toMatch(/search: index unchanged, reused/);
+    // Nothing indexed changed: the search shards come from the cache, file for file.
+    expect(same.output).toMatch(/search: \d+ stories in 1 shard\(s\), all unchanged, reused/);
     expect(files(same.dist, 'pagefind')).toEqual(files(first.dist, 'pagefind'));
-    expect(same.read('pagefind/pagefind-entry.json')).toBe(first.read('pagefind/pagefind-entry.json'));
+    expect(same.read('pagefind/2024-03/pagefind-entry.json')).toBe(first.read('pagefind/2024-03/pagefind-entry.json'));
 
     const changed = {
       ...base,
@@ -47,7 +47,7 @@ describe('incremental build', () => {
     };
     const next = buildSite('incremental', { files: changed, keepCache: true, env: { DATELINE_NOW: NOW, DATELINE_OG_IMAGES: '0' } });
     const after = counts(next.output);
-    expect(next.output).toMatch(/search: \d+ pages indexed/);
+    expect(next.output).toMatch(/search: \d+ stories in 1 shard\(s\), 1 indexed, 0 unchanged/);
     expect(after.restored).toBeGreaterThan(0);
     expect(next.exists('world/2024/03/04/port-fees-rise-after-long-talks/index.html')).toBe(true);
     expect(next.read('world/index.html')).toContain('Port fees rise after long talks');
