@@ -303,7 +303,8 @@ async function main(): Promise<number> {
       };
     }
   }
-  const peakDateline = Math.max(0, ...(['datelineCold', 'datelineWarm', 'datelineIncremental'] as const).map((k) => summary[k]?.peakRssBytes ?? 0));
+  // The issue states the memory target for the full build (cold); warm and incremental peaks are in the table.
+  const peakDateline = summary.datelineCold?.peakRssBytes ?? 0;
   const targets = [
     {
       name: `full cold build${images ? '' : ' (no images)'} ≤ ${TARGETS.coldNoImagesWallRatio}× Hugo`,
@@ -314,7 +315,7 @@ async function main(): Promise<number> {
     },
     { name: `publish one new article (warm) ≤ ${TARGETS.incrementalWallRatio}× Hugo`, value: ratios.datelineIncremental?.wall, limit: TARGETS.incrementalWallRatio, unit: 'ratio', applies: true },
     {
-      name: `peak memory ≤ ${fmtMB(TARGETS.peakMemoryBytesAt10k).replace(' MB', '')} MB at 10,000`,
+      name: `peak memory, full build ≤ ${fmtMB(TARGETS.peakMemoryBytesAt10k).replace(' MB', '')} MB at 10,000`,
       value: peakDateline || undefined,
       limit: TARGETS.peakMemoryBytesAt10k,
       unit: 'bytes',

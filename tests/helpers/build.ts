@@ -30,6 +30,8 @@ export interface BuildOptions {
   args?: string[];
   /** Keep the cache folder of an earlier build with the same name (warm build). */
   keepCache?: boolean;
+  /** Keep the output folder of an earlier build too, as a publisher's machine does. */
+  keepDist?: boolean;
 }
 
 /**
@@ -57,7 +59,7 @@ export function buildSite(name: string, options: BuildOptions = {}): BuiltSite {
   const dist = join(dir, 'dist');
   const cache = join(dir, 'cache');
   const reportPath = join(dir, 'report.json');
-  rmSync(dist, { recursive: true, force: true });
+  if (!options.keepDist) rmSync(dist, { recursive: true, force: true });
   if (!options.keepCache) rmSync(cache, { recursive: true, force: true });
   if (options.files) {
     rmSync(content, { recursive: true, force: true });

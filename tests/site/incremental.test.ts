@@ -1,7 +1,7 @@
 // Incremental builds: a second build restores unchanged pages from Astro's cache instead of rendering
 // them, and a change shows up everywhere it should — the new story in its lists, the edited story's
 // text, and a related headline on an old story that now links to the newly published one.
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
@@ -58,5 +58,49 @@ describe('incremental build', () => {
     expect(next.output).toMatch(/ \/2024\/03\/01\/index\.html \(restored\)/);
     // The Business story's page did not change, and was restored.
     expect(next.output).toMatch(/business\/2024\/03\/03\/exporters-ask-for-relief\/index\.html \(restored\)/);
+  });
+
+  it('keeps the output folder: unchanged pages stay in place, and what a build no longer produces is removed', () => {
+    const env = { DATELINE_NOW: NOW, DATELINE_OG_IMAGES: '0' };
+    const first = buildSite('incremental-kept', { files: base, env });
+    const kept = 'world/2024/03/01/ministers-meet-on-trade/index.html';
+    const before = statSync(join(first.dist, kept));
+
+    // Nothing changed: pages are left where they are (not even copied back from the cache).
+    const same = buildSite('incremental-kept', { files: base, env, keepCache: true, keepDist: true });
+    expect(counts(same.output).restored).toBe(0);
+    expect(same.output).toMatch(/ministers-meet-on-trade\/index\.html \(cached\)/);
+    const after = statSync(join(same.dist, kept));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    expect(same.output).not.toMatch(/no longer produces/);
+
+    // The Business story is deleted and a World story re-dated: their old pages, the Business section
+    // (page and feed) and its day archive go; the search index and sitemaps no longer name them.
+    const { 'c.txt': _deleted, ...rest } = base;
+    const next = buildSite('incremental-kept', {
+      files: { ...rest, 'b.txt': story(5, 'Rains flood low streets', ['LAHORE: Rain flooded low streets overnight.']) },
+      env,
+      keepCache: true,
+      keepDist: true,
+    });
+    expect(next.output).toMatch(/removed \d+ file\(s\) this build no longer produces/);
+    for (const gone of [
+      'business/2024/03/03/exporters-ask-for-relief/index.html',
+      'business/index.html',
+      'business/rss.xml',
+      '2024/03/03/index.html',
+      'world/2024/03/02/rains-flood-low-streets/index.html',
+      '2024/03/02/index.html',
+    ]) {
+      expect(next.exists(gone), gone).toBe(false);
+    }
+    expect(next.exists('world/2024/03/05/rains-flood-low-streets/index.html')).toBe(true);
+    expect(next.exists(kept)).toBe(true);
+    const sitemap = readdirSync(next.dist).filter((f) => f.startsWith('sitemap')).map((f) => next.read(f)).join('\n');
+    expect(sitemap).not.toContain('exporters-ask-for-relief');
+    expect(sitemap).not.toContain('/2024/03/02/');
+    expect(files(next.dist, 'pagefind').filter((f) => f.endsWith('.pf_fragment')).length).toBe(2);
+    // No empty folders are left behind.
+    expect(next.exists('business')).toBe(false);
   });
 });

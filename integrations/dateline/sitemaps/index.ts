@@ -36,9 +36,13 @@ export function sitemapIntegrations(config: ResolvedDatelineConfig, addPageSitem
     },
   });
 
+  let publicDir = '';
   const news: AstroIntegration = {
     name: 'dateline:news-sitemap',
     hooks: {
+      'astro:config:done': ({ config: astroConfig }) => {
+        publicDir = fileURLToPath(astroConfig.publicDir);
+      },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const state = getBuildState();
@@ -60,7 +64,7 @@ export function sitemapIntegrations(config: ResolvedDatelineConfig, addPageSitem
               : 'news sitemap: no article in the last 48 hours, none written',
           );
         }
-        writeRobots(outDir, absoluteUrl(config.site, config.base, SITEMAP_INDEX));
+        writeRobots(outDir, publicDir, absoluteUrl(config.site, config.base, SITEMAP_INDEX));
       },
     },
   };
