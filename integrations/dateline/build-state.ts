@@ -3,6 +3,7 @@
 // they do not share module instances: the state lives on globalThis under a registered symbol.
 import type { ArticleRecord } from './analyze.ts';
 import type { BuildReport } from './report.ts';
+import type { SearchIndex } from './search/build.ts';
 
 export interface BuildState {
   report: BuildReport;
@@ -15,6 +16,8 @@ export interface BuildState {
    * are written in `astro:build:done`, where the content collection cannot be queried.
    */
   articles?: ArticleRecord[];
+  /** The search index being written (`astro build` only), started by the loader. */
+  search?: Promise<SearchIndex>;
 }
 
 const KEY = Symbol.for('dateline.build-state');

@@ -9,8 +9,8 @@
 // - The search page loads Pagefind, which compiles WebAssembly: `'wasm-unsafe-eval'` in script-src.
 // - Only trailing `*` splats are used in paths: both hosts read them the same way.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export const HEADERS_FILE = '_headers';
 
@@ -129,9 +129,43 @@ function htmlFiles(dir: string, prefix = ''): string[] {
     .sort();
 }
 
-export function collectInlineSources(outDir: string): InlineSources {
+type FileSources = { key: string; scripts: string[]; styles: string[]; styleAttributes: string[] };
+
+/**
+ * The inline sources of every HTML file in `outDir`. With `cacheFile`, each file's sources are kept
+ * under its identity (inode, size, mtime): the output folder is kept between builds and unchanged
+ * pages are left in place, so only the pages this build wrote are read again.
+ */
+export function collectInlineSources(outDir: string, cacheFile?: string): InlineSources {
+  let previous: Record<string, FileSources> = {};
+  if (cacheFile) {
+    try {
+      previous = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, FileSources>;
+    } catch {
+      previous = {};
+    }
+  }
+  const current: Record<string, FileSources> = {};
   const sets = { scripts: new Set<string>(), styles: new Set<string>(), styleAttributes: new Set<string>() };
-  for (const file of htmlFiles(outDir)) inlineSources(readFileSync(join(outDir, file), 'utf8'), sets);
+  for (const file of htmlFiles(outDir)) {
+    const path = join(outDir, file);
+    const st = statSync(path);
+    const key = `${st.ino}:${st.size}:${st.mtimeMs}`;
+    let entry = previous[file];
+    if (entry?.key !== key) {
+      const one = { scripts: new Set<string>(), styles: new Set<string>(), styleAttributes: new Set<string>() };
+      inlineSources(readFileSync(path, 'utf8'), one);
+      entry = { key, scripts: [...one.scripts], styles: [...one.styles], styleAttributes: [...one.styleAttributes] };
+    }
+    current[file] = entry;
+    for (const h of entry.scripts) sets.scripts.add(h);
+    for (const h of entry.styles) sets.styles.add(h);
+    for (const h of entry.styleAttributes) sets.styleAttributes.add(h);
+  }
+  if (cacheFile) {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify(current));
+  }
   return { scripts: [...sets.scripts].sort(), styles: [...sets.styles].sort(), styleAttributes: [...sets.styleAttributes].sort() };
 }
 
@@ -154,12 +188,11 @@ export function contentSecurityPolicy(inline: InlineSources): string {
 }
 
 /**
- * Paths (under the base) whose file names carry a content hash: cached for a year. Pagefind's are in
- * each search shard's folder (one rule per shard: not every host reads a `*` inside a path).
+ * Paths (under the base) whose file names carry a content hash: cached for a year. Each search shard's
+ * folder under `pagefind/` is named by its content.
  */
-export function immutablePaths(base: string, searchShards: string[]): string[] {
-  const pagefind = searchShards.flatMap((id) => [`pagefind/${id}/fragment/*`, `pagefind/${id}/index/*`]);
-  return ['_astro/*', ...pagefind].map((p) => `${base}${p}`);
+export function immutablePaths(base: string): string[] {
+  return ['_astro/*', 'pagefind/*'].map((p) => `${base}${p}`);
 }
 
 export interface HeaderRule {
@@ -167,7 +200,7 @@ export interface HeaderRule {
   headers: [string, string][];
 }
 
-export function headerRules(base: string, inline: InlineSources, searchShards: string[] = []): HeaderRule[] {
+export function headerRules(base: string, inline: InlineSources): HeaderRule[] {
   return [
     {
       path: `${base}*`,
@@ -177,7 +210,7 @@ export function headerRules(base: string, inline: InlineSources, searchShards: s
         ['Referrer-Policy', 'strict-origin-when-cross-origin'],
       ],
     },
-    ...immutablePaths(base, searchShards).map((path) => ({ path, headers: [['Cache-Control', 'public, max-age=31536000, immutable']] as [string, string][] })),
+    ...immutablePaths(base).map((path) => ({ path, headers: [['Cache-Control', 'public, max-age=31536000, immutable']] as [string, string][] })),
   ];
 }
 
@@ -187,8 +220,8 @@ export function formatHeaders(rules: HeaderRule[]): string {
 }
 
 /** Writes `<outDir>/_headers`; `base` is Astro's base with leading and trailing slash. */
-export function writeDeployHeaders(outDir: string, base: string, searchShards: string[]): InlineSources {
-  const inline = collectInlineSources(outDir);
-  writeFileSync(join(outDir, HEADERS_FILE), formatHeaders(headerRules(base, inline, searchShards)));
+export function writeDeployHeaders(outDir: string, base: string, cacheFile?: string): InlineSources {
+  const inline = collectInlineSources(outDir, cacheFile);
+  writeFileSync(join(outDir, HEADERS_FILE), formatHeaders(headerRules(base, inline)));
   return inline;
 }

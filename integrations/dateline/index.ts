@@ -14,7 +14,7 @@ import { getBuildState } from './build-state.ts';
 import { parseOptions, resolveConfig, type DatelineOptions, type DatelineUserOptions, type ResolvedDatelineConfig } from './options.ts';
 import { summarize } from './report.ts';
 import { SITEMAP_INTEGRATION, sitemapIntegrations } from './sitemaps/index.ts';
-import { buildSearchIndex, describeSearchIndex, placeSearchIndex, type SearchIndex } from './search/build.ts';
+import { describeSearchIndex, placeSearchIndex, startSearchIndex } from './search/build.ts';
 import { linkOrCopy } from './link-files.ts';
 import { staleOutputIntegration } from './stale-output.ts';
 import { writeDeployHeaders } from './deploy-headers.ts';
@@ -30,7 +30,6 @@ export const integrationOptions = new WeakMap<AstroIntegration, DatelineOptions>
 export default function dateline(userOptions: DatelineUserOptions = {}): AstroIntegration {
   const options = parseOptions(userOptions);
   let resolved: ResolvedDatelineConfig;
-  let search: Promise<SearchIndex> | undefined;
   let buildStarted = 0;
 
   const integration: AstroIntegration = {
@@ -81,24 +80,14 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
 
       'astro:build:start': () => {
         buildStarted = Date.now();
-        // Content is synced by now: index the stories for search while the pages render.
-        search = buildSearchIndex(getBuildState()?.articles ?? [], {
-          contentPath: resolved.contentPath,
-          timeZone: resolved.timeZone,
-          language: resolved.language,
-          cacheDir: join(resolved.cachePath, 'search'),
-          rootPath: resolved.rootPath,
-          shardSize: resolved.searchShardSize,
-        });
-        search.catch(() => {}); // awaited (and thrown) in astro:build:done
       },
-      'astro:build:done': async ({ dir, assets, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const state = getBuildState();
-        const index = await search!;
+        const index = await (state?.search ?? startSearchIndex([], resolved));
         placeSearchIndex(outDir, index);
         logger.info(describeSearchIndex(index));
-        writeDeployHeaders(outDir, resolved.base, index.shards.map((s) => s.id));
+        writeDeployHeaders(outDir, resolved.base, join(resolved.cachePath, 'inline-sources.json'));
         if (!state) return;
         for (const [sitePath, cached] of state.outputFiles) linkOrCopy(cached, join(outDir, sitePath));
         for (const line of [...summarize(state.report), ...state.notes]) logger.info(line);

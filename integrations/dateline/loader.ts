@@ -8,6 +8,7 @@ import { setBuildState } from './build-state.ts';
 import type { ResolvedDatelineConfig } from './options.ts';
 import { formatProblem, writeReport } from './report.ts';
 import { ArticleSchema } from './schema.ts';
+import { startSearchIndex } from './search/build.ts';
 import { prepareSocialImages } from './social-images.ts';
 import { buildNow } from './time.ts';
 
@@ -26,6 +27,8 @@ async function syncArticles(context: LoaderContext, config: ResolvedDatelineConf
   const { store, logger, parseData } = context;
   const analysis = analyzeContent(config, { now: buildNow(), site: config.site, base: config.base });
   const { articles, report } = analysis;
+  // Search indexing runs in Pagefind's own process from here to the end of the build.
+  const search = config.command === 'build' ? startSearchIndex(articles, config, analysis.searchTexts) : undefined;
 
   const images = await prepareSocialImages(articles, config, report, logger);
 
@@ -47,6 +50,7 @@ async function syncArticles(context: LoaderContext, config: ResolvedDatelineConf
     report,
     outputFiles: images.outputFiles,
     articles,
+    search,
     notes: [`${analysis.parsed} parsed, ${analysis.reused} unchanged (parse cache)`, ...images.notes],
   });
 

@@ -52,10 +52,19 @@ export function toIsoInZone(date: Date | number, timeZone: string): string {
   return dt.setZone(timeZone).toISO({ suppressMilliseconds: true }) ?? '';
 }
 
-/** Local calendar date parts of an instant, for URLs and date archives. */
+/**
+ * Local calendar date parts of an instant, for URLs and date archives. Every story needs them on every
+ * build (its URL), so they come from one Intl formatter per zone rather than a luxon conversion each.
+ */
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 export const localDateParts = memo((iso: string, timeZone: string): { yyyy: string; mm: string; dd: string } => {
-  const dt = inZone(iso, timeZone);
-  return { yyyy: dt.toFormat('yyyy'), mm: dt.toFormat('LL'), dd: dt.toFormat('dd') };
+  let format = dateFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
+    dateFormatters.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(Date.parse(iso)).map((p) => [p.type, p.value]));
+  return { yyyy: parts.year!.padStart(4, '0'), mm: parts.month!, dd: parts.day! };
 });
 
 /** Reader-facing local time naming the zone: `7 August 2023, 9:26 pm GMT+5`. */

@@ -1,16 +1,22 @@
 // Number formatting for the market strip and quote lines (dates live in integrations/dateline/time.ts).
 import type { Quote } from './articles.ts';
 
-const decimals = (n: number) => (Number.isInteger(n) ? 0 : 2);
+// One formatter per style, made once: `toLocaleString` builds a new one on every call (a quote line is
+// on every article page).
+const formatters = (options: Intl.NumberFormatOptions) =>
+  [0, 2].map((min) => new Intl.NumberFormat('en-US', { ...options, minimumFractionDigits: min, maximumFractionDigits: 2 }));
+const PRICE = formatters({});
+const CHANGE = formatters({ signDisplay: 'exceptZero' });
+const decimals = (n: number) => (Number.isInteger(n) ? 0 : 1);
 
 /** `118412` → `118,412`; `41.78` → `41.78`; `118.2` → `118.20`. */
 export function formatPrice(n: number): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: decimals(n), maximumFractionDigits: 2 });
+  return PRICE[decimals(n)]!.format(n);
 }
 
 /** Signed change with thousands separators: `+1,203.50`, `−0.11`, `0`. */
 export function formatChange(n: number): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: decimals(n), maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+  return CHANGE[decimals(n)]!.format(n);
 }
 
 export function formatPercent(n: number): string {

@@ -59,16 +59,9 @@ describe('deploy headers: unit', () => {
   });
 
   it('write paths under the base', () => {
-    const text = formatHeaders(headerRules('/news/', { scripts: [], styles: [], styleAttributes: [] }, ['2024-01', '2024-07']));
+    const text = formatHeaders(headerRules('/news/', { scripts: [], styles: [], styleAttributes: [] }));
     const rules = parseHeadersFile(text);
-    expect(rules.map((r) => r.path)).toEqual([
-      '/news/*',
-      '/news/_astro/*',
-      '/news/pagefind/2024-01/fragment/*',
-      '/news/pagefind/2024-01/index/*',
-      '/news/pagefind/2024-07/fragment/*',
-      '/news/pagefind/2024-07/index/*',
-    ]);
+    expect(rules.map((r) => r.path)).toEqual(['/news/*', '/news/_astro/*', '/news/pagefind/*']);
     expect(headersFor(rules, '/news/_astro/x.css')['Cache-Control']).toBe(IMMUTABLE);
     expect(headersFor(rules, '/news/')['Cache-Control']).toBeUndefined();
     expect(parseHeadersFile(formatHeaders(headerRules('/', { scripts: [], styles: [], styleAttributes: [] }))).map((r) => r.path)[0]).toBe('/*');
@@ -121,14 +114,15 @@ describe('deploy headers: the built site in Chromium', () => {
     const astro = readdirSync(join(site.dist, '_astro'));
     expect(astro.length).toBeGreaterThan(0);
     expect(headersFor(rules, `${BASE}_astro/${astro[0]}`)['Cache-Control']).toBe(IMMUTABLE);
-    const { shards } = JSON.parse(site.read('pagefind/shards.json')) as { shards: { id: string }[] };
+    // Search shards live in folders named by their content: all immutable; the list of them is not.
+    const { shards } = JSON.parse(site.read('search/shards.json')) as { shards: { path: string }[] };
     expect(shards.length).toBeGreaterThan(0);
-    for (const { id } of shards) {
-      const fragment = readdirSync(join(site.dist, 'pagefind', id, 'fragment'))[0]!;
-      expect(headersFor(rules, `${BASE}pagefind/${id}/fragment/${fragment}`)['Cache-Control']).toBe(IMMUTABLE);
-      expect(headersFor(rules, `${BASE}pagefind/${id}/pagefind.js`)['Cache-Control']).toBeUndefined();
+    for (const { path } of shards) {
+      const fragment = readdirSync(join(site.dist, 'pagefind', path, 'fragment'))[0]!;
+      expect(headersFor(rules, `${BASE}pagefind/${path}/fragment/${fragment}`)['Cache-Control']).toBe(IMMUTABLE);
+      expect(headersFor(rules, `${BASE}pagefind/${path}/pagefind.js`)['Cache-Control']).toBe(IMMUTABLE);
     }
-    expect(headersFor(rules, `${BASE}pagefind/shards.json`)['Cache-Control']).toBeUndefined();
+    expect(headersFor(rules, `${BASE}search/shards.json`)['Cache-Control']).toBeUndefined();
   });
 
   /** Opens a page with CSP violations, console errors, page errors and dialogs recorded. */

@@ -77,8 +77,8 @@ describe('hostile names', () => {
     for (const f of og) expect(f, f).toMatch(/\.(png|jpg)$/);
     expect(readFileSync(join(site.dist, 'og', 'default.png')).subarray(1, 4).toString()).toBe('PNG');
     // Pagefind's files, the site feed, the 404 page, the search page, robots.txt, sitemaps.
-    const { shards } = JSON.parse(site.read('pagefind/shards.json')) as { shards: { id: string }[] };
-    for (const { id } of shards) expect(site.read(`pagefind/${id}/pagefind.js`)).toMatch(/pagefind/i);
+    const { shards } = JSON.parse(site.read('search/shards.json')) as { shards: { path: string }[] };
+    for (const { path } of shards) expect(site.read(`pagefind/${path}/pagefind.js`)).toMatch(/pagefind/i);
     for (const f of walk(join(site.dist, 'pagefind'))) expect(f, f).not.toMatch(/index\.html$/);
     expect(parseFeed(site.read('rss.xml')).title).toBe('Dateline');
     expect(meta(page('404.html', site.read('404.html')), 'robots')).toEqual(['noindex, follow']);

@@ -30,12 +30,19 @@ const MONTH_DAY = new RegExp(String.raw`^([A-Za-z]{3,9}\.?)\s(\d{1,2}),?\s(\d{4}
 const MACHINE = /^(\d{4})-(\d{2})-(\d{2})(?:[-T ](\d{2})[-:](\d{2}))?$/;
 const RELATIVE = /\bago\b|^(?:just now|yesterday|today)\b/i;
 
+/** Checked once per zone name: every parse asks, and a luxon conversion per file showed in profiles. */
+const zoneValidity = new Map<string, boolean>();
 export function isValidZone(zone: string): boolean {
-  try {
-    return DateTime.fromObject({ year: 2000, month: 1, day: 1 }, { zone }).isValid;
-  } catch {
-    return false;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    try {
+      valid = DateTime.fromObject({ year: 2000, month: 1, day: 1 }, { zone }).isValid;
+    } catch {
+      valid = false;
+    }
+    zoneValidity.set(zone, valid);
   }
+  return valid;
 }
 
 function hour24(hour: number, meridiem: string): number | undefined {

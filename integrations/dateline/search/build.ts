@@ -1,27 +1,32 @@
-// Full-text search with Pagefind, written while the pages render.
+// Full-text search with Pagefind, written while the rest of the build runs.
 //
 // The stories are split into shards of consecutive months (shards.ts). Each shard is indexed from the
 // wire files (records.ts) by its own Pagefind process, one shard at a time, into Dateline's cache,
 // keyed by what it holds: an unchanged shard is never indexed again, so publishing a story re-indexes
-// only the newest shard. The work starts in `astro:build:start` and runs beside page generation (the
-// Pagefind process uses the core the page renderer leaves idle); `astro:build:done` waits for it and
-// links the shards into `<outDir>/pagefind/<shard>/`, with `pagefind/shards.json` listing them newest
-// first for the search page.
+// only the newest shard. The loader starts the work as soon as it knows the stories, and it runs beside
+// the rest of the build (the Pagefind process uses the core the page renderer leaves idle);
+// `astro:build:done` waits for it and links the shards into `<outDir>/pagefind/<month>-<key>/`: a
+// shard's folder is named by its content, so everything under `pagefind/` can be cached for good, and
+// `search/shards.json` lists the current shards newest first for the search page.
 import * as pagefind from 'pagefind';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleRecord } from '../analyze.ts';
+import type { ResolvedDatelineConfig } from '../options.ts';
 import { linkTree } from '../link-files.ts';
 import { parserFingerprint } from '../parse-cache.ts';
 import { searchRecord, type RecordOptions } from './records.ts';
 import { planShards } from './shards.ts';
 
-export const SHARDS_FILE = 'shards.json';
+/** The shard list, beside the search page (under `pagefind/` everything is immutable). */
+export const SHARDS_FILE = 'search/shards.json';
 
 export interface BuiltShard {
   id: string;
+  /** Folder under `pagefind/`: `<id>-<content key>`. */
+  folder: string;
   last: string;
   stories: number;
   /** The shard's Pagefind bundle in the cache. */
@@ -59,13 +64,13 @@ function shardKey(fingerprint: string, articles: ArticleRecord[]): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function indexShard(articles: ArticleRecord[], options: RecordOptions, target: string): Promise<void> {
+async function indexShard(articles: ArticleRecord[], options: RecordOptions, target: string, texts: Map<string, string>): Promise<void> {
   const tmp = `${target}.${process.pid}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(errors.join('; '));
-    const added = await Promise.all(articles.map((a) => index.addCustomRecord(searchRecord(a, options))));
+    const added = await Promise.all(articles.map((a) => index.addCustomRecord(searchRecord(a, options, texts.get(a.file)))));
     const failed = added.flatMap((r) => r.errors);
     if (failed.length) throw new Error(failed.join('; '));
     const written = await index.writeFiles({ outputPath: tmp });
@@ -81,6 +86,8 @@ async function indexShard(articles: ArticleRecord[], options: RecordOptions, tar
 export async function buildSearchIndex(
   articles: ArticleRecord[],
   options: RecordOptions & { cacheDir: string; rootPath: string; shardSize: number },
+  /** Search texts the loader already has (files it parsed); used up as shards are done. */
+  texts: Map<string, string> = new Map(),
 ): Promise<SearchIndex> {
   const started = performance.now();
   const fingerprint = indexFingerprint(options.rootPath, options);
@@ -88,12 +95,14 @@ export async function buildSearchIndex(
   const shards: BuiltShard[] = [];
   let indexed = 0;
   for (const shard of planShards(articles, options.shardSize)) {
-    const dir = join(options.cacheDir, `${shard.id}-${shardKey(fingerprint, shard.articles)}`);
+    const folder = `${shard.id}-${shardKey(fingerprint, shard.articles)}`;
+    const dir = join(options.cacheDir, folder);
     if (!existsSync(dir)) {
-      await indexShard(shard.articles, options, dir);
+      await indexShard(shard.articles, options, dir, texts);
       indexed++;
     }
-    shards.push({ id: shard.id, last: shard.last, stories: shard.articles.length, dir });
+    for (const a of shard.articles) texts.delete(a.file);
+    shards.push({ id: shard.id, folder, last: shard.last, stories: shard.articles.length, dir });
   }
   // Keep only the shards of this build.
   const current = new Set(shards.map((s) => s.dir));
@@ -104,18 +113,40 @@ export async function buildSearchIndex(
   return { shards, indexed, reused: shards.length - indexed, milliseconds: Math.round(performance.now() - started) };
 }
 
-/** Places every shard under `<outDir>/pagefind/` and writes `pagefind/shards.json` (newest first). */
+/**
+ * Places every shard under `<outDir>/pagefind/` and writes the shard list (newest first). Folders are
+ * named by content, so a shard an earlier build placed is left as it is.
+ */
 export function placeSearchIndex(outDir: string, index: SearchIndex): void {
   const root = join(outDir, 'pagefind');
-  rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  for (const shard of index.shards) linkTree(shard.dir, join(root, shard.id));
-  const listed = [...index.shards].reverse().map(({ id, last, stories }) => ({ id, first: id, last, stories }));
-  writeFileSync(join(root, SHARDS_FILE), `${JSON.stringify({ shards: listed })}\n`);
+  const folders = new Set(index.shards.map((s) => s.folder));
+  for (const name of readdirSync(root)) if (!folders.has(name)) rmSync(join(root, name), { recursive: true, force: true });
+  for (const shard of index.shards) {
+    const target = join(root, shard.folder);
+    if (!existsSync(join(target, 'pagefind-entry.json'))) linkTree(shard.dir, target);
+  }
+  const listed = [...index.shards].reverse().map(({ folder, id, last, stories }) => ({ path: folder, first: id, last, stories }));
+  mkdirSync(join(outDir, 'search'), { recursive: true });
+  writeFileSync(join(outDir, SHARDS_FILE), `${JSON.stringify({ shards: listed })}\n`);
 }
 
 export function describeSearchIndex(index: SearchIndex): string {
   const stories = index.shards.reduce((n, s) => n + s.stories, 0);
   const work = index.indexed ? `${index.indexed} indexed, ${index.reused} unchanged` : 'all unchanged, reused';
   return `search: ${stories} stories in ${index.shards.length} shard(s), ${work} (${index.milliseconds} ms)`;
+}
+
+/** Starts `buildSearchIndex` for a build; a failure is reported where the index is awaited. */
+export function startSearchIndex(articles: ArticleRecord[], config: ResolvedDatelineConfig, texts?: Map<string, string>): Promise<SearchIndex> {
+  const job = buildSearchIndex(articles, {
+    contentPath: config.contentPath,
+    timeZone: config.timeZone,
+    language: config.language,
+    cacheDir: join(config.cachePath, 'search'),
+    rootPath: config.rootPath,
+    shardSize: config.searchShardSize,
+  }, texts);
+  job.catch(() => {}); // awaited, and so thrown, in astro:build:done
+  return job;
 }

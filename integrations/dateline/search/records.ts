@@ -6,6 +6,7 @@ import type { CustomRecord } from 'pagefind';
 import { readArticle } from '../article-body.ts';
 import { captionText } from '../parser/index.ts';
 import type { ArticleRecord } from '../analyze.ts';
+import type { WireArticle } from '../parser/types.ts';
 import { formatLocalDate } from '../time.ts';
 
 export interface RecordOptions {
@@ -14,11 +15,11 @@ export interface RecordOptions {
   language: string;
 }
 
-export function searchRecord(article: ArticleRecord, options: RecordOptions): CustomRecord {
-  const wire = readArticle(options.contentPath, article.file, options.timeZone);
+/** The text search indexes for a story: headline, then body as the reader sees it. */
+export function searchText(wire: WireArticle): string {
   // The headline ends a sentence in result excerpts (`… budget deal. KARACHI: …`), as Pagefind does for
   // an HTML heading.
-  const text: string[] = [/\p{P}$/u.test(article.headline) ? article.headline : `${article.headline}.`];
+  const text: string[] = [/\p{P}$/u.test(wire.headline) ? wire.headline : `${wire.headline}.`];
   let datelineDone = false;
   for (const block of wire.body) {
     if (block.kind === 'related') continue;
@@ -28,10 +29,15 @@ export function searchRecord(article: ArticleRecord, options: RecordOptions): Cu
       datelineDone = true;
     } else text.push(block.text);
   }
+  return text.join('\n');
+}
+
+/** `text`: the story's `searchText`, when the caller has it already (else the wire file is read). */
+export function searchRecord(article: ArticleRecord, options: RecordOptions, text?: string): CustomRecord {
   return {
     // Relative to the site root: the search page gives Pagefind the base (`baseUrl`).
     url: `/${article.path}`,
-    content: text.join('\n'),
+    content: text ?? searchText(readArticle(options.contentPath, article.file, options.timeZone)),
     language: options.language,
     meta: { title: article.headline, date: formatLocalDate(article.published, options.timeZone) },
     sort: { date: new Date(article.timestamp).toISOString() },
