@@ -204,27 +204,29 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   let hugoConvertSeconds = 0;
 
-  // 2–3a. Hugo.
+  // 2–3a. Hugo: converted once; each run is one Hugo build followed by the Dateline builds, so every
+  // Dateline figure has a Hugo build measured minutes apart on the same machine to be compared with.
   if (doHugo) {
     t = performance.now();
     const conv = convertToHugo(dir.content, dir.hugoSite);
     hugoConvertSeconds = (performance.now() - t) / 1000;
     log(`converted ${conv.converted} files to Hugo content in ${fmtS(hugoConvertSeconds)} s (not timed below)${conv.skipped.length ? `, ${conv.skipped.length} skipped` : ''}`);
-    for (let r = 0; r < runs; r++) {
-      rmSync(dir.hugoOut, { recursive: true, force: true });
-      rmSync(dir.hugoCache, { recursive: true, force: true });
-      const config = ['hugo.toml', ...(values['hugo-plain'] ? [] : ['archives.toml'])].map((f) => join(dir.hugoSite, f)).join(',');
-      const load = os.loadavg()[0];
-      const m = await measure(HUGO, ['--source', dir.hugoSite, '--config', config, '--destination', dir.hugoOut, '--cacheDir', dir.hugoCache], { echo: values.verbose });
-      const s = sampleOf(m, dir.hugoOut, undefined, load);
-      delete s.notes;
-      samples.hugo.push(s);
-      log(`  hugo run ${r + 1}: ${fmtS(s.wallSeconds)} s wall, ${s.pages} pages (load before ${load.toFixed(2)})`);
-      if (m.exitCode !== 0) failures.push(`hugo exited ${m.exitCode}:\n${tail(m.stderr + m.stdout)}`);
-    }
   }
+  const hugoRun = async (r: number) => {
+    rmSync(dir.hugoOut, { recursive: true, force: true });
+    rmSync(dir.hugoCache, { recursive: true, force: true });
+    const config = ['hugo.toml', ...(values['hugo-plain'] ? [] : ['archives.toml'])].map((f) => join(dir.hugoSite, f)).join(',');
+    const load = os.loadavg()[0];
+    const m = await measure(HUGO, ['--source', dir.hugoSite, '--config', config, '--destination', dir.hugoOut, '--cacheDir', dir.hugoCache], { echo: values.verbose });
+    const s = sampleOf(m, dir.hugoOut, undefined, load);
+    delete s.notes;
+    samples.hugo.push(s);
+    log(`  hugo run ${r + 1}: ${fmtS(s.wallSeconds)} s wall, ${s.pages} pages (load before ${load.toFixed(2)})`);
+    if (m.exitCode !== 0) failures.push(`hugo exited ${m.exitCode}:\n${tail(m.stderr + m.stdout)}`);
+  };
 
   // 3b–d. Dateline.
+  let datelineRun: ((r: number) => Promise<boolean>) | undefined;
   if (doDateline) {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -252,16 +254,18 @@ async function main(): Promise<number> {
       else if (s.report && (s.report.rejected ?? 0) > 0) failures.push(`${LABELS[label]}: ${s.report.rejected} generated files rejected (see ${dir.dlReport})`);
       return m.exitCode === 0;
     };
-    for (let r = 0; r < runs; r++) {
+    datelineRun = async (r: number) => {
       undoChange();
       rmSync(dir.dlOut, { recursive: true, force: true });
       rmSync(dir.dlCache, { recursive: true, force: true });
-      if (!(await build('datelineCold', r))) break;
-      if (!(await build('datelineWarm', r))) break;
-      applyChange();
-      if (!(await build('datelineIncremental', r))) break;
-    }
-    undoChange();
+      const ok = (await build('datelineCold', r)) && (await build('datelineWarm', r)) && (applyChange(), await build('datelineIncremental', r));
+      undoChange();
+      return ok;
+    };
+  }
+  for (let r = 0; r < runs; r++) {
+    if (doHugo) await hugoRun(r);
+    if (datelineRun && !(await datelineRun(r))) break;
   }
 
   // 4. Summaries, ratios, targets.
@@ -295,11 +299,15 @@ async function main(): Promise<number> {
     for (const k of ['datelineCold', 'datelineWarm', 'datelineIncremental'] as const) {
       const s = summary[k];
       if (!s) continue;
+      // Median of each run's ratio to the Hugo build of the same run (this machine's speed drifts by
+      // ±30% over minutes; a ratio of medians taken far apart would carry that drift).
+      const paired = (f: (x: Sample) => number) =>
+        s.runs.length === hugo.runs.length ? median(s.runs.map((x, i) => f(x) / f(hugo.runs[i]!))) : f(s) / f(hugo);
       ratios[k] = {
-        wall: s.wallSeconds / hugo.wallSeconds,
-        cpu: s.cpuSeconds / hugo.cpuSeconds,
-        peakMemory: s.peakRssBytes / hugo.peakRssBytes,
-        pagesPerSecond: s.pagesPerSecond / hugo.pagesPerSecond,
+        wall: paired((x) => x.wallSeconds),
+        cpu: paired((x) => x.cpuSeconds),
+        peakMemory: paired((x) => x.peakRssBytes),
+        pagesPerSecond: paired((x) => x.pagesPerSecond),
       };
     }
   }
