@@ -313,6 +313,7 @@ async function main(): Promise<number> {
   }
   // The issue states the memory target for the full build (cold); warm and incremental peaks are in the table.
   const peakDateline = summary.datelineCold?.peakRssBytes ?? 0;
+  const memoryLimit = TARGETS.peakMemoryBytesAt10k * Math.max(1, n / 10_000);
   const targets = [
     {
       name: `full cold build${images ? '' : ' (no images)'} ≤ ${TARGETS.coldNoImagesWallRatio}× Hugo`,
@@ -323,9 +324,13 @@ async function main(): Promise<number> {
     },
     { name: `publish one new article (warm) ≤ ${TARGETS.incrementalWallRatio}× Hugo`, value: ratios.datelineIncremental?.wall, limit: TARGETS.incrementalWallRatio, unit: 'ratio', applies: true },
     {
-      name: `peak memory, full build ≤ ${fmtMB(TARGETS.peakMemoryBytesAt10k).replace(' MB', '')} MB at 10,000`,
+      // "≤ 1.5 GB at 10,000; grows linearly": above 10,000 articles the limit scales with the count.
+      name:
+        n > 10_000
+          ? `peak memory, full build ≤ ${fmtMB(memoryLimit).replace(' MB', '')} MB (1.5 GB × ${n.toLocaleString('en')}/10,000, linear growth)`
+          : `peak memory, full build ≤ ${fmtMB(memoryLimit).replace(' MB', '')} MB at 10,000`,
       value: peakDateline || undefined,
-      limit: TARGETS.peakMemoryBytesAt10k,
+      limit: memoryLimit,
       unit: 'bytes',
       // The target is stated for 10,000 articles; smaller runs show the figure but do not judge it.
       applies: n >= 10_000,
