@@ -84,9 +84,11 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const state = getBuildState();
+        const waitStarted = performance.now();
         const index = await (state?.search ?? startSearchIndex([], resolved));
         placeSearchIndex(outDir, index);
-        logger.info(describeSearchIndex(index));
+        // How long the build waited for search after the pages were done: 0 when indexing kept up.
+        logger.info(`${describeSearchIndex(index)}, waited ${Math.round(performance.now() - waitStarted)} ms after the pages`);
         writeDeployHeaders(outDir, resolved.base, join(resolved.cachePath, 'inline-sources.json'));
         if (!state) return;
         for (const [sitePath, cached] of state.outputFiles) linkOrCopy(cached, join(outDir, sitePath));
