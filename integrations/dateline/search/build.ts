@@ -137,9 +137,12 @@ export function describeSearchIndex(index: SearchIndex): string {
   return `search: ${stories} stories in ${index.shards.length} shard(s), ${work} (${index.milliseconds} ms)`;
 }
 
+/** The last job started: a new one waits for it (they share Pagefind's service and the cache). */
+let previous: Promise<unknown> = Promise.resolve();
+
 /** Starts `buildSearchIndex` for a build; a failure is reported where the index is awaited. */
 export function startSearchIndex(articles: ArticleRecord[], config: ResolvedDatelineConfig, texts?: Map<string, string>): Promise<SearchIndex> {
-  const job = buildSearchIndex(articles, {
+  const run = () => buildSearchIndex(articles, {
     contentPath: config.contentPath,
     timeZone: config.timeZone,
     language: config.language,
@@ -147,6 +150,7 @@ export function startSearchIndex(articles: ArticleRecord[], config: ResolvedDate
     rootPath: config.rootPath,
     shardSize: config.searchShardSize,
   }, texts);
-  job.catch(() => {}); // awaited, and so thrown, in astro:build:done
+  const job = previous.then(run, run);
+  previous = job.catch(() => {}); // the job itself is awaited, and so thrown, in astro:build:done
   return job;
 }
