@@ -65,7 +65,9 @@ export function staleOutputIntegration(buildStarted: () => number, placed: () =>
           generated: new Set([...assets.values()].flatMap((urls) => urls.map((u) => fileURLToPath(u)))),
           placed: new Set(placed()),
           placedFolders: ['pagefind'],
-          since: buildStarted(),
+          // A second of slack for file-system clocks coarser than Date.now(); an earlier build's last
+          // file is always written seconds before this build's start (startup and content sync).
+          since: buildStarted() - 1000,
         });
         if (removed.length) logger.info(`removed ${removed.length} file(s) this build no longer produces: ${removed.slice(0, 3).join(', ')}${removed.length > 3 ? ', …' : ''}`);
       },

@@ -49,11 +49,12 @@ function pagefindVersion(rootPath: string): string {
   }
 }
 
-/** Everything a shard's index depends on besides its stories: Pagefind, the parser, the record format. */
+/** Everything a shard's index depends on besides its stories: Pagefind, the parser, the record format, dates. */
 function indexFingerprint(rootPath: string, options: RecordOptions): string {
   return createHash('sha256')
     .update(`pagefind ${pagefindVersion(rootPath)}\0parser ${parserFingerprint()}\0`)
     .update(readFileSync(fileURLToPath(new URL('./records.ts', import.meta.url))))
+    .update(readFileSync(fileURLToPath(new URL('../time.ts', import.meta.url)))) // the date shown in results
     .update(`\0${options.language}\0${options.timeZone}`)
     .digest('hex');
 }
