@@ -64,10 +64,10 @@ export const DatelineOptionsSchema = z
     sitemapLimit: z.number().int().min(1).max(50_000).default(45_000),
     /**
      * Stories per search-index shard (whole months, oldest first). Pagefind's memory while writing a
-     * shard grows with its text (about 225 MB for 1,500 stories of ~2 KB); publishing re-indexes only
+     * shard grows with its text (about 150 MB for 1,000 stories of ~2 KB); publishing re-indexes only
      * the newest shard; the search page loads shards newest first as it needs them.
      */
-    searchShardSize: z.number().int().min(1).default(1500),
+    searchShardSize: z.number().int().min(1).default(1000),
     /** Social images; colours follow the theme. */
     // prefault: zod 4 returns a `.default()` value as is; this parses `{}` so the colour defaults apply.
     ogImage: OgImageOptionsSchema.prefault({}),
