@@ -8,8 +8,7 @@ import { placeArticles, type ParsedFile, type Placement } from './identity.ts';
 import type { ResolvedDatelineConfig } from './options.ts';
 import { ParseCache, type CachedParse } from './parse-cache.ts';
 import { parseWire } from './parser/index.ts';
-import { searchText } from './search/records.ts';
-import type { Diagnostic } from './parser/types.ts';
+import type { Diagnostic, WireArticle } from './parser/types.ts';
 import { makeReport, type BuildReport, type ReportEntry } from './report.ts';
 import { summarizeArticle, type WireSummary } from './summary.ts';
 import { toMillis } from './time.ts';
@@ -36,8 +35,6 @@ export interface ContentAnalysis {
   report: BuildReport;
   parsed: number;
   reused: number;
-  /** Search text of the files parsed in this run (search/records.ts), so search need not parse them again. */
-  searchTexts: Map<string, string>;
 }
 
 const warningText = (d: Diagnostic) => `line ${d.line}: ${d.message}`;
@@ -58,7 +55,8 @@ function sectionLabels(config: ResolvedDatelineConfig, placements: Placement[]):
 
 export function analyzeContent(
   config: ResolvedDatelineConfig,
-  options: { now: Date; site: string; base: string },
+  /** `onParsed`: called with each file parsed in this run (not taken from the parse cache). */
+  options: { now: Date; site: string; base: string; onParsed?: (file: string, article: WireArticle) => void },
 ): ContentAnalysis {
   const cache = new ParseCache(join(config.cachePath, 'parse-cache.json'), {
     timeZone: config.timeZone,
@@ -69,7 +67,6 @@ export function analyzeContent(
   const parsedFiles: (ParsedFile & { parse: Extract<CachedParse, { ok: true }> })[] = [];
   let parsed = 0;
   let reused = 0;
-  const searchTexts = new Map<string, string>();
 
   for (const input of inputs) {
     if (input.rejection) {
@@ -89,7 +86,7 @@ export function analyzeContent(
     else {
       parsed++;
       const parse = parseWire(bytes, { timeZone: config.timeZone });
-      if (parse.ok) searchTexts.set(input.file, searchText(parse.article));
+      if (parse.ok) options.onParsed?.(input.file, parse.article);
       result = parse.ok
         ? { digest, ok: true, summary: summarizeArticle(parse.article), warnings: parse.warnings }
         : { digest, ok: false, errors: parse.errors, warnings: parse.warnings };
@@ -143,5 +140,5 @@ export function analyzeContent(
     });
   }
   const report = makeReport(entries, { now: options.now, contentDir: config.contentDirLabel });
-  return { articles, report, parsed, reused, searchTexts };
+  return { articles, report, parsed, reused };
 }

@@ -9,6 +9,7 @@ import type { ResolvedDatelineConfig } from './options.ts';
 import { formatProblem, writeReport } from './report.ts';
 import { ArticleSchema } from './schema.ts';
 import { startSearchIndex } from './search/build.ts';
+import { searchText } from './search/records.ts';
 import { prepareSocialImages } from './social-images.ts';
 import { buildNow } from './time.ts';
 
@@ -25,10 +26,18 @@ export function datelineLoader(config: ResolvedDatelineConfig): Loader {
 
 async function syncArticles(context: LoaderContext, config: ResolvedDatelineConfig): Promise<void> {
   const { store, logger, parseData } = context;
-  const analysis = analyzeContent(config, { now: buildNow(), site: config.site, base: config.base });
+  // In a build, search indexing runs in Pagefind's own process from the end of the analysis to the end
+  // of the build, with the text of the files the analysis parsed (the rest are read again).
+  const building = config.command === 'build';
+  const searchTexts = new Map<string, string>();
+  const analysis = analyzeContent(config, {
+    now: buildNow(),
+    site: config.site,
+    base: config.base,
+    onParsed: building ? (file, article) => searchTexts.set(file, searchText(article)) : undefined,
+  });
   const { articles, report } = analysis;
-  // Search indexing runs in Pagefind's own process from here to the end of the build.
-  const search = config.command === 'build' ? startSearchIndex(articles, config, analysis.searchTexts) : undefined;
+  const search = building ? startSearchIndex(articles, config, searchTexts) : undefined;
 
   const images = await prepareSocialImages(articles, config, report, logger);
 
