@@ -3,7 +3,6 @@
 // build machine's TZ.
 import { DateTime } from 'luxon';
 
-
 /**
  * Memoises a formatter per (instant, zone). The same few thousand instants are formatted again on
  * every list, feed and sitemap that shows them, and luxon's zone conversion (Intl formatToParts) was

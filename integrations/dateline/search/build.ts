@@ -35,8 +35,8 @@ export interface BuiltShard {
 
 export interface SearchIndex {
   shards: BuiltShard[];
+  /** Shards indexed in this build (the others came from the cache). */
   indexed: number;
-  reused: number;
   milliseconds: number;
 }
 
@@ -111,7 +111,7 @@ export async function buildSearchIndex(
     const path = join(options.cacheDir, name);
     if (!current.has(path)) rmSync(path, { recursive: true, force: true });
   }
-  return { shards, indexed, reused: shards.length - indexed, milliseconds: Math.round(performance.now() - started) };
+  return { shards, indexed, milliseconds: Math.round(performance.now() - started) };
 }
 
 /**
@@ -134,7 +134,7 @@ export function placeSearchIndex(outDir: string, index: SearchIndex): void {
 
 export function describeSearchIndex(index: SearchIndex): string {
   const stories = index.shards.reduce((n, s) => n + s.stories, 0);
-  const work = index.indexed ? `${index.indexed} indexed, ${index.reused} unchanged` : 'all unchanged, reused';
+  const work = index.indexed ? `${index.indexed} indexed, ${index.shards.length - index.indexed} unchanged` : 'all unchanged, reused';
   return `search: ${stories} stories in ${index.shards.length} shard(s), ${work} (${index.milliseconds} ms)`;
 }
 

@@ -1,5 +1,5 @@
 // The search index is split into shards of consecutive months, so that Pagefind (whose memory grows
-// with the pages it holds: about 150 KB a story) never holds more than one shard, and publishing a
+// with the text it indexes: about 70 MB per MB) never holds more than one shard, and publishing a
 // story re-indexes only the newest shard. Shards are packed oldest first, whole months at a time, so
 // their boundaries stay put as new stories arrive: only the newest shard grows, until it is full.
 
