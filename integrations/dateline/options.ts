@@ -117,24 +117,12 @@ export function parseOptions(input: unknown): DatelineOptions {
 
 const envFlag = (value: string | undefined) => value !== undefined && !['', '0', 'false', 'no', 'off'].includes(value.toLowerCase());
 
-/** `DATELINE_SITEMAP_LIMIT`, validated like the `sitemapLimit` option. */
-function sitemapLimitFromEnv(value: string): number {
-  const parsed = DatelineOptionsSchema.shape.sitemapLimit.safeParse(Number(value));
-  if (!/^\d+$/.test(value) || !parsed.success) throw new Error(`DATELINE_SITEMAP_LIMIT="${value}" must be a whole number from 1 to 50000`);
-  return parsed.data;
-}
+type WholeNumberOption = 'sitemapLimit' | 'searchShardSize' | 'maxFileSize';
 
-/** `DATELINE_SEARCH_SHARD_SIZE`, validated like the `searchShardSize` option. */
-function searchShardSizeFromEnv(value: string): number {
-  const parsed = DatelineOptionsSchema.shape.searchShardSize.safeParse(Number(value));
-  if (!/^\d+$/.test(value) || !parsed.success) throw new Error(`DATELINE_SEARCH_SHARD_SIZE="${value}" must be a whole number of stories, at least 1`);
-  return parsed.data;
-}
-
-/** `DATELINE_MAX_FILE_SIZE`, validated like the `maxFileSize` option (bytes). */
-function maxFileSizeFromEnv(value: string): number {
-  const parsed = DatelineOptionsSchema.shape.maxFileSize.safeParse(Number(value));
-  if (!/^\d+$/.test(value) || !parsed.success) throw new Error(`DATELINE_MAX_FILE_SIZE="${value}" must be a whole number of bytes, at least 1`);
+/** An environment override of a whole-number option, validated by that option's schema. */
+function wholeNumberFromEnv(name: string, option: WholeNumberOption, value: string, expected: string): number {
+  const parsed = DatelineOptionsSchema.shape[option].safeParse(Number(value));
+  if (!/^\d+$/.test(value) || !parsed.success) throw new Error(`${name}="${value}" must be ${expected}`);
   return parsed.data;
 }
 
@@ -164,9 +152,15 @@ export function resolveConfig(
     reportPath: resolve(astro.rootPath, env.DATELINE_REPORT || '.dateline/report.json'),
     cachePath: join(cacheDir, 'dateline'),
     ogImages: env.DATELINE_OG_IMAGES === undefined ? true : envFlag(env.DATELINE_OG_IMAGES),
-    sitemapLimit: env.DATELINE_SITEMAP_LIMIT ? sitemapLimitFromEnv(env.DATELINE_SITEMAP_LIMIT) : options.sitemapLimit,
-    maxFileSize: env.DATELINE_MAX_FILE_SIZE ? maxFileSizeFromEnv(env.DATELINE_MAX_FILE_SIZE) : options.maxFileSize,
-    searchShardSize: env.DATELINE_SEARCH_SHARD_SIZE ? searchShardSizeFromEnv(env.DATELINE_SEARCH_SHARD_SIZE) : options.searchShardSize,
+    sitemapLimit: env.DATELINE_SITEMAP_LIMIT
+      ? wholeNumberFromEnv('DATELINE_SITEMAP_LIMIT', 'sitemapLimit', env.DATELINE_SITEMAP_LIMIT, 'a whole number from 1 to 50000')
+      : options.sitemapLimit,
+    maxFileSize: env.DATELINE_MAX_FILE_SIZE
+      ? wholeNumberFromEnv('DATELINE_MAX_FILE_SIZE', 'maxFileSize', env.DATELINE_MAX_FILE_SIZE, 'a whole number of bytes, at least 1')
+      : options.maxFileSize,
+    searchShardSize: env.DATELINE_SEARCH_SHARD_SIZE
+      ? wholeNumberFromEnv('DATELINE_SEARCH_SHARD_SIZE', 'searchShardSize', env.DATELINE_SEARCH_SHARD_SIZE, 'a whole number of stories, at least 1')
+      : options.searchShardSize,
     site: new URL(site).href,
     base: `/${astro.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'),
     command: astro.command,
