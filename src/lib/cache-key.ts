@@ -5,6 +5,7 @@
 // section navigation and feeds), and what list pages show beside their list (the newest stories).
 import { createHash } from 'node:crypto';
 import { getLibrary, type Article } from './articles.ts';
+import { pageCount, pageItems } from './paginate.ts';
 import { siteLogo } from './seo/logo.ts';
 import { config } from './site.ts';
 
@@ -39,9 +40,12 @@ export async function articleCacheKey(article: Article, more: Article[]): Promis
   return hash([await site(), article, more, related]);
 }
 
-/** Key of a page of a list (section, agency, day): the page's stories, its place, and the latest stories if shown. */
-export async function listCacheKey(kind: ListKind, id: string, page: number, pages: number, items: Article[], extra: unknown = null): Promise<string> {
+/**
+ * Key of page `page` of a list (section, agency, day) of `articles`: the page's stories, its place
+ * (page of how many), the latest stories if shown, and `extra` (what else the page shows).
+ */
+export async function listCacheKey(kind: ListKind, id: string, articles: Article[], page: number, extra: unknown = null): Promise<string> {
   const { all } = await getLibrary();
   const latest = showsLatest(kind, page) ? all.slice(0, LATEST_BESIDE_LISTS) : null;
-  return hash([await site(), kind, id, page, pages, items, latest, extra]);
+  return hash([await site(), kind, id, page, pageCount(articles.length), pageItems(articles, page), latest, extra]);
 }
