@@ -3,7 +3,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, corpusDir, type BuiltSite } from '../helpers/build.ts';
+import { buildSite, type BuiltSite } from '../helpers/build.ts';
+import { corpusDir } from '../helpers/test-data.ts';
 
 function wireFiles(dir: string, prefix = ''): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => {

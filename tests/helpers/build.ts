@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import type { BuildReport } from '../../integrations/dateline/report.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const sharedDir = join(repoRoot, '..', 'shared');
-export const seedArticlePath = join(sharedDir, 'docs', 'seed-article.txt');
-export const corpusDir = join(sharedDir, 'corpus');
+/** The reference article of ../shared/docs/wire-format.md, kept in the demo content. */
+export const seedArticlePath = join(repoRoot, 'content', 'world-china-russia-call.txt');
+/** The sitemaps.org and extension schemas (tests/schemas/README.md). */
+export const sitemapSchema = join(repoRoot, 'tests', 'schemas', 'all-sitemaps.xsd');
 
 export interface BuiltSite {
   dir: string;

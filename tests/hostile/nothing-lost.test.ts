@@ -4,7 +4,8 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, corpusDir, outputDir, type BuiltSite } from '../helpers/build.ts';
+import { buildSite, outputDir, type BuiltSite } from '../helpers/build.ts';
+import { corpusDir } from '../helpers/test-data.ts';
 import { injectionFiles, MAX_FILE_SIZE, nameFiles, REJECTED_NAMES, runName, writeFiles, writeLimitFixtures } from './fixtures.ts';
 import { printable } from '../../integrations/dateline/report.ts';
 import { wireInputs } from './util.ts';

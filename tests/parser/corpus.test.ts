@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countLines, decodeWireBytes, parseWire, type ParseResult } from '../../integrations/dateline/parser/index.ts';
-import { corpusDir } from './helpers.ts';
+import { corpusDir } from '../helpers/test-data.ts';
 
 const BAD_CHARS = /[\uFFFD\r\u00AD\uFEFF]/;
 
@@ -73,5 +73,22 @@ describe('corpus brecorder-raw', () => {
         console.log(`brecorder-raw/${file}:${result!.errors[0]!.line}: ${result!.errors[0]!.message}`);
       }
     }
+  });
+});
+
+describe('corpus files named in VARIANTS.md', () => {
+  it('B2: the real 2025 article page (menus and all) is rejected as a web page whose date has no time', () => {
+    const page = parseWire(readFileSync(join(corpusDir, 'brecorder-raw/html-rendered_detail-sample.txt')));
+    expect(page.ok).toBe(false);
+    expect(!page.ok && page.errors[0]!.message).toMatch(/article page .*no time of day/);
+  });
+
+  it('G: the longest file (67.6 KB Herald long read) parses, keeping the `- Herald` suffix in the headline', () => {
+    const bytes = readFileSync(join(corpusDir, 'dawn/2016-02-05_1153341.txt'));
+    expect(bytes.length).toBeGreaterThan(60_000);
+    const result = parseWire(bytes);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.article.headline).toBe('The pursuit of Kashmir - Herald');
+    expect(result.article.body.filter((b) => b.kind === 'paragraph').length).toBeGreaterThan(50);
   });
 });

@@ -1,12 +1,10 @@
-// Shared helpers for the parser tests. Corpus and reference files are read from ../shared (never copied
-// into the repository: their licence is unknown).
+// Shared helpers for the parser tests. The reference article is the demo content's copy; the corpus is
+// read through tests/helpers/test-data.ts by the tests that need it.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const sharedDir = fileURLToPath(new URL('../../../shared/', import.meta.url));
-export const corpusDir = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-export const seedPath = fileURLToPath(new URL('../../../shared/docs/seed-article.txt', import.meta.url));
+export const seedPath = fileURLToPath(new URL('../../content/world-china-russia-call.txt', import.meta.url));
 
 export function readSeed(): string {
   return readFileSync(seedPath, 'utf8');

@@ -1,5 +1,6 @@
-// The reference article (../shared/docs/seed-article.txt) must parse to exactly the documented fields,
-// whatever its byte form (CRLF, BOM, Windows-1252) and whatever the machine's time zone.
+// The reference article (content/world-china-russia-call.txt, the example in wire-format.md) must parse
+// to exactly the documented fields, whatever its byte form (CRLF, BOM, Windows-1252) and whatever the
+// machine's time zone.
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -6,10 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, sharedDir, type BuiltSite } from '../helpers/build.ts';
+import { buildSite, sitemapSchema, type BuiltSite } from '../helpers/build.ts';
 import { hostileFiles, MARKUP_HEADLINE, NOW, REFERENCE_PATH, seedArticle, windowFiles, wire } from './fixtures.ts';
 
-const SCHEMA = join(sharedDir, 'schemas', 'all-sitemaps.xsd');
+const SCHEMA = sitemapSchema;
 const BASE = '/edition/';
 const ROOT = `https://dateline.example.com${BASE}`;
 const LIMIT = 5;
