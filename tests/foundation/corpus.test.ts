@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
+import { compareFeedsWithPages, feedFiles } from '../helpers/feed-readers.ts';
 import { corpusDir } from '../helpers/test-data.ts';
 
 function wireFiles(dir: string, prefix = ''): string[] {
@@ -49,6 +50,16 @@ describe('corpus build', () => {
       }
       if (f.status === 'duplicate') expect(f.message).toMatch(/\.txt/);
     }
+  });
+
+  it('every feed reads in both feed readers exactly as the pages show it (ampersands and quotes once)', () => {
+    const { mismatches, items, feeds } = compareFeedsWithPages(site.dist);
+    // Real headlines with `&` or quotes (the double escaping reached subscribers through these).
+    const withPunctuation = feedFiles(site.dist).flatMap((f) => [...site.read(f).matchAll(/<item><title>([^<]*)<\/title>/g)]).filter((m) => /&amp;|&quot;/.test(m[1]!)).length;
+    console.log(`corpus feeds read as pages: ${feeds} feeds, ${items} items (${withPunctuation} titles with & or "), ${mismatches.length} differences`);
+    expect(feeds).toBeGreaterThan(5);
+    expect(withPunctuation).toBeGreaterThan(0);
+    expect(mismatches.slice(0, 20)).toEqual([]);
   });
 
   it('has a page in dist for every published URL', () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
+import { compareFeedsWithPages } from '../helpers/feed-readers.ts';
 import { parseHtmlFragment } from '../seo/html.ts';
 import { INJ, INJ_FIRST_PARAGRAPH, injectionFiles, NOW, runName } from './fixtures.ts';
 import { allElements, attr, byClass, el, elements, meta, page, textOf, walk, xpathStrings, type Node, type Page } from './util.ts';
@@ -171,6 +172,13 @@ describe('injection: hostile text in every field', () => {
     expect(world.items.map((i) => i.title)).toEqual(expect.arrayContaining([INJ.related, INJ.relatedJs, '<script>alert(1)</script>']));
     const business = parseFeed(site.read('business/rss.xml'));
     expect(business.items.map((i) => i.title).sort()).toEqual(['Bonds ]]> <![CDATA[ fall ]]>', 'Rates &lt;b&gt;rise&lt;/b&gt; &amp; &#60;i&#62; &nbsp; more'].sort());
+  });
+
+  it('every feed reads in both feed readers exactly as the pages show it (title, description, category, creator, channel)', () => {
+    const { mismatches, items, feeds } = compareFeedsWithPages(site.dist);
+    console.log(`injection feeds read as pages: ${feeds} feeds, ${items} items, ${mismatches.length} differences`);
+    expect(items).toBeGreaterThanOrEqual(12);
+    expect(mismatches).toEqual([]);
   });
 
   it('sitemaps are well-formed XML and the news sitemap titles are the raw headlines', () => {

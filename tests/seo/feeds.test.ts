@@ -1,11 +1,13 @@
 // RSS feeds of a fixture build, read with @rowanmanning/feed-parser (a lenient, widely used parser)
-// the way a feed reader would: every channel and item field of the reference article, and hostile
-// wire text (markup, `]]>`, `</script>`, `&amp;`, Urdu, a numeric-looking byline) coming out as written.
+// and python's feedparser the way feed readers do: every channel and item field of the reference
+// article; every text field of every feed as the pages show it; ordinary punctuation escaped once; and
+// hostile wire text (markup, `]]>`, `</script>`, `&amp;`, Urdu, a numeric-looking byline) read as written.
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
+import { compareFeedsWithPages } from '../helpers/feed-readers.ts';
 import {
   allFiles,
   HOSTILE_BYLINE,
@@ -13,6 +15,7 @@ import {
   HOSTILE_SECTION,
   MARKUP_HEADLINE,
   NOW,
+  PLAIN_PUNCTUATION_HEADLINE,
   REFERENCE_IMAGE,
   REFERENCE_PATH,
   RELATED_HEADLINE,
@@ -135,6 +138,27 @@ describe('RSS feeds', () => {
     const urdu = item(URDU_HEADLINE);
     expect(contentText(urdu)).toEqual([HOSTILE_PARAGRAPHS[2]]);
     expect(item('Byline that looks like a number').authors.map((a) => a.name)).toEqual(['0.10']);
+  });
+
+  it('read in both feed readers exactly as the pages show them: title, description, category, creator, channel', () => {
+    const { mismatches, items, feeds } = compareFeedsWithPages(site.dist);
+    console.log(`feeds read as pages: ${feeds} feeds, ${items} items, ${mismatches.length} differences`);
+    expect(feeds).toBeGreaterThanOrEqual(6);
+    expect(items).toBeGreaterThanOrEqual(20);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('escape ordinary punctuation in text fields exactly once (`&` as `&amp;`, never `&amp;amp;`)', () => {
+    const punctuation = item(PLAIN_PUNCTUATION_HEADLINE);
+    // One XML decoding gives the wire text back: it was escaped once, not HTML-escaped first.
+    expect(child(punctuation, 'title')!.textContent).toBe(PLAIN_PUNCTUATION_HEADLINE);
+    expect(child(punctuation, 'description')!.textContent).toBe('Players & officials said the "final" was close, with < 5 minutes left.');
+    expect(child(punctuation, 'category')!.textContent).toBe('Sports & Games');
+    expect(child(punctuation, 'creator', 'dc')!.textContent).toBe('Staff Reporter & APP');
+    const sports = site.read('sports-and-games/rss.xml');
+    expect(sports).toContain('<title>Sports &amp; Games — Dateline</title>');
+    // Outside content:encoded (HTML, escaped as HTML and then as XML) no reference is escaped twice.
+    expect(sports.replace(/<content:encoded>[^]*?<\/content:encoded>/g, '')).not.toMatch(/&amp;(?:amp|quot|lt|gt|apos|#\d+);/);
   });
 
   it('have one feed per section with its own channel and only its stories', () => {

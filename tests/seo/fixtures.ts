@@ -19,6 +19,8 @@ export function wire(o: { section?: string; headline: string; byline?: string; p
 export const SCRIPT_HEADLINE = '</script><script>alert(1)</script>';
 export const MARKUP_HEADLINE = 'Rates <b>rise</b> & bonds ]]> fall &amp; more';
 export const URDU_HEADLINE = 'قومی اسمبلی نے بجٹ منظور کر لیا';
+/** What real headlines carry: an ampersand, quotes, an apostrophe and a bare `<` (not markup). */
+export const PLAIN_PUNCTUATION_HEADLINE = `Hockey & football: "Champions" win by < 2 goals, coach's side 3 > 1`;
 export const HOSTILE_SECTION = 'Culture & Heritage <b>';
 export const HOSTILE_BYLINE = '<script>alert(1)</script>';
 export const HOSTILE_PARAGRAPHS = [
@@ -40,6 +42,13 @@ export const hostileFiles = {
   'hostile/markup.txt': wire({ section: HOSTILE_SECTION, headline: MARKUP_HEADLINE, byline: HOSTILE_BYLINE, published: '01 Mar, 2024 10:00am', body: HOSTILE_PARAGRAPHS }),
   'hostile/urdu.txt': wire({ section: 'Pakistan', headline: URDU_HEADLINE, byline: 'APP', published: '01 Mar, 2024 08:00am', body: [HOSTILE_PARAGRAPHS[2]!] }),
   'hostile/numeric-byline.txt': wire({ section: 'Markets', headline: 'Byline that looks like a number', byline: '0.10', published: '01 Mar, 2024 07:00am' }),
+  'sports/punctuation.txt': wire({
+    section: 'Sports & Games',
+    headline: PLAIN_PUNCTUATION_HEADLINE,
+    byline: 'Staff Reporter & APP',
+    published: '01 Mar, 2024 06:00am',
+    body: ['KARACHI: Players & officials said the "final" was close, with < 5 minutes left.', 'The second paragraph follows.'],
+  }),
 };
 
 /** The reference article's related headline, published on the site: linked from its body. */

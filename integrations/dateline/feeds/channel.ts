@@ -2,7 +2,7 @@
 // itself, the channel image, generator.
 import { toRfc822 } from '../time.ts';
 import { escapeXml } from '../sitemaps/xml.ts';
-import { htmlText } from './content.ts';
+import { feedText } from './text.ts';
 import type { TextSlots } from './text-slots.ts';
 
 export interface ChannelInfo {
@@ -25,7 +25,7 @@ export function channelCustomData(channel: ChannelInfo, slots: TextSlots): strin
     `<lastBuildDate>${toRfc822(channel.lastBuildDate.toISOString(), channel.timeZone)}</lastBuildDate>`,
     `<atom:link href="${escapeXml(channel.selfUrl)}" rel="self" type="application/rss+xml"/>`,
     // RSS best practice: the image's title and link equal the channel's.
-    `<image><url>${escapeXml(channel.imageUrl)}</url><title>${slots.slot(htmlText(channel.title))}</title><link>${escapeXml(channel.link)}</link></image>`,
+    `<image><url>${escapeXml(channel.imageUrl)}</url><title>${slots.slot(feedText(channel.title))}</title><link>${escapeXml(channel.link)}</link></image>`,
     '<generator>Dateline (Astro)</generator>',
   ].join('');
 }

@@ -6,11 +6,7 @@ import { escape } from 'html-escaper';
 import type { WireArticle } from '../parser/types.ts';
 import { xmlSafe } from '../sitemaps/xml.ts';
 
-/**
- * Wire text as HTML. Also used for titles, names and categories: readers (and feed parsers) decode
- * HTML entities in those too, so they are HTML-escaped before @astrojs/rss XML-escapes them, and
- * `<b>` or `&amp;` in wire text comes out as written instead of as markup or `&`.
- */
+/** Wire text as HTML, for the article in `content:encoded` (the feed's text fields use feedText()). */
 export const htmlText = (value: string) => escape(xmlSafe(value));
 const text = htmlText;
 

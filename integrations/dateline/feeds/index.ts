@@ -7,7 +7,7 @@ import type { ArticleData } from '../schema.ts';
 import { buildNow } from '../time.ts';
 import { absoluteUrl } from '../urls.ts';
 import { channelCustomData } from './channel.ts';
-import { htmlText } from './content.ts';
+import { feedText } from './text.ts';
 import { feedItem } from './item.ts';
 import { TextSlots } from './text-slots.ts';
 
@@ -47,8 +47,8 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
     }),
   );
   const xml = await getRssString({
-    title: htmlText(options.title),
-    description: htmlText(options.description),
+    title: feedText(options.title),
+    description: feedText(options.description),
     site: link,
     // Item links are already absolute canonical URLs (with their trailing slash).
     trailingSlash: true,

@@ -7,7 +7,8 @@ import type { ArticleData } from '../schema.ts';
 import { escapeXml } from '../sitemaps/xml.ts';
 import { toRfc822 } from '../time.ts';
 import { absoluteUrl } from '../urls.ts';
-import { articleHtml, htmlText } from './content.ts';
+import { articleHtml } from './content.ts';
+import { feedPlainText, feedText } from './text.ts';
 import type { TextSlots } from './text-slots.ts';
 
 export interface ItemContext {
@@ -25,21 +26,21 @@ export function feedItem(article: ArticleData, wire: WireArticle, ctx: ItemConte
   const custom = [
     // Not `pubDate`: @astrojs/rss would print it in GMT; the publisher's offset is kept here.
     `<pubDate>${toRfc822(article.published, ctx.timeZone)}</pubDate>`,
-    article.bylineText ? `<dc:creator>${ctx.slots.slot(htmlText(article.bylineText))}</dc:creator>` : '',
+    article.bylineText ? `<dc:creator>${ctx.slots.slot(feedPlainText(article.bylineText))}</dc:creator>` : '',
     `<media:content url="${escapeXml(abs(image.path))}" type="${image.type}" width="${image.width}" height="${image.height}" medium="image"/>`,
   ];
   return {
-    title: htmlText(article.headline),
+    title: feedText(article.headline),
     link: abs(article.path),
-    // HTML to readers: the plain-text summary, escaped, shows as written.
-    description: htmlText(article.summary),
+    // The plain-text summary (the teaser lists show), not the HTML of the story: that is `content`.
+    description: feedText(article.summary),
     content: articleHtml(wire, {
       relatedUrl: (headline) => {
         const path = ctx.relatedPath(headline);
         return path === undefined ? undefined : abs(path);
       },
     }),
-    categories: [htmlText(article.sectionLabel)],
+    categories: [feedPlainText(article.sectionLabel)],
     customData: custom.join(''),
   };
 }
