@@ -2,8 +2,8 @@
 // the wire file at render time with the same pure parser.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseWire } from './parser/index.ts';
-import type { WireArticle } from './parser/types.ts';
+import { parseWire } from './formats/text/index.ts';
+import type { WireArticle } from './formats/text/types.ts';
 
 export function readArticle(contentPath: string, file: string, timeZone: string): WireArticle {
   const result = parseWire(readFileSync(join(contentPath, file)), { timeZone });

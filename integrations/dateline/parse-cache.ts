@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from './parser/types.ts';
+import type { Diagnostic } from './formats/text/types.ts';
 import type { WireSummary } from './summary.ts';
 
 export type CachedParse =
@@ -16,12 +16,14 @@ interface CacheFile {
   files: Record<string, CachedParse>;
 }
 
-/** Hash of the parser's own source files: a parser change re-parses everything. */
+/** Hash of the parsers' own source files (every format): a parser change re-parses everything. */
 export function parserFingerprint(): string {
   const hash = createHash('sha256');
   try {
-    const dir = fileURLToPath(new URL('./parser/', import.meta.url));
-    for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+    const dir = fileURLToPath(new URL('./formats/', import.meta.url));
+    for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
+      if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(dir, name)));
+    }
     for (const name of ['summary.ts', 'script-language.ts']) hash.update(readFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url))));
   } catch {
     hash.update('unknown-parser-source');

@@ -2,7 +2,7 @@
 // feeds' item headers and tags need. The body is not kept: pages read it from the wire file at render
 // time with the same parser (at 10,000 articles a store with bodies was 112 MB, inlined into the
 // server bundle; see ../shared/docs/design.md, "Performance shape").
-import type { BylinePart, MarketQuote, WireArticle } from './parser/types.ts';
+import type { BylinePart, MarketQuote, WireArticle } from './formats/text/types.ts';
 import { headlineLanguage } from './script-language.ts';
 import { shortHash } from './urls.ts';
 

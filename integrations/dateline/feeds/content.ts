@@ -3,7 +3,7 @@
 // text is HTML-escaped here; @astrojs/rss then XML-escapes the whole string, so a reader that decodes
 // the XML and renders the HTML shows the wire text exactly, markup-looking characters included.
 import { escape } from 'html-escaper';
-import type { WireArticle } from '../parser/types.ts';
+import type { WireArticle } from '../formats/text/types.ts';
 import { xmlSafe } from '../sitemaps/xml.ts';
 
 /** Wire text as HTML, for the article in `content:encoded` (the feed's text fields use feedText()). */

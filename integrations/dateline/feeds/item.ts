@@ -2,7 +2,7 @@
 // publisher's offset, summary, full HTML content, section as category, byline as dc:creator, and the
 // social image as media:content.
 import type { RSSFeedItem } from '@astrojs/rss';
-import type { WireArticle } from '../parser/types.ts';
+import type { WireArticle } from '../formats/text/types.ts';
 import type { ArticleData } from '../schema.ts';
 import { escapeXml } from '../sitemaps/xml.ts';
 import { toRfc822 } from '../time.ts';

@@ -4,9 +4,9 @@
 // written while pages render, without reading the built HTML back.
 import type { CustomRecord } from 'pagefind';
 import { readArticle } from '../article-body.ts';
-import { captionText } from '../parser/index.ts';
+import { captionText } from '../formats/text/index.ts';
 import type { ArticleRecord } from '../analyze.ts';
-import type { WireArticle } from '../parser/types.ts';
+import type { WireArticle } from '../formats/text/types.ts';
 import { formatLocalDate } from '../time.ts';
 
 export interface RecordOptions {

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countLines, decodeWireBytes, parseWire, type ParseResult } from '../../integrations/dateline/parser/index.ts';
-import { corpusDir } from '../helpers/test-data.ts';
+import { countLines, decodeWireBytes, parseWire, type ParseResult } from '../../../integrations/dateline/formats/text/index.ts';
+import { corpusDir } from '../../helpers/test-data.ts';
 
 const BAD_CHARS = /[\uFFFD\r\u00AD\uFEFF]/;
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countLines, decodeWireBytes, isAgency, knownAgencies, parseWire, type ParseResult, type WireArticle,
-} from '../../integrations/dateline/parser/index.ts';
+} from '../../../integrations/dateline/formats/text/index.ts';
 import { wire } from './helpers.ts';
 
 function ok(result: ParseResult): WireArticle {

@@ -2,7 +2,7 @@
 // quoted there) embedded in a minimal wire file. "⏎" in VARIANTS.md is a paragraph break (blank line).
 
 import { describe, expect, it } from 'vitest';
-import { parseWire, type ParseResult, type WireArticle } from '../../integrations/dateline/parser/index.ts';
+import { parseWire, type ParseResult, type WireArticle } from '../../../integrations/dateline/formats/text/index.ts';
 import { wire } from './helpers.ts';
 
 function ok(result: ParseResult): WireArticle {
@@ -109,7 +109,7 @@ describe('B. Published / Updated lines', () => {
     const timed = ok(parseWire(file.replace('January 29, 2025', 'January 29, 2025 05:10pm')));
     expect(timed).toMatchObject({ section: 'Pakistan', bylineText: 'BR Web Desk', byline: [{ name: 'BR Web Desk', kind: 'desk' }], published: '2025-01-29T17:10:00+05:00' });
     expect(timed.headline).toBe('Pakistan voices alarm over US arms in Afghanistan, links them to cross-border terrorism');
-    // the real page (menus and all): tests/parser/corpus.test.ts
+    // the real page (menus and all): tests/formats/text/corpus.test.ts
   });
 
   it('B3: a machine time stamp; absolute Updated stamps become `modified`', () => {

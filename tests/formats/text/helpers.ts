@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const seedPath = fileURLToPath(new URL('../../content/world-china-russia-call.txt', import.meta.url));
+export const seedPath = fileURLToPath(new URL('../../../content/world-china-russia-call.txt', import.meta.url));
 
 export function readSeed(): string {
   return readFileSync(seedPath, 'utf8');

@@ -8,7 +8,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countLines, decodeWireBytes, parseWire, type ParseResult } from '../../integrations/dateline/parser/index.ts';
+import { countLines, decodeWireBytes, parseWire, type ParseResult } from '../../../integrations/dateline/formats/text/index.ts';
 import { readSeed } from './helpers.ts';
 
 const RUNS = Number(process.env.PARSER_FC_RUNS ?? 2_000);

@@ -1,7 +1,7 @@
 // A related headline in Urdu (no capitals, Urdu punctuation) is recognised like an English one; an Urdu
 // sentence ending with the Urdu full stop ۔ stays body text.
 import { describe, expect, it } from 'vitest';
-import { parseWire } from '../../integrations/dateline/parser/index.ts';
+import { parseWire } from '../../../integrations/dateline/formats/text/index.ts';
 
 const file = (body: string[]) =>
   [' date 2024-03-02', 'Pakistan', '', 'Assembly passes school reform bill', '', 'APP Published 01 Mar, 2024 10:00am', '', ...body.flatMap((p) => [p, ''])].join('\n');

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseWire, type ParseResult, type WireArticle } from '../../integrations/dateline/parser/index.ts';
+import { parseWire, type ParseResult, type WireArticle } from '../../../integrations/dateline/formats/text/index.ts';
 import { encodeCp1252, readSeed, seedPath } from './helpers.ts';
 
 const seed = readSeed();
@@ -94,7 +94,7 @@ describe('reference article', () => {
   });
 
   it('does not depend on the TZ of the process (child process with TZ=America/New_York)', () => {
-    const parser = fileURLToPath(new URL('../../integrations/dateline/parser/index.ts', import.meta.url));
+    const parser = fileURLToPath(new URL('../../../integrations/dateline/formats/text/index.ts', import.meta.url));
     const script = `
       import { readFileSync } from 'node:fs';
       const { parseWire } = await import(${JSON.stringify(parser)});
