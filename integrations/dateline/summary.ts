@@ -3,6 +3,7 @@
 // time with the same parser (at 10,000 articles a store with bodies was 112 MB, inlined into the
 // server bundle; see ../shared/docs/design.md, "Performance shape").
 import type { BylinePart, MarketQuote, WireArticle } from './formats/text/types.ts';
+import { blockText } from './formats/blocks.ts';
 import { headlineLanguage } from './script-language.ts';
 import { shortHash } from './urls.ts';
 
@@ -38,7 +39,7 @@ export function truncateText(text: string, max: number): string {
 
 export function summarizeArticle(article: WireArticle): WireSummary {
   const paragraphs = article.body.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
-  const bodyText = article.body.map((b) => (b.kind === 'related' ? `related:${b.headline}` : `${b.kind}:${b.text}`)).join('\n');
+  const bodyText = article.body.map((b) => `${b.kind}:${blockText(b)}`).join('\n');
   return {
     headline: article.headline,
     headlineLang: headlineLanguage(article.headline),

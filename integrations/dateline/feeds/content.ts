@@ -1,5 +1,6 @@
-// The full article as HTML for `content:encoded`: dateline, paragraphs, captions, print footers and
-// related headlines (linked, with absolute URLs, when the site has that story). Every piece of wire
+// The full article as HTML for `content:encoded`: dateline, paragraphs, subheads, lists, quotes,
+// captions, print footers and related headlines (linked, with absolute URLs, when the site has that
+// story). Every piece of wire
 // text is HTML-escaped here; @astrojs/rss then XML-escapes the whole string, so a reader that decodes
 // the XML and renders the HTML shows the wire text exactly, markup-looking characters included.
 import { escape } from 'html-escaper';
@@ -34,6 +35,14 @@ export function articleHtml(wire: Pick<WireArticle, 'body' | 'datelineText'>, op
     if (block.kind === 'paragraph') {
       const lead = block === firstParagraph && wire.datelineText ? `<strong>${text(wire.datelineText)}</strong> ` : '';
       out.push(`<p dir="auto">${lead}${text(block.text)}</p>`);
+    } else if (block.kind === 'subhead') {
+      out.push(`<h3 dir="auto">${text(block.text)}</h3>`);
+    } else if (block.kind === 'list') {
+      const tag = block.ordered ? 'ol' : 'ul';
+      out.push(`<${tag}>${block.items.map((item) => `<li dir="auto">${text(item)}</li>`).join('')}</${tag}>`);
+    } else if (block.kind === 'quote') {
+      const cite = block.cite ? `<p dir="auto">— ${text(block.cite)}</p>` : '';
+      out.push(`<blockquote><p dir="auto">${text(block.text)}</p>${cite}</blockquote>`);
     } else if (block.kind === 'caption') {
       out.push(`<p dir="auto"><em>${text(block.text)}</em></p>`);
     } else {

@@ -4,6 +4,7 @@
 // written while pages render, without reading the built HTML back.
 import type { CustomRecord } from 'pagefind';
 import { readArticle } from '../article-body.ts';
+import { blockText } from '../formats/blocks.ts';
 import { captionText } from '../formats/text/index.ts';
 import type { ArticleRecord } from '../analyze.ts';
 import type { WireArticle } from '../formats/text/types.ts';
@@ -27,7 +28,7 @@ export function searchText(wire: WireArticle): string {
     else if (block.kind === 'paragraph' && !datelineDone && wire.datelineText) {
       text.push(`${wire.datelineText} ${block.text}`);
       datelineDone = true;
-    } else text.push(block.text);
+    } else text.push(blockText(block));
   }
   return text.join('\n');
 }

@@ -4,7 +4,7 @@
 // Decisions (variant ids refer to ../shared/corpus/VARIANTS.md):
 // - Ticker rows without an arrow (A3): direction from the `Increased By`/`Decreased By` label, else from
 //   the printed sign; an unsigned change takes the direction's sign (see quote.ts).
-// - `Dawn.com` in a byline is a desk (the paper's own web desk), not an agency or a person (byline.ts).
+// - `Dawn.com` in a byline is a desk (the paper's own web desk), not an agency or a person (../shared/byline.ts).
 // - Raw brecorder.com pages (section listings, the 2025 article page with menus, B1/B2) are rejected with
 //   a reason naming the site chrome found; they are web pages, and the article page's date has no time.
 // - Dawn's 2025 web captures carry page furniture (comment counters, player speeds, `JOIN OUR WHATSAPP
@@ -15,7 +15,7 @@ import type { BodyBlock, Diagnostic, MarketQuote, ParseOptions, ParseResult, Wir
 import { decodeWireBytes, looksBinary, normaliseText } from './decode.ts';
 import { excerpt, splitLines, toBlocks, type Block } from './lines.ts';
 import { isQuotePart, scanTicker } from './quote.ts';
-import { parseByline } from './byline.ts';
+import { parseByline } from '../shared/byline.ts';
 import { DEFAULT_TIME_ZONE, PUBLISHED_FORM, isRealDay, isValidZone, parseStamp } from './published.ts';
 import { findDateline } from './dateline.ts';
 import { findPageChrome, matchCaptureLine, matchPublishedLine } from './header.ts';
@@ -27,7 +27,7 @@ import {
 export type * from './types.ts';
 export { decodeWireBytes } from './decode.ts';
 export { countLines } from './lines.ts';
-export { knownAgencies, isAgency, isDesk, classifyBylinePart, parseByline } from './byline.ts';
+export { knownAgencies, isAgency, isDesk, classifyBylinePart, parseByline } from '../shared/byline.ts';
 export { DEFAULT_TIME_ZONE, PUBLISHED_FORM } from './published.ts';
 
 export const DEFAULT_MAX_LINE_LENGTH = 100_000;

@@ -1,40 +1,10 @@
-// Types of the wire parser's output. The parser is pure (no Astro, no file system): text or bytes in,
-// a typed article or diagnostics with 1-based line numbers (of the original file) out.
+// Types of the wire-text parser's output. The parser is pure (no Astro, no file system): text or bytes
+// in, a typed article or diagnostics with 1-based line numbers (of the original file) out. The blocks,
+// bylines and quotes are those of the one article model (../item.ts).
 
-/** A problem found in a wire file. `line` is 1-based and always inside the file (1 for an empty file). */
-export interface Diagnostic {
-  line: number;
-  message: string;
-}
+import type { BodyBlock, BylinePart, Diagnostic, MarketQuote } from '../item.ts';
 
-/** The stock-ticker widget captured with the page (`BAFL 41.78 Decreased By ▼ -0.11 (-0.26%)`). */
-export interface MarketQuote {
-  symbol: string;
-  price: number;
-  /** `up` for "Increased By"/▲, `down` for "Decreased By"/▼, `none` when neither is given. */
-  direction: 'up' | 'down' | 'none';
-  /** Signed change as printed, e.g. -0.11. */
-  change: number;
-  /** Signed percent change as printed, e.g. -0.26. */
-  percent: number;
-  line: number;
-}
-
-/** One part of a byline split on ` | `: an agency (organisation), a named person, or a desk. */
-export interface BylinePart {
-  name: string;
-  kind: 'agency' | 'person' | 'desk';
-}
-
-/** A block of the article body, in file order. */
-export type BodyBlock =
-  | { kind: 'paragraph'; text: string; line: number }
-  /** A related-story headline captured inline (short, unpunctuated; or `Also read: …`). */
-  | { kind: 'related'; headline: string; line: number }
-  /** A photo caption (`… — Reuters/File`); `credit` is the part after the dash. */
-  | { kind: 'caption'; text: string; credit?: string; line: number }
-  /** A print footer (`Published in Dawn, January 1st, 2025`). */
-  | { kind: 'footer'; text: string; line: number };
+export type { BodyBlock, BylinePart, Diagnostic, MarketQuote };
 
 export interface WireArticle {
   /** Day the page was captured (`date 2023-08-07`), YYYY-MM-DD. Not the publication date. */

@@ -1,7 +1,7 @@
-// Bylines (C): the text before `Published`, parts joined by ` | ` (`AFP | Reuters`, `Tahir Naseer | Dawn.com`).
+// Bylines: parts joined by ` | ` (`AFP | Reuters`, `Tahir Naseer | Dawn.com`), or one name (`By CHARLES ODUM`).
 // Each part is an agency, a desk, or a named person.
 
-import type { BylinePart } from './types.ts';
+import type { BylinePart } from '../item.ts';
 
 /** News agencies whose name may stand alone as a byline part (matched case-insensitively, whole part). */
 export const knownAgencies: readonly string[] = [

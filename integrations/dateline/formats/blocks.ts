@@ -1,0 +1,16 @@
+// The text a reader sees in a body block, for search, story keys and summaries (pages and feeds
+// render each kind their own way).
+import type { BodyBlock } from './item.ts';
+
+export function blockText(block: BodyBlock): string {
+  switch (block.kind) {
+    case 'list':
+      return block.items.join('\n');
+    case 'quote':
+      return block.cite ? `${block.text} — ${block.cite}` : block.text;
+    case 'related':
+      return block.headline;
+    default:
+      return block.text;
+  }
+}
