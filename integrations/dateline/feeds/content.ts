@@ -1,8 +1,8 @@
 // The full article as HTML for `content:encoded`: dateline, paragraphs, subheads, lists, quotes,
 // captions, print footers and related headlines (linked, with absolute URLs, when the site has that
-// story). Every piece of wire
-// text is HTML-escaped here; @astrojs/rss then XML-escapes the whole string, so a reader that decodes
-// the XML and renders the HTML shows the wire text exactly, markup-looking characters included.
+// story). Every piece of wire text is HTML-escaped here; @astrojs/rss then XML-escapes the whole
+// string, so a reader that decodes the XML and renders the HTML shows the wire text exactly,
+// markup-looking characters included.
 import { escape } from 'html-escaper';
 import type { WireArticle } from '../formats/text/types.ts';
 import { xmlSafe } from '../sitemaps/xml.ts';
