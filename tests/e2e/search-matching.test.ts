@@ -2,7 +2,7 @@
 // four search shards: a story is a result only when it holds every query word (or a word of the same
 // stem) in its headline or text. Pagefind on its own also matches words a query word begins
 // ("glenmarrow" → "glenmarrowfield"), and for a word it does not hold, the longest indexed word that
-// the query word begins with ("budgetqqzz" → "budget").
+// the query word begins with ("budgetqqzz" → "budget"). A query in double quotes is a phrase.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -158,6 +158,13 @@ describe('search finds stories with every query word', () => {
         for (const word of query.toLowerCase().split(' ')) expect(texts[i], `${query}: ${href}`).toMatch(forms[word]!);
       });
     }
+  });
+
+  test('a query in double quotes finds the words as a phrase, in that order', async () => {
+    const { hrefs } = await search('"rail upgrade"');
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const text of await storyTexts(hrefs)) expect(text).toMatch(/\brail upgrade\b/i);
+    expect((await search('"upgrade rail"')).status).toBe('No stories found for “"upgrade rail"”.');
   });
 
   test('a word only the oldest shard holds is found by walking every shard, newest first', async () => {
