@@ -1,6 +1,6 @@
 // The whole real corpus (about 3,000 APP, Dawn and Business Recorder files) built once: no page links
 // to a file the build did not write, and every page is valid HTML (real copy finds what demo files do
-// not, e.g. a story with several related-headline lists).
+// not, e.g. a story with several related-headline lists); search finds nothing for made-up words.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -76,3 +76,23 @@ test('real stories pass axe in light and dark (captions, print footers, several 
     await server.close();
   }
 }, 300_000);
+
+test('search: misspelt or made-up words find nothing (issue 11: "zzzz" found 7 stories, "xyzzyqq" 30, "qwertyuiopzz" 1)', async () => {
+  const server = await serveDist(site.dist, '/');
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    for (const query of ['zzzz', 'xyzzyqq', 'qwertyuiopzz', 'zzzz xyzzyqq qwertyuiopzz', 'Lahore floodzz']) {
+      await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+      await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 }).toMatch(/found/);
+      expect(await page.locator('#search-status').textContent(), query).toBe(`No stories found for “${query}”.`);
+      expect(await page.locator('#search-results li').count(), query).toBe(0);
+    }
+    // The words themselves still find stories ("floods" also those with "flooding", of the same stem).
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('Lahore floods')}`);
+    await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 }).toMatch(/^\d+ stories found for “Lahore floods”/);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}, 120_000);
