@@ -1,7 +1,7 @@
 // Hand-over from the content loader to the integration's build hooks. Both run in the `astro build`
 // process, but the loader is loaded through Vite (content config) and the integration by Node, so
 // they do not share module instances: the state lives on globalThis under a registered symbol.
-import type { ArticleRecord } from './analyze.ts';
+import type { ArticleRecord } from './ingest/index.ts';
 import type { BuildReport } from './report.ts';
 import type { SearchIndex } from './search/build.ts';
 

@@ -3,13 +3,13 @@
 // published articles), the report is written, social images are prepared, and in `astro dev` the
 // folder is watched so a dropped-in file appears without a restart.
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { analyzeContent } from './analyze.ts';
+import { analyzeContent } from './ingest/index.ts';
 import { setBuildState } from './build-state.ts';
 import type { ResolvedDatelineConfig } from './options.ts';
-import { formatProblem, writeReport } from './report.ts';
+import { formatProblem, rejections, writeReport } from './report.ts';
 import { ArticleSchema } from './schema.ts';
 import { startSearchIndex } from './search/build.ts';
-import { searchText } from './search/records.ts';
+import { searchText, searchTextKey } from './search/records.ts';
 import { prepareSocialImages } from './social-images.ts';
 import { buildNow } from './time.ts';
 
@@ -34,23 +34,21 @@ async function syncArticles(context: LoaderContext, config: ResolvedDatelineConf
     now: buildNow(),
     site: config.site,
     base: config.base,
-    onParsed: building ? (file, article) => searchTexts.set(file, searchText(article)) : undefined,
+    onParsed: building ? (file, index, item) => searchTexts.set(searchTextKey(file, index), searchText(item)) : undefined,
   });
   const { articles, report } = analysis;
   const search = building ? startSearchIndex(articles, config, searchTexts) : undefined;
 
   const images = await prepareSocialImages(articles, config, report, logger);
 
-  const warnings = new Map(report.files.map((f) => [f.file, f.warnings ?? []]));
   const keep = new Set<string>();
   for (const article of articles) {
-    keep.add(article.file);
-    const image = images.byFile.get(article.file) ?? images.fallback;
-    const record = { ...article, warnings: warnings.get(article.file) ?? [], image };
+    keep.add(article.id);
+    const record = { ...article, image: images.byArticle.get(article.id) ?? images.fallback };
     const digest = context.generateDigest(JSON.stringify(record));
-    if (store.get(article.file)?.digest === digest) continue;
-    const data = await parseData({ id: article.file, data: record });
-    store.set({ id: article.file, data, digest });
+    if (store.get(article.id)?.digest === digest) continue;
+    const data = await parseData({ id: article.id, data: record });
+    store.set({ id: article.id, data, digest });
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
 
@@ -63,7 +61,7 @@ async function syncArticles(context: LoaderContext, config: ResolvedDatelineConf
     notes: [`${analysis.parsed} parsed, ${analysis.reused} unchanged (parse cache)`, ...images.notes],
   });
 
-  const rejected = report.files.filter((f) => f.status === 'rejected');
+  const rejected = rejections(report);
   for (const f of rejected) logger.warn(`rejected ${formatProblem(config.contentDirLabel, f)}`);
   if (config.strict && rejected.length > 0) {
     throw new Error(`Dateline strict mode: ${rejected.length} wire file(s) rejected (listed above; report: ${config.reportPath})`);

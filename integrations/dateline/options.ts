@@ -48,6 +48,12 @@ export const DatelineOptionsSchema = z
     timeZone: z.string().refine(isIanaZone, 'expected an IANA time zone like "Asia/Karachi"').default('Asia/Karachi'),
     /** Section for files whose wire copy names none. */
     defaultSection: z.string().min(1).default('News'),
+    /**
+     * Subject codes and names to sections, for agency items (which carry codes, not a section):
+     * IPTC Media Topics (`medtop:15000000`), Subject Codes (`subj:04000000`), provider codes (`N2:US`,
+     * `anpa:s`) or subject names (`Business`); matched case-insensitively, before the default map.
+     */
+    sectionMap: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** Section order in the navigation, with optional labels. Sections not listed follow, A–Z. */
     sections: z.array(z.union([z.string().min(1), SectionSchema])).default([]),
     /** Folder of wire `.txt` files, relative to the project root (env `DATELINE_CONTENT` overrides). */

@@ -12,11 +12,22 @@ export const SocialImageSchema = z.object({
 });
 
 export const ArticleSchema = z.object({
+  /** The story's identity key (stable across versions). */
+  id: z.string().min(1),
+  format: z.enum(['text', 'iptc7901', 'anpa1312', 'newsml-g2', 'nitf', 'newsml-1.2', 'ninjs']),
+  /** The wire file of the version shown, and its item's position in the file. */
   file: z.string().min(1),
+  item: z.number().int().min(0),
   path: z.string().min(1),
   headline: z.string().min(1),
   headlineLang: z.enum(['ur', 'ar']).optional(),
+  subheadline: z.string().optional(),
+  /** BCP 47 language the story declares (the site's language when absent). */
+  language: z.string().optional(),
   section: z.string().optional(),
+  subjects: z.array(z.object({ code: z.string().optional(), name: z.string().optional() })),
+  /** The story was corrected (at the version shown or before), with the agency's note when it gave one. */
+  correction: z.object({ note: z.string().optional() }).optional(),
   sectionSlug: z.string().min(1),
   sectionLabel: z.string().min(1),
   bylineText: z.string(),
@@ -36,7 +47,7 @@ export const ArticleSchema = z.object({
     }),
   ),
   related: z.array(z.string()),
-  storyKey: z.string(),
+  contentKey: z.string(),
   digest: z.string(),
   warnings: z.array(z.string()),
   image: SocialImageSchema,

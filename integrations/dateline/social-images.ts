@@ -4,7 +4,7 @@
 // Rendering itself lives in ./og/.
 import type { AstroIntegrationLogger } from 'astro';
 import { resolve, join } from 'node:path';
-import type { ArticleRecord } from './analyze.ts';
+import type { ArticleRecord } from './ingest/index.ts';
 import { renderDefaultImage, renderOgImages, type OgTheme } from './og/index.ts';
 import type { ResolvedDatelineConfig } from './options.ts';
 import type { BuildReport } from './report.ts';
@@ -15,7 +15,8 @@ import { formatLocalDateTime } from './time.ts';
 export const DEFAULT_IMAGE: SocialImage = { path: 'og/default.png', type: 'image/png', width: 1200, height: 630 };
 
 export interface PreparedImages {
-  byFile: Map<string, SocialImage>;
+  /** By article id (story key). */
+  byArticle: Map<string, SocialImage>;
   fallback: SocialImage;
   /** Site path → cached file, copied into the output after the build. */
   outputFiles: Map<string, string>;
@@ -30,7 +31,7 @@ export async function prepareSocialImages(
   report: BuildReport,
   logger: AstroIntegrationLogger,
 ): Promise<PreparedImages> {
-  const prepared: PreparedImages = { byFile: new Map(), fallback: DEFAULT_IMAGE, outputFiles: new Map(), notes: [] };
+  const prepared: PreparedImages = { byArticle: new Map(), fallback: DEFAULT_IMAGE, outputFiles: new Map(), notes: [] };
   // Images are files in the build output; `astro dev` and `astro sync` point pages at the default.
   if (config.command !== 'build') return prepared;
 
@@ -48,7 +49,7 @@ export async function prepareSocialImages(
   }
 
   const jobs = articles.map((a) => ({
-    id: a.file,
+    id: a.id,
     card: {
       siteName: config.siteName,
       sectionLabel: a.sectionLabel,
@@ -59,17 +60,22 @@ export async function prepareSocialImages(
     },
   }));
   const result = await renderOgImages(jobs, { cacheDir, theme });
-  const pathOf = new Map(articles.map((a) => [a.file, a.path]));
-  for (const [file, image] of result.images) {
-    const path = imagePath(pathOf.get(file)!, image.ext);
-    prepared.byFile.set(file, { path, type: image.type, width: image.width, height: image.height });
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  for (const [id, image] of result.images) {
+    const path = imagePath(byId.get(id)!.path, image.ext);
+    prepared.byArticle.set(id, { path, type: image.type, width: image.width, height: image.height });
     prepared.outputFiles.set(path, image.file);
   }
   const entries = new Map(report.files.map((f) => [f.file, f]));
-  for (const [file, warnings] of result.warnings) {
-    const entry = entries.get(file);
-    if (entry) entry.warnings = [...(entry.warnings ?? []), ...warnings.map((w) => `social image: ${w}`)];
-    for (const w of warnings) logger.warn(`${config.contentDirLabel}/${file}: social image: ${w}`);
+  for (const [id, warnings] of result.warnings) {
+    const article = byId.get(id)!;
+    const lines = warnings.map((w) => `social image: ${w}`);
+    article.warnings = [...article.warnings, ...lines];
+    // The report line of the version shown: the file, or its item in a file of several.
+    const entry = entries.get(article.file);
+    const target = entry?.items?.[article.item] ?? entry;
+    if (target) target.warnings = [...(target.warnings ?? []), ...lines];
+    for (const w of warnings) logger.warn(`${config.contentDirLabel}/${article.file}: social image: ${w}`);
   }
   const total = result.rendered + result.reused;
   const perImage = result.rendered ? ` (${(result.ms / result.rendered).toFixed(0)} ms per rendered image)` : '';

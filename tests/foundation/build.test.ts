@@ -45,7 +45,7 @@ describe('foundation build', () => {
   it('lists every wire file exactly once, and nothing else', () => {
     const wireFiles = Object.keys(files).filter((f) => f.endsWith('.txt')).sort();
     expect(site.report.files.map((f) => f.file).sort()).toEqual(wireFiles);
-    expect(site.report.counts).toEqual({ total: 14, published: 10, scheduled: 1, rejected: 2, duplicate: 1 } as never);
+    expect(site.report.counts).toEqual({ total: 14, items: 14, published: 10, scheduled: 1, superseded: 0, withdrawn: 0, duplicate: 1, rejected: 2 });
   });
 
   it('publishes the reference article at its dated URL', () => {

@@ -47,7 +47,7 @@ describe('strict mode and validate', () => {
     const env = { ...process.env, DATELINE_CONTENT: join(dir, 'content'), DATELINE_REPORT: join(dir, 'report.json'), DATELINE_CACHE_DIR: join(dir, 'cache') };
     const run = spawnSync('npm', ['run', '--silent', 'validate'], { cwd: repoRoot, encoding: 'utf8', env });
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/3 wire files: 1 published, 0 scheduled, 0 duplicate, 2 rejected/);
+    expect(run.stdout).toMatch(/3 wire files: 1 published, 0 scheduled, 0 superseded, 0 withdrawn, 0 duplicate, 2 rejected/);
     expect(run.stdout).toMatch(/bad-one\.txt:\d+: /);
     mkdirSync(join(dir, 'good'), { recursive: true });
     writeContent(join(dir, 'good'), { 'ok.txt': seedArticle });

@@ -44,8 +44,17 @@ export function wire(o: {
   return [` date ${o.capture ?? '2024-03-02'}`, o.section ?? '', '', o.headline, '', `${o.byline ? `${o.byline} ` : ''}Published ${o.published}`, '', ...body.flatMap((p) => [p, ''])].join('\n');
 }
 
-/** The same short hash identity.ts gives a colliding file (sha256 of its path, hex). */
-export const suffixOf = (file: string, length = 6) => createHash('sha256').update(file).digest('hex').slice(0, length);
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The short hash stories/placement.ts gives a colliding wire-text story: of its story key, which is
+ * `text:` and a hash of its headline and `Published` instant (formats/text/item.ts).
+ */
+export const suffixOf = (headline: string, published: string, length = 6) =>
+  sha256(`text:${sha256(`${headline}\u0000${published}`).slice(0, 24)}`).slice(0, length);
+/** The two stories the suffix tests collide with. */
+export const MATCH_B = ['Match drawn', '2024-03-01T14:00:00+05:00'] as const;
+export const RAIN_B = ['Rain stops play', '2024-03-01T15:30:00+05:00'] as const;
 
 // ---------------------------------------------------------------------------------------------------
 // Injection: every field carries markup, script, CDATA ends, entities and javascript: URLs.
@@ -133,11 +142,11 @@ function namesFiles(): Record<string, string> {
   add('same-headline-a.txt', { section: 'Sports', headline: 'Match drawn', published: '01 Mar, 2024 01:00pm', body: ['LAHORE: The first match was drawn.'] });
   add('same-headline-b.txt', { section: 'Sports', headline: 'Match drawn', published: '01 Mar, 2024 02:00pm', body: ['KARACHI: The second match was drawn.'] });
   // A headline whose slug is the suffixed slug of b: published earlier, it takes that URL first …
-  add('suffix-earlier.txt', { section: 'Sports', headline: `Match drawn ${suffixOf('names/same-headline-b.txt')}`, published: '01 Mar, 2024 12:30pm' });
+  add('suffix-earlier.txt', { section: 'Sports', headline: `Match drawn ${suffixOf(...MATCH_B)}`, published: '01 Mar, 2024 12:30pm' });
   // … and one published after b, whose plain slug b already holds.
   add('rain-a.txt', { section: 'Sports', headline: 'Rain stops play', published: '01 Mar, 2024 03:00pm', body: ['LAHORE: Rain stopped play.'] });
   add('rain-b.txt', { section: 'Sports', headline: 'Rain stops play', published: '01 Mar, 2024 03:30pm', body: ['KARACHI: Rain stopped play again.'] });
-  add('suffix-later.txt', { section: 'Sports', headline: `Rain stops play ${suffixOf('names/rain-b.txt')}`, published: '01 Mar, 2024 04:00pm' });
+  add('suffix-later.txt', { section: 'Sports', headline: `Rain stops play ${suffixOf(...RAIN_B)}`, published: '01 Mar, 2024 04:00pm' });
   // Agencies and desks with hostile names (agency pages are /agency/{slug}/).
   add('agency-dots.txt', { section: 'World', headline: 'Desk named dot dot', byline: '.. Desk', published: '01 Mar, 2024 05:00pm' });
   add('agency-empty.txt', { section: 'World', headline: 'Desk named punctuation', byline: '!!! Desk', published: '01 Mar, 2024 05:01pm' });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
-import { nameFiles, NOW, REJECTED_NAMES, RESERVED_SECTIONS, runName, suffixOf } from './fixtures.ts';
+import { MATCH_B, nameFiles, NOW, RAIN_B, REJECTED_NAMES, RESERVED_SECTIONS, runName, suffixOf } from './fixtures.ts';
 import { attr, elements, meta, page, textOf, walk } from './util.ts';
 
 /** First-level names the site itself writes into dist/. */
@@ -105,13 +105,14 @@ describe('hostile names', () => {
   });
 
   it('suffixes colliding headlines stably, even against a headline equal to a suffixed slug', () => {
-    const b = suffixOf('names/same-headline-b.txt');
+    const b = suffixOf(...MATCH_B);
     expect(pathOf('names/suffix-earlier.txt')).toBe(`/sports/2024/03/01/match-drawn-${b}/`);
     expect(pathOf('names/same-headline-a.txt')).toBe('/sports/2024/03/01/match-drawn/');
-    expect(pathOf('names/same-headline-b.txt')).toBe(`/sports/2024/03/01/match-drawn-${suffixOf('names/same-headline-b.txt', 8)}/`);
-    const rainB = suffixOf('names/rain-b.txt');
+    expect(pathOf('names/same-headline-b.txt')).toBe(`/sports/2024/03/01/match-drawn-${suffixOf(...MATCH_B, 8)}/`);
+    const rainB = suffixOf(...RAIN_B);
     expect(pathOf('names/rain-a.txt')).toBe('/sports/2024/03/01/rain-stops-play/');
     expect(pathOf('names/rain-b.txt')).toBe(`/sports/2024/03/01/rain-stops-play-${rainB}/`);
-    expect(pathOf('names/suffix-later.txt')).toBe(`/sports/2024/03/01/rain-stops-play-${rainB}-${suffixOf('names/suffix-later.txt')}/`);
+    const later = suffixOf(`Rain stops play ${rainB}`, '2024-03-01T16:00:00+05:00');
+    expect(pathOf('names/suffix-later.txt')).toBe(`/sports/2024/03/01/rain-stops-play-${rainB}-${later}/`);
   });
 });

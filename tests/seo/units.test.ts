@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '../../integrations/dateline/analyze.ts';
+import type { ArticleRecord } from '../../integrations/dateline/ingest/index.ts';
 import { articleHtml } from '../../integrations/dateline/feeds/content.ts';
 import { TextSlots } from '../../integrations/dateline/feeds/text-slots.ts';
 import { buildLastmodLookup } from '../../integrations/dateline/sitemaps/lastmod.ts';
@@ -22,7 +22,11 @@ function record(i: number, hoursAgo: number, extra: Partial<ArticleRecord> = {})
   const ms = NOW.getTime() - hoursAgo * HOUR;
   const published = new Date(ms).toISOString().replace('.000Z', 'Z');
   return {
+    id: `text:${i}`,
+    format: 'text',
     file: `f${i}.txt`,
+    item: 0,
+    subjects: [],
     path: `world/2024/03/0${(i % 2) + 1}/story-${i}/`,
     headline: `Story ${i} & <more>`,
     sectionSlug: 'world',
@@ -34,7 +38,7 @@ function record(i: number, hoursAgo: number, extra: Partial<ArticleRecord> = {})
     summary: '',
     quotes: [],
     related: [],
-    storyKey: String(i),
+    contentKey: String(i),
     digest: String(i),
     warnings: [],
     ...extra,

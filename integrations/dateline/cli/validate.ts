@@ -3,7 +3,7 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { analyzeContent } from '../analyze.ts';
+import { analyzeContent } from '../ingest/index.ts';
 import { integrationOptions } from '../index.ts';
 import { resolveConfig } from '../options.ts';
 import { summarize, writeReport } from '../report.ts';

@@ -4,7 +4,7 @@
 // string, so a reader that decodes the XML and renders the HTML shows the wire text exactly,
 // markup-looking characters included.
 import { escape } from 'html-escaper';
-import type { WireArticle } from '../formats/text/types.ts';
+import type { WireItem } from '../formats/item.ts';
 import { xmlSafe } from '../sitemaps/xml.ts';
 
 /** Wire text as HTML, for the article in `content:encoded` (the feed's text fields use feedText()). */
@@ -16,7 +16,7 @@ export interface ContentOptions {
   relatedUrl: (headline: string) => string | undefined;
 }
 
-export function articleHtml(wire: Pick<WireArticle, 'body' | 'datelineText'>, options: ContentOptions): string {
+export function articleHtml(wire: Pick<WireItem, 'body' | 'datelineText'>, options: ContentOptions): string {
   const firstParagraph = wire.body.find((b) => b.kind === 'paragraph');
   const out: string[] = [];
   let related: string[] = [];

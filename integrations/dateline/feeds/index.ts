@@ -1,7 +1,7 @@
 // RSS 2.0 feeds (`/rss.xml`, `/{section}/rss.xml`) with @astrojs/rss. The routes in src/pages pass
 // the articles (newest first) and how to find related stories; everything about the XML is here.
 import { getRssString } from '@astrojs/rss';
-import { readArticle } from '../article-body.ts';
+import { readItem } from '../ingest/read-item.ts';
 import type { ResolvedDatelineConfig } from '../options.ts';
 import type { ArticleData } from '../schema.ts';
 import { buildNow } from '../time.ts';
@@ -38,7 +38,7 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
   const slots = new TextSlots();
   const link = abs(options.pagePath);
   const items = options.articles.slice(0, config.feedItems).map((article) =>
-    feedItem(article, readArticle(config.contentPath, article.file, config.timeZone), {
+    feedItem(article, readItem(config.contentPath, article.file, article.item, config.timeZone), {
       site: config.site,
       base: config.base,
       timeZone: config.timeZone,

@@ -2,7 +2,7 @@
 // publisher's offset, summary, full HTML content, section as category, byline as dc:creator, and the
 // social image as media:content.
 import type { RSSFeedItem } from '@astrojs/rss';
-import type { WireArticle } from '../formats/text/types.ts';
+import type { WireItem } from '../formats/item.ts';
 import type { ArticleData } from '../schema.ts';
 import { escapeXml } from '../sitemaps/xml.ts';
 import { toRfc822 } from '../time.ts';
@@ -20,7 +20,7 @@ export interface ItemContext {
   relatedPath: (headline: string) => string | undefined;
 }
 
-export function feedItem(article: ArticleData, wire: WireArticle, ctx: ItemContext): RSSFeedItem {
+export function feedItem(article: ArticleData, wire: WireItem, ctx: ItemContext): RSSFeedItem {
   const abs = (path: string) => absoluteUrl(ctx.site, ctx.base, path);
   const image = article.image;
   const custom = [

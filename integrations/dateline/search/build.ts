@@ -13,11 +13,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArticleRecord } from '../analyze.ts';
+import type { ArticleRecord } from '../ingest/index.ts';
 import type { ResolvedDatelineConfig } from '../options.ts';
 import { linkTree } from '../link-files.ts';
-import { parserFingerprint } from '../parse-cache.ts';
-import { searchRecord, type RecordOptions } from './records.ts';
+import { parserFingerprint } from '../ingest/parse-cache.ts';
+import { searchRecord, searchTextKey, type RecordOptions } from './records.ts';
 import { planShards } from './shards.ts';
 
 /** The shard list, beside the search page (under `pagefind/` everything is immutable). */
@@ -61,7 +61,7 @@ function indexFingerprint(rootPath: string, options: RecordOptions): string {
 
 function shardKey(fingerprint: string, articles: ArticleRecord[]): string {
   const hash = createHash('sha256').update(fingerprint);
-  for (const a of articles) hash.update(`\0${a.path}\0${a.file}\0${a.digest}\0${a.timestamp}`);
+  for (const a of articles) hash.update(`\0${a.path}\0${a.file}\0${a.item}\0${a.digest}\0${a.timestamp}`);
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -71,7 +71,7 @@ async function indexShard(articles: ArticleRecord[], options: RecordOptions, tar
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(errors.join('; '));
-    const added = await Promise.all(articles.map((a) => index.addCustomRecord(searchRecord(a, options, texts.get(a.file)))));
+    const added = await Promise.all(articles.map((a) => index.addCustomRecord(searchRecord(a, options, texts.get(searchTextKey(a.file, a.item))))));
     const failed = added.flatMap((r) => r.errors);
     if (failed.length) throw new Error(failed.join('; '));
     const written = await index.writeFiles({ outputPath: tmp });
@@ -87,7 +87,7 @@ async function indexShard(articles: ArticleRecord[], options: RecordOptions, tar
 export async function buildSearchIndex(
   articles: ArticleRecord[],
   options: RecordOptions & { cacheDir: string; rootPath: string; shardSize: number },
-  /** Search texts the loader already has (files it parsed); used up as shards are done. */
+  /** Search texts the loader already has (items it parsed, by searchTextKey); used up as shards are done. */
   texts: Map<string, string> = new Map(),
 ): Promise<SearchIndex> {
   const started = performance.now();
@@ -102,7 +102,7 @@ export async function buildSearchIndex(
       await indexShard(shard.articles, options, dir, texts);
       indexed++;
     }
-    for (const a of shard.articles) texts.delete(a.file);
+    for (const a of shard.articles) texts.delete(searchTextKey(a.file, a.item));
     shards.push({ id: shard.id, folder, last: shard.last, stories: shard.articles.length, dir });
   }
   // Keep only the shards of this build.

@@ -3,11 +3,11 @@
 // page chrome. Built from the wire file with the same parser the article page uses, so the index can be
 // written while pages render, without reading the built HTML back.
 import type { CustomRecord } from 'pagefind';
-import { readArticle } from '../article-body.ts';
+import { readItem } from '../ingest/read-item.ts';
 import { blockText } from '../formats/blocks.ts';
 import { captionText } from '../formats/text/index.ts';
-import type { ArticleRecord } from '../analyze.ts';
-import type { WireArticle } from '../formats/text/types.ts';
+import type { ArticleRecord } from '../ingest/index.ts';
+import type { WireItem } from '../formats/item.ts';
 import { formatLocalDate } from '../time.ts';
 
 export interface RecordOptions {
@@ -17,7 +17,7 @@ export interface RecordOptions {
 }
 
 /** The text search indexes for a story: headline, then body as the reader sees it. */
-export function searchText(wire: WireArticle): string {
+export function searchText(wire: Pick<WireItem, 'headline' | 'body' | 'datelineText'>): string {
   // The headline ends a sentence in result excerpts (`… budget deal. KARACHI: …`), as Pagefind does for
   // an HTML heading.
   const text: string[] = [/\p{P}$/u.test(wire.headline) ? wire.headline : `${wire.headline}.`];
@@ -33,12 +33,15 @@ export function searchText(wire: WireArticle): string {
   return text.join('\n');
 }
 
+/** Key of an item's search text in the texts the loader hands on. */
+export const searchTextKey = (file: string, item: number) => `${file}\u0000${item}`;
+
 /** `text`: the story's `searchText`, when the caller has it already (else the wire file is read). */
 export function searchRecord(article: ArticleRecord, options: RecordOptions, text?: string): CustomRecord {
   return {
     // Relative to the site root: the search page gives Pagefind the base (`baseUrl`).
     url: `/${article.path}`,
-    content: text ?? searchText(readArticle(options.contentPath, article.file, options.timeZone)),
+    content: text ?? searchText(readItem(options.contentPath, article.file, article.item, options.timeZone)),
     language: options.language,
     meta: { title: article.headline, date: formatLocalDate(article.published, options.timeZone) },
     sort: { date: new Date(article.timestamp).toISOString() },

@@ -1,7 +1,7 @@
 // `lastmod` of every page Dateline makes, from the articles alone: an article page changes when the
 // article is updated (else when published); a list (home, section, agency, date archive, and every
 // page of a paginated list) changes when its newest or most recently updated article does.
-import type { ArticleRecord } from '../analyze.ts';
+import type { ArticleRecord } from '../ingest/index.ts';
 import { localDateParts, toMillis } from '../time.ts';
 import { agencyPath, agencySlug, dayArchivePath, sectionPath } from '../urls.ts';
 

@@ -4,7 +4,7 @@
 // page sitemaps and cannot be restricted to a time window per file.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArticleRecord } from '../analyze.ts';
+import type { ArticleRecord } from '../ingest/index.ts';
 import { absoluteUrl } from '../urls.ts';
 import { lastChange } from './lastmod.ts';
 import { escapeXml } from './xml.ts';

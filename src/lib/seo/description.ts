@@ -1,6 +1,6 @@
 // Meta descriptions: at most 160 characters (what search results show), cut at a word boundary.
 import config from 'virtual:dateline/config';
-import { truncateText } from '../../../integrations/dateline/summary.ts';
+import { truncateText } from '../../../integrations/dateline/ingest/summary.ts';
 
 export const META_DESCRIPTION_LENGTH = 160;
 

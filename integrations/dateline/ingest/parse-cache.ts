@@ -1,30 +1,43 @@
 // Parse results cached by file digest between builds, so an unchanged wire file is never parsed again.
-// The cache is invalidated as a whole when the parser's source or the parse options change.
+// The cache is invalidated as a whole when a parser's source or the parse options change.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from './formats/text/types.ts';
-import type { WireSummary } from './summary.ts';
+import type { Diagnostic, WireFormat } from '../formats/item.ts';
+import type { ItemSummary } from './summary.ts';
 
-export type CachedParse =
-  | { digest: string; ok: true; summary: WireSummary; warnings: Diagnostic[] }
-  | { digest: string; ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+export type CachedItem =
+  | { ok: true; summary: ItemSummary; warnings: Diagnostic[] }
+  | { ok: false; line: number; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+/** What the parsers made of one file: `errors` non-empty means the whole file was rejected. */
+export interface CachedParse {
+  digest: string;
+  format: WireFormat;
+  items: CachedItem[];
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+  /** The file's modification time the parse used (teletype trailers without a year), when it used it. */
+  fileTime?: number;
+}
 
 interface CacheFile {
   version: string;
   files: Record<string, CachedParse>;
 }
 
-/** Hash of the parsers' own source files (every format): a parser change re-parses everything. */
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Hash of the parsers' own source files (every format) and the item summary: a change re-parses everything. */
 export function parserFingerprint(): string {
   const hash = createHash('sha256');
   try {
-    const dir = fileURLToPath(new URL('./formats/', import.meta.url));
+    const dir = here('../formats/');
     for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
       if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(dir, name)));
     }
-    for (const name of ['summary.ts', 'script-language.ts']) hash.update(readFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url))));
+    for (const name of ['./summary.ts', '../script-language.ts']) hash.update(readFileSync(here(name)));
   } catch {
     hash.update('unknown-parser-source');
   }

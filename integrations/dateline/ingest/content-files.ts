@@ -1,8 +1,9 @@
 // Finds the wire files in the content folder (recursively) and applies the limits that protect the
-// build: size, symlinks that leave the folder. Every `.txt` found is an input and gets a report line.
+// build: size, symlinks that leave the folder. Every wire file found is an input and gets a report line.
 import { isUtf8 } from 'node:buffer';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
+import { isWireFileName } from '../formats/index.ts';
 
 export interface ContentFile {
   /** Path relative to the content folder, `/`-separated: the file's id everywhere. */
@@ -26,9 +27,8 @@ function isOutsideFolder(root: string, link: string): boolean {
   }
 }
 
-export function isWireFile(name: string): boolean {
-  return name.toLowerCase().endsWith('.txt');
-}
+/** A wire file by name: `.txt`, `.tst`, `.anpa`, `.xml`, `.json` (its format is then told by its content). */
+export const isWireFile = isWireFileName;
 
 export function findContentFiles(contentPath: string, maxFileSize: number): ContentFile[] {
   let root: string;

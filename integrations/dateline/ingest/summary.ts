@@ -1,0 +1,86 @@
+// The lean record kept for each item in the parse cache and, for published stories, in the article
+// index: what versions, routing, lists, feeds' item headers and tags need. The body is not kept: pages
+// read it from the wire file at render time with the same parser (at 10,000 articles a store with
+// bodies was 112 MB, inlined into the server bundle; see ../shared/docs/design.md, "Performance shape").
+import { createHash } from 'node:crypto';
+import { blockText } from '../formats/blocks.ts';
+import type { BylinePart, MarketQuote, SubjectCode, WireFormat, WireItem } from '../formats/item.ts';
+import { headlineLanguage } from '../script-language.ts';
+
+export interface ItemSummary {
+  format: WireFormat;
+  /** 1-based line of the item in its file. */
+  line: number;
+  key: string;
+  version?: number;
+  status: WireItem['status'];
+  correction?: { note?: string };
+  embargoedUntil?: string;
+  headline: string;
+  /** `ur`/`ar` for a headline mostly in Arabic script (see script-language.ts). */
+  headlineLang?: 'ur' | 'ar';
+  subheadline?: string;
+  /** BCP 47 language the item declares. */
+  language?: string;
+  section?: string;
+  subjects: SubjectCode[];
+  bylineText: string;
+  byline: BylinePart[];
+  published: string;
+  modified?: string;
+  dateline?: string;
+  /** Opening words of the story (first paragraph without its dateline), at most ~300 characters. */
+  summary: string;
+  quotes: Omit<MarketQuote, 'line'>[];
+  /** Related-story headlines found in the body, in order. */
+  related: string[];
+  /** Equal for the same text delivered twice (headline, times, dateline, body). */
+  contentKey: string;
+}
+
+const SUMMARY_LENGTH = 300;
+
+/** Cuts text at a word boundary and adds an ellipsis when it is longer than `max` characters. */
+export function truncateText(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–—]+$/u, '')}…`;
+}
+
+export function summarizeItem(item: WireItem): ItemSummary {
+  const paragraphs = item.body.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+  const bodyText = item.body.map((b) => `${b.kind}:${blockText(b)}`).join('\n');
+  const summary: ItemSummary = {
+    format: item.format,
+    line: item.line,
+    key: item.identity.key,
+    status: item.status,
+    headline: item.headline,
+    subjects: item.subjects,
+    bylineText: item.bylineText,
+    byline: item.byline,
+    published: item.published,
+    summary: truncateText(paragraphs[0] ?? '', SUMMARY_LENGTH),
+    quotes: item.quotes.map(({ line: _line, ...q }) => q),
+    related: item.body.flatMap((b) => (b.kind === 'related' ? [b.headline] : [])),
+    contentKey: createHash('sha256')
+      .update(`${item.headline}\u0000${item.subheadline ?? ''}\u0000${item.bylineText}\u0000${item.published}\u0000${item.datelineText ?? ''}\u0000${bodyText}`)
+      .digest('hex')
+      .slice(0, 32),
+  };
+  const optional = {
+    version: item.identity.version,
+    correction: item.correction,
+    embargoedUntil: item.embargoedUntil,
+    headlineLang: headlineLanguage(item.headline),
+    subheadline: item.subheadline,
+    language: item.language,
+    section: item.section,
+    modified: item.modified,
+    dateline: item.dateline,
+  };
+  for (const [k, v] of Object.entries(optional)) if (v !== undefined) (summary as unknown as Record<string, unknown>)[k] = v;
+  return summary;
+}
