@@ -1,6 +1,8 @@
 // The whole real corpus (about 3,000 APP, Dawn and Business Recorder files) built once: no page links
 // to a file the build did not write, and every page is valid HTML (real copy finds what demo files do
-// not, e.g. a story with several related-headline lists); search finds nothing for made-up words.
+// not, e.g. a story with several related-headline lists); search finds nothing for made-up words. The
+// outside validators of tests/validators/ read a fixed sample of the same build: the W3C Nu Html
+// Checker over pages of every kind, and structured-data-testing-tool over its articles.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -13,13 +15,36 @@ import { corpusDir } from '../helpers/test-data.ts';
 import { htmlValidateConfig } from './html-validate-config.ts';
 import { removeRun, runName } from './fixtures.ts';
 import { findBrokenLinks, htmlFiles } from './site-walk.ts';
+import { countByKind, samplePages, sitePages, type Page, type PageKind } from '../validators/page-kinds.ts';
+import { ARTICLE_SCHEMAS, problems, summarizeStructuredData, testStructuredData } from '../validators/structured-data.ts';
+import { checkWithVnu, formatVnu, summarizeVnu } from '../validators/vnu.ts';
 
 const SITE_URL = 'https://dateline.example.com';
 const NAME = runName('e2e-corpus');
 let site: BuiltSite;
+let sample: Page[];
+
+/**
+ * Pages per kind in the validator sample, evenly spaced in path order (so across sections, agencies and
+ * years; the same pages every run): 319 of the corpus site's ~4,300, which vnu checks in about 10 s
+ * (all of them: about a minute).
+ */
+const SAMPLE: Record<PageKind, number> = {
+  home: 1,
+  'not-found': 1,
+  search: 1,
+  article: 240,
+  section: 10,
+  'section-page': 20,
+  agency: 5,
+  'agency-page': 10,
+  day: 25,
+  'day-page': 6,
+};
 
 beforeAll(() => {
   site = buildSite(NAME, { contentDir: corpusDir, env: { DATELINE_OG_IMAGES: '0', SITE_URL } });
+  sample = samplePages(sitePages(site.dist), SAMPLE);
 }, 900_000);
 
 afterAll(() => removeRun(NAME));
@@ -42,6 +67,27 @@ test('every corpus page is valid HTML', async () => {
     }
   }
   expect(problems.slice(0, 20)).toEqual([]);
+}, 300_000);
+
+test('a sample of corpus pages of every kind passes the Nu Html Checker with no error', async () => {
+  expect(sample.length).toBeGreaterThanOrEqual(300);
+  const result = await checkWithVnu(site.dist, sample.map((p) => p.file));
+  console.log(`${summarizeVnu('corpus sample', result)} (${countByKind(sample)})`);
+  for (const w of result.warnings.slice(0, 20)) console.log(`  warning: ${formatVnu(w)}`);
+  expect(result.checked).toBe(sample.length);
+  expect(result.errors.slice(0, 50).map(formatVnu), `${result.errors.length} Nu Html Checker errors (first 50 shown)`).toEqual([]);
+}, 300_000);
+
+test('the sampled corpus articles pass structured-data-testing-tool (Google preset) with no failure', async () => {
+  const articles = sample.filter((p) => p.kind === 'article');
+  const results = [];
+  for (const page of articles) results.push(await testStructuredData(page.file, page.rel, ARTICLE_SCHEMAS));
+  console.log(summarizeStructuredData('corpus sample articles', results));
+  for (const w of problems(results, 'warnings').slice(0, 20)) console.log(`  warning: ${w}`);
+  expect(problems(results, 'failed').slice(0, 50)).toEqual([]);
+  expect(problems(results, 'empty').slice(0, 50), 'JSON-LD properties with an empty value').toEqual([]);
+  // the preset's twelve NewsArticle tests ran on every page (they run only where a NewsArticle is found)
+  expect(results.filter((r) => r.google.NewsArticle !== 12).map((r) => r.page)).toEqual([]);
 }, 300_000);
 
 test('real stories pass axe in light and dark (captions, print footers, several related lists, many sections)', async () => {
