@@ -98,9 +98,8 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
   const block = readHeadlineBlock(bodyLines);
   if (!('headline' in block)) return fail(block.line, block.message);
   if (!block.closed) warn(block.headlineLine, 'the headline does not end with "=" (7901\'s end of headline); read to the first blank line');
-  const story = readStoryText(bodyLines.slice(block.next), header.sender);
-
   // The trailer: after ETX; without ETX, the last line of the message if it reads as one.
+  let storyLines = bodyLines.slice(block.next);
   let trailerLine: number;
   let trailerText: string;
   if (etx !== -1) {
@@ -108,16 +107,18 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
     trailerLine = after?.line ?? map.lineOf(etx);
     trailerText = after ? clean(after.text) : '';
   } else {
-    const last = story.notes.length > 0 ? story.notes[story.notes.length - 1] : story.paragraphs[story.paragraphs.length - 1];
+    let k = storyLines.length - 1;
+    while (k >= 0 && clean(storyLines[k]!.text) === '') k--;
+    const last = storyLines[k];
     trailerLine = last?.line ?? map.lineOf(span.end - 1);
-    trailerText = last && parseTrailer(last.text) ? last.text : '';
-    if (trailerText !== '') {
-      (story.notes.length > 0 ? story.notes : story.paragraphs).pop();
-      warn(trailerLine, 'no ETX (0x03) before the trailer; the trailer line was read as one');
-    } else {
+    if (!last || !parseTrailer(clean(last.text))) {
       return fail(trailerLine, `expected ETX (0x03) and the trailer (${TRAILER_FORM}), found the end of the message`);
     }
+    trailerText = clean(last.text);
+    storyLines = storyLines.slice(0, k);
+    warn(trailerLine, 'no ETX (0x03) before the trailer; the trailer line was read as one');
   }
+  const story = readStoryText(storyLines, header.sender);
   const date = parseTrailer(trailerText);
   if (!date) return fail(trailerLine, `expected the trailer (${TRAILER_FORM}), found ${trailerText === '' ? 'nothing' : excerpt(trailerText)}`);
   const placed = placeTrailerDate(date, file.zone, file.fileTime);
