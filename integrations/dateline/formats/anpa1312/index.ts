@@ -72,6 +72,8 @@ export function parseAnpa1312(bytes: Uint8Array, options: FormatOptions): FilePa
 
 function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
   const { text, map } = file;
+  // The message's last line: its EOT's, else that of its last character.
+  const lastLineOf = (s: MessageSpan) => map.lineOf(s.closed ? s.end : Math.max(s.start, s.end - 1));
   const warnings: Diagnostic[] = [];
   const fail = (line: number, message: string): ItemParse => ({ ok: false, line: span.line, errors: [{ line: map.clamp(line), message }], warnings });
   const warn = (line: number, message: string) => warnings.push({ line: map.clamp(line), message });
@@ -83,7 +85,7 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
   if (!found) {
     return fail(span.line, `expected the ANPA header after SOH (a letter and a 4-digit message number, then priority, category and keyword, e.g. "r s BC-…  02-20 0500"), found ${excerpt(headLines[0]?.text ?? '') || 'nothing'}`);
   }
-  if (stx === -1) return fail(map.lineOf(Math.max(span.start, span.end - 1)), 'expected STX (0x02) before the story text, found none in the message');
+  if (stx === -1) return fail(lastLineOf(span), 'expected STX (0x02) before the story text, found none in the message');
 
   const etxAt = text.indexOf(ETX, stx);
   const etx = etxAt !== -1 && etxAt < span.end ? etxAt : -1;

@@ -74,6 +74,8 @@ function endOfLine(text: string, from: number, limit: number): number {
 
 function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
   const { text, map } = file;
+  // The message's last line: its EOT's, else that of its last character.
+  const lastLineOf = (s: MessageSpan) => map.lineOf(s.closed ? s.end : Math.max(s.start, s.end - 1));
   const warnings: Diagnostic[] = [];
   const fail = (line: number, message: string): ItemParse => ({ ok: false, line: span.line, errors: [{ line: map.clamp(line), message }], warnings });
   const warn = (line: number, message: string) => warnings.push({ line: map.clamp(line), message });
@@ -85,7 +87,7 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
 
   const stx = text.indexOf(STX, headerEnd);
   if (stx === -1 || stx >= span.end) {
-    return fail(map.lineOf(Math.max(span.start, span.end - 1)), 'expected STX (0x02) before the headline, found none in the message');
+    return fail(lastLineOf(span), 'expected STX (0x02) before the headline, found none in the message');
   }
   const keyword = linesIn(text, headerEnd, stx, map)
     .map((l) => clean(l.text).replace(/\/+$/, '').trim())
