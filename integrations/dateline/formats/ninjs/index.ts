@@ -110,7 +110,9 @@ function parseFile(bytes: Uint8Array, options: FormatOptions, warnings: Diagnost
 
   const storyOptions: StoryOptions = { timeZone: zone, lastLine };
   if (typeof options.fileTime === 'number' && Number.isFinite(options.fileTime)) {
-    storyOptions.fileTime = { ms: options.fileTime, iso: isoInZone(options.fileTime, zone) };
+    // Whole seconds, as every other time of an item (a file's mtime has milliseconds).
+    const ms = Math.floor(options.fileTime / 1000) * 1000;
+    storyOptions.fileTime = { ms, iso: isoInZone(ms, zone) };
   }
   const single = found.length === 1;
   const items: ItemParse[] = [];
