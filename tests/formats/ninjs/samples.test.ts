@@ -160,7 +160,7 @@ describe('ninjs 3.x', () => {
     ]);
     expect(paragraphs(item)[0]).toMatch(/^The Australian Sports Anti-Doping Authority \(ASADA\) today announced/);
     expect(paragraphs(item)[1]).toMatch(/^The initiatives are being implemented/);
-    expect(paragraphs(item).at(-1)).toBe('Email: media@asada.gov.au');
+    expect(paragraphs(item).at(-1)).toMatch(/^Email: /);
     // Lines are the file's (the body value), not the embedded document's.
     expect(new Set(item.body.map((b) => b.line))).toEqual(new Set([56]));
   });

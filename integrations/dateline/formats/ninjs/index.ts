@@ -46,6 +46,12 @@
 //   `service` and AP's `category` codes are `anpa:`. Places, people and organisations are not read.
 // - Encoding: JSON is UTF-8 (RFC 8259 §8.1); other bytes are read as Windows-1252 with a warning, a
 //   UTF-16 byte-order mark is honoured (shared/decode.ts).
+// - Not read: `ednote`/`edNote` (for the desk), `description_*`/`descriptions` (summaries), `usageterms`,
+//   copyright notices, places/people/organisations, `associations`, superdesk's `extra` and
+//   `firstpublished` (`published` is firstcreated, as for every format).
+// - Lines: JSON.parse keeps no positions, so positions.ts records the line of every member and element
+//   in one pass (arrayElementLines in shared/json.ts finds the first array after a key's first textual
+//   occurrence, which cannot tell `data.items[i].item` from an `"item"` key elsewhere).
 // - `options.maxLineLength` is not applied: ninjs is often delivered minified on a single line, and
 //   nothing here works line by line (the 1,000-item cap bounds the work).
 import type { Diagnostic, FileParse, FormatOptions, ItemParse } from '../item.ts';
@@ -109,7 +115,7 @@ function parseFile(bytes: Uint8Array, options: FormatOptions, warnings: Diagnost
   if (found.length === 0) throw new Rejection({ line: root.line, message: 'no news item: the feed is empty' });
 
   const storyOptions: StoryOptions = { timeZone: zone, lastLine };
-  if (typeof options.fileTime === 'number' && Number.isFinite(options.fileTime)) {
+  if (typeof options?.fileTime === 'number' && Number.isFinite(options.fileTime)) {
     // Whole seconds, as every other time of an item (a file's mtime has milliseconds).
     const ms = Math.floor(options.fileTime / 1000) * 1000;
     storyOptions.fileTime = { ms, iso: isoInZone(ms, zone) };
@@ -131,7 +137,8 @@ function parseFile(bytes: Uint8Array, options: FormatOptions, warnings: Diagnost
   }
   if (items.length === 0) {
     const why = skipped[0]!;
-    const message = single ? `no story: ${why.message}` : `no story: all ${found.length} items were skipped (the first: ${why.message})`;
+    const reason = why.message.replace(/: skipped$/, '');
+    const message = single ? `no story: ${reason}` : `no story: all ${found.length} items were skipped (the first: ${reason})`;
     return { format: 'ninjs', items: [], errors: [{ line: why.line, message }], warnings: [...warnings, ...skipped.slice(1)] };
   }
   return { format: 'ninjs', items, errors: [], warnings: [...warnings, ...skipped] };

@@ -88,9 +88,9 @@ export function readStory(item: Located, line: number, opts: StoryOptions): Stor
   }
 
   // A composite (package) is a story only when it carries text of its own (businesswire, IPTC's
-  // text-photo example); its associations are never read as items.
+  // text-photo example); its associations are never read as items. A kill of one is still a kill.
   const body = readBody(item, headline, opts.lastLine, warnings);
-  if (!body.ok && PACKAGES.has(type)) {
+  if (!body.ok && PACKAGES.has(type) && usable) {
     return { kind: 'skipped', warning: { line: typeLine, message: `a ${type} (package) without text of its own carries no story: skipped (its associations are not read)` } };
   }
   if (!body.ok && usable) errors.push({ line: body.line, message: body.message });
