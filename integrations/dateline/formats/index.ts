@@ -2,6 +2,9 @@
 // choice: IPTC 7901 arrives as `.txt` like the wire text) and hands it to that format's parser. Pure,
 // like every parser: bytes in, a FileParse out, never a throw.
 import { FORMAT_NAMES, type FileParse, type FormatOptions, type WireFormat } from './item.ts';
+import { looksLikeAnpa1312, parseAnpa1312 } from './anpa1312/index.ts';
+import { looksLikeIptc7901, parseIptc7901 } from './iptc7901/index.ts';
+import { looksLikeNinjs, parseNinjs } from './ninjs/index.ts';
 import { parseTextFile } from './text/item.ts';
 
 export type { FileParse, FormatOptions, ItemParse, WireFormat, WireItem } from './item.ts';
@@ -24,6 +27,9 @@ interface FormatReader {
 
 /** Tried in this order; the wire text last, as what a `.txt` is when it is nothing else. */
 const READERS: FormatReader[] = [
+  { format: 'iptc7901', extensions: ['.txt'], looksLike: looksLikeIptc7901, parse: parseIptc7901 },
+  { format: 'anpa1312', extensions: ['.tst', '.anpa', '.txt'], looksLike: looksLikeAnpa1312, parse: parseAnpa1312 },
+  { format: 'ninjs', extensions: ['.json'], looksLike: looksLikeNinjs, parse: parseNinjs },
   { format: 'text', extensions: ['.txt'], looksLike: () => true, parse: parseTextFile },
 ];
 

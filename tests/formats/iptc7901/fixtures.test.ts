@@ -30,7 +30,7 @@ describe('IPTC 7901 story', () => {
     expect(item).toMatchObject({
       format: 'iptc7901',
       line: 1,
-      identity: { key: 'slug:dpa:Portmere-transport/strike', version: 0 },
+      identity: { key: 'slug:dpa:Portmere-transport/strike:2024-03-12', version: 0 },
       status: 'usable',
       published: '2024-03-12T20:30:00+05:00',
       headline: 'Harbour ferry strike ends after overnight talks',
@@ -83,9 +83,9 @@ describe('IPTC 7901 versions, corrections and kills', () => {
     const v1 = only(parse(iptc({ marks: ['1ST LEAD'], trailer: '121630 GMT Mar 24' })));
     const v2 = only(parse(iptc({ marks: ['REFILE', '2ND LEAD'], trailer: '121730 GMT Mar 24' })));
     expect([v0, v1, v2].map((i) => i.identity)).toEqual([
-      { key: 'slug:dpa:Portmere-transport/strike', version: 0 },
-      { key: 'slug:dpa:Portmere-transport/strike', version: 1 },
-      { key: 'slug:dpa:Portmere-transport/strike', version: 2 },
+      { key: 'slug:dpa:Portmere-transport/strike:2024-03-12', version: 0 },
+      { key: 'slug:dpa:Portmere-transport/strike:2024-03-12', version: 1 },
+      { key: 'slug:dpa:Portmere-transport/strike:2024-03-12', version: 2 },
     ]);
     expect(v2.headline).toBe('Harbour ferry strike ends after overnight talks');
     expect(v2.published).toBe('2024-03-12T22:30:00+05:00');
@@ -100,7 +100,7 @@ describe('IPTC 7901 versions, corrections and kills', () => {
   it('a kill is canceled, keyed to the story it kills, and needs no body', () => {
     const item = only(parse(iptc({ marks: ['KILL'], body: [], signOff: null })));
     expect(item.status).toBe('canceled');
-    expect(item.identity).toEqual({ key: 'slug:dpa:Portmere-transport/strike' });
+    expect(item.identity).toEqual({ key: 'slug:dpa:Portmere-transport/strike:2024-03-12' });
     expect(item.body).toEqual([]);
   });
 
@@ -124,8 +124,8 @@ describe('IPTC 7901 files, bytes and times', () => {
     const result = parse(first + '\r\n' + second);
     expect(result.errors).toEqual([]);
     expect(result.items.map((i) => i.ok && [i.item.line, i.item.identity.key, i.item.headline])).toEqual([
-      [1, 'slug:dpa:Portmere-transport/strike', 'Harbour ferry strike ends after overnight talks'],
-      [first.split('\r\n').length + 1, 'slug:dpa:Portmere-weather', 'Storm warning for the coast'],
+      [1, 'slug:dpa:Portmere-transport/strike:2024-03-12', 'Harbour ferry strike ends after overnight talks'],
+      [first.split('\r\n').length + 1, 'slug:dpa:Portmere-weather:2024-03-12', 'Storm warning for the coast'],
     ]);
   });
 

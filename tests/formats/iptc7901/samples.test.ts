@@ -44,7 +44,7 @@ describe('IPTC 7901 samples', () => {
   it('IPTC7901.txt', () => {
     const i = item('IPTC7901.txt');
     expect(i).toMatchObject({
-      identity: { key: 'slug:dpa:Germany-politics', version: 0 },
+      identity: { key: 'slug:dpa:Germany-politics:2013-11-13', version: 0 },
       status: 'usable',
       published: '2013-11-13T11:37:00Z',
       headline: 'Germany Social Democrats: Coalition talks with Merkel could fail',
@@ -67,7 +67,7 @@ describe('IPTC 7901 samples', () => {
     expect(JSON.stringify(i.body)).toContain('Thomas Müller');
     expect(result.warnings).toEqual([{ line: 79, message: expect.stringMatching(/read as Windows-1252/) }]);
     expect(i).toMatchObject({
-      identity: { key: 'slug:dpa:Germany-football/Munich/Mueller', version: 1 },
+      identity: { key: 'slug:dpa:Germany-football/Munich/Mueller:2015-10-07', version: 1 },
       status: 'usable',
       published: '2015-10-07T13:41:00Z',
       headline: 'German football saddened by illness to striker legend Mueller',
@@ -90,7 +90,7 @@ describe('IPTC 7901 samples', () => {
   it('dpa_four_line.txt: REFILE and 1ST LEAD above the headline', () => {
     const i = item('dpa_four_line.txt');
     expect(i).toMatchObject({
-      identity: { key: 'slug:dpa:Switzerland/migration/UN', version: 1 },
+      identity: { key: 'slug:dpa:Switzerland/migration/UN:2018-11-21', version: 1 },
       status: 'usable',
       published: '2018-11-21T23:22:00Z',
       headline: 'Switzerland joins list of countries resisting UN migration pact',
@@ -108,7 +108,7 @@ describe('IPTC 7901 samples', () => {
   it('dpa_two_by_line.txt: partner copy with a byline and affiliation, no zone in the trailer', () => {
     const i = item('dpa_two_by_line.txt');
     expect(i).toMatchObject({
-      identity: { key: 'slug:dpa-tns:American Football/NFL', version: 0 },
+      identity: { key: 'slug:dpa-tns:American Football/NFL:2018-11-21', version: 0 },
       status: 'usable',
       // `211259 Nov 18` has no zone: read in the configured zone (UTC here).
       published: '2018-11-21T12:59:00Z',
@@ -127,7 +127,7 @@ describe('IPTC 7901 samples', () => {
   it('dpa_two_line.txt: EXTRA above the headline', () => {
     const i = item('dpa_two_line.txt');
     expect(i).toMatchObject({
-      identity: { key: 'slug:dpa:Yemen/conflict', version: 0 },
+      identity: { key: 'slug:dpa:Yemen/conflict:2018-11-21', version: 0 },
       status: 'usable',
       published: '2018-11-21T21:01:00Z',
       headline: 'Peace talks on Yemen to take place in Sweden next month, Mattis says',

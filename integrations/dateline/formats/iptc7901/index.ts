@@ -9,7 +9,9 @@
 // - Header line after SOH: service + number, priority, category, word count, optional field, sender.
 //   The category becomes the subject `iptc7901:<category>`; priority and word count are not kept.
 // - Keyword line(s) before STX (`Germany-politics/`, trailing `/` dropped) are the slug: identity is
-//   `slug:<sender>:<keyword>` (sender `dpa`, `dpa-tns`; the service code when no sender). Without a
+//   `slug:<sender>:<keyword>:<UTC day of the trailer>` (sender `dpa`, `dpa-tns`; the service code when
+//   no sender). dpa keywords name a topic, not a story (`Yemen/conflict` runs for years), so the day
+//   keeps one day's story and its leads together without merging every story on the topic. Without a
 //   keyword the headline stands in, with a warning.
 // - Headline: the lines from STX to the first ending in `=`. Handling marks above it (`1ST LEAD`,
 //   `REFILE`, `EXTRA`, `(Achtung)`) are read, never printed; `By …` lines below it are the byline.
@@ -168,11 +170,12 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
     warn(map.lineOf(headerEnd), 'no keyword line before STX: the headline stands in as the slug');
   }
   const version = marks.version ?? (status === 'usable' ? 0 : undefined);
+  const key = `slug:${source}:${slug}:${new Date(placed.iso).toISOString().slice(0, 10)}`;
   const bylineText = readerText(block.byline.join(' '));
   const item: WireItem = {
     format: FORMAT,
     line: span.line,
-    identity: version === undefined ? { key: `slug:${source}:${slug}` } : { key: `slug:${source}:${slug}`, version },
+    identity: version === undefined ? { key } : { key, version },
     status,
     published: placed.iso,
     headline,
