@@ -25,6 +25,16 @@ export interface PreparedImages {
 
 const imagePath = (articlePath: string, ext: string) => `og/${articlePath.replace(/\/$/, '')}.${ext}`;
 
+/**
+ * The script the card's headline is drawn for: Urdu (Nastaliq) or Arabic (Naskh), from the headline's
+ * own letters, else from the story's declared language.
+ */
+function cardLanguage(a: ArticleRecord): 'ur' | 'ar' | undefined {
+  if (a.headlineLang) return a.headlineLang;
+  const primary = a.language?.split('-')[0]?.toLowerCase();
+  return primary === 'ur' || primary === 'ar' ? primary : undefined;
+}
+
 export async function prepareSocialImages(
   articles: ArticleRecord[],
   config: ResolvedDatelineConfig,
@@ -54,7 +64,7 @@ export async function prepareSocialImages(
       siteName: config.siteName,
       sectionLabel: a.sectionLabel,
       headline: a.headline,
-      ...(a.headlineLang ? { lang: a.headlineLang } : {}),
+      ...(cardLanguage(a) ? { lang: cardLanguage(a) } : {}),
       byline: a.bylineText,
       dateText: formatLocalDateTime(a.published, config.timeZone),
     },

@@ -14,11 +14,13 @@ const text = htmlText;
 export interface ContentOptions {
   /** Absolute URL of the site's story with this headline, if there is one. */
   relatedUrl: (headline: string) => string | undefined;
+  /** The correction note of a corrected story, shown first. */
+  correction?: string;
 }
 
 export function articleHtml(wire: Pick<WireItem, 'body' | 'datelineText'>, options: ContentOptions): string {
   const firstParagraph = wire.body.find((b) => b.kind === 'paragraph');
-  const out: string[] = [];
+  const out: string[] = options.correction ? [`<p><em>${text(options.correction)}</em></p>`] : [];
   let related: string[] = [];
   const flushRelated = () => {
     if (related.length === 0) return;

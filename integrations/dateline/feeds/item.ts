@@ -8,6 +8,7 @@ import { escapeXml } from '../sitemaps/xml.ts';
 import { toRfc822 } from '../time.ts';
 import { absoluteUrl } from '../urls.ts';
 import { articleHtml } from './content.ts';
+import { correctionText } from '../stories/correction.ts';
 import { feedPlainText, feedText } from './text.ts';
 import type { TextSlots } from './text-slots.ts';
 
@@ -26,6 +27,9 @@ export function feedItem(article: ArticleData, wire: WireItem, ctx: ItemContext)
   const custom = [
     // Not `pubDate`: @astrojs/rss would print it in GMT; the publisher's offset is kept here.
     `<pubDate>${toRfc822(article.published, ctx.timeZone)}</pubDate>`,
+    // The time of the version shown, when it was updated after publication (Atom's element, which
+    // feed readers also read in RSS items).
+    article.modified ? `<atom:updated>${article.modified}</atom:updated>` : '',
     article.bylineText ? `<dc:creator>${ctx.slots.slot(feedPlainText(article.bylineText))}</dc:creator>` : '',
     `<media:content url="${escapeXml(abs(image.path))}" type="${image.type}" width="${image.width}" height="${image.height}" medium="image"/>`,
   ];
@@ -35,6 +39,7 @@ export function feedItem(article: ArticleData, wire: WireItem, ctx: ItemContext)
     // The plain-text summary (the teaser lists show), not the HTML of the story: that is `content`.
     description: feedText(article.summary),
     content: articleHtml(wire, {
+      correction: article.correction ? correctionText(article.correction) : undefined,
       relatedUrl: (headline) => {
         const path = ctx.relatedPath(headline);
         return path === undefined ? undefined : abs(path);

@@ -48,11 +48,15 @@ function describeContent(bytes: Uint8Array): string {
   return `text starting ${JSON.stringify(head.slice(0, 40))}`;
 }
 
-/** The reader for a file, by extension and content; a message saying what was found when there is none. */
+/**
+ * The reader for a file, by extension and content: the first candidate whose content matches, or the
+ * only candidate for its extension (whose own errors then say exactly what is wrong); a message saying
+ * what was found when no format fits.
+ */
 export function recogniseFormat(fileName: string, bytes: Uint8Array): { reader: FormatReader } | { found: string } {
   const ext = extensionOf(fileName);
   const candidates = READERS.filter((r) => r.extensions.includes(ext));
-  const reader = candidates.find((r) => r.looksLike(bytes));
+  const reader = candidates.find((r) => r.looksLike(bytes)) ?? (candidates.length === 1 ? candidates[0] : undefined);
   if (reader) return { reader };
   const expected = candidates.map((r) => FORMAT_NAMES[r.format]).join(', ') || 'a wire format';
   return { found: `not ${expected}: found ${describeContent(bytes)}` };

@@ -40,14 +40,15 @@ export interface NewsSitemapOptions {
 }
 
 export function renderNewsSitemap(articles: ArticleRecord[], options: NewsSitemapOptions): string {
-  const publication =
+  // Each story in its own language (a dpa story in German on an English site).
+  const publication = (a: ArticleRecord) =>
     `<news:publication><news:name>${escapeXml(options.publicationName)}</news:name>` +
-    `<news:language>${escapeXml(newsLanguage(options.language))}</news:language></news:publication>`;
+    `<news:language>${escapeXml(newsLanguage(a.language ?? options.language))}</news:language></news:publication>`;
   const urls = articles.map(
     (a) =>
       `<url><loc>${escapeXml(absoluteUrl(options.site, options.base, a.path))}</loc>` +
       `<lastmod>${lastChange(a).iso}</lastmod>` +
-      `<news:news>${publication}<news:publication_date>${a.published}</news:publication_date>` +
+      `<news:news>${publication(a)}<news:publication_date>${a.published}</news:publication_date>` +
       `<news:title>${escapeXml(a.headline)}</news:title></news:news></url>`,
   );
   return (

@@ -7,6 +7,7 @@ import { pageItems } from '../paginate.ts';
 import { absolute } from '../site.ts';
 import { agencyPath, agencySlug, sectionPath } from '../../../integrations/dateline/urls.ts';
 import { siteLogo } from './logo.ts';
+import { correctionText } from '../../../integrations/dateline/stories/correction.ts';
 
 type Thing = Record<string, unknown>;
 const CONTEXT = 'https://schema.org';
@@ -46,6 +47,7 @@ export function newsArticle(article: Article, description: string): Thing {
     url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     headline: article.headline,
+    ...(article.subheadline ? { alternativeHeadline: article.subheadline } : {}),
     description,
     datePublished: article.published,
     dateModified: article.modified ?? article.published,
@@ -54,7 +56,8 @@ export function newsArticle(article: Article, description: string): Thing {
     image: [{ '@type': 'ImageObject', url: absolute(article.image.path), width: article.image.width, height: article.image.height }],
     articleSection: article.sectionLabel,
     ...(article.dateline ? { dateline: article.dateline } : {}),
-    inLanguage: config.language,
+    inLanguage: article.language ?? config.language,
+    ...(article.correction ? { correction: { '@type': 'CorrectionComment', text: correctionText(article.correction) } } : {}),
     isAccessibleForFree: true,
   };
 }
