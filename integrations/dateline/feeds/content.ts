@@ -16,11 +16,15 @@ export interface ContentOptions {
   relatedUrl: (headline: string) => string | undefined;
   /** The correction note of a corrected story, shown first. */
   correction?: string;
+  /** When the story was updated (reader-facing local time), shown before the text. */
+  updated?: string;
 }
 
 export function articleHtml(wire: Pick<WireItem, 'body' | 'datelineText'>, options: ContentOptions): string {
   const firstParagraph = wire.body.find((b) => b.kind === 'paragraph');
-  const out: string[] = options.correction ? [`<p><em>${text(options.correction)}</em></p>`] : [];
+  const out: string[] = [];
+  if (options.updated) out.push(`<p><em>Updated ${text(options.updated)}</em></p>`);
+  if (options.correction) out.push(`<p><em>${text(options.correction)}</em></p>`);
   let related: string[] = [];
   const flushRelated = () => {
     if (related.length === 0) return;

@@ -5,7 +5,7 @@ import type { RSSFeedItem } from '@astrojs/rss';
 import type { WireItem } from '../formats/item.ts';
 import type { ArticleData } from '../schema.ts';
 import { escapeXml } from '../sitemaps/xml.ts';
-import { toRfc822 } from '../time.ts';
+import { formatLocalDateTime, toRfc822 } from '../time.ts';
 import { absoluteUrl } from '../urls.ts';
 import { articleHtml } from './content.ts';
 import { correctionText } from '../stories/correction.ts';
@@ -40,6 +40,7 @@ export function feedItem(article: ArticleData, wire: WireItem, ctx: ItemContext)
     description: feedText(article.summary),
     content: articleHtml(wire, {
       correction: article.correction ? correctionText(article.correction) : undefined,
+      updated: article.modified ? formatLocalDateTime(article.modified, ctx.timeZone) : undefined,
       relatedUrl: (headline) => {
         const path = ctx.relatedPath(headline);
         return path === undefined ? undefined : abs(path);
