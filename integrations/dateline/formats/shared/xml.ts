@@ -9,7 +9,7 @@
 // by local name, because agencies mix prefixes (`ns0:newsItem`) and default namespaces freely.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Diagnostic } from '../item.ts';
-import { decodeBytes, lineAt, utf16Bom } from './decode.ts';
+import { decodeBytes, lineAt, lineCount, utf16Bom } from './decode.ts';
 import { LINE_ATTRIBUTE } from './html-body.ts';
 
 export interface XmlElement {
@@ -26,9 +26,10 @@ export interface XmlElement {
 
 export type XmlNode = XmlElement | string;
 
+/** `lines`: the file's line count as diagnostics count them (decode.ts `lineCount`). */
 export type XmlParse =
-  | { ok: true; root: XmlElement; encoding: string; warnings: Diagnostic[] }
-  | { ok: false; error: Diagnostic; warnings: Diagnostic[] };
+  | { ok: true; root: XmlElement; encoding: string; warnings: Diagnostic[]; lines: number }
+  | { ok: false; error: Diagnostic; warnings: Diagnostic[]; lines: number };
 
 /** Deepest element nesting accepted: real wire XML is under 20 deep; a deeper file is a hostile one. */
 export const MAX_XML_DEPTH = 256;
@@ -77,6 +78,7 @@ export function parseXml(bytes: Uint8Array): XmlParse {
   const decoded = decodeBytes(bytes, declared);
   if (decoded.mismatch) warnings.push({ line: 1, message: `encoding: ${decoded.mismatch}` });
   let text = decoded.text;
+  const lines = lineCount(text);
   const bad = text.search(NOT_XML_CHARS);
   if (bad !== -1) {
     const count = text.match(NOT_XML_CHARS)!.length;
@@ -150,9 +152,9 @@ export function parseXml(bytes: Uint8Array): XmlParse {
   } catch (error) {
     if (!(error instanceof Stop)) failure ??= describe((error as Error).message, text, parser.position);
   }
-  if (failure) return { ok: false, error: failure, warnings };
-  if (!root) return { ok: false, error: { line: 1, message: 'not an XML document: no root element' }, warnings };
-  return { ok: true, root, encoding: decoded.encoding, warnings };
+  if (failure) return { ok: false, error: { ...failure, line: Math.max(1, Math.min(failure.line, lines)) }, warnings, lines };
+  if (!root) return { ok: false, error: { line: 1, message: 'not an XML document: no root element' }, warnings, lines };
+  return { ok: true, root, encoding: decoded.encoding, warnings, lines };
 }
 
 /**
@@ -262,4 +264,23 @@ export function innerMarkup(el: XmlElement, rename: Record<string, string> = {})
       return `<${name} ${LINE_ATTRIBUTE}="${c.line}">${innerMarkup(c, rename)}</${name}>`;
     })
     .join('');
+}
+
+/**
+ * A copy of the tree with elements replaced: `visit` returns the element (kept, its children visited),
+ * `null` (dropped with its content), or a list of nodes put in its place (not visited again). The
+ * original tree is not changed.
+ */
+export function transformTree(el: XmlElement, visit: (e: XmlElement) => XmlElement | XmlNode[] | null): XmlElement {
+  const walk = (e: XmlElement): XmlElement => ({
+    ...e,
+    children: e.children.flatMap((c): XmlNode[] => {
+      if (typeof c === 'string') return [c];
+      const v = visit(c);
+      if (v === null) return [];
+      if (Array.isArray(v)) return v;
+      return [walk(v)];
+    }),
+  });
+  return walk(el);
 }
