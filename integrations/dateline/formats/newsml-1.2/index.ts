@@ -17,9 +17,10 @@
 // - Headline: `NewsLines/HeadLine`, else the NITF `hl1`; subheadline `SubHeadLine`, else NITF `hl2`.
 // - Byline: `NewsLines/ByLine` (without `ByLineTitle`), else the NITF byline, else `CreditLine` or the
 //   provider's party when it is an agency (`AFP`); a byline paragraph opening the body wins (see NITF).
-// - Dateline: place from `NewsLines/DateLine` (`STOCKHOLM, Aug 29, 2014 (AFP) -` → STOCKHOLM), else the
-//   NITF dateline, else the printed one, else `Location` Property City; `datelineText` is the printed
-//   dateline, else the DateLine as AFP prints it above the text.
+// - Dateline: the place of a dateline printed at the start of the text (what readers see), else of
+//   `NewsLines/DateLine` (`STOCKHOLM, Aug 29, 2014 (AFP) -` → STOCKHOLM), else the NITF dateline, else
+//   `Location` Property City; `datelineText` is the printed dateline, else the DateLine as AFP prints it
+//   above the text.
 // - Subjects: `SubjectCode/Subject|SubjectMatter|SubjectDetail FormalName` → `subj:<code>`, AFP's `cat`
 //   → `cat:<cat>`, `Genre` → `genre:<name>`, the envelope's `NewsService` → `service:<code>`.
 //   `OfInterestTo` and `NewsProduct` (distribution lists) and keyword properties are not subjects.

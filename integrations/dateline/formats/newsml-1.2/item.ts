@@ -147,7 +147,7 @@ export function readNewsItem12(item: XmlElement, envelope: XmlElement | undefine
   const bylineText = combineBylines(printed.byline, structuredByline);
   const location = children(nearest(chain, 'DescriptiveMetadata'), 'Location', CI)[0];
   const city = children(location, 'Property', CI).find((p) => (attr(p, 'FormalName') ?? '').toLowerCase() === 'city');
-  const place = (datelineField ? datelinePlace(datelineField) : undefined) ?? story.nitfHead?.dateline ?? printed.dateline?.place ?? (cleanField(attr(city, 'Value')) || undefined);
+  const place = printed.dateline?.place ?? (datelineField ? datelinePlace(datelineField) : undefined) ?? story.nitfHead?.dateline ?? (cleanField(attr(city, 'Value')) || undefined);
   const datelineText = story.datelineText ?? printed.dateline?.text ?? (datelineField || undefined);
   const modified = revision && revision.ms > published.ms ? revision.iso : undefined;
   const subheadline = markupFieldOf(line('SubHeadLine')) || story.nitfHead?.subheadline;

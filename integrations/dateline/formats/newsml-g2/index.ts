@@ -23,9 +23,10 @@
 //   byline (without `byttl`); else the creators (`name` or `literal`), skipping staff logins (dpa's
 //   `tholl.gregor`) and desk codes (ANSA's `VRG`); else `creditline` when it is an agency (`dpa`).
 //   Contributors (editors) are never bylines.
-// - Dateline: place from `contentMeta/dateline` (`London (dpa) -` → London; Reuters' timestamp there is no
-//   place), else `located`, else the inline NITF's, else the printed one. The printed dateline is taken off
-//   the first paragraph (dpa marks it up as `span.dateline`); `datelineText` falls back on the dateline field.
+// - Dateline: the place of the dateline printed at the start of the text (what readers see), else of
+//   `contentMeta/dateline` (`London (dpa) -` → London; Reuters' timestamp there is no place), else
+//   `located`, else the inline NITF's. The printed dateline is taken off the first paragraph (dpa marks it
+//   up as `span.dateline`); `datelineText` falls back on the dateline field.
 // - Subjects: `itemMeta/service`, `memberOf` (Reuters' `Business`: its name), `contentMeta/subject` and
 //   `genre`, qcodes as written with their display names, plus each `sameAs` code; `broader` and keywords are
 //   not subjects.
@@ -53,8 +54,10 @@ export function looksLikeNewsmlG2(bytes: Uint8Array): boolean {
   const root = sniffRootElement(bytes);
   if (!root) return false;
   const name = root.name.toLowerCase();
-  if (ITEM_ROOTS.has(name) && name !== 'catalog') return true;
-  return (FRAGMENTS.has(name) || name === 'catalog') && root.head.includes('iptc.org/std/nar/');
+  // Fragments (`contentSet`, `contentMeta`: NewsML-G2's own names) are recognised so that the parser can
+  // say what they are; a `catalog` only in the NewsML-G2 namespace.
+  if ((ITEM_ROOTS.has(name) && name !== 'catalog') || FRAGMENTS.has(name)) return true;
+  return name === 'catalog' && root.head.includes('iptc.org/std/nar/');
 }
 
 export function parseNewsmlG2(bytes: Uint8Array, options: FormatOptions): FileParse {

@@ -98,10 +98,10 @@ export function readNewsItem(item: XmlElement, options: FormatOptions, lines: nu
   const datelineField = fieldOf(datelineEl);
   const located = child(contentMeta, 'located', CI);
   const place =
+    printed.dateline?.place ??
     (datelineField ? datelinePlace(datelineField) : undefined) ??
     (located ? conceptName(located, language) || undefined : undefined) ??
-    nitf?.dateline ??
-    printed.dateline?.place;
+    nitf?.dateline;
   const datelineText = content.datelineText ?? printed.dateline?.text ?? (datelineField && datelinePlace(datelineField) ? datelineField : undefined);
   const bylineText = combineBylines(printed.byline, metadataByline(contentMeta, language, nitf?.byline));
   const modified = versionCreated && versionCreated.ms > published.ms ? versionCreated.iso : undefined;

@@ -3,6 +3,7 @@
 // markup goes through the shared sanitizer (../shared/html-body.ts); nothing is turned into HTML by hand.
 import type { BodyBlock } from '../item.ts';
 import { blocksFromHtml } from '../shared/html-body.ts';
+import { withTextUnescaped } from '../shared/wire-item.ts';
 import { child, children, elementsOf, innerMarkup, textOf, transformTree, type XmlElement, type XmlNode } from '../shared/xml.ts';
 
 /** NITF 3.x block elements and their HTML readings (NITF §body.content: hl2, bq, block, media, tagline). */
@@ -81,7 +82,7 @@ export interface NitfBodyOptions {
  */
 export function readNitfBody(el: XmlElement, options: NitfBodyOptions): BodyBlock[] {
   return nitfStoryParts(el).flatMap((part) =>
-    blocksFromHtml(innerMarkup(prepareNitfBody(part), RENAME), { line: part.line, lastLine: options.lastLine }),
+    blocksFromHtml(innerMarkup(withTextUnescaped(prepareNitfBody(part)), RENAME), { line: part.line, lastLine: options.lastLine }),
   );
 }
 

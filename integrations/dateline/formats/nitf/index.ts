@@ -21,8 +21,9 @@
 // - Byline: `body.head/byline` without `byttl` (the writer's title), several joined with ` | `; a first
 //   paragraph that is only a byline (`By …`) wins and leaves the body; editors' initials (`gr/bp`) are no
 //   byline. `distributor` is not a byline.
-// - Dateline: place from `body.head/dateline/location` (or the dateline's text), else the printed
-//   dateline's, else `docdata/evloc city` (where the events took place); the printed dateline (`NEW YORK (AP) —`) is taken off the first paragraph.
+// - Dateline: the place of the dateline printed at the start of the text (what readers see), else
+//   `body.head/dateline/location` (or the dateline's text), else `docdata/evloc city` (where the events
+//   took place); the printed dateline (`NEW YORK (AP) —`) is taken off the first paragraph.
 // - Subjects: `tobject.subject refnum` → `subj:<refnum>` (other `ipr` registries: `<ipr>:<refnum>`, EFE's
 //   `efe:F01001000`) named by detail, matter or type; `tobject.type`/`tobject.property` as
 //   `tobject.type:<type>`; `meta` `anpa-category` → `anpa:<c>`, `category`/`categoria`/`subject` →
@@ -126,7 +127,7 @@ function readNitfItem(root: XmlElement, options: FormatOptions, lines: number): 
   if (errors.length || published === undefined) return { ok: false, line: at(root.line), errors, warnings };
 
   const bylineText = combineBylines(printed.byline, story.byline);
-  const place = story.dateline ?? printed.dateline?.place ?? (cleanField(attr(child(docdata, 'evloc'), 'city')) || undefined);
+  const place = printed.dateline?.place ?? story.dateline ?? (cleanField(attr(child(docdata, 'evloc'), 'city')) || undefined);
   const language = cleanField(attr(root, 'baselang') ?? attr(root, 'lang'));
   const item: WireItem = {
     format: 'nitf',

@@ -211,8 +211,7 @@ export function takePrintedParts(blocks: BodyBlock[], options: StoryTextOptions)
       else body[at] = { ...block, text: dateline.rest };
     }
   }
-  const last = body.at(-1);
-  if (last && last.kind === 'paragraph' && (isInitialsSignOff(last.text) || END_MARK.test(last.text))) body.pop();
+  for (let last = body.at(-1); last && last.kind === 'paragraph' && (isInitialsSignOff(last.text) || END_MARK.test(last.text)); last = body.at(-1)) body.pop();
   return out;
 }
 

@@ -27,6 +27,11 @@ export function undoDoubleEscape(text: string): string {
   });
 }
 
+/** The element with `undoDoubleEscape` applied to its text, for body readers (a copy; the tree is not changed). */
+export function withTextUnescaped(el: XmlElement): XmlElement {
+  return { ...el, children: el.children.map((c) => (typeof c === 'string' ? undoDoubleEscape(c) : withTextUnescaped(c))) };
+}
+
 /** A text field as items keep it: one line, white space collapsed, no controls, double escapes undone. */
 export function cleanField(text: string | undefined): string {
   return cleanInline(undoDoubleEscape(text ?? ''));

@@ -2,7 +2,7 @@
 // NewsML 1.2 `DataContent`). Both go through the shared sanitizer (html-body.ts); text is escaped first.
 import type { BodyBlock } from '../item.ts';
 import { blocksFromHtml } from './html-body.ts';
-import { cleanField } from './wire-item.ts';
+import { cleanField, undoDoubleEscape, withTextUnescaped } from './wire-item.ts';
 import { attr, child, descendants, innerMarkup, textOf, transformTree, type XmlElement } from './xml.ts';
 
 const CI = { ci: true } as const;
@@ -20,7 +20,7 @@ export function readXhtmlBody(root: XmlElement, lastLine: number): { blocks: Bod
   const body = root.name.toLowerCase() === 'html' ? (child(root, 'body', CI) ?? root) : root;
   const dateline = descendants(body, 'span', CI).find((s) => classes(s).includes('dateline'));
   const prepared = transformTree(body, (e) => (XHTML_DROP.has(e.name.toLowerCase()) || e === dateline ? null : e));
-  const blocks = blocksFromHtml(innerMarkup(prepared), { line: body.line, lastLine });
+  const blocks = blocksFromHtml(innerMarkup(withTextUnescaped(prepared)), { line: body.line, lastLine });
   const datelineText = dateline ? cleanField(textOf(dateline)) : '';
   return datelineText ? { blocks, datelineText } : { blocks };
 }
@@ -34,7 +34,7 @@ const HTML_BLOCK_TAG = /<\/?(?:p|br|div|h[1-6]|ul|ol|li|blockquote)\b/i;
  * `text/plain` data; such text is read as HTML, chunk by chunk, through the sanitizer.
  */
 export function readTextBody(el: XmlElement, lastLine: number): BodyBlock[] {
-  const text = textOf(el);
+  const text = undoDoubleEscape(textOf(el));
   const html = HTML_BLOCK_TAG.test(text);
   const blocks: BodyBlock[] = [];
   let line = el.line;
