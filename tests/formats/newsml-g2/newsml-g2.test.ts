@@ -123,6 +123,8 @@ describe('NewsML-G2: a news item', () => {
   it('drops script, style, handlers and javascript: links, and the text around them reads right', () => {
     const text = g2Doc({
       headlines: ['<headline>Port <script>alert("h")</script>opens <span onclick="steal()">terminal</span></headline>'],
+      by: 'By Sana <script>alert("b")</script>Mirza',
+      dateline: 'KARACHI<style>p{}</style> (Reuters)',
       paragraphs: [
         'Rates <script>document.cookie</script>rose <a href="javascript:evil()" onclick="evil()">today</a>.<style>p { color: red }</style>',
         '<img src="x" onerror="evil()"/>The harbour <iframe src="http://evil.example/">framed</iframe>stayed calm.',
@@ -130,6 +132,8 @@ describe('NewsML-G2: a news item', () => {
     });
     const a = item(text);
     expect(a.headline).toBe('Port opens terminal');
+    expect(a.bylineText).toBe('By Sana Mirza');
+    expect(a.dateline).toBe('KARACHI');
     expect(a.body.map((b) => ('text' in b ? b.text : ''))).toEqual(['Rates rose today.', 'The harbour stayed calm.']);
     expect(outputText(parse(text))).not.toMatch(/alert|cookie|evil|color|script|onclick|javascript/i);
   });

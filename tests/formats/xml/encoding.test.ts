@@ -11,7 +11,7 @@ const HEADLINE = 'Café owners in Zürich raise prices';
 const PARAGRAPH = 'The naïve façade of the “old” café — closed since 1998 — reopens for €5 a cup.';
 const declare = (doc: string, declaration: string) => doc.replace(/^<\?xml[^>]*\?>/, declaration);
 
-describe.each(XML_FORMATS)('$name encodings', ({ parse, wrap }) => {
+describe.each(XML_FORMATS)('$name encodings', ({ parse, looksLike, wrap }) => {
   const doc = (declaration: string, headline = HEADLINE, paragraph = PARAGRAPH) => declare(wrap({ headline, paragraph }), declaration);
   const read = (bytes: Uint8Array) => {
     const r = parse(bytes, opts);
@@ -54,12 +54,14 @@ describe.each(XML_FORMATS)('$name encodings', ({ parse, wrap }) => {
     expect(a.headline).toBe(`${HEADLINE} — ${urdu}`);
     expect(firstParagraph(a)).toBe(PARAGRAPH);
     expect(r.warnings).toEqual([]);
+    expect(looksLike(bytes)).toBe(true);
     checkParse(r, bytes);
   });
 
   it('a UTF-8 byte-order mark', () => {
     const bytes = enc(`\uFEFF${doc('<?xml version="1.0" encoding="UTF-8"?>')}`);
     const { a } = read(bytes);
+    expect(looksLike(bytes)).toBe(true);
     expect(a.headline).toBe(HEADLINE);
     expect(JSON.stringify(a)).not.toContain('\uFEFF');
   });

@@ -98,3 +98,13 @@ describe('parseXml', () => {
     }
   });
 });
+
+describe.each(XML_FORMATS)('$name metadata fields', ({ parse, wrap }) => {
+  it('never take text from script or style elements', () => {
+    const text = wrap({ headline: 'Rates <style>h1{}</style>rise<script>alert(1)</script>', paragraph: 'Text.' });
+    const r = parse(enc(text), opts);
+    const items = checkParse(r, enc(text));
+    expect(items[0]!.headline).toBe('Rates rise');
+    expect(JSON.stringify(items)).not.toMatch(/alert|h1\{\}/);
+  });
+});

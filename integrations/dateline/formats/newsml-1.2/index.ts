@@ -26,6 +26,9 @@
 //   `OfInterestTo` and `NewsProduct` (distribution lists) and keyword properties are not subjects.
 // - Dropped: editors' initials closing the story (AFP `hh/ph/ts/hd`), and what the NITF reader drops.
 // - AFP's newer feed declares ISO-8859-1 and sends UTF-8: the bytes decide (shared/decode.ts), with a warning.
+// - Options: `maxLineLength` is not applied (XML is not line-oriented: minified feeds put a whole file on
+//   one line; the reader bounds nesting and stops at the first fatal problem instead); `fileTime` is not
+//   needed (every time in the format carries its year). Urgency and priority are not in the item model.
 import type { Diagnostic, FileParse, FormatOptions, ItemParse } from '../item.ts';
 import { fileResult, guarded, isValidZone, lineClamp, MAX_ITEMS_PER_FILE } from '../shared/wire-item.ts';
 import { child, children, parseXml, sniffRootElement } from '../shared/xml.ts';

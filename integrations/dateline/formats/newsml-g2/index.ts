@@ -41,6 +41,9 @@
 //   other item kinds (concept, planning, knowledge items) are rejected, saying what they are.
 // - BusinessDesk's nonconformant `scoop` feed (`<Header>`, `<Sent>`, `<ednote>`, zone-less times, headline
 //   only in the inline NITF) is read: element names are matched case-insensitively.
+// - Options: `maxLineLength` is not applied (XML is not line-oriented: minified feeds put a whole file on
+//   one line; the reader bounds nesting and stops at the first fatal problem instead); `fileTime` is not
+//   needed (every time in the format carries its year). Urgency and priority are not in the item model.
 import type { Diagnostic, FileParse, FormatOptions, ItemParse } from '../item.ts';
 import { fileResult, guarded, isValidZone, lineClamp, MAX_ITEMS_PER_FILE } from '../shared/wire-item.ts';
 import { children, elementsOf, parseXml, sniffRootElement } from '../shared/xml.ts';

@@ -3,7 +3,7 @@
 // markup goes through the shared sanitizer (../shared/html-body.ts); nothing is turned into HTML by hand.
 import type { BodyBlock } from '../item.ts';
 import { blocksFromHtml } from '../shared/html-body.ts';
-import { withTextUnescaped } from '../shared/wire-item.ts';
+import { visibleText, withTextUnescaped } from '../shared/wire-item.ts';
 import { child, children, elementsOf, innerMarkup, textOf, transformTree, type XmlElement, type XmlNode } from '../shared/xml.ts';
 
 /** NITF 3.x block elements and their HTML readings (NITF §body.content: hl2, bq, block, media, tagline). */
@@ -93,7 +93,5 @@ export function isNitf(el: XmlElement): boolean {
 
 /** The text of an element without the children named (a byline without its `byttl`), words kept apart. */
 export function textWithout(el: XmlElement, skip: ReadonlySet<string>): string {
-  return el.children
-    .map((c) => (typeof c === 'string' ? c : skip.has(c.name) ? ' ' : ` ${textWithout(c, skip)} `))
-    .join('');
+  return visibleText(el, skip);
 }

@@ -32,8 +32,12 @@
 //   quotes (`credit` the attribution), `media` a caption (`media-caption`, credit `media-producer`), tables
 //   row by row, `pre` split at blank lines. Dropped: every `note` (even publishable ones), `ed-msg`,
 //   `body.head/abstract` (a summary), embed codes sent as text (with the subhead introducing them), a
-//   subhead repeating the headline, editors' initials closing the story (`hh/ph/ts/hd`).
+//   subhead repeating the headline, editors' initials or an end mark closing the story (`hh/ph/ts/hd`,
+//   PA's `ends`).
 // - A usable item needs a headline and a paragraph; a kill or withdrawal needs neither.
+// - Options: `maxLineLength` is not applied (XML is not line-oriented: minified feeds put a whole file on
+//   one line; the reader bounds nesting and stops at the first fatal problem instead); `fileTime` is not
+//   needed (every time in the format carries its year). Urgency and priority are not in the item model.
 import type { BodyBlock, Diagnostic, FileParse, FormatOptions, ItemParse, WireItem } from '../item.ts';
 import { bylineParts, combineBylines, stripHeadlineMarks, takePrintedParts } from '../shared/story-text.ts';
 import { cleanField, fieldOf, fileResult, guarded, isValidZone, lineClamp, readTime, uniqueSubjects } from '../shared/wire-item.ts';

@@ -37,9 +37,21 @@ export function cleanField(text: string | undefined): string {
   return cleanInline(undoDoubleEscape(text ?? ''));
 }
 
+/** Elements whose text is never shown (as for bodies, html-body.ts), wherever they turn up in metadata. */
+export const NEVER_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'textarea', 'option']);
+
+/** The text of an element, without what NEVER_TEXT elements inside it hold, and with `skip`ped children left out. */
+export function visibleText(el: XmlElement | undefined, skip: ReadonlySet<string> = NEVER_TEXT): string {
+  if (!el) return '';
+  return el.children
+    .map((c) => (typeof c === 'string' ? c : skip.has(c.name) || NEVER_TEXT.has(c.name.toLowerCase()) ? ' ' : ` ${visibleText(c, skip)} `))
+    .join('');
+}
+
 /** The text of an element as a field (headline, byline, dateline). */
 export function fieldOf(el: XmlElement | undefined): string {
-  return cleanField(cleanText(el));
+  if (el && el.children.every((c) => typeof c === 'string')) return cleanField(cleanText(el));
+  return cleanField(visibleText(el)).replace(/\s+([,.;:!?)])/g, '$1').replace(/([(])\s+/g, '$1');
 }
 
 /**
