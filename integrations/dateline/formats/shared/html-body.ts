@@ -118,9 +118,13 @@ export function blocksFromHtml(html: string, options: BlocksOptions): BodyBlock[
         const text = cleanInline((node.children ?? []).filter((c) => !cites.includes(c)).map(rawText).join(' '));
         if (text) blocks.push(cite ? { kind: 'quote', text, cite, line } : { kind: 'quote', text, line });
       } else if (name === 'figure' || name === 'figcaption') {
-        const caption = name === 'figcaption' ? node : (node.children ?? []).find((c) => isTag(c) && c.name === 'figcaption');
-        const text = caption ? textOf(caption) : textOf(node);
-        if (text) blocks.push({ kind: 'caption', text, line });
+        // A `cite` directly inside the figure is the photo credit (NITF `media-producer` arrives as one).
+        const parts = name === 'figure' ? (node.children ?? []) : [];
+        const caption = name === 'figcaption' ? node : parts.find((c) => isTag(c) && c.name === 'figcaption');
+        const cite = parts.find((c) => isTag(c) && c.name === 'cite');
+        const credit = cite ? textOf(cite) : '';
+        const text = caption ? textOf(caption) : cleanInline(parts.filter((c) => c !== cite).map(rawText).join(' '));
+        if (text) blocks.push(credit ? { kind: 'caption', text, credit, line } : { kind: 'caption', text, line });
       } else if (name === 'table') {
         // A table (a results list, a price list) reads row by row.
         const rows: DomNode[] = [];

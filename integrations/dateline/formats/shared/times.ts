@@ -14,9 +14,10 @@ export type TimeParse =
 
 const FORM = /^(\d{4})-?(\d\d)-?(\d\d)(?:[T ](\d\d):?(\d\d)(?::?(\d\d)(?:[.,]\d+)?)?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?$/i;
 
-/** The instant in the zone, as Dateline stores instants. */
+/** The instant in the zone, as Dateline stores instants. Always a numeric offset: luxon writes the zone
+ * `UTC` as `Z`, which is `+00:00` here like every other zone at offset zero (`Europe/London` in winter). */
 export function isoInZone(ms: number, timeZone: string): string {
-  return DateTime.fromMillis(ms, { zone: timeZone }).toISO({ suppressMilliseconds: true, includeOffset: true })!;
+  return DateTime.fromMillis(ms, { zone: timeZone }).toISO({ suppressMilliseconds: true, includeOffset: true })!.replace(/Z$/, '+00:00');
 }
 
 export function parseIsoTime(value: string | undefined | null, timeZone: string): TimeParse {

@@ -1,14 +1,15 @@
 // XML from outside, read safely into a small tree with line numbers, for NewsML-G2, NITF and NewsML 1.2.
 //
-// The parser is saxes (the strict, non-validating SAX parser jsdom uses): it never loads a DTD and
-// never expands an entity other than the five predefined ones and character references. A DOCTYPE
-// that declares entities (the "billion laughs" bomb, an external entity reading a local file) is
-// refused before parsing with a message that says why, and an undeclared entity (`&nbsp;` relying on
-// a DTD) is an error naming its line. Namespaces are not resolved: elements and attributes are matched
+// The parser is saxes (the strict, non-validating SAX parser jsdom uses): it never loads a DTD, never
+// opens a file or URL, and never expands an entity other than the five predefined ones and character
+// references. A DOCTYPE that declares entities (the "billion laughs" bomb, an external entity reading a
+// local file, a parameter entity) is refused with a message that says why, and an undeclared entity
+// (`&nbsp;` relying on a DTD) is an error naming its line. Reading stops at the first fatal problem, so
+// hostile files cost little (see tests/formats/xml/ for the measured cases). Namespaces are not resolved: elements and attributes are matched
 // by local name, because agencies mix prefixes (`ns0:newsItem`) and default namespaces freely.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Diagnostic } from '../item.ts';
-import { decodeBytes, lineAt } from './decode.ts';
+import { decodeBytes, lineAt, lineCount, utf16Bom } from './decode.ts';
 import { LINE_ATTRIBUTE } from './html-body.ts';
 
 export interface XmlElement {
@@ -25,9 +26,10 @@ export interface XmlElement {
 
 export type XmlNode = XmlElement | string;
 
+/** `lines`: the file's line count as diagnostics count them (decode.ts `lineCount`). */
 export type XmlParse =
-  | { ok: true; root: XmlElement; encoding: string; warnings: Diagnostic[] }
-  | { ok: false; error: Diagnostic; warnings: Diagnostic[] };
+  | { ok: true; root: XmlElement; encoding: string; warnings: Diagnostic[]; lines: number }
+  | { ok: false; error: Diagnostic; warnings: Diagnostic[]; lines: number };
 
 /** Deepest element nesting accepted: real wire XML is under 20 deep; a deeper file is a hostile one. */
 export const MAX_XML_DEPTH = 256;
@@ -40,24 +42,18 @@ function declaredEncoding(bytes: Uint8Array): string | undefined {
   return /^(?:\uFEFF|ï»¿)?\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1];
 }
 
+/** Why a DOCTYPE is refused: its internal subset declares entities. */
+const ENTITY_REFUSAL =
+  'the DOCTYPE declares entities (<!ENTITY …>): refused, because XML is read without its DTD and ' +
+  'without entity expansion (only &amp; &lt; &gt; &quot; &apos; and character references); this is how ' +
+  'entity bombs and external-entity file reads are built';
+
 /**
- * A DOCTYPE's internal subset may declare entities; none is allowed. Returns the refusal, or undefined.
- * (An external DTD reference alone, `<!DOCTYPE nitf SYSTEM "nitf.dtd">`, is harmless: it is not loaded.)
+ * Characters XML 1.0 (§2.2 Char) does not allow anywhere: C0 controls other than tab and line ends, and
+ * U+FFFE/U+FFFF. Feeds that passed through teletype systems carry stray ones (SUB, DEL-era fill bytes);
+ * they are removed with a warning rather than costing the whole file.
  */
-function refuseDoctype(text: string): Diagnostic | undefined {
-  const doctype = /<!DOCTYPE\b/i.exec(text);
-  if (!doctype) return undefined;
-  const rest = text.slice(doctype.index);
-  const entity = /<!ENTITY\b/i.exec(rest.slice(0, Math.max(rest.indexOf(']>') + 2, rest.indexOf('>') + 1)));
-  if (!entity) return undefined;
-  return {
-    line: lineAt(text, doctype.index + entity.index),
-    message:
-      'the DOCTYPE declares entities (<!ENTITY …>): refused, because XML is read without its DTD and ' +
-      'without entity expansion (only &amp; &lt; &gt; &quot; &apos; and character references); this is how ' +
-      'entity bombs and external-entity file reads are built',
-  };
-}
+const NOT_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** saxes' messages are `line:column: text.`; ours name the problem in the reader's terms. */
 function describe(message: string, text: string, position: number): Diagnostic {
@@ -72,29 +68,60 @@ function describe(message: string, text: string, position: number): Diagnostic {
   return { line, message: `not well-formed XML: ${what}` };
 }
 
+/** Thrown from inside a saxes handler to stop reading at the first fatal problem (a hostile file is not read to its end). */
+class Stop {}
+
 /** Parses the bytes of an XML file. Never throws. */
 export function parseXml(bytes: Uint8Array): XmlParse {
   const warnings: Diagnostic[] = [];
   const declared = declaredEncoding(bytes);
   const decoded = decodeBytes(bytes, declared);
   if (decoded.mismatch) warnings.push({ line: 1, message: `encoding: ${decoded.mismatch}` });
-  const text = decoded.text;
-  const refused = refuseDoctype(text);
-  if (refused) return { ok: false, error: refused, warnings };
+  let text = decoded.text;
+  const lines = lineCount(text);
+  const bad = text.search(NOT_XML_CHARS);
+  if (bad !== -1) {
+    const count = text.match(NOT_XML_CHARS)!.length;
+    warnings.push({
+      line: lineAt(text, bad),
+      message: `${count} control character${count === 1 ? '' : 's'} that XML does not allow (first U+${text.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0')}) removed`,
+    });
+    text = text.replace(NOT_XML_CHARS, '');
+  }
 
   const parser = new SaxesParser({ xmlns: false, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let failure: Diagnostic | undefined;
-  const fail = (d: Diagnostic) => {
+  const fail = (d: Diagnostic): never => {
     failure ??= d;
+    throw new Stop();
   };
   parser.on('error', (e) => fail(describe(e.message, text, parser.position)));
+  // The DOCTYPE as saxes delimits it (quotes, comments and `]` inside the internal subset included).
+  // An external DTD reference alone (`<!DOCTYPE nitf SYSTEM "nitf.dtd">`) is harmless: it is never loaded.
+  parser.on('doctype', (doctype: string) => {
+    const entity = /<!ENTITY\b/i.exec(doctype);
+    if (!entity) return;
+    const after = doctype.slice(entity.index).split(/\r\n?|\n/).length - 1;
+    fail({ line: Math.max(1, parser.line - after), message: ENTITY_REFUSAL });
+  });
+  // The line of `<name`, where a reader looks for the element (the start tag may run over several
+  // lines, and saxes reports the line it has read to). Lines are counted forward once over the text.
+  let tagLine = 1;
+  let countedTo = 0;
+  let countedLine = 1;
+  parser.on('opentagstart', () => {
+    const lt = text.lastIndexOf('<', parser.position - 1);
+    for (; countedTo < lt; countedTo++) {
+      const c = text.charCodeAt(countedTo);
+      if (c === 10 || (c === 13 && text.charCodeAt(countedTo + 1) !== 10)) countedLine++;
+    }
+    tagLine = countedLine;
+  });
   parser.on('opentag', (tag: SaxesTagPlain) => {
-    if (failure) return;
     if (stack.length >= MAX_XML_DEPTH) {
       fail({ line: parser.line, message: `elements nested deeper than ${MAX_XML_DEPTH} levels: refused` });
-      return;
     }
     const attrs: Record<string, string> = {};
     for (const [qname, value] of Object.entries(tag.attributes)) {
@@ -102,7 +129,7 @@ export function parseXml(bytes: Uint8Array): XmlParse {
       if (!(qname in attrs)) attrs[qname] = value;
       if (!(local in attrs)) attrs[local] = value;
     }
-    const element: XmlElement = { name: localName(tag.name), qname: tag.name, attrs, children: [], line: parser.line };
+    const element: XmlElement = { name: localName(tag.name), qname: tag.name, attrs, children: [], line: tagLine };
     const parent = stack.at(-1);
     if (parent) parent.children.push(element);
     else root ??= element;
@@ -113,7 +140,7 @@ export function parseXml(bytes: Uint8Array): XmlParse {
   });
   const addText = (t: string) => {
     const parent = stack.at(-1);
-    if (!parent || failure) return;
+    if (!parent) return;
     const last = parent.children.at(-1);
     if (typeof last === 'string') parent.children[parent.children.length - 1] = last + t;
     else parent.children.push(t);
@@ -123,11 +150,42 @@ export function parseXml(bytes: Uint8Array): XmlParse {
   try {
     parser.write(text).close();
   } catch (error) {
-    fail(describe((error as Error).message, text, parser.position));
+    if (!(error instanceof Stop)) failure ??= describe((error as Error).message, text, parser.position);
   }
-  if (failure) return { ok: false, error: failure, warnings };
-  if (!root) return { ok: false, error: { line: 1, message: 'not an XML document: no root element' }, warnings };
-  return { ok: true, root, encoding: decoded.encoding, warnings };
+  if (failure) return { ok: false, error: { ...failure, line: Math.max(1, Math.min(failure.line, lines)) }, warnings, lines };
+  if (!root) return { ok: false, error: { line: 1, message: 'not an XML document: no root element' }, warnings, lines };
+  return { ok: true, root, encoding: decoded.encoding, warnings, lines };
+}
+
+/**
+ * The root element's name, read cheaply from the first bytes (for format recognition): the XML
+ * declaration, comments, processing instructions and a DOCTYPE are skipped. Undefined when the bytes do
+ * not start like an XML document.
+ */
+export function sniffRootElement(bytes: Uint8Array, window = 4096): { name: string; qname: string; head: string } | undefined {
+  const bom16 = utf16Bom(bytes);
+  const head = bom16
+    ? new TextDecoder(bom16).decode(bytes.subarray(0, window * 2))
+    : new TextDecoder('latin1').decode(bytes.subarray(0, window)).replace(/^ï»¿/, '');
+  let at = 0;
+  const skip = (pattern: RegExp) => {
+    pattern.lastIndex = at;
+    const m = pattern.exec(head);
+    if (!m) return false;
+    at = pattern.lastIndex;
+    return true;
+  };
+  skip(/\uFEFF?/y);
+  for (;;) {
+    skip(/\s*/y);
+    if (skip(/<\?[\s\S]*?\?>/y) || skip(/<!--[\s\S]*?-->/y) || skip(/<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>/iy)) continue;
+    break;
+  }
+  const m = /<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)[\s/>]/y;
+  m.lastIndex = at;
+  const tag = m.exec(head);
+  if (!tag) return undefined;
+  return { name: localName(tag[1]!), qname: tag[1]!, head };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -206,4 +264,23 @@ export function innerMarkup(el: XmlElement, rename: Record<string, string> = {})
       return `<${name} ${LINE_ATTRIBUTE}="${c.line}">${innerMarkup(c, rename)}</${name}>`;
     })
     .join('');
+}
+
+/**
+ * A copy of the tree with elements replaced: `visit` returns the element (kept, its children visited),
+ * `null` (dropped with its content), or a list of nodes put in its place (not visited again). The
+ * original tree is not changed.
+ */
+export function transformTree(el: XmlElement, visit: (e: XmlElement) => XmlElement | XmlNode[] | null): XmlElement {
+  const walk = (e: XmlElement): XmlElement => ({
+    ...e,
+    children: e.children.flatMap((c): XmlNode[] => {
+      if (typeof c === 'string') return [c];
+      const v = visit(c);
+      if (v === null) return [];
+      if (Array.isArray(v)) return v;
+      return [walk(v)];
+    }),
+  });
+  return walk(el);
 }
