@@ -4,7 +4,10 @@
 import { FORMAT_NAMES, type FileParse, type FormatOptions, type WireFormat } from './item.ts';
 import { looksLikeAnpa1312, parseAnpa1312 } from './anpa1312/index.ts';
 import { looksLikeIptc7901, parseIptc7901 } from './iptc7901/index.ts';
+import { looksLikeNewsml12, parseNewsml12 } from './newsml-1.2/index.ts';
+import { looksLikeNewsmlG2, parseNewsmlG2 } from './newsml-g2/index.ts';
 import { looksLikeNinjs, parseNinjs } from './ninjs/index.ts';
+import { looksLikeNitf, parseNitf } from './nitf/index.ts';
 import { parseTextFile } from './text/item.ts';
 
 export type { FileParse, FormatOptions, ItemParse, WireFormat, WireItem } from './item.ts';
@@ -29,6 +32,9 @@ interface FormatReader {
 const READERS: FormatReader[] = [
   { format: 'iptc7901', extensions: ['.txt'], looksLike: looksLikeIptc7901, parse: parseIptc7901 },
   { format: 'anpa1312', extensions: ['.tst', '.anpa', '.txt'], looksLike: looksLikeAnpa1312, parse: parseAnpa1312 },
+  { format: 'newsml-g2', extensions: ['.xml'], looksLike: looksLikeNewsmlG2, parse: parseNewsmlG2 },
+  { format: 'nitf', extensions: ['.xml'], looksLike: looksLikeNitf, parse: parseNitf },
+  { format: 'newsml-1.2', extensions: ['.xml'], looksLike: looksLikeNewsml12, parse: parseNewsml12 },
   { format: 'ninjs', extensions: ['.json'], looksLike: looksLikeNinjs, parse: parseNinjs },
   { format: 'text', extensions: ['.txt'], looksLike: () => true, parse: parseTextFile },
 ];
