@@ -117,12 +117,12 @@ describe.each([
     });
     // "the" is in every story: the newest shard alone fills the first page of 30.
     await page.goto(url('search/?q=the'));
-    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/^The 30 newest stories found for “the”/);
+    await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 }).toMatch(/^The 30 newest stories found for “the”/);
     expect(await page.locator('#search-results a').count()).toBe(30);
     expect(loaded).toEqual([newest]);
     const more = page.getByRole('button', { name: 'More results' });
     await more.click();
-    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/^\d+ stories found for “the”, newest first\.$/);
+    await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 }).toMatch(/^\d+ stories found for “the”, newest first\.$/);
     const hrefs = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(30);
     expect(new Set(hrefs).size).toBe(hrefs.length);
@@ -134,7 +134,7 @@ describe.each([
   test('search indexes headline and body only (not related headlines, bylines or page chrome)', async () => {
     const count = async (query: string) => {
       await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
-      await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/found/);
+      await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 }).toMatch(/found/);
       return page.locator('#search-results a').count();
     };
     expect(await count('Saudi')).toBe(0); // only in the reference article's related headline
