@@ -10,7 +10,7 @@ import { looksLikeIptc7901 } from '../../../integrations/dateline/formats/iptc79
 import type { FileParse, WireItem } from '../../../integrations/dateline/formats/item.ts';
 import { BS, DLE, RS, US, anpa, iptc, latin1, utf8 } from '../teletype/fixtures.ts';
 
-const options = { timeZone: 'Asia/Karachi', fileTime: Date.parse('2024-06-01T00:00:00Z') };
+const options = { timeZone: 'Asia/Karachi', fileTime: Date.parse('2024-06-01T00:00:00+00:00') };
 
 function parse(text: string | Uint8Array, opts: Parameters<typeof parseAnpa1312>[1] = options): FileParse {
   return parseAnpa1312(typeof text === 'string' ? utf8(text) : text, opts);
@@ -181,14 +181,14 @@ describe('ANPA 1312 files, bytes and times', () => {
   });
 
   it('places the 2-digit year by the file time: December 2023 in a January 2024 file, a later date a century back', () => {
-    expect(only(parse(anpa({ trailer: 'AP-WF-12-31-23 2300GMT' }), { timeZone: 'UTC', fileTime: Date.parse('2024-01-02T00:00:00Z') })).published).toBe('2023-12-31T23:00:00Z');
-    expect(only(parse(anpa({ trailer: 'AP-WF-01-28-24 1405GMT' }), { timeZone: 'UTC', fileTime: Date.parse('2024-02-03T00:00:00Z') })).published).toBe('2024-01-28T14:05:00Z');
-    expect(only(parse(anpa({ trailer: 'AP-WF-12-31-24 2300GMT' }), { timeZone: 'UTC', fileTime: Date.parse('2024-01-02T00:00:00Z') })).published).toBe('1924-12-31T23:00:00Z');
+    expect(only(parse(anpa({ trailer: 'AP-WF-12-31-23 2300GMT' }), { timeZone: 'UTC', fileTime: Date.parse('2024-01-02T00:00:00+00:00') })).published).toBe('2023-12-31T23:00:00+00:00');
+    expect(only(parse(anpa({ trailer: 'AP-WF-01-28-24 1405GMT' }), { timeZone: 'UTC', fileTime: Date.parse('2024-02-03T00:00:00+00:00') })).published).toBe('2024-01-28T14:05:00+00:00');
+    expect(only(parse(anpa({ trailer: 'AP-WF-12-31-24 2300GMT' }), { timeZone: 'UTC', fileTime: Date.parse('2024-01-02T00:00:00+00:00') })).published).toBe('1924-12-31T23:00:00+00:00');
   });
 
   it('without a file time the year is read 1970–2069, with a warning at the trailer', () => {
     const result = parse(anpa(), { timeZone: 'UTC' });
-    expect(only(result).published).toBe('2024-03-12T15:30:00Z');
+    expect(only(result).published).toBe('2024-03-12T15:30:00+00:00');
     expect(result.items[0]!.warnings).toEqual([{ line: 9, message: '2-digit year 24 read as 2024 (no file time was given to place it)' }]);
   });
 

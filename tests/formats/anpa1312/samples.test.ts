@@ -10,7 +10,7 @@ import type { FileParse, WireItem } from '../../../integrations/dateline/formats
 import { wireSamplesDir } from '../../helpers/test-data.ts';
 
 const dir = join(wireSamplesDir, 'iptc7901-anpa', 'anpa1312');
-const options = { timeZone: 'UTC', fileTime: Date.parse('2025-12-01T08:00:00Z') };
+const options = { timeZone: 'UTC', fileTime: Date.parse('2025-12-01T08:00:00+00:00') };
 const BAD = /[\u0000-\u001f\u007f-\u009f\ufffd\ufeff]/;
 
 function read(file: string): FileParse {
@@ -46,7 +46,7 @@ describe('ANPA 1312 samples', () => {
     expect(i).toMatchObject({
       identity: { key: 'slug:AP:LT--Argentina-CancerBeauty', version: 0 },
       status: 'usable',
-      published: '2013-11-13T15:09:00Z',
+      published: '2013-11-13T15:09:00+00:00',
       headline: 'For Argentine chemo patients, mirrors can hurt',
       headlineLine: 4,
       bylineText: 'By PAUL BYRNE and ALMUDENA CALATRAVA, Associated Press',
@@ -68,7 +68,7 @@ describe('ANPA 1312 samples', () => {
     expect(i).toMatchObject({
       identity: { key: 'slug:AP:Top-Entertainment-Headlines', version: 0 },
       status: 'usable',
-      published: '2016-02-10T04:23:00Z',
+      published: '2016-02-10T04:23:00+00:00',
       headline: 'AP Top Entertainment News at 11:23 p.m. EST',
       bylineText: '',
       subjects: [{ code: 'anpa:e', name: 'Entertainment' }],
@@ -83,7 +83,7 @@ describe('ANPA 1312 samples', () => {
     expect(i).toMatchObject({
       identity: { key: 'slug:AP:BKN--Heat-Hawks', version: 1 },
       status: 'usable',
-      published: '2016-02-20T03:37:00Z',
+      published: '2016-02-20T03:37:00+00:00',
       headline: 'Deng has 30 points, short-handed Heat beat Hawks 115-111',
       bylineText: 'By CHARLES ODUM, AP Sports Writer',
       byline: [{ name: 'CHARLES ODUM', kind: 'person' }],
@@ -103,7 +103,7 @@ describe('ANPA 1312 samples', () => {
     expect(i).toMatchObject({
       identity: { key: 'slug:AP:US--GiantLobsterDeath', version: 1 },
       status: 'usable',
-      published: '2016-08-29T16:26:00Z',
+      published: '2016-08-29T16:26:00+00:00',
       headline: '$210 lobster is found dead',
       dateline: 'CHATHAM, Mass.',
       datelineText: 'CHATHAM, Mass. (AP) —',
@@ -118,7 +118,7 @@ describe('ANPA 1312 samples', () => {
     expect(i).toMatchObject({
       identity: { key: 'slug:AP:US--APNewsAlert', version: 0 },
       status: 'usable',
-      published: '2017-06-29T23:50:00Z',
+      published: '2017-06-29T23:50:00+00:00',
       headline: expect.stringMatching(/^Hawaii files court challenge to Trump administration's definition/),
       dateline: 'HONOLULU',
       subjects: [{ code: 'anpa:a', name: 'Domestic news' }],
@@ -133,7 +133,7 @@ describe('ANPA 1312 samples', () => {
     expect(i).toMatchObject({
       identity: { key: 'slug:AP:BBO--WildCardGlance', version: 0 },
       status: 'usable',
-      published: '2019-08-18T20:17:00Z',
+      published: '2019-08-18T20:17:00+00:00',
       headline: 'Wild Card Glance',
       subheadline: 'All Times EDT',
       bylineText: 'By The Associated Press',

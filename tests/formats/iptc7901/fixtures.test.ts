@@ -9,7 +9,7 @@ import { looksLikeAnpa1312 } from '../../../integrations/dateline/formats/anpa13
 import type { FileParse, WireItem } from '../../../integrations/dateline/formats/item.ts';
 import { ETX, anpa, iptc, latin1, utf8 } from '../teletype/fixtures.ts';
 
-const options = { timeZone: 'Asia/Karachi', fileTime: Date.parse('2024-06-01T00:00:00Z') };
+const options = { timeZone: 'Asia/Karachi', fileTime: Date.parse('2024-06-01T00:00:00+00:00') };
 
 function parse(text: string | Uint8Array, opts: Parameters<typeof parseIptc7901>[1] = options): FileParse {
   return parseIptc7901(typeof text === 'string' ? utf8(text) : text, opts);
@@ -151,10 +151,10 @@ describe('IPTC 7901 files, bytes and times', () => {
   });
 
   it('places a year-less trailer by the file time: January in a February file, December in a January one', () => {
-    const jan = only(parse(iptc({ trailer: '281405 GMT Jan' }), { timeZone: 'UTC', fileTime: Date.parse('2024-02-03T10:00:00Z') }));
-    expect(jan.published).toBe('2024-01-28T14:05:00Z');
-    const dec = only(parse(iptc({ trailer: '311800 GMT Dez' }), { timeZone: 'UTC', fileTime: Date.parse('2024-01-02T10:00:00Z') }));
-    expect(dec.published).toBe('2023-12-31T18:00:00Z');
+    const jan = only(parse(iptc({ trailer: '281405 GMT Jan' }), { timeZone: 'UTC', fileTime: Date.parse('2024-02-03T10:00:00+00:00') }));
+    expect(jan.published).toBe('2024-01-28T14:05:00+00:00');
+    const dec = only(parse(iptc({ trailer: '311800 GMT Dez' }), { timeZone: 'UTC', fileTime: Date.parse('2024-01-02T10:00:00+00:00') }));
+    expect(dec.published).toBe('2023-12-31T18:00:00+00:00');
   });
 
   it('a year-less trailer without a file time is rejected at the trailer line', () => {
@@ -166,7 +166,7 @@ describe('IPTC 7901 files, bytes and times', () => {
 
   it('a 2-digit year without a file time is read 1970–2069, with a warning', () => {
     const result = parse(iptc(), { timeZone: 'UTC' });
-    expect(only(result).published).toBe('2024-03-12T15:30:00Z');
+    expect(only(result).published).toBe('2024-03-12T15:30:00+00:00');
     expect(result.items[0]!.warnings[0]!.message).toMatch(/2-digit year 24 read as 2024/);
   });
 

@@ -11,7 +11,7 @@ import { wireSamplesDir } from '../../helpers/test-data.ts';
 
 const dir = join(wireSamplesDir, 'iptc7901-anpa', 'iptc7901');
 // The samples were copied on 2025-12-01: the file time places the 2-digit years.
-const options = { timeZone: 'UTC', fileTime: Date.parse('2025-12-01T08:00:00Z') };
+const options = { timeZone: 'UTC', fileTime: Date.parse('2025-12-01T08:00:00+00:00') };
 const BAD = /[\u0000-\u001f\u007f-\u009f\ufffd\ufeff]/;
 
 function read(file: string): { result: FileParse; bytes: Uint8Array } {
@@ -46,7 +46,7 @@ describe('IPTC 7901 samples', () => {
     expect(i).toMatchObject({
       identity: { key: 'slug:dpa:Germany-politics:2013-11-13', version: 0 },
       status: 'usable',
-      published: '2013-11-13T11:37:00Z',
+      published: '2013-11-13T11:37:00+00:00',
       headline: 'Germany Social Democrats: Coalition talks with Merkel could fail',
       headlineLine: 4,
       bylineText: '',
@@ -69,7 +69,7 @@ describe('IPTC 7901 samples', () => {
     expect(i).toMatchObject({
       identity: { key: 'slug:dpa:Germany-football/Munich/Mueller:2015-10-07', version: 1 },
       status: 'usable',
-      published: '2015-10-07T13:41:00Z',
+      published: '2015-10-07T13:41:00+00:00',
       headline: 'German football saddened by illness to striker legend Mueller',
       headlineLine: 5,
       bylineText: 'By Manuel Schwarz, dpa',
@@ -92,7 +92,7 @@ describe('IPTC 7901 samples', () => {
     expect(i).toMatchObject({
       identity: { key: 'slug:dpa:Switzerland/migration/UN:2018-11-21', version: 1 },
       status: 'usable',
-      published: '2018-11-21T23:22:00Z',
+      published: '2018-11-21T23:22:00+00:00',
       headline: 'Switzerland joins list of countries resisting UN migration pact',
       headlineLine: 6,
       bylineText: 'By dpa correspondents',
@@ -111,7 +111,7 @@ describe('IPTC 7901 samples', () => {
       identity: { key: 'slug:dpa-tns:American Football/NFL:2018-11-21', version: 0 },
       status: 'usable',
       // `211259 Nov 18` has no zone: read in the configured zone (UTC here).
-      published: '2018-11-21T12:59:00Z',
+      published: '2018-11-21T12:59:00+00:00',
       headline: "Chiefs-Rams 2.0? Would be a fun Super Bowl, but don't count on it",
       bylineText: 'By Tom Krasovic, The San Diego Union-Tribune',
       byline: [{ name: 'Tom Krasovic', kind: 'person' }, { name: 'The San Diego Union-Tribune', kind: 'agency' }],
@@ -129,7 +129,7 @@ describe('IPTC 7901 samples', () => {
     expect(i).toMatchObject({
       identity: { key: 'slug:dpa:Yemen/conflict:2018-11-21', version: 0 },
       status: 'usable',
-      published: '2018-11-21T21:01:00Z',
+      published: '2018-11-21T21:01:00+00:00',
       headline: 'Peace talks on Yemen to take place in Sweden next month, Mattis says',
       headlineLine: 5,
       dateline: 'Washington',

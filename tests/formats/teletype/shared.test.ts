@@ -7,7 +7,7 @@ import {
 } from '../../../integrations/dateline/formats/shared/teletype.ts';
 import { lineAt, lineCount } from '../../../integrations/dateline/formats/shared/decode.ts';
 
-const feb2024 = Date.parse('2024-02-10T12:00:00Z');
+const feb2024 = Date.parse('2024-02-10T12:00:00+00:00');
 
 describe('typography', () => {
   it('turns teletype dashes and quotes into typography', () => {
@@ -29,7 +29,7 @@ describe('trailer dates', () => {
   const utc = 'UTC';
   it('a 2-digit year takes the latest century not after the file time', () => {
     const r = placeTrailerDate({ day: 13, hour: 11, minute: 37, month: 11, year: { digits: 2, value: 13 } }, utc, feb2024);
-    expect(r).toMatchObject({ ok: true, iso: '2013-11-13T11:37:00Z', year: 2013 });
+    expect(r).toMatchObject({ ok: true, iso: '2013-11-13T11:37:00+00:00', year: 2013 });
     const old = placeTrailerDate({ day: 1, hour: 0, minute: 0, month: 1, year: { digits: 2, value: 85 } }, utc, feb2024);
     expect(old).toMatchObject({ ok: true, year: 1985 });
   });
@@ -43,11 +43,11 @@ describe('trailer dates', () => {
     expect(r.ok && r.warning).toMatch(/2-digit year 16 read as 2016/);
   });
   it('a year-less January trailer in a February file is this year; a December one is last year', () => {
-    expect(placeTrailerDate({ day: 28, hour: 23, minute: 5, month: 1 }, utc, feb2024)).toMatchObject({ ok: true, iso: '2024-01-28T23:05:00Z' });
-    expect(placeTrailerDate({ day: 31, hour: 22, minute: 0, month: 12 }, utc, feb2024)).toMatchObject({ ok: true, iso: '2023-12-31T22:00:00Z' });
+    expect(placeTrailerDate({ day: 28, hour: 23, minute: 5, month: 1 }, utc, feb2024)).toMatchObject({ ok: true, iso: '2024-01-28T23:05:00+00:00' });
+    expect(placeTrailerDate({ day: 31, hour: 22, minute: 0, month: 12 }, utc, feb2024)).toMatchObject({ ok: true, iso: '2023-12-31T22:00:00+00:00' });
   });
   it('29 February without a year is the latest leap year', () => {
-    expect(placeTrailerDate({ day: 29, hour: 8, minute: 0, month: 2 }, utc, Date.parse('2027-03-01T00:00:00Z'))).toMatchObject({ ok: true, year: 2024 });
+    expect(placeTrailerDate({ day: 29, hour: 8, minute: 0, month: 2 }, utc, Date.parse('2027-03-01T00:00:00+00:00'))).toMatchObject({ ok: true, year: 2024 });
   });
   it('a year-less trailer without a file time cannot be placed', () => {
     const r = placeTrailerDate({ day: 3, hour: 8, minute: 0, month: 2 }, utc, undefined);
@@ -60,7 +60,7 @@ describe('trailer dates', () => {
   });
   it('zone names give their offset; a zone-less time is in the configured zone', () => {
     expect(placeTrailerDate({ day: 5, hour: 12, minute: 0, month: 6, year: { digits: 4, value: 2020 }, zone: 'UTC+2' }, utc, undefined)).toMatchObject({
-      iso: '2020-06-05T10:00:00Z',
+      iso: '2020-06-05T10:00:00+00:00',
     });
     expect(placeTrailerDate({ day: 5, hour: 12, minute: 0, month: 6, year: { digits: 4, value: 2020 } }, 'Europe/Berlin', undefined)).toMatchObject({
       iso: '2020-06-05T12:00:00+02:00',
