@@ -12,6 +12,7 @@ import { readWithFeedparser } from '../helpers/feed-readers.ts';
 import type { ReportEntry } from '../../integrations/dateline/report.ts';
 import { json, v1 as ninjs1 } from '../formats/ninjs/fixtures.ts';
 import { anpa } from '../formats/teletype/fixtures.ts';
+import { g2Doc, g2Item, g2Message } from '../formats/newsml-g2/fixtures.ts';
 import { elements, parseHtml, textOf } from '../seo/html.ts';
 
 const NOW = '2024-03-06T12:00:00+05:00';
@@ -52,6 +53,14 @@ const files: Record<string, string | Uint8Array> = {
   'anpa/timetable-wt.tst': anpa({ slug: 'BC-US--Ferry-Timetable, 1st Ld-Writethru,350', headerKeyword: 'BC-US--Ferry-Timetable 1stLd-Writethru', headline: ANPA_LEAD, body: ['PORTMERE, Maine (AP) _ The harbour council backed a new ferry timetable on Tuesday, ending a month of delays.', 'The first boats on the new times sail on Monday.'], trailer: 'AP-WF-03-05-24 0900GMT' }),
   // A feed of two items: one story, one that has no text.
   'ninjs/feed.json': json({ items: [{ item: ninjs1({ uri: 'urn:example:market', headline: 'Fish market opens earlier in summer', firstcreated: '2024-03-05T02:00:00Z', versioncreated: '2024-03-05T02:00:00Z', body_html: '<p>Traders welcomed the change.</p>' }) }, { item: ninjs1({ uri: 'urn:example:empty', headline: 'An item with no body', body_html: '' }) }] }),
+  // NewsML-G2: version 2 (edStat:C) corrects version 1; a newsMessage of two stories, one then killed.
+  'newsml/port-1.xml': g2Doc({ guid: 'urn:example:port', version: '1', firstCreated: '2024-03-05T04:00:00Z', versionCreated: '2024-03-05T04:00:00Z', paragraphs: ['KARACHI (Reuters) - The port opened a second terminal on Tuesday with 12 berths.'] }),
+  'newsml/port-2.xml': g2Doc({ guid: 'urn:example:port', version: '2', firstCreated: '2024-03-05T04:00:00Z', versionCreated: '2024-03-05T06:00:00Z', signals: ['edStat:C'], paragraphs: ['KARACHI (Reuters) - The port opened a second terminal on Tuesday with 14 berths.'] }),
+  'newsml/message.xml': g2Message([
+    g2Item({ guid: 'urn:example:rail', headlines: ['<headline>Rail freight line to reopen in May</headline>'], firstCreated: '2024-03-05T05:00:00Z', versionCreated: '2024-03-05T05:00:00Z', subjects: ['<subject qcode="medtop:15000000"/>'], paragraphs: ['KARACHI (Reuters) - The freight line will reopen after repairs, the railway said.'] }),
+    g2Item({ guid: 'urn:example:mill', headlines: ['<headline>Sugar mill cuts shift</headline>'], firstCreated: '2024-03-05T05:30:00Z', versionCreated: '2024-03-05T05:30:00Z', paragraphs: ['KARACHI (Reuters) - A sugar mill ended its night shift for the season.'] }),
+  ]),
+  'newsml/mill-kill.xml': g2Doc({ guid: 'urn:example:mill', version: '2', pubStatus: 'stat:canceled', firstCreated: '2024-03-05T05:30:00Z', versionCreated: '2024-03-05T07:00:00Z', headlines: ['<headline>Sugar mill cuts shift</headline>'], paragraphs: [] }),
   // Files of no format Dateline reads.
   'other/feed.xml': '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>',
   'other/numbers.json': '[1, 2, 3]',
@@ -150,6 +159,24 @@ describe('story versions on a built site', () => {
     expect(site.output).toMatch(/ninjs\/feed\.json:\d+: .*body/);
   });
 
+  it('reads NewsML-G2: a correction in place of its first version, a newsMessage item by item, a kill', () => {
+    expect(entry('newsml/port-1.xml')).toMatchObject({ status: 'superseded' });
+    const url = pathOf('newsml/port-2.xml');
+    expect(url).toMatch(/\/business\/2024\/03\/05\/port-opens-second-container-terminal\/$/);
+    expect(filesWith('with 14 berths').some((f) => f === `${url.slice(1)}index.html`)).toBe(true);
+    expect(filesWith('with 12 berths')).toEqual([]);
+    expect(site.read(`${url.slice(1)}index.html`)).toContain('class="correction"');
+    const message = entry('newsml/message.xml');
+    expect(message.items?.map((i) => [i.status, i.headline])).toEqual([
+      ['published', 'Rail freight line to reopen in May'],
+      ['withdrawn', 'Sugar mill cuts shift'],
+    ]);
+    // Sections from the subject codes: medtop:15000000 is sport.
+    expect(new URL(message.items![0]!.url!).pathname).toMatch(/^\/sports\/2024\/03\/05\/rail-freight-line-to-reopen-in-may\/$/);
+    expect(entry('newsml/mill-kill.xml')).toMatchObject({ status: 'withdrawn' });
+    expect(filesWith('Sugar mill')).toEqual([]);
+  });
+
   it('rejects files of no known format, saying what was found', () => {
     expect(entry('other/feed.xml')).toMatchObject({ status: 'rejected', line: 1, message: expect.stringContaining('<rss>') });
     expect(entry('other/numbers.json')).toMatchObject({ status: 'rejected' });
@@ -158,7 +185,7 @@ describe('story versions on a built site', () => {
 
   it('counts every file once and every item by its status', () => {
     expect(site.report.files.map((f) => f.file).sort()).toEqual(Object.keys(files).sort());
-    expect(site.report.counts).toEqual({ total: 12, items: 13, published: 4, scheduled: 1, superseded: 3, withdrawn: 2, duplicate: 0, rejected: 3 });
+    expect(site.report.counts).toEqual({ total: 16, items: 18, published: 6, scheduled: 1, superseded: 4, withdrawn: 4, duplicate: 0, rejected: 3 });
     for (const f of ['text/ferry-updated.txt', 'ninjs/toll-2.json', 'anpa/timetable-wt.tst']) expect(existsSync(join(site.dist, pathOf(f).slice(1), 'index.html'))).toBe(true);
   });
 });
