@@ -3,8 +3,9 @@
 import { getRssString } from '@astrojs/rss';
 import { readItem } from '../ingest/read-item.ts';
 import type { ResolvedDatelineConfig } from '../options.ts';
-import type { ArticleData } from '../schema.ts';
+import type { ArticleRecord as ArticleData } from '../archive/records.ts';
 import { buildNow } from '../time.ts';
+import { lastChangeOf } from '../archive/articles.ts';
 import { absoluteUrl } from '../urls.ts';
 import { channelCustomData } from './channel.ts';
 import { feedText } from './text.ts';
@@ -59,7 +60,10 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
         link,
         selfUrl: abs(options.feedPath),
         language: config.language,
-        lastBuildDate: buildNow(),
+        // RSS 2.0: "the last time the content of the channel changed": the newest publication or
+        // update among its items. (Not the build's time: a feed then stays byte for byte the same
+        // until one of its stories changes, and a publish does not rewrite every feed.)
+        lastBuildDate: new Date(Math.max(0, ...items.length ? options.articles.slice(0, config.feedItems).map(lastChangeOf) : [buildNow().getTime()])),
         timeZone: config.timeZone,
         imageUrl: abs(options.imagePath),
       },

@@ -6,7 +6,7 @@ import type { CustomRecord } from 'pagefind';
 import { readItem } from '../ingest/read-item.ts';
 import { blockText } from '../formats/blocks.ts';
 import { captionText } from '../formats/text/index.ts';
-import type { ArticleRecord } from '../ingest/index.ts';
+import type { ArticleRecord } from '../archive/records.ts';
 import type { WireItem } from '../formats/item.ts';
 import { formatLocalDate } from '../time.ts';
 

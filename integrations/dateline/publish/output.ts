@@ -1,0 +1,161 @@
+// Writing the site into the output folder. Every file is written atomically (a temporary file, then a
+// rename), so a reader or a deploy never sees half a page, and a publisher killed mid-write leaves the
+// old file or the new one. A file whose bytes are unchanged is not written at all: it keeps its inode
+// and modification time, and it is not listed as changed. Every write and removal is recorded in the
+// archive until a publish completes, for `.dateline/changes.json` (what to upload).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import type { ArchiveDb } from '../archive/db.ts';
+import { linkOrCopy } from '../link-files.ts';
+
+export type OutputKind = 'page' | 'feed' | 'image' | 'search' | 'sitemap' | 'static';
+
+const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64url').slice(0, 27);
+
+export interface WriteOptions {
+  /** The sitemap `lastmod` of a page. */
+  lastmod?: string;
+  /** The page sitemap that lists the page: it is written again when the page appears, goes or changes its lastmod. */
+  sitemap?: string;
+}
+
+export class SiteOutput {
+  readonly dir: string;
+  readonly #db: ArchiveDb;
+  #written = 0;
+  #removed = 0;
+  #kept = 0;
+
+  constructor(db: ArchiveDb, dir: string) {
+    this.#db = db;
+    this.dir = dir;
+  }
+
+  get counts(): { written: number; removed: number; unchanged: number } {
+    return { written: this.#written, removed: this.#removed, unchanged: this.#kept };
+  }
+
+  /** Writes `bytes` at site path `path` unless the file already holds exactly them. Returns whether it wrote. */
+  write(path: string, bytes: Uint8Array | string, kind: OutputKind, options: WriteOptions = {}): boolean {
+    const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    const hash = digest(data);
+    const target = join(this.dir, path);
+    const row = this.#db.prepare('SELECT hash, lastmod FROM outputs WHERE path = ?').get(path) as { hash: string; lastmod: string | null } | undefined;
+    let same = false;
+    try {
+      const stat = statSync(target);
+      // The archive says what was written; the file itself decides (after a crash, or a first build
+      // over an existing output folder, the two may differ).
+      same = stat.isFile() && stat.size === data.length && (row?.hash === hash || digest(readFileSync(target)) === hash);
+    } catch {
+      same = false;
+    }
+    if (!same) {
+      mkdirSync(dirname(target), { recursive: true });
+      const tmp = `${target}.${process.pid}.dateline-tmp`;
+      writeFileSync(tmp, data);
+      renameSync(tmp, target);
+      this.#db.prepare("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'written')").run(path);
+      this.#written++;
+    } else this.#kept++;
+    if (!row || row.hash !== hash || (row.lastmod ?? undefined) !== options.lastmod) {
+      this.#db.prepare('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod, grp) VALUES (?, ?, ?, ?, ?)').run(path, hash, kind, options.lastmod ?? null, options.sitemap ?? null);
+      if (options.sitemap && (!row || (row.lastmod ?? undefined) !== options.lastmod)) this.#db.prepare('INSERT OR IGNORE INTO pending (what) VALUES (?)').run(`sitemap:${options.sitemap}`);
+    }
+    return !same;
+  }
+
+  /**
+   * Places a file from a cache (a social image, a search shard's file) by hard link, or a copy across
+   * devices. `key` names its content (the cache's key): an unchanged file already in place is left alone.
+   */
+  link(path: string, source: string, kind: OutputKind, key: string): boolean {
+    const target = join(this.dir, path);
+    const row = this.#db.prepare('SELECT hash FROM outputs WHERE path = ?').get(path) as { hash: string } | undefined;
+    let present: boolean;
+    try {
+      present = statSync(target).isFile();
+    } catch {
+      present = false;
+    }
+    if (present && row?.hash === key) {
+      this.#kept++;
+      return false;
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.dateline-tmp`;
+    rmSync(tmp, { force: true });
+    linkOrCopy(source, tmp);
+    renameSync(tmp, target);
+    this.#db.prepare('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod) VALUES (?, ?, ?, NULL)').run(path, key, kind);
+    this.#db.prepare("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'written')").run(path);
+    this.#written++;
+    return true;
+  }
+
+  /** Removes the file at `path` (and folders it leaves empty). */
+  remove(path: string): void {
+    const target = join(this.dir, path);
+    let existed = false;
+    try {
+      existed = statSync(target).isFile();
+    } catch {
+      existed = false;
+    }
+    if (existed) {
+      rmSync(target, { force: true });
+      this.#removed++;
+      this.#db.prepare("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'removed')").run(path);
+      for (let dir = dirname(target); dir.startsWith(this.dir + sep); dir = dirname(dir)) {
+        try {
+          rmdirSync(dir);
+        } catch {
+          break; // not empty
+        }
+      }
+    }
+    const row = this.#db.prepare('SELECT grp FROM outputs WHERE path = ?').get(path) as { grp: string | null } | undefined;
+    if (row?.grp) this.#db.prepare('INSERT OR IGNORE INTO pending (what) VALUES (?)').run(`sitemap:${row.grp}`);
+    this.#db.prepare('DELETE FROM outputs WHERE path = ?').run(path);
+    this.#db.prepare('DELETE FROM inline_sources WHERE path = ?').run(path);
+  }
+
+  /** Site paths of every file in the output folder (temporary files of a killed writer included). */
+  filesOnDisk(): string[] {
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else found.push(relative(this.dir, path).split(sep).join('/'));
+      }
+    };
+    walk(this.dir);
+    return found.sort();
+  }
+
+  /** Removes leftover temporary files of a killed writer. */
+  removeTemporaryFiles(): void {
+    for (const path of this.filesOnDisk()) if (path.endsWith('.dateline-tmp')) rmSync(join(this.dir, path), { force: true });
+  }
+}
+
+/** Writes `.dateline/changes.json` from the changes recorded since the last complete publish, and clears them. */
+export function writeChanges(db: ArchiveDb, file: string, meta: Record<string, unknown>): { written: string[]; removed: string[] } {
+  const rows = db.prepare('SELECT path, change FROM changes ORDER BY path').all() as { path: string; change: string }[];
+  const written = rows.filter((r) => r.change === 'written').map((r) => r.path);
+  const removed = rows.filter((r) => r.change === 'removed').map((r) => r.path);
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify({ ...meta, written, removed }, null, 2)}\n`);
+  renameSync(tmp, file);
+  db.exec('DELETE FROM changes');
+  return { written, removed };
+}

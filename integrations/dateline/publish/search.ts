@@ -1,0 +1,98 @@
+// The search index on publish: the months a change touched are cut into shards again (search/shards.ts);
+// a shard whose folder (named by its content) is new is indexed by Pagefind into the cache and linked
+// into `dist/pagefind/<folder>/`; folders no month uses any more are removed; `search/shards.json` lists
+// the shards newest first for the search page.
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Library } from '../site/library.ts';
+import type { ArchiveDb } from '../archive/db.ts';
+import type { ResolvedDatelineConfig } from '../options.ts';
+import { indexFingerprint, indexShard, SHARDS_FILE, shardKey } from '../search/build.ts';
+import { planMonth } from '../search/shards.ts';
+import type { RecordOptions } from '../search/records.ts';
+import type { SiteOutput } from './output.ts';
+
+export interface SearchUpdate {
+  indexed: number;
+  shards: number;
+  milliseconds: number;
+}
+
+function files(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => {
+    const path = prefix ? `${prefix}/${e.name}` : e.name;
+    return e.isDirectory() ? files(dir, path) : [path];
+  });
+}
+
+/**
+ * Brings the search index up to date for `months` (every month, on a full build). `texts`: search
+ * texts of items parsed in this run (by searchTextKey), so their files are not read again.
+ */
+export async function updateSearch(
+  db: ArchiveDb,
+  library: Library,
+  config: ResolvedDatelineConfig,
+  output: SiteOutput,
+  months: Set<string> | 'all',
+  texts: Map<string, string>,
+): Promise<SearchUpdate> {
+  const started = performance.now();
+  const options: RecordOptions = { contentPath: config.contentPath, timeZone: config.timeZone, language: config.language };
+  const fingerprint = indexFingerprint(config.rootPath, options);
+  const cacheDir = join(config.cachePath, 'search');
+  mkdirSync(cacheDir, { recursive: true });
+  const present = library.queries.months();
+  const newest = present.at(-1);
+  // The newest month is cut finer than the others, so a change of which month is newest re-cuts both.
+  const previousNewest = (db.prepare('SELECT month FROM search_shards ORDER BY month DESC LIMIT 1').get() as { month: string } | undefined)?.month;
+  const todo = new Set(months === 'all' ? [...present, ...(db.prepare('SELECT DISTINCT month FROM search_shards').all() as { month: string }[]).map((r) => r.month)] : months);
+  if (newest !== previousNewest) {
+    if (newest) todo.add(newest);
+    if (previousNewest) todo.add(previousNewest);
+  }
+  let indexed = 0;
+  const shardsOf = db.prepare('SELECT folder FROM search_shards WHERE month = ?');
+  for (const month of [...todo].sort()) {
+    const articles = library.queries.monthArticles(month);
+    const planned = planMonth(month, articles, config.searchShardSize, month === newest).map((shard, idx) => ({
+      folder: `${shard.id}-${shardKey(fingerprint, shard.articles)}`,
+      idx,
+      shard,
+    }));
+    const before = new Set((shardsOf.all(month) as { folder: string }[]).map((r) => r.folder));
+    const keep = new Set(planned.map((p) => p.folder));
+    for (const folder of before) {
+      if (keep.has(folder)) continue;
+      for (const row of db.prepare('SELECT path FROM outputs WHERE path LIKE ?').all(`pagefind/${folder}/%`) as { path: string }[]) output.remove(row.path);
+      db.prepare('DELETE FROM search_shards WHERE folder = ?').run(folder);
+      rmSync(join(cacheDir, folder), { recursive: true, force: true });
+    }
+    for (const { folder, idx, shard } of planned) {
+      const dir = join(cacheDir, folder);
+      if (!existsSync(join(dir, 'pagefind-entry.json'))) {
+        rmSync(dir, { recursive: true, force: true });
+        await indexShard(shard.articles, options, dir, texts);
+        indexed++;
+      }
+      if (!before.has(folder) || !existsSync(join(output.dir, 'pagefind', folder, 'pagefind-entry.json'))) {
+        for (const file of files(dir)) output.link(`pagefind/${folder}/${file}`, join(dir, file), 'search', folder);
+      }
+      db.prepare('INSERT OR REPLACE INTO search_shards (folder, month, idx, stories) VALUES (?, ?, ?, ?)').run(folder, month, idx, shard.articles.length);
+    }
+  }
+  const listed = (db.prepare('SELECT folder, month, stories FROM search_shards ORDER BY month DESC, idx DESC').all() as { folder: string; month: string; stories: number }[]).map(
+    (r) => ({ path: r.folder, month: r.month, stories: r.stories }),
+  );
+  output.write(SHARDS_FILE, `${JSON.stringify({ shards: listed })}\n`, 'static');
+  const shards = listed.length;
+  return { indexed, shards, milliseconds: Math.round(performance.now() - started) };
+}
+
+/** Search shards in the cache no shard of the archive uses (after a full build). */
+export function pruneSearchCache(db: ArchiveDb, config: ResolvedDatelineConfig): void {
+  const cacheDir = join(config.cachePath, 'search');
+  if (!existsSync(cacheDir)) return;
+  const used = new Set((db.prepare('SELECT folder FROM search_shards').all() as { folder: string }[]).map((r) => r.folder));
+  for (const name of readdirSync(cacheDir)) if (!used.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
+}

@@ -1,0 +1,40 @@
+// The loaded renderer: the compiled theme's Astro app, asked for a route as a browser would ask a
+// server for it. Pages read the archive through the library handed to them (site/library.ts).
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { absoluteUrl } from '../urls.ts';
+import { NOT_FOUND_ROUTE } from '../site/routes.ts';
+
+interface AstroApp {
+  render(request: Request): Promise<Response>;
+}
+
+export interface RenderedRoute {
+  status: number;
+  body: Uint8Array;
+}
+
+export class Renderer {
+  readonly #app: AstroApp;
+  readonly #site: string;
+  readonly #base: string;
+
+  private constructor(app: AstroApp, site: string, base: string) {
+    this.#app = app;
+    this.#site = site;
+    this.#base = base;
+  }
+
+  static async load(bundleDir: string, site: string, base: string): Promise<Renderer> {
+    const entry = (await import(pathToFileURL(join(bundleDir, 'server', 'entry.mjs')).href)) as { app: AstroApp };
+    return new Renderer(entry.app, site, base);
+  }
+
+  /** Renders a route (a site path without base; `404` for the not-found page). */
+  async render(route: string): Promise<RenderedRoute> {
+    const url = absoluteUrl(this.#site, this.#base, route === NOT_FOUND_ROUTE ? '404/' : route);
+    const response = await this.#app.render(new Request(url));
+    const body = new Uint8Array(await response.arrayBuffer());
+    return { status: route === NOT_FOUND_ROUTE && response.status === 404 ? 200 : response.status, body };
+  }
+}
