@@ -49,8 +49,19 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
           output: 'server',
           adapter: rendererAdapterIntegration(),
           // `astro build` compiles the renderer (render/bundle.ts), never into dist/: the publisher writes that.
+          // The renderer answers routes without the base, which the pages add themselves (src/lib/site.ts):
+          // Astro strips the base from a request path more than once, so under `/news/` the section
+          // `news` (`/news/news/`) would not be found. Its assets are prefixed with the base instead.
           ...(command === 'build'
-            ? { outDir: pathToFileURL(`${out}/`), build: { client: pathToFileURL(`${out}/client/`), server: pathToFileURL(`${out}/server/`) } }
+            ? {
+                outDir: pathToFileURL(`${out}/`),
+                base: '/',
+                build: {
+                  client: pathToFileURL(`${out}/client/`),
+                  server: pathToFileURL(`${out}/server/`),
+                  ...(resolved.base === '/' ? {} : { assetsPrefix: resolved.base.replace(/\/$/, '') }),
+                },
+              }
             : {}),
           ...(process.env.DATELINE_CACHE_DIR ? { cacheDir: pathToFileURL(`${resolve(resolved.rootPath, process.env.DATELINE_CACHE_DIR)}/`) } : {}),
           // Test and benchmark builds write inside the project; the dev server must not reload for them.

@@ -1,5 +1,6 @@
-// Builds the site in a child process (Astro's programmatic build does not run inside Vitest) with its
-// own content, output, cache and report paths, so several test builds can run side by side.
+// Builds the site in a child process with `npm run build`'s command (integrations/dateline/cli/build.ts),
+// with its own content, output, cache, report and changes paths, so several test builds can run side by
+// side. The compiled theme is shared (it depends only on the sources).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -69,7 +70,7 @@ export function buildSite(name: string, options: BuildOptions = {}): BuiltSite {
   }
   let output: string;
   try {
-    output = execFileSync(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', ...(options.args ?? [])], {
+    output = execFileSync(process.execPath, [join(repoRoot, 'integrations/dateline/cli/build.ts'), ...(options.args ?? [])], {
       cwd: repoRoot,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,6 +84,7 @@ export function buildSite(name: string, options: BuildOptions = {}): BuiltSite {
         DATELINE_OUT_DIR: dist,
         DATELINE_CACHE_DIR: cache,
         DATELINE_REPORT: reportPath,
+        DATELINE_CHANGES: join(dir, 'changes.json'),
         ...options.env,
       },
       maxBuffer: 256 * 1024 * 1024,

@@ -45,17 +45,6 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
     done.run(what);
   }
 
-  // Search: the months a change touched (all of them on a full build).
-  const months = pending('month:').map((m) => m.slice('month:'.length));
-  if (pending('search').length) {
-    const all = pending('search:all').length > 0;
-    const update = await updateSearch(db, library, config, output, all ? 'all' : new Set(months), ctx.texts);
-    if (all) pruneSearchCache(db, config);
-    notes.push(`search: ${update.indexed} shard(s) indexed of ${update.shards} (${update.milliseconds} ms)`);
-    for (const m of pending('month:')) done.run(m);
-    for (const s of pending('search')) done.run(s);
-  }
-
   if (pending('static').length) {
     placeStatic(ctx);
     await placeDefaultImage(ctx);
@@ -115,6 +104,22 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
     done.run('sweep');
   }
   return notes;
+}
+
+/**
+ * Search: the months a change touched (all of them on a full build). Started beside the page drawing:
+ * Pagefind runs in its own process, on the core the renderer leaves.
+ */
+export async function deriveSearch(ctx: DerivedContext): Promise<string | undefined> {
+  const { db, library, config, output, pending, done } = ctx;
+  if (!pending('search').length) return undefined;
+  const months = pending('month:');
+  const all = pending('search:all').length > 0;
+  const update = await updateSearch(db, library, config, output, all ? 'all' : new Set(months.map((m) => m.slice('month:'.length))), ctx.texts);
+  if (all) pruneSearchCache(db, config);
+  for (const m of months) done.run(m);
+  for (const s of pending('search')) done.run(s);
+  return `search: ${update.indexed} shard(s) indexed of ${update.shards} (${update.milliseconds} ms)`;
 }
 
 /** Links an article's social image into `og/`, or removes the images of a path with no article. */

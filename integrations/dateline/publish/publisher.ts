@@ -25,7 +25,9 @@ import type { ArticleRecord } from '../archive/records.ts';
 import { refreshEntries, writeArchiveReport } from '../archive/report.ts';
 import { articleRecord, sectionLabel, updateStories } from '../archive/stories.ts';
 import { contentFileAt, findContentFiles, type ContentFile } from '../ingest/content-files.ts';
-import { deriveOutputs } from './derived.ts';
+import { deriveOutputs, deriveSearch } from './derived.ts';
+import { RenderPool } from '../render/pool.ts';
+import { currentRenderer } from './renderer-files.ts';
 import { writeChanges, SiteOutput } from './output.ts';
 import { EffectPlan, type ArticleChange } from '../site/effects.ts';
 import { Library, setLibrary } from '../site/library.ts';
@@ -79,6 +81,9 @@ export interface PublishResult {
   notes: string[];
 }
 
+/** Routes from which a publish renders in a pool of workers rather than in its own thread. */
+const POOL_THRESHOLD = 400;
+
 /** Everything the pages show that is not an article: a change of it redraws every route. */
 function siteKey(config: ResolvedDatelineConfig, rendererKey: string): string {
   const { command: _c, ...rest } = config;
@@ -90,9 +95,11 @@ export class Publisher {
   readonly library: Library;
   readonly output: SiteOutput;
   readonly #options: PublisherOptions;
+  readonly #archivePath: string;
 
   constructor(options: PublisherOptions, archivePath: string) {
     this.#options = options;
+    this.#archivePath = archivePath;
     this.db = openArchive(archivePath);
     this.library = new Library(this.db, options.config);
     this.output = new SiteOutput(this.db, options.outDir);
@@ -248,13 +255,18 @@ export class Publisher {
     const pending = (prefix: string) => (db.prepare('SELECT what FROM pending WHERE what LIKE ?').all(`${prefix}%`) as { what: string }[]).map((r) => r.what);
     const done = db.prepare('DELETE FROM pending WHERE what = ?');
     const routes = pending('route:');
+    const ctx = { db, library: this.library, output: this.output, config, texts, pending, done };
+    const search = deriveSearch(ctx);
+    // Many routes (a full build): every core renders; a few: this thread, where the theme is loaded.
+    const pool = routes.length >= POOL_THRESHOLD ? await RenderPool.start({ bundleDir: currentRenderer().dir, archivePath: this.#archivePath, config }) : undefined;
     const inline = db.prepare('INSERT OR IGNORE INTO inline_sources (path, kind, hash) VALUES (?, ?, ?)');
     const clearInline = db.prepare('DELETE FROM inline_sources WHERE path = ?');
-    const BATCH = 200;
+    const BATCH = pool ? 400 : 100;
     for (let i = 0; i < routes.length; i += BATCH) {
       const batch = routes.slice(i, i + BATCH);
       const renderer = this.#options.renderer!;
-      const drawnBatch = await Promise.all(batch.map(async (what) => ({ what, route: what.slice('route:'.length), result: await renderer.render(what.slice('route:'.length)) })));
+      const results = pool ? await pool.render(batch.map((what) => what.slice('route:'.length))) : await Promise.all(batch.map((what) => renderer.render(what.slice('route:'.length))));
+      const drawnBatch = batch.map((what, k) => ({ what, route: what.slice('route:'.length), result: results[k]! }));
       transaction(db, () => {
         for (const { what, route, result } of drawnBatch) {
           const file = routeFile(route);
@@ -280,9 +292,12 @@ export class Publisher {
         }
       });
     }
+    await pool?.close();
     const render = Math.round(performance.now() - started);
     const derivedStart = performance.now();
-    const derivedNotes = await deriveOutputs({ db, library: this.library, output: this.output, config, texts, pending, done });
+    const searchNote = await search;
+    if (searchNote) notes.push(searchNote);
+    const derivedNotes = await deriveOutputs(ctx);
     notes.push(...derivedNotes);
     return { render, derived: Math.round(performance.now() - derivedStart), notes: [`${routes.length} route(s) drawn`] };
   }

@@ -35,7 +35,7 @@ export async function openSession(project: Project, options: SessionOptions): Pr
     const bundle = ensureRenderer({ rootPath: project.rootPath, rendererRoot: project.rendererRoot, ...project.astro, args: options.astroArgs, log: options.log });
     if (bundle.built) options.log(`theme compiled in ${(bundle.milliseconds / 1000).toFixed(1)} s`);
     setCurrentRenderer(bundle);
-    const renderer = await Renderer.load(bundle.dir, project.config.site, project.config.base);
+    const renderer = await Renderer.load(bundle.dir, project.config.site);
     const publisher = new Publisher({ config: project.config, outDir: project.outDir, changesPath: project.changesPath, rendererKey: bundle.key, renderer, log: options.log }, project.archivePath);
     return {
       publisher,

@@ -17,22 +17,21 @@ export interface RenderedRoute {
 export class Renderer {
   readonly #app: AstroApp;
   readonly #site: string;
-  readonly #base: string;
 
-  private constructor(app: AstroApp, site: string, base: string) {
+  private constructor(app: AstroApp, site: string) {
     this.#app = app;
     this.#site = site;
-    this.#base = base;
   }
 
-  static async load(bundleDir: string, site: string, base: string): Promise<Renderer> {
+  static async load(bundleDir: string, site: string): Promise<Renderer> {
     const entry = (await import(pathToFileURL(join(bundleDir, 'server', 'entry.mjs')).href)) as { app: AstroApp };
-    return new Renderer(entry.app, site, base);
+    return new Renderer(entry.app, site);
   }
 
   /** Renders a route (a site path without base; `404` for the not-found page). */
   async render(route: string): Promise<RenderedRoute> {
-    const url = absoluteUrl(this.#site, this.#base, route === NOT_FOUND_ROUTE ? '404/' : route);
+    // Without the base: the renderer is compiled at `/` with its assets under the base (../index.ts).
+    const url = absoluteUrl(this.#site, '/', route === NOT_FOUND_ROUTE ? '404/' : route);
     const response = await this.#app.render(new Request(url));
     const body = new Uint8Array(await response.arrayBuffer());
     return { status: route === NOT_FOUND_ROUTE && response.status === 404 ? 200 : response.status, body };
