@@ -12,7 +12,7 @@ import type { DatabaseSync as Database } from 'node:sqlite';
 import { createRequire } from 'node:module';
 
 /** Bumped when a table changes: an archive of another version is dropped and rebuilt. */
-export const ARCHIVE_VERSION = 1;
+export const ARCHIVE_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -133,13 +133,15 @@ CREATE TABLE IF NOT EXISTS inline_sources (
 CREATE INDEX IF NOT EXISTS inline_sources_hash ON inline_sources (kind, hash);
 
 -- The search index's shards (search/shards.ts): a folder under pagefind/ each, named by its content.
+-- span: planned together (a year, or the newest month); last: the newest story's time, for the order.
 CREATE TABLE IF NOT EXISTS search_shards (
   folder TEXT PRIMARY KEY,
-  month TEXT NOT NULL,
+  span TEXT NOT NULL,
   idx INTEGER NOT NULL,
-  stories INTEGER NOT NULL
+  stories INTEGER NOT NULL,
+  last INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS search_shards_month ON search_shards (month);
+CREATE INDEX IF NOT EXISTS search_shards_span ON search_shards (span);
 
 -- Work a publish has committed to but not finished: outputs to render and write. A publisher that is
 -- killed leaves them here, and the next one finishes them first.

@@ -147,15 +147,61 @@ export class SiteOutput {
   }
 }
 
-/** Writes `.dateline/changes.json` from the changes recorded since the last complete publish, and clears them. */
-export function writeChanges(db: ArchiveDb, file: string, meta: Record<string, unknown>): { written: string[]; removed: string[] } {
+/**
+ * Writes `.dateline/changes.json`: the files written and removed since a deployer last took the file
+ * (moved it away), so publishes that run before a deploy add up instead of overwriting each other. A
+ * path is listed once, under what happened to it last; a deployer brings each listed path to the state
+ * it has in dist/ now (upload if present, delete if not), so a list taken mid-publish is still right.
+ */
+export function writeChanges(db: ArchiveDb, file: string, meta: { generatedAt: string; full: boolean }): { written: string[]; removed: string[] } {
   const rows = db.prepare('SELECT path, change FROM changes ORDER BY path').all() as { path: string; change: string }[];
-  const written = rows.filter((r) => r.change === 'written').map((r) => r.path);
-  const removed = rows.filter((r) => r.change === 'removed').map((r) => r.path);
+  const change = new Map<string, string>();
+  let since = meta.generatedAt;
+  let publishes = 0;
+  let full = false;
+  const earlier = readChanges(file);
+  if (earlier) {
+    for (const path of earlier.written) change.set(path, 'written');
+    for (const path of earlier.removed) change.set(path, 'removed');
+    since = earlier.since ?? since;
+    publishes = earlier.publishes ?? 1;
+    full = earlier.full === true;
+  }
+  for (const r of rows) change.set(r.path, r.change);
+  const paths = [...change.keys()].sort();
+  const written = paths.filter((p) => change.get(p) === 'written');
+  const removed = paths.filter((p) => change.get(p) === 'removed');
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify({ ...meta, written, removed }, null, 2)}\n`);
+  const body = { since, generatedAt: meta.generatedAt, publishes: publishes + 1, full: full || meta.full, written, removed };
+  writeFileSync(tmp, `${JSON.stringify(body, null, 2)}\n`);
   renameSync(tmp, file);
   db.exec('DELETE FROM changes');
   return { written, removed };
+}
+
+interface ChangesFile {
+  since?: string;
+  publishes?: number;
+  full?: boolean;
+  written: string[];
+  removed: string[];
+}
+
+/** The changes file a deployer has not taken yet, if any. */
+function readChanges(file: string): ChangesFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const parsed = JSON.parse(text) as ChangesFile;
+    if (Array.isArray(parsed.written) && Array.isArray(parsed.removed)) return parsed;
+  } catch {
+    // not JSON any more (edited by hand, or a disk error)
+  }
+  // What it listed is not known: the deployer is told to bring over the whole folder.
+  return { full: true, written: [], removed: [] };
 }

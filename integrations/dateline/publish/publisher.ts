@@ -22,7 +22,7 @@ import { dropArticle, getArticle, putArticle } from '../archive/articles.ts';
 import { forgetFile, syncCatalog } from '../archive/catalog.ts';
 import { getMeta, openArchive, setMeta, transaction, type ArchiveDb } from '../archive/db.ts';
 import type { ArticleRecord } from '../archive/records.ts';
-import { refreshEntries, writeArchiveReport } from '../archive/report.ts';
+import { refreshEntries, reportCounts, writeArchiveReport } from '../archive/report.ts';
 import { articleRecord, sectionLabel, updateStories } from '../archive/stories.ts';
 import { contentFileAt, findContentFiles, type ContentFile } from '../ingest/content-files.ts';
 import { deriveOutputs, deriveSearch } from './derived.ts';
@@ -79,6 +79,8 @@ export interface PublishResult {
   reused: number;
   milliseconds: Record<string, number>;
   notes: string[];
+  /** Strict mode found this many rejected files: nothing was published, the archive is as it was. */
+  refused?: number;
 }
 
 /** Routes from which a publish renders in a pool of workers rather than in its own thread. */
@@ -184,7 +186,7 @@ export class Publisher {
           changes.get(record.id)!.after = after;
         }
         if (!draw) notes.push('social images: not drawn (pages are not written)');
-        else if (config.ogImages) notes.push(`social images: ${images.rendered} rendered, ${images.reused} reused${images.rendered ? ` (${Math.round(images.ms / Math.max(1, images.rendered))} ms per rendered image)` : ''}`);
+        else if (config.ogImages) notes.push(`social images: ${images.rendered} rendered, ${images.reused} reused of ${records.length}${images.rendered ? ` (${Math.round(images.ms / Math.max(1, images.rendered))} ms per rendered image)` : ''}`);
         else notes.push('social images: off (DATELINE_OG_IMAGES=0), pages use og/default.png');
         lap('images');
 
@@ -223,6 +225,15 @@ export class Publisher {
           if (row?.decision) db.prepare('UPDATE items SET decision = ? WHERE file = ? AND idx = ?').run(JSON.stringify({ ...JSON.parse(row.decision), imageWarnings: warnings }), shown.file, shown.item);
         }
         const entries = refreshEntries(db, new Set([...sync.files, ...stories.files]));
+        // Strict mode publishes nothing while any file is rejected: the report lists them all, and
+        // the archive and the output folder stay as they were.
+        const counts = reportCounts(db);
+        if (config.strict && counts.rejected > 0) {
+          writeArchiveReport(db, config.reportPath, { now: request.now, contentDir: config.contentDirLabel });
+          const files = (db.prepare("SELECT count(*) AS n FROM files WHERE ',' || statuses || ',' LIKE '%,rejected,%'").get() as { n: number }).n;
+          db.exec('ROLLBACK');
+          return { sync, entries, routes: 0, refused: { counts, files } };
+        }
         db.exec('COMMIT');
         lap('effects');
         return { sync, entries, routes: routes.size };
@@ -231,6 +242,11 @@ export class Publisher {
         throw error;
       }
     })();
+
+    if ('refused' in result && result.refused) {
+      const notes = [`${result.sync.parsed} parsed, ${result.sync.reused} unchanged (archive)`, 'strict mode: nothing published'];
+      return { counts: result.refused.counts, entries: result.entries, routes: 0, written: 0, removed: 0, unchanged: 0, parsed: result.sync.parsed, reused: result.sync.reused, milliseconds: timings, notes, refused: result.refused.files };
+    }
 
     // 4. render, 5. the rest
     const drawn = draw ? await this.#drawPending(texts, notes) : { render: 0, derived: 0, notes: [] };

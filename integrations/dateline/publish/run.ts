@@ -84,8 +84,8 @@ export async function publishOnce(project: Project, options: SessionOptions & { 
   try {
     const result = await session.publisher.publish({ full: options.full, ...(options.files ? { files: options.files } : {}), now: buildNow() });
     for (const line of summaryLines(project, result, (performance.now() - started) / 1000)) options.log(line);
-    if (project.config.strict && result.counts.rejected > 0) {
-      options.log(`Dateline strict mode: ${result.counts.rejected} wire file(s) or item(s) rejected (see the report)`);
+    if (result.refused) {
+      options.log(`Dateline strict mode: ${result.refused} wire file(s) rejected, nothing published (see the report)`);
       return 1;
     }
     return 0;

@@ -1,14 +1,14 @@
-// The search index on publish: the months a change touched are cut into shards again (search/shards.ts);
-// a shard whose folder (named by its content) is new is indexed by Pagefind into the cache and linked
-// into `dist/pagefind/<folder>/`; folders no month uses any more are removed; `search/shards.json` lists
-// the shards newest first for the search page.
+// The search index on publish: the spans (a year, or the newest month) of the months a change touched are
+// cut into shards again (search/shards.ts); a shard whose folder (named by its content) is new is indexed
+// by Pagefind into the cache and linked into `dist/pagefind/<folder>/`; folders no span uses any more
+// are removed; `search/shards.json` lists the shards newest first for the search page.
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Library } from '../site/library.ts';
 import type { ArchiveDb } from '../archive/db.ts';
 import type { ResolvedDatelineConfig } from '../options.ts';
 import { indexFingerprint, indexShard, SHARDS_FILE, shardKey } from '../search/build.ts';
-import { planMonth } from '../search/shards.ts';
+import { planSpan, spanOf } from '../search/shards.ts';
 import type { RecordOptions } from '../search/records.ts';
 import type { SiteOutput } from './output.ts';
 
@@ -44,23 +44,31 @@ export async function updateSearch(
   mkdirSync(cacheDir, { recursive: true });
   const present = library.queries.months();
   const newest = present.at(-1);
-  // The newest month is cut finer than the others, so a change of which month is newest re-cuts both.
-  const previousNewest = (db.prepare('SELECT month FROM search_shards ORDER BY month DESC LIMIT 1').get() as { month: string } | undefined)?.month;
-  const todo = new Set(months === 'all' ? [...present, ...(db.prepare('SELECT DISTINCT month FROM search_shards').all() as { month: string }[]).map((r) => r.month)] : months);
+  // The newest month is planned on its own and every other with its year: a change of which month is
+  // newest re-plans the spans of both months.
+  const previousNewest = (db.prepare("SELECT span FROM search_shards WHERE length(span) = 7 ORDER BY span DESC LIMIT 1").get() as { span: string } | undefined)?.span;
+  const todo = new Set<string>();
+  if (months === 'all') {
+    for (const m of present) todo.add(spanOf(m, newest));
+    for (const r of db.prepare('SELECT DISTINCT span FROM search_shards').all() as { span: string }[]) todo.add(r.span);
+  } else {
+    for (const m of months) todo.add(spanOf(m, newest));
+  }
   if (newest !== previousNewest) {
-    if (newest) todo.add(newest);
-    if (previousNewest) todo.add(previousNewest);
+    for (const m of [newest, previousNewest]) if (m) for (const span of [m, m.slice(0, 4)]) todo.add(span);
   }
   let indexed = 0;
-  const shardsOf = db.prepare('SELECT folder FROM search_shards WHERE month = ?');
-  for (const month of [...todo].sort()) {
-    const articles = library.queries.monthArticles(month);
-    const planned = planMonth(month, articles, config.searchShardSize, month === newest).map((shard, idx) => ({
+  const shardsOf = db.prepare('SELECT folder FROM search_shards WHERE span = ?');
+  for (const span of [...todo].sort()) {
+    const articles = span.length === 4
+      ? present.filter((m) => m.startsWith(`${span}-`) && m !== newest).flatMap((m) => library.queries.monthArticles(m))
+      : span === newest ? library.queries.monthArticles(span) : [];
+    const planned = planSpan(span, articles, config.searchShardSize).map((shard, idx) => ({
       folder: `${shard.id}-${shardKey(fingerprint, shard.articles)}`,
       idx,
       shard,
     }));
-    const before = new Set((shardsOf.all(month) as { folder: string }[]).map((r) => r.folder));
+    const before = new Set((shardsOf.all(span) as { folder: string }[]).map((r) => r.folder));
     const keep = new Set(planned.map((p) => p.folder));
     for (const folder of before) {
       if (keep.has(folder)) continue;
@@ -78,11 +86,12 @@ export async function updateSearch(
       if (!before.has(folder) || !existsSync(join(output.dir, 'pagefind', folder, 'pagefind-entry.json'))) {
         for (const file of files(dir)) output.link(`pagefind/${folder}/${file}`, join(dir, file), 'search', folder);
       }
-      db.prepare('INSERT OR REPLACE INTO search_shards (folder, month, idx, stories) VALUES (?, ?, ?, ?)').run(folder, month, idx, shard.articles.length);
+      db.prepare('INSERT OR REPLACE INTO search_shards (folder, span, idx, stories, last) VALUES (?, ?, ?, ?, ?)').run(folder, span, idx, shard.articles.length, shard.articles.at(-1)!.timestamp);
     }
   }
-  const listed = (db.prepare('SELECT folder, month, stories FROM search_shards ORDER BY month DESC, idx DESC').all() as { folder: string; month: string; stories: number }[]).map(
-    (r) => ({ path: r.folder, month: r.month, stories: r.stories }),
+  // Newest first; a reader's search asks a few shards of the same span at once.
+  const listed = (db.prepare('SELECT folder, span, stories FROM search_shards ORDER BY last DESC, folder').all() as { folder: string; span: string; stories: number }[]).map(
+    (r) => ({ path: r.folder, span: r.span, stories: r.stories }),
   );
   output.write(SHARDS_FILE, `${JSON.stringify({ shards: listed })}\n`, 'static');
   const shards = listed.length;
