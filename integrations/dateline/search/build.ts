@@ -11,6 +11,9 @@ import type { ArticleRecord } from '../archive/records.ts';
 import { parserFingerprint } from '../ingest/parse-cache.ts';
 import { searchRecord, searchTextKey, type RecordOptions } from './records.ts';
 
+/** Files of a Pagefind bundle the search page does not load (it imports `pagefind.js` only). */
+const UNUSED_FILES = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+
 /** The shard list, beside the search page (under `pagefind/` everything is immutable). */
 export const SHARDS_FILE = 'search/shards.json';
 
@@ -26,7 +29,7 @@ function pagefindVersion(rootPath: string): string {
 /** Everything a shard's index depends on besides its stories: Pagefind, the parser, the record format, dates. */
 export function indexFingerprint(rootPath: string, options: RecordOptions): string {
   return createHash('sha256')
-    .update(`pagefind ${pagefindVersion(rootPath)}\0parser ${parserFingerprint()}\0`)
+    .update(`pagefind ${pagefindVersion(rootPath)} ${UNUSED_FILES.join(',')}\0parser ${parserFingerprint()}\0`)
     .update(readFileSync(fileURLToPath(new URL('./records.ts', import.meta.url))))
     .update(readFileSync(fileURLToPath(new URL('../time.ts', import.meta.url)))) // the date shown in results
     .update(`\0${options.language}\0${options.timeZone}`)
@@ -50,6 +53,8 @@ export async function indexShard(articles: ArticleRecord[], options: RecordOptio
     if (failed.length) throw new Error(failed.join('; '));
     const written = await index.writeFiles({ outputPath: tmp });
     if (written.errors.length) throw new Error(written.errors.join('; '));
+    // Pagefind's ready-made interfaces (430 KB a shard) are never loaded: the search page is our own.
+    for (const file of UNUSED_FILES) rmSync(join(tmp, file), { force: true });
   } finally {
     // One Pagefind process per shard: its memory is returned as soon as the shard is written.
     await pagefind.close();
