@@ -12,7 +12,7 @@ import type { DatabaseSync as Database } from 'node:sqlite';
 import { createRequire } from 'node:module';
 
 /** Bumped when a table changes: an archive of another version is dropped and rebuilt. */
-export const ARCHIVE_VERSION = 2;
+export const ARCHIVE_VERSION = 4;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -118,7 +118,8 @@ CREATE TABLE IF NOT EXISTS outputs (
   hash TEXT NOT NULL,
   kind TEXT NOT NULL,            -- page | feed | image | search | sitemap | static
   lastmod TEXT,                  -- pages: the sitemap lastmod (ISO), when the page has one
-  grp TEXT                       -- pages: the page sitemap that lists them (sitemaps/pages.ts)
+  grp TEXT,                      -- pages: the page sitemap that lists them (sitemaps/pages.ts)
+  stale INTEGER NOT NULL DEFAULT 0 -- a full build not yet past it: what it does not write again goes
 );
 CREATE INDEX IF NOT EXISTS outputs_kind ON outputs (kind);
 CREATE INDEX IF NOT EXISTS outputs_grp ON outputs (grp);
@@ -133,13 +134,15 @@ CREATE TABLE IF NOT EXISTS inline_sources (
 CREATE INDEX IF NOT EXISTS inline_sources_hash ON inline_sources (kind, hash);
 
 -- The search index's shards (search/shards.ts): a folder under pagefind/ each, named by its content.
--- span: planned together (a year, or the newest month); last: the newest story's time, for the order.
+-- span: planned together (a year, or the newest month); last: the newest story's time, for the order;
+-- retired: replaced, its files still to remove (the search page no longer lists it).
 CREATE TABLE IF NOT EXISTS search_shards (
   folder TEXT PRIMARY KEY,
   span TEXT NOT NULL,
   idx INTEGER NOT NULL,
   stories INTEGER NOT NULL,
-  last INTEGER NOT NULL
+  last INTEGER NOT NULL,
+  retired INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS search_shards_span ON search_shards (span);
 
@@ -157,7 +160,7 @@ let sqlite: typeof import('node:sqlite') | undefined;
  * node:sqlite is stable in Node 24 and unflagged (but warns as experimental) in Node 22, which this
  * project pins; the warning is silenced for this one module, not for anything else.
  */
-function loadSqlite(): typeof import('node:sqlite') {
+export function loadSqlite(): typeof import('node:sqlite') {
   if (sqlite) return sqlite;
   const emit = process.emitWarning;
   process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {

@@ -52,9 +52,11 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
   }
 
   if (pending('derived').length) {
-    // Page sitemaps of the groups whose pages changed.
-    for (const what of pending('sitemap:')) {
-      const group = what.slice('sitemap:'.length);
+    // Page sitemaps of the groups whose pages changed (all of them on a full build).
+    const sweeping = pending('sweep').length > 0;
+    const groups = new Map(pending('sitemap:').map((what) => [what.slice('sitemap:'.length), what]));
+    if (sweeping) for (const { grp } of db.prepare("SELECT DISTINCT grp FROM outputs WHERE kind = 'page' AND grp IS NOT NULL").all() as { grp: string }[]) if (!groups.has(grp)) groups.set(grp, '');
+    for (const [group, what] of groups) {
       const pages = (db.prepare("SELECT path, lastmod FROM outputs WHERE grp = ? AND kind = 'page'").all(group) as { path: string; lastmod: string | null }[]).map((r) => ({
         path: r.path === 'index.html' ? '' : r.path.replace(/index\.html$/, ''),
         ...(r.lastmod ? { lastmod: r.lastmod } : {}),
@@ -65,7 +67,7 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
       for (const row of db.prepare("SELECT path FROM outputs WHERE kind = 'sitemap' AND (path = ? OR path LIKE ?)").all(`${group}.xml`, `${group}-%.xml`) as { path: string }[]) {
         if (!names.has(row.path) && isPageSitemap(row.path)) output.remove(row.path);
       }
-      done.run(what);
+      if (what) done.run(what);
     }
 
     // The news sitemap: the stories of the 48 hours before "now".
@@ -75,6 +77,9 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
     const newsNames = new Set(news.map((f) => f.name));
     for (const f of news) output.write(f.name, f.xml, 'sitemap', { lastmod: f.lastmod });
     for (const row of db.prepare("SELECT path FROM outputs WHERE kind = 'sitemap' AND path LIKE 'sitemap-news-%'").all() as { path: string }[]) if (!newsNames.has(row.path)) output.remove(row.path);
+
+    // A full build: sitemaps it did not write again are gone (before the index lists them).
+    if (sweeping) for (const { path } of db.prepare("SELECT path FROM outputs WHERE kind = 'sitemap' AND stale = 1").all() as { path: string }[]) output.remove(path);
 
     // The index: every sitemap, by name.
     const sitemaps = (db.prepare("SELECT path, lastmod FROM outputs WHERE kind = 'sitemap' ORDER BY path").all() as { path: string; lastmod: string | null }[]).map((r) => ({
@@ -92,14 +97,16 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
   }
 
   if (pending('sweep').length) {
-    // A full build: nothing stays in the output folder that this build did not write.
-    const kept = new Set((db.prepare('SELECT path FROM outputs').all() as { path: string }[]).map((r) => r.path));
+    // A full build: nothing stays in the output folder that it did not write or find in place (it
+    // marked every output stale when it began; a build killed midway is finished by the next publish).
+    const kept = new Set((db.prepare('SELECT path FROM outputs WHERE stale = 0').all() as { path: string }[]).map((r) => r.path));
     let removed = 0;
     for (const file of output.filesOnDisk()) {
       if (kept.has(file)) continue;
       output.remove(file);
       removed++;
     }
+    for (const { path } of db.prepare('SELECT path FROM outputs WHERE stale = 1').all() as { path: string }[]) output.remove(path);
     if (removed) notes.push(`removed ${removed} file(s) the site no longer has`);
     done.run('sweep');
   }
@@ -138,16 +145,23 @@ function placeImage(ctx: DerivedContext, articlePath: string): void {
 
 /** The theme's static files (CSS, scripts, public/) and the default social image. */
 function placeStatic(ctx: DerivedContext): void {
-  const { output } = ctx;
+  const { db, output } = ctx;
   const client = join(currentRenderer().dir, 'client');
+  const placed = new Set<string>();
   const walk = (dir: string, prefix: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(join(dir, entry.name), path);
-      else if (statSync(join(dir, entry.name)).isFile()) output.link(path, join(dir, entry.name), 'static', `${currentRenderer().key}:${path}`);
+      else if (statSync(join(dir, entry.name)).isFile()) {
+        output.link(path, join(dir, entry.name), 'static', `${currentRenderer().key}:${path}`);
+        placed.add(path);
+      }
     }
   };
   if (existsSync(client)) walk(client, '');
+  // Files of an earlier theme or public/ folder that this one no longer has (placed files are keyed
+  // `theme:path`; files Dateline writes itself are keyed by their bytes' digest, which has no colon).
+  for (const { path } of db.prepare("SELECT path FROM outputs WHERE kind = 'static' AND instr(hash, ':') > 0").all() as { path: string }[]) if (!placed.has(path)) output.remove(path);
 }
 
 /** Places `og/default.png` (drawn once per site name, description and theme). */

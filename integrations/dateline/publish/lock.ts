@@ -1,31 +1,17 @@
 // One publisher at a time per site: two writing one output folder and archive would interleave their
-// writes. The lock is a file created exclusively (O_EXCL) holding the owner's pid; a lock whose owner is
-// no longer running (killed) is taken over. A second publisher waits for the first, saying so, and
-// refuses after `waitMs` (or at once with `--no-wait`).
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+// writes. The lock is SQLite's own exclusive lock on a small lock database, held by an open transaction
+// for as long as the publisher runs. The operating system drops it the moment its owner dies (even by
+// SIGKILL), so there is never a stale lock to clean up, and no window where two publishers both see the
+// lock free (a pid file has both problems). Who holds it is written beside it for the message. A second
+// publisher waits for the first, saying so, and refuses after `waitMs` (or at once with `--no-wait`).
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { loadSqlite } from '../archive/db.ts';
 
 export interface LockOwner {
   pid: number;
   started: string;
   command: string;
-}
-
-function owner(path: string): LockOwner | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as LockOwner;
-  } catch {
-    return undefined;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export class PublishLockError extends Error {}
@@ -34,37 +20,41 @@ export interface Lock {
   release(): void;
 }
 
+function readOwner(path: string): LockOwner | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as LockOwner;
+  } catch {
+    return undefined;
+  }
+}
+
+const isBusy = (error: unknown) => /database is locked|SQLITE_BUSY/i.test(String((error as Error)?.message ?? error));
+
 /** Takes the lock at `path`, waiting up to `waitMs` for a running owner; `onWait` is told once. */
-export async function acquireLock(path: string, command: string, options: { waitMs: number; onWait?: (owner: LockOwner) => void }): Promise<Lock> {
+export async function acquireLock(path: string, command: string, options: { waitMs: number; onWait?: (owner: LockOwner | undefined) => void }): Promise<Lock> {
+  const { DatabaseSync } = loadSqlite();
   mkdirSync(dirname(path), { recursive: true });
+  const ownerPath = `${path}.owner.json`;
+  const db = new DatabaseSync(path, { timeout: 0 });
   const deadline = Date.now() + options.waitMs;
   let told = false;
   for (;;) {
     try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, JSON.stringify({ pid: process.pid, started: new Date().toISOString(), command } satisfies LockOwner));
-      closeSync(fd);
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        if (owner(path)?.pid === process.pid) rmSync(path, { force: true });
-      };
-      process.once('exit', release);
-      return { release };
+      db.exec('BEGIN EXCLUSIVE');
+      break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!isBusy(error)) {
+        db.close();
+        throw error;
+      }
     }
-    const current = owner(path);
-    if (!current || !alive(current.pid)) {
-      // The owner was killed (or the file is half-written by one that was): take it over.
-      rmSync(path, { force: true });
-      continue;
-    }
+    const current = readOwner(ownerPath);
     if (Date.now() >= deadline) {
+      db.close();
+      const who = current ? `pid ${current.pid}, \`${current.command}\`, since ${current.started}` : 'starting';
       throw new PublishLockError(
-        `another publisher is running for this site (pid ${current.pid}, \`${current.command}\`, since ${current.started}); ` +
-          `${options.waitMs > 0 ? `waited ${Math.round(options.waitMs / 1000)} s, ` : ''}refusing to publish at the same time (lock: ${path})`,
+        `another publisher is running for this site (${who}); ${options.waitMs > 0 ? `waited ${Math.round(options.waitMs / 1000)} s, ` : ''}` +
+          `refusing to publish at the same time (lock: ${path})`,
       );
     }
     if (!told) {
@@ -73,4 +63,21 @@ export async function acquireLock(path: string, command: string, options: { wait
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const me: LockOwner = { pid: process.pid, started: new Date().toISOString(), command };
+  const tmp = `${ownerPath}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(me));
+  renameSync(tmp, ownerPath);
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    if (readOwner(ownerPath)?.pid === process.pid) rmSync(ownerPath, { force: true });
+    try {
+      db.exec('ROLLBACK');
+    } finally {
+      db.close();
+    }
+  };
+  process.once('exit', release);
+  return { release };
 }

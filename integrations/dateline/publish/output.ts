@@ -41,7 +41,7 @@ export class SiteOutput {
     const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
     const hash = digest(data);
     const target = join(this.dir, path);
-    const row = this.#db.prepare('SELECT hash, lastmod FROM outputs WHERE path = ?').get(path) as { hash: string; lastmod: string | null } | undefined;
+    const row = this.#db.prepare('SELECT hash, lastmod, stale FROM outputs WHERE path = ?').get(path) as { hash: string; lastmod: string | null; stale: number } | undefined;
     let same = false;
     try {
       const stat = statSync(target);
@@ -58,11 +58,16 @@ export class SiteOutput {
       renameSync(tmp, target);
       this.#db.prepare("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'written')").run(path);
       this.#written++;
-    } else this.#kept++;
-    if (!row || row.hash !== hash || (row.lastmod ?? undefined) !== options.lastmod) {
-      this.#db.prepare('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod, grp) VALUES (?, ?, ?, ?, ?)').run(path, hash, kind, options.lastmod ?? null, options.sitemap ?? null);
-      if (options.sitemap && (!row || (row.lastmod ?? undefined) !== options.lastmod)) this.#db.prepare('INSERT OR IGNORE INTO pending (what) VALUES (?)').run(`sitemap:${options.sitemap}`);
+    } else {
+      // Already in place but not what the archive recorded: written by a publisher killed before it
+      // could record it. Still a change for the deployer, though not a write.
+      if (row?.hash !== hash) this.#db.prepare("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'written')").run(path);
+      this.#kept++;
     }
+    if (!row || row.hash !== hash || (row.lastmod ?? undefined) !== options.lastmod) {
+      this.#db.prepare('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod, grp, stale) VALUES (?, ?, ?, ?, ?, 0)').run(path, hash, kind, options.lastmod ?? null, options.sitemap ?? null);
+      if (options.sitemap && (!row || (row.lastmod ?? undefined) !== options.lastmod)) this.#db.prepare('INSERT OR IGNORE INTO pending (what) VALUES (?)').run(`sitemap:${options.sitemap}`);
+    } else if (row.stale) this.#db.prepare('UPDATE outputs SET stale = 0 WHERE path = ?').run(path);
     return !same;
   }
 
@@ -72,7 +77,7 @@ export class SiteOutput {
    */
   link(path: string, source: string, kind: OutputKind, key: string): boolean {
     const target = join(this.dir, path);
-    const row = this.#db.prepare('SELECT hash FROM outputs WHERE path = ?').get(path) as { hash: string } | undefined;
+    const row = this.#db.prepare('SELECT hash, stale FROM outputs WHERE path = ?').get(path) as { hash: string; stale: number } | undefined;
     let present: boolean;
     try {
       present = statSync(target).isFile();
@@ -80,6 +85,7 @@ export class SiteOutput {
       present = false;
     }
     if (present && row?.hash === key) {
+      if (row.stale) this.#db.prepare('UPDATE outputs SET stale = 0 WHERE path = ?').run(path);
       this.#kept++;
       return false;
     }
@@ -88,7 +94,7 @@ export class SiteOutput {
     rmSync(tmp, { force: true });
     linkOrCopy(source, tmp);
     renameSync(tmp, target);
-    this.#db.prepare('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod) VALUES (?, ?, ?, NULL)').run(path, key, kind);
+    this.#db.prepare('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod, stale) VALUES (?, ?, ?, NULL, 0)').run(path, key, kind);
     this.#db.prepare("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'written')").run(path);
     this.#written++;
     return true;
@@ -103,10 +109,12 @@ export class SiteOutput {
     } catch {
       existed = false;
     }
+    const row = this.#db.prepare('SELECT grp FROM outputs WHERE path = ?').get(path) as { grp: string | null } | undefined;
+    // Recorded but already gone: removed by a publisher killed before it could record that.
+    if (existed || row) this.#db.prepare("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'removed')").run(path);
     if (existed) {
       rmSync(target, { force: true });
       this.#removed++;
-      this.#db.prepare("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'removed')").run(path);
       for (let dir = dirname(target); dir.startsWith(this.dir + sep); dir = dirname(dir)) {
         try {
           rmdirSync(dir);
@@ -115,7 +123,6 @@ export class SiteOutput {
         }
       }
     }
-    const row = this.#db.prepare('SELECT grp FROM outputs WHERE path = ?').get(path) as { grp: string | null } | undefined;
     if (row?.grp) this.#db.prepare('INSERT OR IGNORE INTO pending (what) VALUES (?)').run(`sitemap:${row.grp}`);
     this.#db.prepare('DELETE FROM outputs WHERE path = ?').run(path);
     this.#db.prepare('DELETE FROM inline_sources WHERE path = ?').run(path);

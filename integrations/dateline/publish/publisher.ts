@@ -148,6 +148,7 @@ export class Publisher {
         const keys = full ? (db.prepare('SELECT DISTINCT key FROM items WHERE key IS NOT NULL').all() as { key: string }[]).map((r) => r.key) : sync.keys;
         if (full) {
           for (const table of ['stories', 'sections', 'articles', 'article_agencies', 'mentions', 'quotes', 'inline_sources']) db.exec(`DELETE FROM ${table}`);
+          if (draw) db.exec('UPDATE outputs SET stale = 1');
         }
         const stories = updateStories(db, keys, now, config, url);
         lap('content');
@@ -268,6 +269,10 @@ export class Publisher {
     const { config } = this.#options;
     const db = this.db;
     const started = performance.now();
+    // A publisher killed while writing leaves temporary files beside the ones it was replacing: the
+    // next one clears them before it writes (a walk of the folder, only after such a death).
+    if (getMeta(db, 'drawing')) this.output.removeTemporaryFiles();
+    setMeta(db, 'drawing', String(process.pid));
     const pending = (prefix: string) => (db.prepare('SELECT what FROM pending WHERE what LIKE ?').all(`${prefix}%`) as { what: string }[]).map((r) => r.what);
     const done = db.prepare('DELETE FROM pending WHERE what = ?');
     const routes = pending('route:');
@@ -315,6 +320,7 @@ export class Publisher {
     if (searchNote) notes.push(searchNote);
     const derivedNotes = await deriveOutputs(ctx);
     notes.push(...derivedNotes);
+    db.prepare("DELETE FROM meta WHERE key = 'drawing'").run();
     return { render, derived: Math.round(performance.now() - derivedStart), notes: [`${routes.length} route(s) drawn`] };
   }
 }

@@ -29,7 +29,7 @@ export interface SessionOptions {
 export async function openSession(project: Project, options: SessionOptions): Promise<Session> {
   const lock = await acquireLock(`${project.config.cachePath}/publish.lock`, options.command, {
     waitMs: options.waitMs,
-    onWait: (owner) => options.log(`waiting for the publisher already running for this site (pid ${owner.pid}, \`${owner.command}\`, since ${owner.started}) …`),
+    onWait: (owner) => options.log(`waiting for the publisher already running for this site${owner ? ` (pid ${owner.pid}, \`${owner.command}\`, since ${owner.started})` : ''} …`),
   });
   try {
     const bundle = ensureRenderer({ rootPath: project.rootPath, rendererRoot: project.rendererRoot, ...project.astro, args: options.astroArgs, log: options.log });

@@ -46,11 +46,11 @@ export async function updateSearch(
   const newest = present.at(-1);
   // The newest month is planned on its own and every other with its year: a change of which month is
   // newest re-plans the spans of both months.
-  const previousNewest = (db.prepare("SELECT span FROM search_shards WHERE length(span) = 7 ORDER BY span DESC LIMIT 1").get() as { span: string } | undefined)?.span;
+  const previousNewest = (db.prepare("SELECT span FROM search_shards WHERE length(span) = 7 AND retired = 0 ORDER BY span DESC LIMIT 1").get() as { span: string } | undefined)?.span;
   const todo = new Set<string>();
   if (months === 'all') {
     for (const m of present) todo.add(spanOf(m, newest));
-    for (const r of db.prepare('SELECT DISTINCT span FROM search_shards').all() as { span: string }[]) todo.add(r.span);
+    for (const r of db.prepare('SELECT DISTINCT span FROM search_shards WHERE retired = 0').all() as { span: string }[]) todo.add(r.span);
   } else {
     for (const m of months) todo.add(spanOf(m, newest));
   }
@@ -58,7 +58,7 @@ export async function updateSearch(
     for (const m of [newest, previousNewest]) if (m) for (const span of [m, m.slice(0, 4)]) todo.add(span);
   }
   let indexed = 0;
-  const shardsOf = db.prepare('SELECT folder FROM search_shards WHERE span = ?');
+  const shardsOf = db.prepare('SELECT folder FROM search_shards WHERE span = ? AND retired = 0');
   for (const span of [...todo].sort()) {
     const articles = span.length === 4
       ? present.filter((m) => m.startsWith(`${span}-`) && m !== newest).flatMap((m) => library.queries.monthArticles(m))
@@ -70,12 +70,7 @@ export async function updateSearch(
     }));
     const before = new Set((shardsOf.all(span) as { folder: string }[]).map((r) => r.folder));
     const keep = new Set(planned.map((p) => p.folder));
-    for (const folder of before) {
-      if (keep.has(folder)) continue;
-      for (const row of db.prepare('SELECT path FROM outputs WHERE path LIKE ?').all(`pagefind/${folder}/%`) as { path: string }[]) output.remove(row.path);
-      db.prepare('DELETE FROM search_shards WHERE folder = ?').run(folder);
-      rmSync(join(cacheDir, folder), { recursive: true, force: true });
-    }
+    for (const folder of before) if (!keep.has(folder)) db.prepare('UPDATE search_shards SET retired = 1 WHERE folder = ?').run(folder);
     for (const { folder, idx, shard } of planned) {
       const dir = join(cacheDir, folder);
       if (!existsSync(join(dir, 'pagefind-entry.json'))) {
@@ -83,17 +78,25 @@ export async function updateSearch(
         await indexShard(shard.articles, options, dir, texts);
         indexed++;
       }
-      if (!before.has(folder) || !existsSync(join(output.dir, 'pagefind', folder, 'pagefind-entry.json'))) {
+      // (every file again on a full build, which keeps only what it places)
+      if (months === 'all' || !before.has(folder) || !existsSync(join(output.dir, 'pagefind', folder, 'pagefind-entry.json'))) {
         for (const file of files(dir)) output.link(`pagefind/${folder}/${file}`, join(dir, file), 'search', folder);
       }
-      db.prepare('INSERT OR REPLACE INTO search_shards (folder, span, idx, stories, last) VALUES (?, ?, ?, ?, ?)').run(folder, span, idx, shard.articles.length, shard.articles.at(-1)!.timestamp);
+      db.prepare('INSERT OR REPLACE INTO search_shards (folder, span, idx, stories, last, retired) VALUES (?, ?, ?, ?, ?, 0)').run(folder, span, idx, shard.articles.length, shard.articles.at(-1)!.timestamp);
     }
   }
   // Newest first; a reader's search asks a few shards of the same span at once.
-  const listed = (db.prepare('SELECT folder, span, stories FROM search_shards ORDER BY last DESC, folder').all() as { folder: string; span: string; stories: number }[]).map(
+  const listed = (db.prepare('SELECT folder, span, stories FROM search_shards WHERE retired = 0 ORDER BY last DESC, folder').all() as { folder: string; span: string; stories: number }[]).map(
     (r) => ({ path: r.folder, span: r.span, stories: r.stories }),
   );
   output.write(SHARDS_FILE, `${JSON.stringify({ shards: listed })}\n`, 'static');
+  // Replaced shards go only now: until the new list is in place, the search page reads the old one.
+  // (Also those a publisher killed before it could remove them.)
+  for (const { folder } of db.prepare('SELECT folder FROM search_shards WHERE retired = 1').all() as { folder: string }[]) {
+    for (const row of db.prepare('SELECT path FROM outputs WHERE path LIKE ?').all(`pagefind/${folder}/%`) as { path: string }[]) output.remove(row.path);
+    rmSync(join(cacheDir, folder), { recursive: true, force: true });
+    db.prepare('DELETE FROM search_shards WHERE folder = ?').run(folder);
+  }
   const shards = listed.length;
   return { indexed, shards, milliseconds: Math.round(performance.now() - started) };
 }

@@ -75,6 +75,7 @@ export class EffectPlan {
   /** Reads the archive after the change, and returns every route to draw again. */
   after(): Set<string> {
     if (!this.#before) throw new Error('EffectPlan.before() must run before the change is applied');
+    if (!this.#changes.length) return new Set(); // nothing a page shows changed (the pages do not depend on "now")
     const before = this.#before;
     const after = this.#side((c) => c.after);
     const routes = new Set([...before.routes, ...after.routes, '']);
