@@ -58,6 +58,7 @@ import type { Diagnostic, FileParse, FormatOptions, ItemParse } from '../item.ts
 import { decodeBytes, lineCount } from '../shared/decode.ts';
 import { parseJson } from '../shared/json.ts';
 import { isoInZone } from '../shared/times.ts';
+import { isIanaZone as isValidZone } from '../shared/zone.ts';
 import { NINJS_FIELDS, unwrap } from './envelope.ts';
 import { jsonPositions, type Located } from './positions.ts';
 import { readStory, type StoryOptions } from './story.ts';
@@ -68,16 +69,6 @@ class Rejection {
   readonly diagnostic: Diagnostic;
   constructor(diagnostic: Diagnostic) {
     this.diagnostic = diagnostic;
-  }
-}
-
-function isValidZone(zone: unknown): zone is string {
-  if (typeof zone !== 'string' || zone === '') return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
   }
 }
 

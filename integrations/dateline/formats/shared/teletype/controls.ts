@@ -24,8 +24,14 @@ export const DEL = '\u007f';
 // Windows-1252 leaves undefined decode to C1), byte-order marks, U+FFFD, lone surrogates, and soft hyphens.
 const UNWANTED = /[\u0000-\u001F\u007F-\u009F\uFEFF\uFFFD\u00AD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// Every character either replacement below touches: a text with none of them is returned as it is,
+// without running the lookbehind of UNWANTED at every position (most teletype text is clean, and every
+// output string passes here several times).
+const TOUCHED = /[\u0000-\u001F\u007F-\u009F\uFEFF\uFFFD\u00AD\uD800-\uDFFF\u2028\u2029]/;
+
 /** Text with every control character removed; a tab or a line end becomes a space. */
 export function stripControls(text: string): string {
+  if (!TOUCHED.test(text)) return text;
   return text.replace(/[\t\r\n\u2028\u2029]/g, ' ').replace(UNWANTED, '');
 }
 
