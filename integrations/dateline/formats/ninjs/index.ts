@@ -147,8 +147,13 @@ export function looksLikeNinjs(bytes: Uint8Array): boolean {
     const head = decodeBytes(bytes.subarray(0, 65_536)).text.replace(/^\uFEFF/, '');
     if (!/^\s*[{[]/.test(head)) return false;
     if (/"\$schema"\s*:\s*"[^"]*json-schema\.org/.test(head)) return false;
-    const keys = new Set(Array.from(head.matchAll(KEY_PATTERN), (m) => m[0].replace(/\s*:$/, '')));
-    return keys.size >= 2;
+    // Two different field names are enough: stop at the second.
+    const keys = new Set<string>();
+    for (const m of head.matchAll(KEY_PATTERN)) {
+      keys.add(m[0].replace(/\s*:$/, ''));
+      if (keys.size >= 2) return true;
+    }
+    return false;
   } catch {
     return false;
   }

@@ -3,6 +3,8 @@
 // and carry ANPA's format codes (DC1–DC4, BS for a tabular line, RS and DLE inside tables). They mark
 // structure and are never part of the story: every output string is cleaned of them.
 
+import { collapseWhiteSpace } from '../white-space.ts';
+
 export const SOH = '\u0001';
 export const STX = '\u0002';
 export const ETX = '\u0003';
@@ -37,7 +39,7 @@ export function stripControls(text: string): string {
 
 /** The clean form of a piece of text: no control character, white space collapsed, ends trimmed. */
 export function clean(text: string): string {
-  return stripControls(text).replace(/\s+/g, ' ').trim();
+  return collapseWhiteSpace(stripControls(text)).trim();
 }
 
 /** A short quotation of file text for a message: cleaned, cut to about 60 characters. */
