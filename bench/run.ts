@@ -6,7 +6,9 @@
 // 2. convert them to Hugo content (bench/wire-to-hugo.ts; timed separately, not part of Hugo's figure);
 // 3. measure (a) Hugo full build, (b) Dateline cold build (fresh cache and output folders),
 //    (c) Dateline warm build (nothing changed), (d) Dateline incremental build (one new article, one
-//    edited, warm caches). Each --runs times; the median is reported.
+//    edited, warm caches), and with --mixed (e) a Dateline cold build of the same articles in mixed
+//    formats (a quarter each of wire text, NewsML-G2, ninjs and teletype, bench/formats.ts). Each --runs
+//    times; the median is reported.
 // See bench/README.md for what each figure means.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +16,7 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { articleFor, BENCH_NOW, generateArticles, NEXT_ARTICLE_PUBLISHED } from './generate.ts';
+import { articleFor, BENCH_NOW, generateArticles, NEXT_ARTICLE_PUBLISHED, type GenerateResult } from './generate.ts';
 import { measure, type Measurement } from './measure.ts';
 import { buildNotes, imageCounts } from './parse-output.ts';
 import { convertToHugo } from './wire-to-hugo.ts';
@@ -28,12 +30,15 @@ const TARGETS = {
   coldNoImagesWallRatio: 3,
   incrementalWallRatio: 0.5,
   peakMemoryBytesAt10k: 1.5 * 1024 ** 3,
+  /** The mixed-format cold build ≤ limit × the text-only cold build of the same run (issue 12). */
+  mixedColdToTextWallRatio: 1.2,
 };
 
-type Scenario = 'hugo' | 'datelineCold' | 'datelineWarm' | 'datelineIncremental';
+type Scenario = 'hugo' | 'datelineCold' | 'datelineColdMixed' | 'datelineWarm' | 'datelineIncremental';
 const LABELS: Record<Scenario, string> = {
   hugo: 'Hugo full build',
   datelineCold: 'Dateline cold',
+  datelineColdMixed: 'Dateline cold, mixed formats',
   datelineWarm: 'Dateline warm',
   datelineIncremental: 'Dateline +1 new, 1 edited',
 };
@@ -64,7 +69,7 @@ interface Summary extends Sample {
 
 function usage(): never {
   console.log(`usage: npm run bench -- [--articles N] [--runs K] [--no-images] [--json FILE] [--seed S]
-    [--work DIR] [--only hugo|dateline] [--project DIR] [--hugo-plain] [--verbose]
+    [--work DIR] [--only hugo|dateline] [--project DIR] [--hugo-plain] [--mixed] [--verbose]
   --articles N   wire articles to generate (default 1000)
   --runs K       repeat each measurement K times, report the median (default 1)
   --no-images    Dateline builds with DATELINE_OG_IMAGES=0 (no social images)
@@ -74,6 +79,8 @@ function usage(): never {
   --only X       measure only Hugo or only Dateline
   --project DIR  Dateline project to build (default: $BENCH_PROJECT, else this checkout)
   --hugo-plain   Hugo builds no agency pages or day archives (only articles, sections, home, feeds)
+  --mixed        also a Dateline cold build of the same articles in mixed formats (a quarter each of
+                 wire text, NewsML-G2, ninjs, ANPA 1312/IPTC 7901), judged against the text-only cold
   --verbose      echo the builds' output`);
   process.exit(0);
 }
@@ -152,6 +159,7 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       project: { type: 'string', default: process.env.BENCH_PROJECT ?? ROOT },
       'hugo-plain': { type: 'boolean', default: false },
+      mixed: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -169,6 +177,7 @@ async function main(): Promise<number> {
   const project = resolve(values.project!);
   const doHugo = values.only !== 'dateline';
   const doDateline = values.only !== 'hugo';
+  const doMixed = values.mixed && doDateline;
   const dir = {
     content: join(work, 'content'),
     hugoSite: join(work, 'hugo-site'),
@@ -177,6 +186,10 @@ async function main(): Promise<number> {
     dlOut: join(work, 'dateline-out'),
     dlCache: join(work, 'dateline-cache'),
     dlReport: join(work, 'dateline-report.json'),
+    mixedContent: join(work, 'content-mixed'),
+    mixedOut: join(work, 'dateline-mixed-out'),
+    mixedCache: join(work, 'dateline-mixed-cache'),
+    mixedReport: join(work, 'dateline-mixed-report.json'),
   };
   mkdirSync(work, { recursive: true });
 
@@ -198,6 +211,16 @@ async function main(): Promise<number> {
   const gen = generateArticles(n, dir.content, seed);
   const generateSeconds = (performance.now() - t) / 1000;
   log(`generated ${gen.files.length} wire files (${(gen.bytes / 1e6).toFixed(1)} MB) in ${fmtS(generateSeconds)} s → ${dir.content}`);
+  let mixedGen: (GenerateResult & { seconds: number }) | undefined;
+  if (doMixed) {
+    t = performance.now();
+    const g = generateArticles(n, dir.mixedContent, seed, 'mixed');
+    mixedGen = { ...g, seconds: (performance.now() - t) / 1000 };
+    const by = Object.entries(g.formats).map(([f, c]) => `${c} ${f}`).join(', ');
+    log(`generated the same ${g.files.length} articles in mixed formats (${by}; ${(g.bytes / 1e6).toFixed(1)} MB) in ${fmtS(mixedGen.seconds)} s → ${dir.mixedContent}`);
+  } else {
+    rmSync(dir.mixedContent, { recursive: true, force: true });
+  }
 
   // The incremental change: one new article (next index, published just before "now") and one edit.
   const fresh = articleFor(seed, n, n + 1, NEXT_ARTICLE_PUBLISHED);
@@ -213,7 +236,7 @@ async function main(): Promise<number> {
     writeFileSync(join(dir.content, editedFile), editedOriginal);
   };
 
-  const samples: Record<Scenario, Sample[]> = { hugo: [], datelineCold: [], datelineWarm: [], datelineIncremental: [] };
+  const samples: Record<Scenario, Sample[]> = { hugo: [], datelineCold: [], datelineColdMixed: [], datelineWarm: [], datelineIncremental: [] };
   const failures: string[] = [];
   let hugoConvertSeconds = 0;
 
@@ -254,26 +277,53 @@ async function main(): Promise<number> {
       ...(images ? {} : { DATELINE_OG_IMAGES: '0' }),
     };
     if (images) delete env.DATELINE_OG_IMAGES;
-    const build = async (label: Scenario, r: number) => {
-      rmSync(dir.dlReport, { force: true });
+    // The text-only builds use the text set and its folders; the mixed build its own (fresh each run).
+    const textSite = { content: dir.content, out: dir.dlOut, cache: dir.dlCache, report: dir.dlReport };
+    const mixedSite = { content: dir.mixedContent, out: dir.mixedOut, cache: dir.mixedCache, report: dir.mixedReport };
+    const build = async (label: Scenario, r: number, site = textSite) => {
+      rmSync(site.report, { force: true });
       settle();
       const load = os.loadavg()[0];
-      const m = await measure('npm', ['run', 'build'], { cwd: project, env, echo: values.verbose });
-      const report = readJson(dir.dlReport);
-      const s = sampleOf(m, dir.dlOut, report, load);
+      const siteEnv = { ...env, DATELINE_CONTENT: site.content, DATELINE_OUT_DIR: site.out, DATELINE_CACHE_DIR: site.cache, DATELINE_REPORT: site.report };
+      const m = await measure('npm', ['run', 'build'], { cwd: project, env: siteEnv, echo: values.verbose });
+      const report = readJson(site.report);
+      const s = sampleOf(m, site.out, report, load);
       samples[label].push(s);
       const rc = s.report ? ` — report: ${Object.entries(s.report).map(([k, v]) => `${v} ${k}`).join(', ')}` : ' — no report';
-      log(`  ${LABELS[label]} run ${r + 1}: ${fmtS(s.wallSeconds)} s wall, ${s.pages} pages, images ${s.imagesRendered}/${s.imagesReused} rendered/reused${rc} (load before ${load.toFixed(2)})`);
+      log(`  ${LABELS[label]} run ${r + 1}: ${fmtS(s.wallSeconds)} s wall, ${fmtS(s.cpuSeconds)} s CPU, ${fmtMB(s.peakRssBytes)}, ${s.pages} pages, images ${s.imagesRendered}/${s.imagesReused} rendered/reused${rc} (load before ${load.toFixed(2)})`);
       if (s.notes?.length) log(`      ${s.notes.join(' · ')}`);
       if (m.exitCode !== 0) failures.push(`${LABELS[label]} (npm run build) exited ${m.exitCode}:\n${tail(m.stderr + m.stdout)}`);
-      else if (s.report && (s.report.rejected ?? 0) > 0) failures.push(`${LABELS[label]}: ${s.report.rejected} generated files rejected (see ${dir.dlReport})`);
+      else if (s.report && (s.report.rejected ?? 0) > 0) failures.push(`${LABELS[label]}: ${s.report.rejected} generated files rejected (see ${site.report})`);
+      else if (label === 'datelineColdMixed' && s.report && s.report.published !== n) {
+        failures.push(`${LABELS[label]}: ${s.report.published ?? 0} of ${n} generated files published (see ${site.report})`);
+      }
       return m.exitCode === 0;
+    };
+    const mixedCold = async (r: number) => {
+      rmSync(dir.mixedOut, { recursive: true, force: true });
+      rmSync(dir.mixedCache, { recursive: true, force: true });
+      return build('datelineColdMixed', r, mixedSite);
     };
     datelineRun = async (r: number) => {
       undoChange();
       rmSync(dir.dlOut, { recursive: true, force: true });
       rmSync(dir.dlCache, { recursive: true, force: true });
-      const ok = (await build('datelineCold', r)) && (await build('datelineWarm', r)) && (applyChange(), await build('datelineIncremental', r));
+      // The two cold builds run back to back; their order alternates run by run, so a steady drift of
+      // the machine's speed does not favour either. Warm and incremental follow the text-only cold.
+      const mixedFirst = doMixed && r % 2 === 1;
+      let ok = !mixedFirst || (await mixedCold(r));
+      ok &&= await build('datelineCold', r);
+      if (doMixed && !mixedFirst) ok &&= await mixedCold(r);
+      const text = samples.datelineCold[r];
+      const mixed = samples.datelineColdMixed[r];
+      if (ok && text && mixed) {
+        log(`      mixed ÷ text-only cold, run ${r + 1}: wall ${fmtRatio(mixed.wallSeconds / text.wallSeconds)}, CPU ${fmtRatio(mixed.cpuSeconds / text.cpuSeconds)}, peak memory ${fmtRatio(mixed.peakRssBytes / text.peakRssBytes)}`);
+      }
+      ok &&= await build('datelineWarm', r);
+      if (ok) {
+        applyChange();
+        ok = await build('datelineIncremental', r);
+      }
       undoChange();
       return ok;
     };
@@ -309,23 +359,27 @@ async function main(): Promise<number> {
     };
   }
   const hugo = summary.hugo;
-  const ratios: Partial<Record<Scenario, { wall: number; cpu: number; peakMemory: number; pagesPerSecond: number }>> = {};
+  type Ratios = { wall: number; cpu: number; peakMemory: number; pagesPerSecond: number };
+  // Median of each run's ratio to the base build of the same run (this machine's speed drifts by ±30%
+  // over minutes; a ratio of medians taken far apart would carry that drift).
+  const pairedRatios = (s: Summary, base: Summary): Ratios => {
+    const paired = (f: (x: Sample) => number) => (s.runs.length === base.runs.length ? median(s.runs.map((x, i) => f(x) / f(base.runs[i]!))) : f(s) / f(base));
+    return {
+      wall: paired((x) => x.wallSeconds),
+      cpu: paired((x) => x.cpuSeconds),
+      peakMemory: paired((x) => x.peakRssBytes),
+      pagesPerSecond: paired((x) => x.pagesPerSecond),
+    };
+  };
+  /** Against Hugo, per Dateline build; `datelineColdMixedToText`: the mixed cold build against the text-only cold build. */
+  const ratios: Partial<Record<Exclude<Scenario, 'hugo'> | 'datelineColdMixedToText', Ratios>> = {};
   if (hugo) {
-    for (const k of ['datelineCold', 'datelineWarm', 'datelineIncremental'] as const) {
+    for (const k of ['datelineCold', 'datelineColdMixed', 'datelineWarm', 'datelineIncremental'] as const) {
       const s = summary[k];
-      if (!s) continue;
-      // Median of each run's ratio to the Hugo build of the same run (this machine's speed drifts by
-      // ±30% over minutes; a ratio of medians taken far apart would carry that drift).
-      const paired = (f: (x: Sample) => number) =>
-        s.runs.length === hugo.runs.length ? median(s.runs.map((x, i) => f(x) / f(hugo.runs[i]!))) : f(s) / f(hugo);
-      ratios[k] = {
-        wall: paired((x) => x.wallSeconds),
-        cpu: paired((x) => x.cpuSeconds),
-        peakMemory: paired((x) => x.peakRssBytes),
-        pagesPerSecond: paired((x) => x.pagesPerSecond),
-      };
+      if (s) ratios[k] = pairedRatios(s, hugo);
     }
   }
+  if (summary.datelineColdMixed && summary.datelineCold) ratios.datelineColdMixedToText = pairedRatios(summary.datelineColdMixed, summary.datelineCold);
   // The issue states the memory target for the full build (cold); warm and incremental peaks are in the table.
   const peakDateline = summary.datelineCold?.peakRssBytes ?? 0;
   const memoryLimit = TARGETS.peakMemoryBytesAt10k * Math.max(1, n / 10_000);
@@ -347,15 +401,29 @@ async function main(): Promise<number> {
       // The target is stated for 10,000 articles; smaller runs show the figure but do not judge it.
       applies: n >= 10_000,
     },
+    ...(doMixed
+      ? [
+          {
+            name: `mixed-format cold build ≤ ${TARGETS.mixedColdToTextWallRatio}× text-only cold`,
+            value: ratios.datelineColdMixedToText?.wall,
+            limit: TARGETS.mixedColdToTextWallRatio,
+            unit: 'ratio',
+            applies: true,
+          },
+        ]
+      : []),
   ].map((x) => ({ ...x, pass: x.value === undefined ? undefined : x.value <= x.limit }));
 
   // Table.
   log('');
   const head = ['build', 'wall s', 'CPU s', 'peak RSS', 'pages', 'pages/s', 'img rendered', 'img reused', 'wall ×Hugo', 'CPU ×Hugo', 'mem ×Hugo'];
+  const toText = ratios.datelineColdMixedToText;
+  if (toText) head.push('wall ×text cold', 'CPU ×text cold', 'mem ×text cold');
   const rows: string[][] = [];
   for (const k of Object.keys(summary) as Scenario[]) {
     const s = summary[k]!;
     const ratio = ratios[k as Exclude<Scenario, 'hugo'>];
+    const textColumns = !toText ? [] : k === 'datelineCold' ? ['1', '1', '1'] : k === 'datelineColdMixed' ? [fmtRatio(toText.wall), fmtRatio(toText.cpu), fmtRatio(toText.peakMemory)] : ['', '', ''];
     rows.push([
       LABELS[k] + (s.exitCode ? ' (FAILED)' : ''),
       fmtS(s.wallSeconds),
@@ -368,6 +436,7 @@ async function main(): Promise<number> {
       k === 'hugo' ? '1' : ratio ? fmtRatio(ratio.wall) : 'n/a',
       k === 'hugo' ? '1' : ratio ? fmtRatio(ratio.cpu) : 'n/a',
       k === 'hugo' ? '1' : ratio ? fmtRatio(ratio.peakMemory) : 'n/a',
+      ...textColumns,
     ]);
   }
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -380,7 +449,7 @@ async function main(): Promise<number> {
   for (const x of targets) {
     const value = x.value === undefined ? 'n/a' : x.unit === 'ratio' ? fmtRatio(x.value) : fmtMB(x.value);
     const verdict = x.pass === undefined ? 'not measured' : !x.applies ? `${x.pass ? 'within' : 'over'} (not judged: ${x.unit === 'bytes' ? `stated for 10,000 articles, this run has ${n}` : 'run has images on'})` : x.pass ? 'PASS' : 'FAIL';
-    log(`  ${x.name.padEnd(46)} ${value.padStart(9)}  ${verdict}`);
+    log(`  ${x.name.padEnd(52)} ${value.padStart(9)}  ${verdict}`);
   }
   if (failures.length) {
     log('');
@@ -396,6 +465,7 @@ async function main(): Promise<number> {
         seed,
         images,
         hugoArchives: !values['hugo-plain'],
+        mixed: doMixed,
         date: new Date().toISOString(),
         datelineNow: BENCH_NOW,
         node: process.version,
@@ -408,7 +478,12 @@ async function main(): Promise<number> {
         project,
         commit: gitCommit(project),
       },
-      generation: { seconds: generateSeconds, files: gen.files.length, bytes: gen.bytes },
+      generation: {
+        seconds: generateSeconds,
+        files: gen.files.length,
+        bytes: gen.bytes,
+        ...(mixedGen ? { mixed: { seconds: mixedGen.seconds, files: mixedGen.files.length, bytes: mixedGen.bytes, formats: mixedGen.formats } } : {}),
+      },
       hugoConversion: { seconds: hugoConvertSeconds },
       incrementalChange: { added: fresh.file, edited: editedFile },
       results: summary,

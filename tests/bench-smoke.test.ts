@@ -1,5 +1,6 @@
 // Smoke run of the Hugo benchmark through the same code path as `npm run bench`: 200 generated
-// articles, one run, no social images. Checks the figures are sane, not that targets are met.
+// articles, one run, no social images, with the mixed-format cold build (`--mixed`, about 6 s more).
+// Checks the figures are sane, not that targets are met.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,12 +20,13 @@ interface Figures {
   report?: Record<string, number>;
 }
 
-describe('bench smoke (200 articles, Hugo vs Dateline)', () => {
+describe('bench smoke (200 articles, Hugo vs Dateline, mixed formats)', () => {
   let scratch: string;
   let out: { status: number | null; stdout: string; stderr: string };
   let json: {
-    meta: { articles: number; images: boolean };
-    results: Record<'hugo' | 'datelineCold' | 'datelineWarm' | 'datelineIncremental', Figures>;
+    meta: { articles: number; images: boolean; mixed: boolean };
+    generation: { mixed?: { files: number; formats: Record<string, number> } };
+    results: Record<'hugo' | 'datelineCold' | 'datelineColdMixed' | 'datelineWarm' | 'datelineIncremental', Figures>;
     ratios: Record<string, { wall: number; cpu: number; peakMemory: number }>;
     targets: { name: string; value?: number; limit: number }[];
     failures: string[];
@@ -35,7 +37,7 @@ describe('bench smoke (200 articles, Hugo vs Dateline)', () => {
     const jsonPath = join(scratch, 'out.json');
     const r = spawnSync(
       process.execPath,
-      ['bench/run.ts', '--articles', String(ARTICLES), '--runs', '1', '--no-images', '--json', jsonPath, '--work', join(scratch, 'work')],
+      ['bench/run.ts', '--articles', String(ARTICLES), '--runs', '1', '--no-images', '--mixed', '--json', jsonPath, '--work', join(scratch, 'work')],
       { cwd: ROOT, encoding: 'utf8', timeout: 570_000 },
     );
     out = { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -52,7 +54,7 @@ describe('bench smoke (200 articles, Hugo vs Dateline)', () => {
     expect(json, `bench output:\n${out.stdout}\n${out.stderr}`).toBeDefined();
     expect(json.failures, out.stdout).toEqual([]);
     expect(out.status, out.stdout + out.stderr).toBe(0);
-    expect(json.meta).toMatchObject({ articles: ARTICLES, images: false });
+    expect(json.meta).toMatchObject({ articles: ARTICLES, images: false, mixed: true });
   });
 
   it('measures a Hugo build of every article', () => {
@@ -64,7 +66,7 @@ describe('bench smoke (200 articles, Hugo vs Dateline)', () => {
     expect(h.peakRssBytes).toBeGreaterThan(0);
   });
 
-  it.each(['datelineCold', 'datelineWarm', 'datelineIncremental'] as const)('measures %s with sane figures', (k) => {
+  it.each(['datelineCold', 'datelineColdMixed', 'datelineWarm', 'datelineIncremental'] as const)('measures %s with sane figures', (k) => {
     const d = json.results[k];
     expect(d, `no ${k} figures:\n${out.stdout}`).toBeDefined();
     expect(d.exitCode).toBe(0);
@@ -83,7 +85,16 @@ describe('bench smoke (200 articles, Hugo vs Dateline)', () => {
     expect(json.results.datelineIncremental.pages).toBeGreaterThan(json.results.datelineWarm.pages);
   });
 
+  it('builds the mixed set (a quarter each of text, NewsML-G2, ninjs, teletype) with every file published', () => {
+    expect(json.generation.mixed).toMatchObject({ files: ARTICLES, formats: { text: 50, 'newsml-g2': 50, ninjs: 50, anpa1312: 25, iptc7901: 25 } });
+    expect(json.results.datelineColdMixed.report).toMatchObject({ total: ARTICLES, published: ARTICLES });
+    expect(json.results.datelineColdMixed.report?.rejected ?? 0).toBe(0);
+    const toText = json.ratios.datelineColdMixedToText;
+    expect(toText, JSON.stringify(json.ratios)).toBeDefined();
+    for (const r of [toText.wall, toText.cpu, toText.peakMemory]) expect(Number.isFinite(r) && r > 0).toBe(true);
+  });
+
   it('states the issue targets', () => {
-    expect(json.targets.map((t) => t.limit)).toEqual([3, 0.5, 1.5 * 1024 ** 3]);
+    expect(json.targets.map((t) => t.limit)).toEqual([3, 0.5, 1.5 * 1024 ** 3, 1.2]);
   });
 });
