@@ -17,5 +17,6 @@ export const GET: APIRoute = async () => {
     imagePath: feedImagePath(),
     articles: library.latest(config.feedItems),
     relatedPath: (headline) => library.findByHeadline(headline)?.path,
+    wireItem: (article) => library.wireItem(article),
   });
 };

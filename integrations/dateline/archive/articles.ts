@@ -6,6 +6,7 @@ import { localDateParts } from '../time.ts';
 import { agencySlug } from '../urls.ts';
 import type { ArchiveDb } from './db.ts';
 import type { ArticleRecord } from './records.ts';
+import type { WireItem } from '../formats/item.ts';
 
 /** Headline key for matching related headlines: case, quotes, dashes and spacing ignored. */
 export function headlineKey(text: string): string {
@@ -62,18 +63,21 @@ export type ListKind = 'all' | 'section' | 'agency' | 'day';
 interface ListSql {
   from: string;
   where: string;
+  /** The order columns (an agency list is ordered by its own index's copies, so no sort is needed). */
+  t: string;
+  p: string;
 }
 
 function listSql(kind: ListKind): ListSql {
   switch (kind) {
     case 'all':
-      return { from: 'articles', where: '1 = 1 OR ? IS NULL' };
+      return { from: 'articles', where: '1 = 1 OR ? IS NULL', t: 'articles.timestamp', p: 'articles.path' };
     case 'section':
-      return { from: 'articles', where: 'section = ?' };
+      return { from: 'articles', where: 'section = ?', t: 'articles.timestamp', p: 'articles.path' };
     case 'day':
-      return { from: 'articles', where: 'day = ?' };
+      return { from: 'articles', where: 'day = ?', t: 'articles.timestamp', p: 'articles.path' };
     case 'agency':
-      return { from: 'article_agencies JOIN articles USING (id)', where: 'agency = ?' };
+      return { from: 'article_agencies JOIN articles USING (id)', where: 'article_agencies.agency = ?', t: 'article_agencies.timestamp', p: 'article_agencies.path' };
   }
 }
 
@@ -100,6 +104,12 @@ export class ArticleQueries {
     return row && (JSON.parse(row.record) as ArticleRecord);
   }
 
+  /** The parsed wire item an article shows (body included), as the catalog stored it. */
+  wireItem(article: Pick<ArticleRecord, 'file' | 'item'>): WireItem | undefined {
+    const row = this.#q('SELECT item FROM items WHERE file = ? AND idx = ?').get(article.file, article.item) as { item: string | null } | undefined;
+    return row?.item ? (JSON.parse(row.item) as WireItem) : undefined;
+  }
+
   byId(id: string): ArticleRecord | undefined {
     const row = this.#q('SELECT record FROM articles WHERE id = ?').get(id) as { record: string } | undefined;
     return row && (JSON.parse(row.record) as ArticleRecord);
@@ -113,21 +123,50 @@ export class ArticleQueries {
   /** `limit` articles from position `offset` (0 = newest). */
   newest(kind: ListKind, id: string | null, offset: number, limit: number): ArticleRecord[] {
     if (limit <= 0) return [];
-    const { from, where } = listSql(kind);
-    return this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE ${where} ORDER BY articles.timestamp DESC, articles.path LIMIT ? OFFSET ?`).all(id, limit, offset));
+    const { from, where, t, p } = listSql(kind);
+    return this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE ${where} ORDER BY ${t} DESC, ${p} LIMIT ? OFFSET ?`).all(id, limit, offset));
   }
 
   /** `limit` articles from position `offset` counted from the oldest (0 = oldest), oldest first. */
   oldest(kind: ListKind, id: string | null, offset: number, limit: number): ArticleRecord[] {
     if (limit <= 0) return [];
-    const { from, where } = listSql(kind);
-    return this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE ${where} ORDER BY articles.timestamp ASC, articles.path DESC LIMIT ? OFFSET ?`).all(id, limit, offset));
+    const { from, where, t, p } = listSql(kind);
+    return this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE ${where} ORDER BY ${t} ASC, ${p} DESC LIMIT ? OFFSET ?`).all(id, limit, offset));
+  }
+
+  /** The `limit` articles of a list just older than `at` (newest first). */
+  olderThan(kind: ListKind, id: string | null, at: { timestamp: number; path: string }, limit: number): ArticleRecord[] {
+    // Two index range reads (an OR of both conditions would make SQLite walk the list)
+    const { from, where, t, p } = listSql(kind);
+    const same = this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} = ? AND ${p} > ? ORDER BY ${p} LIMIT ?`).all(id, at.timestamp, at.path, limit));
+    if (same.length >= limit) return same;
+    return [...same, ...this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} < ? ORDER BY ${t} DESC, ${p} LIMIT ?`).all(id, at.timestamp, limit - same.length))];
+  }
+
+  /** `limit` articles from `start` on towards the newest (`start` included), oldest first. */
+  fromOldest(kind: ListKind, id: string | null, start: { timestamp: number; path: string }, limit: number): ArticleRecord[] {
+    const { from, where, t, p } = listSql(kind);
+    const same = this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} = ? AND ${p} <= ? ORDER BY ${p} DESC LIMIT ?`).all(id, start.timestamp, start.path, limit));
+    if (same.length >= limit) return same;
+    return [...same, ...this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} > ? ORDER BY ${t} ASC, ${p} DESC LIMIT ?`).all(id, start.timestamp, limit - same.length))];
+  }
+
+  /**
+   * Every `every`-th article of a list from the oldest (the first of each archive page): one pass over
+   * the list's index, where reading page k by offset would step over k pages' rows each time.
+   */
+  everyNth(kind: ListKind, id: string | null, every: number): { timestamp: number; path: string }[] {
+    const { from, where, t, p } = listSql(kind);
+    const rows = this.#q(`SELECT ${t} AS timestamp, ${p} AS path FROM ${from} WHERE ${where} ORDER BY ${t} ASC, ${p} DESC`).all(id) as { timestamp: number; path: string }[];
+    const out: { timestamp: number; path: string }[] = [];
+    for (let i = 0; i < rows.length; i += every) out.push(rows[i]!);
+    return out;
   }
 
   /** Position of an article in a list, newest first (0 = newest). */
   position(kind: ListKind, id: string | null, at: { timestamp: number; path: string }): number {
-    const { from, where } = listSql(kind);
-    return (this.#q(`SELECT COUNT(*) AS n FROM ${from} WHERE (${where}) AND (articles.timestamp > ? OR (articles.timestamp = ? AND articles.path < ?))`).get(id, at.timestamp, at.timestamp, at.path) as { n: number }).n;
+    const { from, where, t, p } = listSql(kind);
+    return (this.#q(`SELECT COUNT(*) AS n FROM ${from} WHERE (${where}) AND (${t} > ? OR (${t} = ? AND ${p} < ?))`).get(id, at.timestamp, at.timestamp, at.path) as { n: number }).n;
   }
 
   /** The newest change (update or publication, epoch ms) among the articles of a list. */

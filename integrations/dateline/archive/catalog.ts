@@ -64,19 +64,20 @@ export function syncCatalog(db: ArchiveDb, inputs: ContentFile[], options: SyncO
   const dropFile = db.prepare('DELETE FROM files WHERE file = ?');
   const itemKeys = db.prepare('SELECT DISTINCT key FROM items WHERE file = ? AND key IS NOT NULL');
   const dropItems = db.prepare('DELETE FROM items WHERE file = ?');
-  const putItem = db.prepare('INSERT INTO items (file, idx, key, summary) VALUES (?, ?, ?, ?)');
+  const putItem = db.prepare('INSERT INTO items (file, idx, key, summary, item) VALUES (?, ?, ?, ?, ?)');
   const keys = new Set<string>();
   const files: string[] = [];
   let parsed = 0;
   let reused = 0;
 
-  const replaceItems = (file: string, items: ItemRecord[]) => {
+  const replaceItems = (file: string, items: ItemRecord[], parsedItems: (WireItem | undefined)[] = []) => {
     for (const { key } of itemKeys.all(file) as { key: string }[]) keys.add(key);
     dropItems.run(file);
     items.forEach((item, index) => {
       const key = item.ok ? item.summary.key : null;
       if (key) keys.add(key);
-      putItem.run(file, index, key, JSON.stringify(item));
+      const parsedItem = parsedItems[index];
+      putItem.run(file, index, key, JSON.stringify(item), parsedItem ? JSON.stringify(parsedItem) : null);
     });
   };
 
@@ -126,7 +127,7 @@ export function syncCatalog(db: ArchiveDb, inputs: ContentFile[], options: SyncO
     });
     const record: FileParseRecord = { format: parse.format, errors: parse.errors, warnings: parse.warnings };
     if (USES_FILE_TIME.has(parse.format)) record.usesFileTime = true;
-    replaceItems(input.file, items);
+    replaceItems(input.file, items, parse.items.map((p) => (p.ok ? p.item : undefined)));
     putFile.run(input.file, size, mtime, digest, JSON.stringify(record), null);
     files.push(input.file);
   }

@@ -12,7 +12,7 @@ import type { DatabaseSync as Database } from 'node:sqlite';
 import { createRequire } from 'node:module';
 
 /** Bumped when a table changes: an archive of another version is dropped and rebuilt. */
-export const ARCHIVE_VERSION = 4;
+export const ARCHIVE_VERSION = 5;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS items (
   idx INTEGER NOT NULL,
   key TEXT,            -- story identity (NULL for a rejected item)
   summary TEXT NOT NULL, -- JSON: the item summary, or the rejection
+  item TEXT,           -- JSON: the whole parsed item (body included), so pages, feeds and search never parse the file again
   decision TEXT,       -- JSON: what became of it (status, url, message), set when its story is decided
   PRIMARY KEY (file, idx)
 );

@@ -1,7 +1,7 @@
 // RSS 2.0 feeds (`/rss.xml`, `/{section}/rss.xml`) with @astrojs/rss. The routes in src/pages pass
 // the articles (newest first) and how to find related stories; everything about the XML is here.
 import { getRssString } from '@astrojs/rss';
-import { readItem } from '../ingest/read-item.ts';
+import type { WireItem } from '../formats/item.ts';
 import type { ResolvedDatelineConfig } from '../options.ts';
 import type { ArticleRecord as ArticleData } from '../archive/records.ts';
 import { buildNow } from '../time.ts';
@@ -25,6 +25,8 @@ export interface FeedOptions {
   /** Newest first; the first `config.feedItems` are used. */
   articles: ArticleData[];
   relatedPath: (headline: string) => string | undefined;
+  /** What the wire said for an article (the archive's parsed item). */
+  wireItem: (article: ArticleData) => WireItem;
 }
 
 const NAMESPACES = {
@@ -39,7 +41,7 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
   const slots = new TextSlots();
   const link = abs(options.pagePath);
   const items = options.articles.slice(0, config.feedItems).map((article) =>
-    feedItem(article, readItem(config.contentPath, article.file, article.item, config.timeZone), {
+    feedItem(article, options.wireItem(article), {
       site: config.site,
       base: config.base,
       timeZone: config.timeZone,

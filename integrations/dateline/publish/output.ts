@@ -5,11 +5,15 @@
 // archive until a publish completes, for `.dateline/changes.json` (what to upload).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { ArchiveDb } from '../archive/db.ts';
 import { linkOrCopy } from '../link-files.ts';
 
 export type OutputKind = 'page' | 'feed' | 'image' | 'search' | 'sitemap' | 'static';
+
+/** Files place() works on at once. */
+const PLACE_CONCURRENCY = 16;
 
 const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64url').slice(0, 27);
 
@@ -27,13 +31,113 @@ export class SiteOutput {
   #removed = 0;
   #kept = 0;
 
+  /** Folders known to exist (a recursive mkdir per file was a tenth of a full build's main thread). */
+  readonly #folders = new Set<string>();
+  readonly #statements = new Map<string, ReturnType<ArchiveDb['prepare']>>();
+  readonly #making = new Map<string, Promise<void>>();
+  /** Files place() has put in place (or found in place), for the write() that records each. */
+  readonly #placed = new Map<string, { hash: string; wrote: boolean }>();
+
   constructor(db: ArchiveDb, dir: string) {
     this.#db = db;
     this.dir = dir;
   }
 
+  #sql(sql: string) {
+    let statement = this.#statements.get(sql);
+    if (!statement) this.#statements.set(sql, (statement = this.#db.prepare(sql)));
+    return statement;
+  }
+
+  /** Makes a folder whose parents are known (one mkdir, not a recursive walk, for each new folder). */
+  #ensureFolder(folder: string): void {
+    if (this.#folders.has(folder)) return;
+    if (folder.length <= this.dir.length) {
+      // the output folder itself, wherever it is
+      mkdirSync(folder, { recursive: true });
+      this.#folders.add(folder);
+      return;
+    }
+    this.#ensureFolder(dirname(folder));
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    this.#folders.add(folder);
+  }
+
+  /** Runs `create` (which makes a file beside `target`) once `target`'s folder exists. */
+  #inFolder(target: string, create: () => void): void {
+    const folder = dirname(target);
+    this.#ensureFolder(folder);
+    try {
+      create();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // the folder went (removed by hand while a watcher ran): forget what was known, make it again
+      this.#folders.clear();
+      mkdirSync(folder, { recursive: true });
+      this.#folders.add(folder);
+      create();
+    }
+  }
+
   get counts(): { written: number; removed: number; unchanged: number } {
     return { written: this.#written, removed: this.#removed, unchanged: this.#kept };
+  }
+
+  /**
+   * The file side of write() for many files at once, in parallel on libuv's threads: each file is
+   * compared with what is in place and written (temporary file, rename) when it differs. The write()
+   * calls that follow, one per file, only record what happened. Leaves the thread free meanwhile
+   * (render workers are answered while the disk works).
+   */
+  async place(files: { path: string; bytes: Uint8Array }[]): Promise<void> {
+    let next = 0;
+    const one = async () => {
+      for (let i = next++; i < files.length; i = next++) {
+        const { path, bytes } = files[i]!;
+        const hash = digest(bytes);
+        const target = join(this.dir, path);
+        const row = this.#sql('SELECT hash FROM outputs WHERE path = ?').get(path) as { hash: string } | undefined;
+        let same = false;
+        try {
+          const info = await stat(target);
+          same = info.isFile() && info.size === bytes.length && (row?.hash === hash || digest(await readFile(target)) === hash);
+        } catch {
+          same = false;
+        }
+        if (!same) {
+          const tmp = `${target}.${process.pid}.dateline-tmp`;
+          await this.#ensureFolderAsync(dirname(target));
+          await writeFile(tmp, bytes);
+          await rename(tmp, target);
+        }
+        this.#placed.set(path, { hash, wrote: !same });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PLACE_CONCURRENCY, files.length) }, one));
+  }
+
+  async #ensureFolderAsync(folder: string): Promise<void> {
+    if (this.#folders.has(folder)) return;
+    let making = this.#making.get(folder);
+    if (!making) {
+      making = (async () => {
+        if (folder.length <= this.dir.length) await mkdir(folder, { recursive: true });
+        else {
+          await this.#ensureFolderAsync(dirname(folder));
+          await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+            if (error.code !== 'EEXIST') throw error;
+          });
+        }
+        this.#folders.add(folder);
+        this.#making.delete(folder);
+      })();
+      this.#making.set(folder, making);
+    }
+    await making;
   }
 
   /** Writes `bytes` at site path `path` unless the file already holds exactly them. Returns whether it wrote. */
@@ -41,33 +145,42 @@ export class SiteOutput {
     const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
     const hash = digest(data);
     const target = join(this.dir, path);
-    const row = this.#db.prepare('SELECT hash, lastmod, stale FROM outputs WHERE path = ?').get(path) as { hash: string; lastmod: string | null; stale: number } | undefined;
+    const row = this.#sql('SELECT hash, lastmod, stale FROM outputs WHERE path = ?').get(path) as { hash: string; lastmod: string | null; stale: number } | undefined;
+    const placed = this.#placed.get(path);
+    this.#placed.delete(path);
     let same = false;
-    try {
-      const stat = statSync(target);
-      // The archive says what was written; the file itself decides (after a crash, or a first build
-      // over an existing output folder, the two may differ).
-      same = stat.isFile() && stat.size === data.length && (row?.hash === hash || digest(readFileSync(target)) === hash);
-    } catch {
-      same = false;
+    let inPlace = false;
+    if (placed?.hash === hash) {
+      same = !placed.wrote;
+      inPlace = true;
+    } else {
+      try {
+        const info = statSync(target);
+        // The archive says what was written; the file itself decides (after a crash, or a first build
+        // over an existing output folder, the two may differ).
+        same = info.isFile() && info.size === data.length && (row?.hash === hash || digest(readFileSync(target)) === hash);
+      } catch {
+        same = false;
+      }
     }
     if (!same) {
-      mkdirSync(dirname(target), { recursive: true });
-      const tmp = `${target}.${process.pid}.dateline-tmp`;
-      writeFileSync(tmp, data);
-      renameSync(tmp, target);
-      this.#db.prepare("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'written')").run(path);
+      if (!inPlace) {
+        const tmp = `${target}.${process.pid}.dateline-tmp`;
+        this.#inFolder(target, () => writeFileSync(tmp, data));
+        renameSync(tmp, target);
+      }
+      this.#sql("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'written')").run(path);
       this.#written++;
     } else {
       // Already in place but not what the archive recorded: written by a publisher killed before it
       // could record it. Still a change for the deployer, though not a write.
-      if (row?.hash !== hash) this.#db.prepare("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'written')").run(path);
+      if (row?.hash !== hash) this.#sql("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'written')").run(path);
       this.#kept++;
     }
     if (!row || row.hash !== hash || (row.lastmod ?? undefined) !== options.lastmod) {
-      this.#db.prepare('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod, grp, stale) VALUES (?, ?, ?, ?, ?, 0)').run(path, hash, kind, options.lastmod ?? null, options.sitemap ?? null);
-      if (options.sitemap && (!row || (row.lastmod ?? undefined) !== options.lastmod)) this.#db.prepare('INSERT OR IGNORE INTO pending (what) VALUES (?)').run(`sitemap:${options.sitemap}`);
-    } else if (row.stale) this.#db.prepare('UPDATE outputs SET stale = 0 WHERE path = ?').run(path);
+      this.#sql('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod, grp, stale) VALUES (?, ?, ?, ?, ?, 0)').run(path, hash, kind, options.lastmod ?? null, options.sitemap ?? null);
+      if (options.sitemap && (!row || (row.lastmod ?? undefined) !== options.lastmod)) this.#sql('INSERT OR IGNORE INTO pending (what) VALUES (?)').run(`sitemap:${options.sitemap}`);
+    } else if (row.stale) this.#sql('UPDATE outputs SET stale = 0 WHERE path = ?').run(path);
     return !same;
   }
 
@@ -77,7 +190,7 @@ export class SiteOutput {
    */
   link(path: string, source: string, kind: OutputKind, key: string): boolean {
     const target = join(this.dir, path);
-    const row = this.#db.prepare('SELECT hash, stale FROM outputs WHERE path = ?').get(path) as { hash: string; stale: number } | undefined;
+    const row = this.#sql('SELECT hash, stale FROM outputs WHERE path = ?').get(path) as { hash: string; stale: number } | undefined;
     let present: boolean;
     try {
       present = statSync(target).isFile();
@@ -85,17 +198,16 @@ export class SiteOutput {
       present = false;
     }
     if (present && row?.hash === key) {
-      if (row.stale) this.#db.prepare('UPDATE outputs SET stale = 0 WHERE path = ?').run(path);
+      if (row.stale) this.#sql('UPDATE outputs SET stale = 0 WHERE path = ?').run(path);
       this.#kept++;
       return false;
     }
-    mkdirSync(dirname(target), { recursive: true });
     const tmp = `${target}.${process.pid}.dateline-tmp`;
     rmSync(tmp, { force: true });
-    linkOrCopy(source, tmp);
+    this.#inFolder(target, () => linkOrCopy(source, tmp));
     renameSync(tmp, target);
-    this.#db.prepare('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod, stale) VALUES (?, ?, ?, NULL, 0)').run(path, key, kind);
-    this.#db.prepare("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'written')").run(path);
+    this.#sql('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod, stale) VALUES (?, ?, ?, NULL, 0)').run(path, key, kind);
+    this.#sql("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'written')").run(path);
     this.#written++;
     return true;
   }
@@ -109,23 +221,24 @@ export class SiteOutput {
     } catch {
       existed = false;
     }
-    const row = this.#db.prepare('SELECT grp FROM outputs WHERE path = ?').get(path) as { grp: string | null } | undefined;
+    const row = this.#sql('SELECT grp FROM outputs WHERE path = ?').get(path) as { grp: string | null } | undefined;
     // Recorded but already gone: removed by a publisher killed before it could record that.
-    if (existed || row) this.#db.prepare("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'removed')").run(path);
+    if (existed || row) this.#sql("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'removed')").run(path);
     if (existed) {
       rmSync(target, { force: true });
       this.#removed++;
       for (let dir = dirname(target); dir.startsWith(this.dir + sep); dir = dirname(dir)) {
         try {
           rmdirSync(dir);
+          this.#folders.delete(dir);
         } catch {
           break; // not empty
         }
       }
     }
-    if (row?.grp) this.#db.prepare('INSERT OR IGNORE INTO pending (what) VALUES (?)').run(`sitemap:${row.grp}`);
-    this.#db.prepare('DELETE FROM outputs WHERE path = ?').run(path);
-    this.#db.prepare('DELETE FROM inline_sources WHERE path = ?').run(path);
+    if (row?.grp) this.#sql('INSERT OR IGNORE INTO pending (what) VALUES (?)').run(`sitemap:${row.grp}`);
+    this.#sql('DELETE FROM outputs WHERE path = ?').run(path);
+    this.#sql('DELETE FROM inline_sources WHERE path = ?').run(path);
   }
 
   /** Site paths of every file in the output folder (temporary files of a killed writer included). */

@@ -38,7 +38,6 @@ import { DEFAULT_IMAGE, prepareSocialImages } from '../social-images.ts';
 import { searchText, searchTextKey } from '../search/records.ts';
 import { absoluteUrl } from '../urls.ts';
 import type { BuildReport, ReportEntry } from '../report.ts';
-import { inlineSources } from '../deploy-headers.ts';
 
 export interface PublisherOptions {
   config: ResolvedDatelineConfig;
@@ -200,6 +199,7 @@ export class Publisher {
           if (c.before) dropArticle(db, c.id);
           if (c.after) putArticle(db, c.after, config.timeZone);
         }
+        this.library.invalidate();
         const sectionsChanged = JSON.stringify(this.library.sections().map((s) => [s.slug, s.label])) !== sectionsBefore;
         const routes = !draw ? new Set<string>() : plan && !sectionsChanged ? plan.after() : new Set(allRoutes(this.library));
         if (draw && (!plan || sectionsChanged)) {
@@ -240,6 +240,7 @@ export class Publisher {
         return { sync, entries, routes: routes.size };
       } catch (error) {
         db.exec('ROLLBACK');
+        this.library.invalidate();
         throw error;
       }
     })();
@@ -283,11 +284,18 @@ export class Publisher {
     const inline = db.prepare('INSERT OR IGNORE INTO inline_sources (path, kind, hash) VALUES (?, ?, ?)');
     const clearInline = db.prepare('DELETE FROM inline_sources WHERE path = ?');
     const BATCH = pool ? 400 : 100;
+    const renderer = this.#options.renderer!;
+    const draw = (batch: string[]) => (pool ? pool.render(batch.map((what) => what.slice('route:'.length))) : Promise.all(batch.map((what) => renderer.render(what.slice('route:'.length)))));
+    const hasInline = db.prepare('SELECT 1 FROM inline_sources WHERE path = ? LIMIT 1');
+    // The next batch is drawn while this one is written: the workers never wait for the disk.
+    let drawing = routes.length ? draw(routes.slice(0, BATCH)) : undefined;
     for (let i = 0; i < routes.length; i += BATCH) {
       const batch = routes.slice(i, i + BATCH);
-      const renderer = this.#options.renderer!;
-      const results = pool ? await pool.render(batch.map((what) => what.slice('route:'.length))) : await Promise.all(batch.map((what) => renderer.render(what.slice('route:'.length))));
+      const results = await drawing!;
+      drawing = i + BATCH < routes.length ? draw(routes.slice(i + BATCH, i + 2 * BATCH)) : undefined;
       const drawnBatch = batch.map((what, k) => ({ what, route: what.slice('route:'.length), result: results[k]! }));
+      // the files first, in parallel; then what happened, in one transaction
+      await this.output.place(drawnBatch.filter((d) => d.result.status === 200).map((d) => ({ path: routeFile(d.route), bytes: d.result.body })));
       transaction(db, () => {
         for (const { what, route, result } of drawnBatch) {
           const file = routeFile(route);
@@ -296,13 +304,11 @@ export class Publisher {
             const lastmod = feed ? undefined : routeLastmod(this.library, route);
             const sitemap = feed || route === NOT_FOUND_ROUTE ? undefined : sitemapGroup(route);
             const wrote = this.output.write(file, result.body, feed ? 'feed' : 'page', { ...(lastmod ? { lastmod } : {}), ...(sitemap ? { sitemap } : {}) });
-            if (!feed && (wrote || !db.prepare('SELECT 1 FROM inline_sources WHERE path = ? LIMIT 1').get(file))) {
-              const sources = { scripts: new Set<string>(), styles: new Set<string>(), styleAttributes: new Set<string>() };
-              inlineSources(Buffer.from(result.body).toString('utf8'), sources);
+            if (!feed && result.inline && (wrote || !hasInline.get(file))) {
               clearInline.run(file);
-              for (const h of sources.scripts) inline.run(file, 'script', h);
-              for (const h of sources.styles) inline.run(file, 'style', h);
-              for (const h of sources.styleAttributes) inline.run(file, 'style-attribute', h);
+              for (const h of result.inline.scripts) inline.run(file, 'script', h);
+              for (const h of result.inline.styles) inline.run(file, 'style', h);
+              for (const h of result.inline.styleAttributes) inline.run(file, 'style-attribute', h);
             }
           } else if (result.status === 404) {
             this.output.remove(file);

@@ -38,7 +38,7 @@ export async function updateSearch(
   texts: Map<string, string>,
 ): Promise<SearchUpdate> {
   const started = performance.now();
-  const options: RecordOptions = { contentPath: config.contentPath, timeZone: config.timeZone, language: config.language };
+  const options: RecordOptions = { contentPath: config.contentPath, timeZone: config.timeZone, language: config.language, wireItem: (a) => library.wireItem(a) };
   const fingerprint = indexFingerprint(config.rootPath, options);
   const cacheDir = join(config.cachePath, 'search');
   mkdirSync(cacheDir, { recursive: true });

@@ -8,6 +8,8 @@ import type { RenderedRoute } from './renderer.ts';
 
 /** Routes per message: enough to keep a worker busy between round trips. */
 const CHUNK = 25;
+/** Chunks a worker holds at once. */
+const DEPTH = 3;
 
 interface Pending {
   resolve: (results: RenderedRoute[]) => void;
@@ -17,7 +19,8 @@ interface Pending {
 export class RenderPool {
   readonly #workers: Worker[];
   readonly #pending = new Map<number, Pending>();
-  readonly #idle: Worker[] = [];
+  /** Chunks each worker has been sent and not answered. */
+  readonly #inFlight = new Map<Worker, number>();
   readonly #queue: { id: number; routes: string[] }[] = [];
   #next = 0;
 
@@ -29,8 +32,8 @@ export class RenderPool {
         if (!pending) return;
         this.#pending.delete(message.id);
         if (message.error) pending.reject(new Error(message.error));
-        else pending.resolve(message.results!.map((r) => ({ status: r.status, body: new Uint8Array(r.body) })));
-        this.#idle.push(worker);
+        else pending.resolve(message.results!.map((r) => ({ ...r, body: new Uint8Array(r.body) })));
+        this.#inFlight.set(worker, this.#inFlight.get(worker)! - 1);
         this.#pump();
       });
       worker.on('error', (error) => {
@@ -38,7 +41,7 @@ export class RenderPool {
         this.#pending.clear();
       });
     }
-    this.#idle.push(...workers);
+    for (const worker of workers) this.#inFlight.set(worker, 0);
   }
 
   /** Starts `size` workers (default: one per core) and waits until each has loaded the theme. */
@@ -70,8 +73,18 @@ export class RenderPool {
     return (await Promise.all(chunks)).flat();
   }
 
+  /**
+   * Keeps every worker DEPTH chunks ahead: the publisher's thread may be busy writing files when a
+   * worker finishes one, and the worker goes on with the next without waiting for it.
+   */
   #pump(): void {
-    while (this.#idle.length && this.#queue.length) this.#idle.shift()!.postMessage(this.#queue.shift()!);
+    while (this.#queue.length) {
+      let least: Worker | undefined;
+      for (const [worker, n] of this.#inFlight) if (n < DEPTH && (!least || n < this.#inFlight.get(least)!)) least = worker;
+      if (!least) return;
+      this.#inFlight.set(least, this.#inFlight.get(least)! + 1);
+      least.postMessage(this.#queue.shift()!);
+    }
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { absoluteUrl } from '../urls.ts';
 import { NOT_FOUND_ROUTE } from '../site/routes.ts';
+import { inlineSources } from '../deploy-headers.ts';
 
 interface AstroApp {
   render(request: Request): Promise<Response>;
@@ -12,6 +13,8 @@ interface AstroApp {
 export interface RenderedRoute {
   status: number;
   body: Uint8Array;
+  /** A page's inline scripts and styles as CSP hash sources (found where it was drawn, in parallel). */
+  inline?: { scripts: string[]; styles: string[]; styleAttributes: string[] };
 }
 
 export class Renderer {
@@ -34,6 +37,10 @@ export class Renderer {
     const url = absoluteUrl(this.#site, '/', route === NOT_FOUND_ROUTE ? '404/' : route);
     const response = await this.#app.render(new Request(url));
     const body = new Uint8Array(await response.arrayBuffer());
-    return { status: route === NOT_FOUND_ROUTE && response.status === 404 ? 200 : response.status, body };
+    const status = route === NOT_FOUND_ROUTE && response.status === 404 ? 200 : response.status;
+    if (status !== 200 || !response.headers.get('content-type')?.startsWith('text/html')) return { status, body };
+    const sources = { scripts: new Set<string>(), styles: new Set<string>(), styleAttributes: new Set<string>() };
+    inlineSources(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), sources);
+    return { status, body, inline: { scripts: [...sources.scripts], styles: [...sources.styles], styleAttributes: [...sources.styleAttributes] } };
   }
 }

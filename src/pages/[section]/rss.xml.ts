@@ -20,5 +20,6 @@ export const GET: APIRoute = async ({ params }) => {
     imagePath: feedImagePath(),
     articles: library.sectionLatest(section.slug, config.feedItems),
     relatedPath: (headline) => library.findByHeadline(headline)?.path,
+    wireItem: (article) => library.wireItem(article),
   });
 };
