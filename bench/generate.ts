@@ -91,6 +91,12 @@ const LAST_PUBLISHED = Date.UTC(2025, 11, 31, 23, 59) - PKT_MS;
 /** A "now" after every generated article (use as DATELINE_NOW), and the time of the "next" article. */
 export const BENCH_NOW = '2026-01-01T09:00:00+05:00';
 export const NEXT_ARTICLE_PUBLISHED = Date.UTC(2026, 0, 1, 8, 30) - PKT_MS;
+/**
+ * The last minute of the generated set's newest month: a story filed then is news of the day, in the
+ * month every publish lands in (the first story of a new month is a rarer, costlier publish, measured
+ * as a case of its own).
+ */
+export const LAST_MINUTE_PUBLISHED = LAST_PUBLISHED;
 
 interface Local {
   yyyy: string; mm: string; dd: string; month: number; day: number; year: number; hour: number; minute: number;
