@@ -140,10 +140,15 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs a recipe (or any command) without blocking this process: the S3 test serves the bucket from it. */
-export function run(command: string, args: string[], env: Record<string, string>): Promise<Run> {
+/**
+ * Runs a recipe (or any command) without blocking this process: the S3 test serves the bucket from it.
+ * A variable set to undefined is removed from the environment.
+ */
+export function run(command: string, args: string[], env: Record<string, string | undefined>): Promise<Run> {
+  const full: Record<string, string> = {};
+  for (const [key, value] of Object.entries({ ...process.env, ...env })) if (value !== undefined) full[key] = value;
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: repoRoot, env: full, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
