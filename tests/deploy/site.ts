@@ -1,7 +1,7 @@
 // The site the deploy tests publish: built with `npm run build`'s command (tests/helpers/build.ts), then
 // changed in its content folder and published with `npm run publish`'s command in a child process, with
 // the same paths. Also: running the recipes (scripts/deploy/), reading trees, and the change lists.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { buildSite, outputDir, repoRoot, writeContent, type BuiltSite } from '../helpers/build.ts';
@@ -86,9 +86,45 @@ export class TestSite {
     }
   }
 
+  /** `npm run publish -- --watch`, started; resolves once it watches the content folder. */
+  async watch(): Promise<{ child: ChildProcess; output: () => string; stop: () => Promise<number | null> }> {
+    const child = spawn(process.execPath, [join(repoRoot, 'integrations/dateline/cli/publish.ts'), '--watch'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...this.env },
+    });
+    let output = '';
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await new Promise<void>((resolve, reject) => {
+      const look = (d: Buffer) => {
+        output += d.toString();
+        if (/watching .* for wire files/.test(output)) resolve();
+      };
+      child.stdout!.on('data', look);
+      child.stderr!.on('data', look);
+      void exited.then((code) => reject(new Error(`publish --watch exited (${code}):\n${output}`)));
+    });
+    return {
+      child,
+      output: () => output,
+      // SIGTERM: the watcher finishes the publish under way (and its changes file), then exits.
+      stop: () => {
+        child.kill('SIGTERM');
+        return exited;
+      },
+    };
+  }
+
   /** The changes file not yet taken by a deployer. */
   changes(): Changes | undefined {
     return existsSync(this.changesPath) ? (JSON.parse(readFileSync(this.changesPath, 'utf8')) as Changes) : undefined;
+  }
+
+  /** Every path still to deploy: the lists a recipe took and has not sent (in `state`), and the changes file. */
+  pending(state: string): Set<string> {
+    const lists = existsSync(state) ? readdirSync(state).filter((f) => /^taken-.*\.json$/.test(f)).map((f) => JSON.parse(readFileSync(join(state, f), 'utf8')) as Changes) : [];
+    const changes = this.changes();
+    return new Set([...lists, ...(changes ? [changes] : [])].flatMap((c) => [...c.written, ...c.removed]));
   }
 
   /** Files of dist/ as site paths. */
