@@ -85,7 +85,7 @@ fi
 echo "deploy: $plan"
 
 # Uploads, one `aws s3 cp` per Content-Type and Cache-Control, assets before the pages that use them.
-while IFS=$'\t' read -r group type cache count; do
+while IFS=$'\t' read -r group type cache _count; do
   meta=()
   [ "$type" != - ] && meta+=(--content-type "$type")
   [ "$cache" != - ] && meta+=(--cache-control "$cache")
