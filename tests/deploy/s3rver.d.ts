@@ -12,6 +12,8 @@ declare module '@20minutes/s3rver' {
 
   export default class S3rver {
     constructor(options?: S3rverOptions);
+    /** Where objects are kept (a folder of files). */
+    store: { deleteObject(bucket: string, key: string): Promise<void> };
     /** Creates the buckets of `configureBuckets` (run() does it before listening). */
     configureBuckets(): Promise<void>;
     /** The request handler, for a server of one's own. */
