@@ -155,8 +155,9 @@ describe('rsync deploy recipe', () => {
     } finally {
       expect(await watcher.stop()).toBe(0);
     }
-    // A run that met a publish half-way may fail (rsync: a file vanished); its list waits for the next.
-    expect(codes.filter((c) => c !== 0 && c !== 24), String(codes)).toEqual([]);
+    // A run that met a publish half-way may fail (rsync 24: a file vanished, 23: one could not be
+    // sent); its list waits for the next.
+    expect(codes.filter((c) => c !== 0 && c !== 23 && c !== 24), String(codes)).toEqual([]);
     // What is left (if the loop did not send it all) goes now; either way the folder is dist/.
     const pending = site.pending(state);
     const final = await deploy(pending.size ? pending : undefined);
