@@ -273,7 +273,7 @@ export class SiteOutput {
  * path is listed once, under what happened to it last; a deployer brings each listed path to the state
  * it has in dist/ now (upload if present, delete if not), so a list taken mid-publish is still right.
  */
-export function writeChanges(db: ArchiveDb, file: string, meta: { generatedAt: string; full: boolean }): { written: string[]; removed: string[] } {
+export function writeChanges(db: ArchiveDb, file: string, meta: { generatedAt: string }): { written: string[]; removed: string[] } {
   const rows = db.prepare('SELECT path, change FROM changes ORDER BY path').all() as { path: string; change: string }[];
   const change = new Map<string, string>();
   let since = meta.generatedAt;
@@ -293,7 +293,8 @@ export function writeChanges(db: ArchiveDb, file: string, meta: { generatedAt: s
   const removed = paths.filter((p) => change.get(p) === 'removed');
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  const body = { since, generatedAt: meta.generatedAt, publishes: publishes + 1, full: full || meta.full, written, removed };
+  // full: what an earlier file listed is not known (it could not be read): deploy the whole folder
+  const body = { since, generatedAt: meta.generatedAt, publishes: publishes + 1, full, written, removed };
   writeFileSync(tmp, `${JSON.stringify(body, null, 2)}\n`);
   renameSync(tmp, file);
   db.exec('DELETE FROM changes');

@@ -258,7 +258,8 @@ export class Publisher {
 
     // 6. report
     const counts = writeArchiveReport(db, config.reportPath, { now: request.now, contentDir: config.contentDirLabel });
-    if (draw) writeChanges(db, this.#options.changesPath, { generatedAt: request.now.toISOString(), full });
+    // A full build lists exactly what it wrote and removed too (it compares every file with what is in place).
+    if (draw) writeChanges(db, this.#options.changesPath, { generatedAt: request.now.toISOString() });
     lap('report');
     notes = [`${result.sync.parsed} parsed, ${result.sync.reused} unchanged (archive)`, ...notes, ...drawn.notes];
     const { written, removed, unchanged } = this.output.counts;
