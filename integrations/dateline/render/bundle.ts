@@ -5,7 +5,7 @@
 // into a temporary folder renamed into place, so two builds never see half a bundle.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { RENDERER_OUT_VARIABLE } from './adapter.ts';
 
@@ -70,6 +70,10 @@ export function ensureRenderer(options: { rootPath: string; rendererRoot: string
     rmSync(tmp, { recursive: true, force: true });
     throw new Error(`Dateline: compiling the theme failed:\n${e.stdout?.toString() ?? ''}\n${e.stderr?.toString() ?? ''}\n${e.message}`);
   }
+  // The bundle imports the project's packages (Astro's runtime, sharp…): outside the project, Node
+  // would not find them, so a bundle kept elsewhere (DATELINE_RENDERER_DIR) gets a link to them.
+  const inside = !relative(resolve(options.rootPath), resolve(tmp)).startsWith('..');
+  if (!inside) symlinkSync(join(resolve(options.rootPath), 'node_modules'), join(tmp, 'node_modules'), 'dir');
   // Another build may have finished the same key meanwhile: its bundle is the same.
   if (existsSync(join(dir, 'server', 'entry.mjs'))) rmSync(tmp, { recursive: true, force: true });
   else renameSync(tmp, dir);
