@@ -2,8 +2,8 @@
 // environment overrides exactly as the Astro integration resolves them, and where things live.
 import type { AstroIntegration } from 'astro';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { integrationOptions } from '../index.ts';
+import { readAstroConfig } from './astro-config.ts';
 import { resolveConfig, type ResolvedDatelineConfig } from '../options.ts';
 
 export interface Project {
@@ -24,9 +24,7 @@ export interface Project {
 export async function loadProject(options: { base?: string; command: ResolvedDatelineConfig['command']; env?: NodeJS.ProcessEnv }): Promise<Project> {
   const env = options.env ?? process.env;
   const rootPath = process.cwd();
-  const { default: astroConfig } = (await import(pathToFileURL(resolve(rootPath, 'astro.config.mjs')).href)) as {
-    default: { site?: string; base?: string; trailingSlash?: string; cacheDir?: string; integrations?: unknown[] };
-  };
+  const astroConfig = await readAstroConfig(resolve(rootPath, 'astro.config.mjs'));
   const integration = (astroConfig.integrations ?? []).flat(Infinity as 1).find((i) => (i as AstroIntegration)?.name === 'dateline') as AstroIntegration | undefined;
   const datelineOptions = integration && integrationOptions.get(integration);
   if (!datelineOptions) throw new Error('no dateline() integration found in astro.config.mjs');
