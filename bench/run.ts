@@ -393,6 +393,9 @@ async function main(): Promise<number> {
       const load = os.loadavg()[0]!;
       const m = await measure('npm', ['run', ...args], { cwd: project, env: env(site, withImages), echo: values.verbose });
       const report = readJson(site.report);
+      // A deploy takes the change list after every build (README "Deploying what changed"): the next
+      // publish lists only its own changes, as on a publisher's machine.
+      rmSync(dir.dlChanges, { force: true });
       const s = sampleOf(m, site.out, report, load);
       samples[label].push(s);
       const counts = s.report ? ` — ${Object.entries(s.report).map(([k, v]) => `${v} ${k}`).join(', ')}` : ' — no report';
