@@ -5,7 +5,10 @@
 // article of the same set of n; so a set of n is reproducible, and `articleFor(seed, n, n)` is a
 // well-formed "next" article for incremental-build measurements.
 //
-// CLI: node bench/generate.ts --articles 1000 --out bench/.work/content [--seed 1]
+// The same articles can be written in the agency formats too (bench/formats.ts): `--formats mixed`
+// writes a quarter each of wire text, NewsML-G2, ninjs and teletype (ANPA 1312 and IPTC 7901), by index.
+//
+// CLI: node bench/generate.ts --articles 1000 --out bench/.work/content [--seed 1] [--formats text|mixed]
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +16,7 @@ import {
   ADJECTIVES, CLAUSES, DESKS, FIRST_NAMES, HOME_CITIES, LAST_NAMES, NOUNS, OBJECTS, QUALIFIERS, SECTIONS, SUBJECTS,
   SYMBOLS, TIME_PHRASES, TITLES, URDU_CITIES, URDU_NOUNS, URDU_PHRASES, URDU_TEMPLATES, VERBS, VERBS_PAST, WORLD_CITIES,
 } from './words.ts';
+import { articleFile, mixedFormatOf, type BenchFormat } from './formats.ts';
 
 // ---------------------------------------------------------------- PRNG (sfc32 seeded by cyrb128)
 
@@ -87,6 +91,12 @@ const LAST_PUBLISHED = Date.UTC(2025, 11, 31, 23, 59) - PKT_MS;
 /** A "now" after every generated article (use as DATELINE_NOW), and the time of the "next" article. */
 export const BENCH_NOW = '2026-01-01T09:00:00+05:00';
 export const NEXT_ARTICLE_PUBLISHED = Date.UTC(2026, 0, 1, 8, 30) - PKT_MS;
+/**
+ * The last minute of the generated set's newest month: a story filed then is news of the day, in the
+ * month every publish lands in (the first story of a new month is a rarer, costlier publish, measured
+ * as a case of its own).
+ */
+export const LAST_MINUTE_PUBLISHED = LAST_PUBLISHED;
 
 interface Local {
   yyyy: string; mm: string; dd: string; month: number; day: number; year: number; hour: number; minute: number;
@@ -203,7 +213,7 @@ function marketQuote(r: Rng): string {
     : `${r.pick(SYMBOLS)} ${price.toFixed(2)} Decreased By ▼ -${change.toFixed(2)} (-${pctText}%)`;
 }
 
-type BylineKind = 'none' | 'agency' | 'app' | 'desk' | 'reporter';
+export type BylineKind = 'none' | 'agency' | 'app' | 'desk' | 'reporter';
 function byline(r: Rng): { text: string; kind: BylineKind } {
   const x = r.next();
   if (x < 0.35) return { text: '', kind: 'none' };
@@ -219,6 +229,146 @@ function byline(r: Rng): { text: string; kind: BylineKind } {
 
 // ---------------------------------------------------------------- one article
 
+/** A block of an article's body after the first paragraph (the first is `ArticleParts.lead`). */
+export type ArticleBlock =
+  | { kind: 'paragraph'; text: string }
+  /** Another article's headline (`Also read: …` when `alsoRead`). */
+  | { kind: 'related'; headline: string; alsoRead: boolean }
+  /** A photo caption with its credit (`Reuters/File`). */
+  | { kind: 'caption'; text: string; credit: string }
+  /** The print footer (`Published in Dawn, January 1st, 2025`). */
+  | { kind: 'footer'; text: string };
+
+/**
+ * Article i as data, before it is written in a format: what every format carries (bench/formats.ts
+ * writes the agency formats, `wireText` the wire text).
+ */
+export interface ArticleParts {
+  seed: number;
+  index: number;
+  /** Publication time, UTC ms (whole minutes). */
+  published: number;
+  /** The wire text's capture date (`YYYY-MM-DD`) and its market quote, which only the wire text has. */
+  captureDate: string;
+  quote?: string;
+  section: string;
+  /** False for the ~3% whose wire text has no section line (filed under the default section). */
+  sectionLine: boolean;
+  headline: string;
+  /** The headline is in Urdu. */
+  urdu: boolean;
+  byline: { text: string; kind: BylineKind };
+  /**
+   * The dateline opening the first paragraph: the city (`MIRPUR (AJK)`, `FAIRFAX (Virginia)`) and the
+   * wire text's printed form (`KARACHI: `, `ISLAMABAD, Jan 5 (APP): `, the APP form sometimes without
+   * the space).
+   */
+  dateline?: { city: string; kind: 'colon' | 'app'; printed: string };
+  /** The first paragraph, without its dateline. */
+  lead: string;
+  blocks: ArticleBlock[];
+  /** Relative path without extension: `YYYY/MM/YYYY-MM-DD-000123`. */
+  stem: string;
+}
+
+/**
+ * Article i of a set of n, as data. `published` (UTC ms) overrides the random publication time (used
+ * for the "new article" of the incremental build).
+ */
+export function articlePartsFor(seed: number, i: number, n: number, published?: number): ArticleParts {
+  const head = headlineOf(seed, i);
+  const r = new Rng(`dateline-bench:${seed}:${i}:body`);
+  const pub = published ?? FIRST_PUBLISHED + Math.floor(r.next() * ((LAST_PUBLISHED - FIRST_PUBLISHED) / 60_000)) * 60_000;
+  const l = local(pub);
+  const capture = local(pub + (r.chance(0.6) ? r.int(0, 3) : r.int(4, 900)) * 86_400_000);
+  const quote = r.chance(0.25) ? marketQuote(r) : undefined;
+  const by = byline(r);
+
+  // Dateline on the first paragraph.
+  const worldly = SECTIONS.find((s) => s.name === head.section)?.places ?? 'mixed';
+  const city = worldly === 'world' || (worldly === 'mixed' && by.kind === 'agency' && r.chance(0.5)) ? r.pick(WORLD_CITIES) : r.pick(HOME_CITIES);
+  let dateline: ArticleParts['dateline'];
+  if (by.kind === 'app') {
+    const day = r.chance(0.1) ? String(l.day).padStart(2, '0') : String(l.day);
+    dateline = { city, kind: 'app', printed: `${city.replace(/ \(.*\)$/, '')}, ${MONTHS[l.month]} ${day} (APP):${r.chance(0.15) ? '' : ' '}` };
+  } else if (by.kind !== 'none' ? r.chance(0.9) : r.chance(0.4)) {
+    dateline = { city, kind: 'colon', printed: `${city}: ` };
+  }
+  const title = r.pick(TITLES);
+  const leadSentence = `${head.subject} ${head.verb} the ${head.object} ${head.qualifier}, ${title} said ${r.pick(TIME_PHRASES)}.`;
+  const lead = `${leadSentence} ${paragraph(r, head.subject)}`;
+  // blocks[k - 1] is paragraph k; the first paragraph (k = 0) is `lead`.
+  const blocks: ArticleBlock[] = [];
+
+  const paragraphs = r.int(4, 14);
+  const urduPhrase = !head.urdu && r.chance(0.03) ? r.int(1, paragraphs - 1) : -1;
+  for (let k = 1; k < paragraphs; k++) {
+    if (k === urduPhrase) {
+      const [roman, urdu] = r.pick(URDU_PHRASES);
+      blocks.push({ kind: 'paragraph', text: `The programme, known locally as ${roman} (${urdu}), ${r.pick(['would be expanded', 'was launched', 'will be reviewed'])} ${r.pick(TIME_PHRASES)}. ${sentence(r, head.subject)}` });
+    } else {
+      blocks.push({ kind: 'paragraph', text: paragraph(r, head.subject) });
+    }
+  }
+  // A related-story headline (no final punctuation) after the 2nd–4th paragraph, naming another article.
+  if (n > 1 && paragraphs >= 4 && r.chance(0.25)) {
+    let j = r.int(0, n - 2);
+    if (j >= i) j++;
+    const related = headlineOf(seed, j).headline;
+    const at = Math.min(r.int(2, 4), paragraphs - 1);
+    blocks.splice(at - 1, 0, { kind: 'related', headline: related, alsoRead: r.chance(0.1) });
+  }
+  if (r.chance(0.04)) {
+    const text = `${cap(r.pick(ADJECTIVES))} ${r.pick(NOUNS)} officials meet in ${titleCase(city)} ${r.pick(TIME_PHRASES)}.`;
+    blocks.splice(0, 0, { kind: 'caption', text, credit: `${r.pick(['Reuters', 'AFP', 'APP', 'White Star'])}/File` });
+  }
+  if (r.chance(0.15)) {
+    const next = local(pub + 86_400_000);
+    blocks.push({ kind: 'footer', text: `Published in Dawn, ${MONTHS_LONG[next.month]} ${ordinal(next.day)}, ${next.yyyy}` });
+  }
+  return {
+    seed,
+    index: i,
+    published: pub,
+    captureDate: `${capture.yyyy}-${capture.mm}-${capture.dd}`,
+    ...(quote !== undefined ? { quote } : {}),
+    section: head.section,
+    sectionLine: head.sectionLine,
+    headline: head.headline,
+    urdu: head.urdu,
+    byline: by,
+    ...(dateline ? { dateline } : {}),
+    lead,
+    blocks,
+    stem: `${l.yyyy}/${l.mm}/${l.yyyy}-${l.mm}-${l.dd}-${String(i).padStart(6, '0')}`,
+  };
+}
+
+/** The wire text of an article: capture line (with the ticker), section line or blank, headline, byline + Published, body. */
+export function wireText(a: ArticleParts): string {
+  const lines: string[] = [];
+  lines.push(` date ${a.captureDate}${a.quote !== undefined ? ` ${a.quote}` : ''}`);
+  lines.push(a.sectionLine ? a.section : '');
+  if (a.sectionLine) lines.push('');
+  lines.push(a.headline, '');
+  lines.push(`${a.byline.text ? `${a.byline.text} ` : ''}Published ${wireTime(local(a.published))}`, '');
+  const body = [`${a.dateline?.printed ?? ''}${a.lead}`, ...a.blocks.map(blockLine)];
+  lines.push(body.join('\n\n'), '');
+  return lines.join('\n');
+}
+
+function blockLine(b: ArticleBlock): string {
+  switch (b.kind) {
+    case 'paragraph':
+    case 'footer':
+      return b.text;
+    case 'related':
+      return b.alsoRead ? `Also read: ${b.headline}` : b.headline;
+    case 'caption':
+      return `${b.text} — ${b.credit}`;
+  }
+}
+
 export interface GeneratedArticle {
   /** Path relative to the content folder: `YYYY/MM/YYYY-MM-DD-000123.txt`. */
   file: string;
@@ -229,83 +379,35 @@ export interface GeneratedArticle {
 }
 
 /**
- * Article i of a set of n. `published` (UTC ms) overrides the random publication time (used for the
- * "new article" of the incremental build).
+ * Article i of a set of n as a wire text file. `published` (UTC ms) overrides the random publication
+ * time (used for the "new article" of the incremental build).
  */
 export function articleFor(seed: number, i: number, n: number, published?: number): GeneratedArticle {
-  const head = headlineOf(seed, i);
-  const r = new Rng(`dateline-bench:${seed}:${i}:body`);
-  const pub = published ?? FIRST_PUBLISHED + Math.floor(r.next() * ((LAST_PUBLISHED - FIRST_PUBLISHED) / 60_000)) * 60_000;
-  const l = local(pub);
-  const capture = local(pub + (r.chance(0.6) ? r.int(0, 3) : r.int(4, 900)) * 86_400_000);
-  const lines: string[] = [];
-
-  // Line 1 (capture date, sometimes the ticker), line 2 the section or blank, then the blocks.
-  const quote = r.chance(0.25) ? ` ${marketQuote(r)}` : '';
-  lines.push(` date ${capture.yyyy}-${capture.mm}-${capture.dd}${quote}`);
-  lines.push(head.sectionLine ? head.section : '');
-  if (head.sectionLine) lines.push('');
-  lines.push(head.headline, '');
-  const by = byline(r);
-  lines.push(`${by.text ? `${by.text} ` : ''}Published ${wireTime(l)}`, '');
-
-  // Dateline on the first paragraph.
-  const worldly = SECTIONS.find((s) => s.name === head.section)?.places ?? 'mixed';
-  const city = worldly === 'world' || (worldly === 'mixed' && by.kind === 'agency' && r.chance(0.5)) ? r.pick(WORLD_CITIES) : r.pick(HOME_CITIES);
-  let prefix = '';
-  if (by.kind === 'app') {
-    const day = r.chance(0.1) ? String(l.day).padStart(2, '0') : String(l.day);
-    prefix = `${city.replace(/ \(.*\)$/, '')}, ${MONTHS[l.month]} ${day} (APP):${r.chance(0.15) ? '' : ' '}`;
-  } else if (by.kind !== 'none' ? r.chance(0.9) : r.chance(0.4)) {
-    prefix = `${city}: `;
-  }
-  const title = r.pick(TITLES);
-  const lead = `${head.subject} ${head.verb} the ${head.object} ${head.qualifier}, ${title} said ${r.pick(TIME_PHRASES)}.`;
-  const body: string[] = [`${prefix}${lead} ${paragraph(r, head.subject)}`];
-
-  const paragraphs = r.int(4, 14);
-  const urduPhrase = !head.urdu && r.chance(0.03) ? r.int(1, paragraphs - 1) : -1;
-  for (let k = 1; k < paragraphs; k++) {
-    if (k === urduPhrase) {
-      const [roman, urdu] = r.pick(URDU_PHRASES);
-      body.push(`The programme, known locally as ${roman} (${urdu}), ${r.pick(['would be expanded', 'was launched', 'will be reviewed'])} ${r.pick(TIME_PHRASES)}. ${sentence(r, head.subject)}`);
-    } else {
-      body.push(paragraph(r, head.subject));
-    }
-  }
-  // A related-story headline (no final punctuation) after the 2nd–4th paragraph, naming another article.
-  if (n > 1 && paragraphs >= 4 && r.chance(0.25)) {
-    let j = r.int(0, n - 2);
-    if (j >= i) j++;
-    const related = headlineOf(seed, j).headline;
-    body.splice(Math.min(r.int(2, 4), paragraphs - 1), 0, r.chance(0.1) ? `Also read: ${related}` : related);
-  }
-  if (r.chance(0.04)) {
-    body.splice(1, 0, `${cap(r.pick(ADJECTIVES))} ${r.pick(NOUNS)} officials meet in ${titleCase(city)} ${r.pick(TIME_PHRASES)}. — ${r.pick(['Reuters', 'AFP', 'APP', 'White Star'])}/File`);
-  }
-  if (r.chance(0.15)) {
-    const next = local(pub + 86_400_000);
-    body.push(`Published in Dawn, ${MONTHS_LONG[next.month]} ${ordinal(next.day)}, ${next.yyyy}`);
-  }
-  lines.push(body.join('\n\n'), '');
-
-  const file = `${l.yyyy}/${l.mm}/${l.yyyy}-${l.mm}-${l.dd}-${String(i).padStart(6, '0')}.txt`;
-  return { file, text: lines.join('\n'), headline: head.headline, section: head.sectionLine ? head.section : undefined, published: isoPkt(pub) };
+  const a = articlePartsFor(seed, i, n, published);
+  return { file: `${a.stem}.txt`, text: wireText(a), headline: a.headline, section: a.sectionLine ? a.section : undefined, published: isoPkt(a.published) };
 }
 
 export interface GenerateResult {
   files: string[];
   bytes: number;
+  /** Files per format (`text`, `newsml-g2`, `ninjs`, `anpa1312`, `iptc7901`). */
+  formats: Partial<Record<BenchFormat, number>>;
 }
 
-/** Writes n wire files under dir (sub-folders by year/month), replacing whatever was there. */
-export function generateArticles(n: number, dir: string, seed = 1): GenerateResult {
+/** `text`: every article as wire text; `mixed`: a quarter each of text, NewsML-G2, ninjs and teletype (bench/formats.ts). */
+export type FormatSet = 'text' | 'mixed';
+
+/** Writes n articles under dir (sub-folders by year/month), replacing whatever was there. */
+export function generateArticles(n: number, dir: string, seed = 1, set: FormatSet = 'text'): GenerateResult {
   rmSync(dir, { recursive: true, force: true });
   const made = new Set<string>();
   const files: string[] = [];
+  const formats: GenerateResult['formats'] = {};
   let bytes = 0;
   for (let i = 0; i < n; i++) {
-    const a = articleFor(seed, i, n);
+    const parts = articlePartsFor(seed, i, n);
+    const format = set === 'mixed' ? mixedFormatOf(i) : 'text';
+    const a = format === 'text' ? { file: `${parts.stem}.txt`, text: wireText(parts) } : articleFile(parts, format);
     const path = join(dir, a.file);
     const parent = dirname(path);
     if (!made.has(parent)) {
@@ -314,16 +416,27 @@ export function generateArticles(n: number, dir: string, seed = 1): GenerateResu
     }
     writeFileSync(path, a.text);
     files.push(a.file);
+    formats[format] = (formats[format] ?? 0) + 1;
     bytes += Buffer.byteLength(a.text);
   }
-  return { files, bytes };
+  return { files, bytes, formats };
 }
 
 if (import.meta.main) {
   const { values } = parseArgs({
-    options: { articles: { type: 'string', default: '1000' }, out: { type: 'string', default: 'bench/.work/content' }, seed: { type: 'string', default: '1' } },
+    options: {
+      articles: { type: 'string', default: '1000' },
+      out: { type: 'string', default: 'bench/.work/content' },
+      seed: { type: 'string', default: '1' },
+      formats: { type: 'string', default: 'text' },
+    },
   });
+  if (values.formats !== 'text' && values.formats !== 'mixed') {
+    console.error('--formats must be text or mixed');
+    process.exit(2);
+  }
   const t = performance.now();
-  const res = generateArticles(Number(values.articles), values.out!, Number(values.seed));
-  console.log(`wrote ${res.files.length} files (${(res.bytes / 1e6).toFixed(1)} MB) to ${values.out} in ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  const res = generateArticles(Number(values.articles), values.out!, Number(values.seed), values.formats);
+  const by = Object.entries(res.formats).map(([f, c]) => `${c} ${f}`).join(', ');
+  console.log(`wrote ${res.files.length} files (${by}; ${(res.bytes / 1e6).toFixed(1)} MB) to ${values.out} in ${((performance.now() - t) / 1000).toFixed(2)} s`);
 }

@@ -78,6 +78,22 @@ function decodeAttribute(value: string): string {
   return value.replace(/&(quot|amp|lt|gt|#39|#x27|#34|#x22);/g, (_, e: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'", '#x27': "'", '#34': '"', '#x22': '"' })[e]!);
 }
 
+const DATA_SCRIPT = '<script type="application/ld+json">';
+
+/**
+ * False when the document cannot hold an inline script, style element or style attribute: no `<style`
+ * or `style=` anywhere, and every `<script` is a JSON-LD data block (not executed, so not a CSP source). Most pages
+ * are such, and the tokenizer below is a tenth of drawing one; anything else is tokenized.
+ */
+function mayHaveInlineSources(html: string): boolean {
+  if (/<style|[\s"'/]style\s*=/i.test(html)) return true;
+  const lower = html.includes('<SCRIPT') || html.includes('<Script') ? html.toLowerCase() : html;
+  for (let at = lower.indexOf('<script'); at !== -1; at = lower.indexOf('<script', at + 1)) {
+    if (!lower.startsWith(DATA_SCRIPT, at)) return true;
+  }
+  return false;
+}
+
 /** Elements whose content is raw text (script, style) or escapable raw text (title, textarea): no tags inside. */
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes']);
 
@@ -88,6 +104,7 @@ const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'iframe
  * only real script and style elements are hashed, over exactly the source text the browser hashes.
  */
 export function inlineSources(html: string, into: { scripts: Set<string>; styles: Set<string>; styleAttributes: Set<string> }): void {
+  if (!mayHaveInlineSources(html)) return;
   let i = 0;
   while ((i = html.indexOf('<', i)) !== -1) {
     if (html.startsWith('<!--', i)) {

@@ -1,36 +1,35 @@
-// Dateline: an Astro integration that turns wire articles into a static news site.
+// Dateline: an Astro integration and theme that turns agency wire copy into a static news site.
 //
-//  1. validate the publisher's options (options.ts), apply environment overrides;
-//  2. expose the resolved options to pages and the content config (`virtual:dateline/config`), turn on
-//     incremental page builds, add the sitemap integrations (sitemaps/);
-//  3. the content loader (loader.ts) parses wire files, decides URLs, prepares social images and
-//     writes the build report;
-//  4. while pages render: the search index (search/); after the build: search shards and social image
-//     files placed, `_headers` (deploy-headers.ts), and the summary.
+// The pipeline (README "How it works"):
+//  1. formats/  — wire files in, items out (one pure parser per format);
+//  2. archive/  — files, items, stories and published articles kept in one SQLite file, updated by
+//                 what changed (ingest/, stories/ decide versions, sections and URLs);
+//  3. site/     — what each page shows (library.ts), every output of the site (routes.ts) and what a
+//                 change affects (effects.ts);
+//  4. render/   — the Astro pages of src/, compiled once into a server bundle and asked for the routes
+//                 a change affects;
+//  5. publish/  — the publisher writing dist/ (pages, feeds, sitemaps, search, images, _headers) and
+//                 .dateline/changes.json; `npm run build` publishes from nothing, `npm run publish`
+//                 what changed, `--watch` as files arrive.
+//
+// This file is the Astro side: it validates the publisher's options, makes Astro build the theme as
+// the renderer (output 'server' with Dateline's adapter), and in `astro dev` keeps the archive current
+// as the content folder changes.
 import type { AstroIntegration } from 'astro';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { getBuildState } from './build-state.ts';
 import { parseOptions, resolveConfig, type DatelineOptions, type DatelineUserOptions, type ResolvedDatelineConfig } from './options.ts';
-import { summarize } from './report.ts';
-import { SITEMAP_INTEGRATION, sitemapIntegrations } from './sitemaps/index.ts';
-import { describeSearchIndex, placeSearchIndex, startSearchIndex } from './search/build.ts';
-import { linkOrCopy } from './link-files.ts';
-import { staleOutputIntegration } from './stale-output.ts';
-import { writeDeployHeaders } from './deploy-headers.ts';
+import { RENDERER_OUT_VARIABLE, rendererAdapter, rendererAdapterIntegration } from './render/adapter.ts';
+import { startDevArchive } from './publish/dev.ts';
 
 export type { DatelineUserOptions } from './options.ts';
-export { datelineLoader } from './loader.ts';
 
-const VIRTUAL_CONFIG = 'virtual:dateline/config';
-
-/** The validated options of a `dateline()` integration instance, for `npm run validate`. */
+/** The validated options of a `dateline()` integration instance, for the command-line tools. */
 export const integrationOptions = new WeakMap<AstroIntegration, DatelineOptions>();
 
 export default function dateline(userOptions: DatelineUserOptions = {}): AstroIntegration {
   const options = parseOptions(userOptions);
   let resolved: ResolvedDatelineConfig;
-  let buildStarted = 0;
 
   const integration: AstroIntegration = {
     name: 'dateline',
@@ -43,57 +42,38 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
           cacheDir: fileURLToPath(config.cacheDir),
           command,
         });
-        const env = process.env;
-        // Page sitemaps (unless the publisher configured @astrojs/sitemap), news sitemap, robots.txt.
-        const hasSitemap = config.integrations.some((i) => i.name === SITEMAP_INTEGRATION);
+        const out = resolve(resolved.rootPath, process.env[RENDERER_OUT_VARIABLE] ?? join(resolved.cachePath, 'renderer', 'astro-build'));
         updateConfig({
           site: resolved.site,
-          // Pages return a cacheKey covering everything they show (src/lib/cache-key.ts): an
-          // unchanged page is restored from the cache instead of rendered again.
-          experimental: { incrementalBuild: true },
-          // Rendering a page mostly waits on file writes (page + incremental cache copy); several pages
-          // in flight keep both cores busy (2,000 articles: page generation 12.6 s → 8.3 s). Kept if
-          // the publisher set their own value.
-          ...(config.build.concurrency === 1 ? { build: { concurrency: 8 } } : {}),
-          // Last: after every other integration has written its files, remove what this build did not.
-          integrations: [
-            ...sitemapIntegrations(resolved, !hasSitemap),
-            staleOutputIntegration(() => buildStarted, () => getBuildState()?.outputFiles.keys() ?? []),
-          ],
-          ...(env.DATELINE_OUT_DIR ? { outDir: pathToFileURL(`${resolve(resolved.rootPath, env.DATELINE_OUT_DIR)}/`) } : {}),
-          ...(env.DATELINE_CACHE_DIR ? { cacheDir: pathToFileURL(`${resolve(resolved.rootPath, env.DATELINE_CACHE_DIR)}/`) } : {}),
-          vite: {
-            // The output folder is kept between builds, so Astro leaves unchanged pages in place instead of
-            // copying 10,000 of them back from its cache; stale files are removed after the build
-            // (stale-output.ts). Kept if the publisher set their own value.
-            ...(config.vite?.build?.emptyOutDir === undefined ? { build: { emptyOutDir: false } } : {}),
-            plugins: [
-              {
-                name: 'dateline:config',
-                resolveId: (id: string) => (id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined),
-                load: (id: string) => (id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(resolved)};` : undefined),
-              },
-            ],
-          },
+          // Every page is rendered on request by the renderer (the publisher writes them into dist/).
+          output: 'server',
+          adapter: rendererAdapterIntegration(),
+          // `astro build` compiles the renderer (render/bundle.ts), never into dist/: the publisher writes that.
+          // The renderer answers routes without the base, which the pages add themselves (src/lib/site.ts):
+          // Astro strips the base from a request path more than once, so under `/news/` the section
+          // `news` (`/news/news/`) would not be found. Its assets are prefixed with the base instead.
+          ...(command === 'build'
+            ? {
+                outDir: pathToFileURL(`${out}/`),
+                base: '/',
+                build: {
+                  client: pathToFileURL(`${out}/client/`),
+                  server: pathToFileURL(`${out}/server/`),
+                  ...(resolved.base === '/' ? {} : { assetsPrefix: resolved.base.replace(/\/$/, '') }),
+                },
+              }
+            : {}),
+          ...(process.env.DATELINE_CACHE_DIR ? { cacheDir: pathToFileURL(`${resolve(resolved.rootPath, process.env.DATELINE_CACHE_DIR)}/`) } : {}),
+          // Test and benchmark builds write inside the project; the dev server must not reload for them.
+          vite: { server: { watch: { ignored: ['**/tests/.output/**', '**/bench/.work/**', '**/test-results/**', '**/.dateline/**'] } } },
         });
       },
-
-      'astro:build:start': () => {
-        buildStarted = Date.now();
+      'astro:config:done': ({ setAdapter }) => {
+        setAdapter(rendererAdapter());
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const state = getBuildState();
-        const waitStarted = performance.now();
-        const index = await (state?.search ?? startSearchIndex([], resolved));
-        placeSearchIndex(outDir, index);
-        // How long the build waited for search after the pages were done: 0 when indexing kept up.
-        logger.info(`${describeSearchIndex(index)}, waited ${Math.round(performance.now() - waitStarted)} ms after the pages`);
-        writeDeployHeaders(outDir, resolved.base, join(resolved.cachePath, 'inline-sources.json'));
-        if (!state) return;
-        for (const [sitePath, cached] of state.outputFiles) linkOrCopy(cached, join(outDir, sitePath));
-        for (const line of [...summarize(state.report), ...state.notes]) logger.info(line);
-        logger.info(`report: ${relative(process.cwd(), resolved.reportPath) || resolved.reportPath}`);
+      'astro:server:setup': async ({ logger }) => {
+        // `astro dev`: the archive in the cache folder, kept current as wire files come and go.
+        await startDevArchive(resolved, logger);
       },
     },
   };

@@ -1,63 +1,61 @@
-// Social images for articles: renders (or takes from the cache) one 1200×630 card per published
-// article before pages are built, so every page knows its image's URL, type and size; records
-// uncovered-glyph warnings in the build report; and lists the files to copy into the output.
-// Rendering itself lives in ./og/.
-import type { AstroIntegrationLogger } from 'astro';
-import { resolve, join } from 'node:path';
-import type { ArticleRecord } from './ingest/index.ts';
-import { renderDefaultImage, renderOgImages, type OgTheme } from './og/index.ts';
+// Social images for articles: one 1200×630 card per published article (site name, section, headline,
+// byline, local date), drawn by ./og/ and cached by a hash of everything drawn, so every record knows
+// its image's URL, type and size before its page is rendered. Uncovered-glyph warnings go to the report.
+import { join, resolve } from 'node:path';
+import type { ArticleRecord } from './archive/records.ts';
+import { renderDefaultImage, renderOgImages, type OgImage, type OgTheme } from './og/index.ts';
 import type { ResolvedDatelineConfig } from './options.ts';
-import type { BuildReport } from './report.ts';
-import type { SocialImage } from './schema.ts';
 import { formatLocalDateTime } from './time.ts';
+import { DEFAULT_IMAGE, type SocialImage } from './social-image-paths.ts';
 
-/** The site-wide image for pages that are not articles (and for all pages when images are off). */
-export const DEFAULT_IMAGE: SocialImage = { path: 'og/default.png', type: 'image/png', width: 1200, height: 630 };
+export { DEFAULT_IMAGE };
 
-export interface PreparedImages {
-  /** By article id (story key). */
-  byArticle: Map<string, SocialImage>;
-  fallback: SocialImage;
-  /** Site path → cached file, copied into the output after the build. */
-  outputFiles: Map<string, string>;
-  notes: string[];
-}
-
-const imagePath = (articlePath: string, ext: string) => `og/${articlePath.replace(/\/$/, '')}.${ext}`;
+export const imagePath = (articlePath: string, ext: string) => `og/${articlePath.replace(/\/$/, '')}.${ext}`;
 
 /**
  * The script the card's headline is drawn for: Urdu (Nastaliq) or Arabic (Naskh), from the headline's
  * own letters, else from the story's declared language.
  */
-function cardLanguage(a: ArticleRecord): 'ur' | 'ar' | undefined {
+function cardLanguage(a: Omit<ArticleRecord, 'image'>): 'ur' | 'ar' | undefined {
   if (a.headlineLang) return a.headlineLang;
   const primary = a.language?.split('-')[0]?.toLowerCase();
   return primary === 'ur' || primary === 'ar' ? primary : undefined;
 }
 
-export async function prepareSocialImages(
-  articles: ArticleRecord[],
-  config: ResolvedDatelineConfig,
-  report: BuildReport,
-  logger: AstroIntegrationLogger,
-): Promise<PreparedImages> {
-  const prepared: PreparedImages = { byArticle: new Map(), fallback: DEFAULT_IMAGE, outputFiles: new Map(), notes: [] };
-  // Images are files in the build output; `astro dev` and `astro sync` point pages at the default.
-  if (config.command !== 'build') return prepared;
-
-  const cacheDir = join(config.cachePath, 'og');
+function themeOf(config: ResolvedDatelineConfig): OgTheme {
   const { logo, ...colours } = config.ogImage;
-  const theme: OgTheme = { ...colours, ...(logo ? { logo: resolve(config.rootPath, logo) } : {}) };
+  return { ...colours, ...(logo ? { logo: resolve(config.rootPath, logo) } : {}) };
+}
 
-  const fallback = await renderDefaultImage({ cacheDir, theme, siteName: config.siteName, tagline: config.description });
-  if (fallback.type !== 'image/png') throw new Error('Dateline: the default social image must be a PNG (og/default.png)');
-  prepared.outputFiles.set(DEFAULT_IMAGE.path, fallback.file);
+export interface ArticleImage {
+  image: SocialImage;
+  /** The cached file to place at `image.path`, and its content key. */
+  file: string;
+  key: string;
+  warnings: string[];
+}
 
-  if (!config.ogImages) {
-    prepared.notes.push('social images: off (DATELINE_OG_IMAGES=0), pages use og/default.png');
-    return prepared;
-  }
+export interface PreparedImages {
+  byArticle: Map<string, ArticleImage>;
+  rendered: number;
+  reused: number;
+  ms: number;
+}
 
+/** The default image's cached file (`og/default.png` of every site). */
+export async function defaultImage(config: ResolvedDatelineConfig): Promise<OgImage> {
+  const image = await renderDefaultImage({ cacheDir: join(config.cachePath, 'og'), theme: themeOf(config), siteName: config.siteName, tagline: config.description });
+  if (image.type !== 'image/png') throw new Error('Dateline: the default social image must be a PNG (og/default.png)');
+  return image;
+}
+
+/**
+ * Images for these articles. `full`: every article of the site (unused cached images are then pruned);
+ * otherwise the few a publish changed, looked up by name.
+ */
+export async function prepareSocialImages(articles: Omit<ArticleRecord, 'image'>[], config: ResolvedDatelineConfig, full: boolean): Promise<PreparedImages> {
+  const prepared: PreparedImages = { byArticle: new Map(), rendered: 0, reused: 0, ms: 0 };
+  if (!config.ogImages || articles.length === 0) return prepared;
   const jobs = articles.map((a) => ({
     id: a.id,
     card: {
@@ -69,26 +67,21 @@ export async function prepareSocialImages(
       dateText: formatLocalDateTime(a.published, config.timeZone),
     },
   }));
-  const result = await renderOgImages(jobs, { cacheDir, theme });
+  const result = await renderOgImages(jobs, { cacheDir: join(config.cachePath, 'og'), theme: themeOf(config), prune: full, probe: !full });
   const byId = new Map(articles.map((a) => [a.id, a]));
   for (const [id, image] of result.images) {
-    const path = imagePath(byId.get(id)!.path, image.ext);
-    prepared.byArticle.set(id, { path, type: image.type, width: image.width, height: image.height });
-    prepared.outputFiles.set(path, image.file);
+    prepared.byArticle.set(id, {
+      image: { path: imagePath(byId.get(id)!.path, image.ext), type: image.type, width: image.width, height: image.height, key: image.key },
+      file: image.file,
+      key: image.key,
+      warnings: (result.warnings.get(id) ?? []).map((w) => `social image: ${w}`),
+    });
   }
-  const entries = new Map(report.files.map((f) => [f.file, f]));
   for (const [id, warnings] of result.warnings) {
-    const article = byId.get(id)!;
-    const lines = warnings.map((w) => `social image: ${w}`);
-    article.warnings = [...article.warnings, ...lines];
-    // The report line of the version shown: the file, or its item in a file of several.
-    const entry = entries.get(article.file);
-    const target = entry?.items?.[article.item] ?? entry;
-    if (target) target.warnings = [...(target.warnings ?? []), ...lines];
-    for (const w of warnings) logger.warn(`${config.contentDirLabel}/${article.file}: social image: ${w}`);
+    if (!prepared.byArticle.has(id)) prepared.byArticle.set(id, { image: DEFAULT_IMAGE, file: '', key: '', warnings: warnings.map((w) => `social image: ${w}`) });
   }
-  const total = result.rendered + result.reused;
-  const perImage = result.rendered ? ` (${(result.ms / result.rendered).toFixed(0)} ms per rendered image)` : '';
-  prepared.notes.push(`social images: ${result.rendered} rendered, ${result.reused} reused of ${total} in ${(result.ms / 1000).toFixed(1)} s${perImage}`);
+  prepared.rendered = result.rendered;
+  prepared.reused = result.reused;
+  prepared.ms = result.ms;
   return prepared;
 }

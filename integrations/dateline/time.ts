@@ -15,11 +15,15 @@ function memo<T>(format: (iso: string, timeZone: string) => T): (iso: string, ti
     let value = cache.get(key);
     if (value === undefined) {
       value = format(iso, timeZone);
+      // bounded, for a publisher that runs for weeks
+      if (cache.size >= MEMO_LIMIT) cache.clear();
       cache.set(key, value);
     }
     return value;
   };
 }
+
+const MEMO_LIMIT = 200_000;
 
 /** The instant in the zone, in British English: one luxon conversion per (instant, zone) for all formats. */
 const inZone = memo((iso: string, timeZone: string): DateTime => DateTime.fromISO(iso, { setZone: true }).setZone(timeZone).setLocale('en-GB'));
@@ -45,11 +49,12 @@ export function toMillis(iso: string): number {
   return Date.parse(iso);
 }
 
-/** ISO 8601 with offset and no milliseconds, in the given zone. */
+/** ISO 8601 with offset and no milliseconds, in the given zone (every page prints several). */
 export function toIsoInZone(date: Date | number, timeZone: string): string {
-  const dt = typeof date === 'number' ? DateTime.fromMillis(date) : DateTime.fromJSDate(date);
-  return dt.setZone(timeZone).toISO({ suppressMilliseconds: true }) ?? '';
+  const ms = typeof date === 'number' ? date : date.getTime();
+  return isoInZone(String(ms), timeZone);
 }
+const isoInZone = memo((ms: string, timeZone: string): string => DateTime.fromMillis(Number(ms)).setZone(timeZone).toISO({ suppressMilliseconds: true }) ?? '');
 
 /**
  * Local calendar date parts of an instant, for URLs and date archives. Every story needs them on every

@@ -51,10 +51,18 @@ export function articlePath(section: string, date: { yyyy: string; mm: string; d
   return `${section}/${date.yyyy}/${date.mm}/${date.dd}/${slug}/`;
 }
 
-export const sectionPath = (slug: string, page = 1) => (page > 1 ? `${slug}/page/${page}/` : `${slug}/`);
-export const agencyPath = (slug: string, page = 1) => (page > 1 ? `agency/${slug}/page/${page}/` : `agency/${slug}/`);
-export const dayArchivePath = (d: { yyyy: string; mm: string; dd: string }) => `${d.yyyy}/${d.mm}/${d.dd}/`;
+/** A list's front page (`page` 0) or archive page `page` (numbered from the oldest, site/pagination.ts). */
+const listPage = (front: string, page: number) => (page > 0 ? `${front}page/${page}/` : front);
+export const sectionPath = (slug: string, page = 0) => listPage(`${slug}/`, page);
+export const agencyPath = (slug: string, page = 0) => listPage(`agency/${slug}/`, page);
+/** A day archive, by its local date or its `yyyy/mm/dd` key. */
+export const dayArchivePath = (d: { yyyy: string; mm: string; dd: string } | string, page = 0) =>
+  listPage(typeof d === 'string' ? `${d}/` : `${d.yyyy}/${d.mm}/${d.dd}/`, page);
 export const sectionFeedPath = (slug: string) => `${slug}/rss.xml`;
+export const SITE_FEED_PATH = 'rss.xml';
+export const SEARCH_PATH = 'search/';
+/** The not-found page, written as a file of its own (static hosts serve it for unknown paths). */
+export const NOT_FOUND_FILE = '404.html';
 
 /** A site path (no leading slash) under Astro's base: `withBase('/news/', 'world/')` → `/news/world/`. */
 export function withBase(base: string, path: string): string {

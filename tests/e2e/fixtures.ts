@@ -7,28 +7,36 @@ import { outputDir, repoRoot, seedArticlePath } from '../helpers/build.ts';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** A wire file in the format of ../shared/docs/wire-format.md. `day` is in November 2026. */
-export function wireFile(opts: { section: string; headline: string; byline: string; day: number; hour: number; body: string[] }): string {
+export function wireFile(opts: { section: string; headline: string; byline: string; day: number; hour: number; minute?: number; body: string[] }): string {
   const h12 = opts.hour % 12 === 0 ? 12 : opts.hour % 12;
   const ampm = opts.hour < 12 ? 'am' : 'pm';
-  const published = `${String(opts.day).padStart(2, '0')} ${MONTHS[10]}, 2026 ${String(h12).padStart(2, '0')}:15${ampm}`;
+  const minute = String(opts.minute ?? 15).padStart(2, '0');
+  const published = `${String(opts.day).padStart(2, '0')} ${MONTHS[10]}, 2026 ${String(h12).padStart(2, '0')}:${minute}${ampm}`;
   return ` date 2026-11-26\n${opts.section}\n\n${opts.headline}\n\n${opts.byline} Published ${published}\n\n${opts.body.join('\n\n')}\n`;
 }
 
 const PLACES = ['Quetta', 'Multan', 'Peshawar', 'Sukkur', 'Gilgit', 'Hyderabad', 'Sialkot', 'Bahawalpur'];
 
-/** `count` World stories from AFP, one per hour going back from 25 Nov 2026, 11pm. */
+/**
+ * Generated World stories with the demo's: enough for the front page of World, of AFP and of 25
+ * November to be followed by an archive page (list pages hold 20 to 39 stories before one is split off).
+ */
+export const EXTRA_WORLD = 45;
+
+/** `count` World stories from AFP, one every half hour going back from 25 Nov 2026, 11:45pm. */
 export function extraWorldStories(count: number): Record<string, string> {
   const files: Record<string, string> = {};
   for (let i = 0; i < count; i++) {
     const place = PLACES[i % PLACES.length]!;
-    const day = 25 - Math.floor(i / 20);
-    const hour = 23 - (i % 20);
+    const day = 25 - Math.floor(i / 40);
+    const slot = i % 40;
     files[`generated/world-${String(i + 1).padStart(2, '0')}.txt`] = wireFile({
       section: 'World',
       headline: `Generated world story ${i + 1} from ${place}`,
       byline: 'AFP',
       day,
-      hour,
+      hour: 23 - Math.floor(slot / 2),
+      minute: slot % 2 ? 15 : 45,
       body: [
         `${place.toUpperCase()}: Officials in ${place} said on Tuesday that the ${i + 1}th round of talks would resume next week.`,
         'The talks were described as constructive by both delegations, who met for six hours.',

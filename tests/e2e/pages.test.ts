@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
-import { demoFiles, E2E_NOW, extraWorldStories, RELATED_STORY, removeRun, runName, SEED } from './fixtures.ts';
+import { demoFiles, E2E_NOW, EXTRA_WORLD, extraWorldStories, RELATED_STORY, removeRun, runName, SEED } from './fixtures.ts';
 import { htmlValidateConfig } from './html-validate-config.ts';
 import { findBrokenLinks, htmlFiles } from './site-walk.ts';
 
@@ -18,7 +18,7 @@ let pages: string[];
 
 beforeAll(() => {
   site = buildSite(NAME, {
-    files: { ...demoFiles(), ...extraWorldStories(25), [RELATED_STORY.file]: RELATED_STORY.text },
+    files: { ...demoFiles(), ...extraWorldStories(EXTRA_WORLD), [RELATED_STORY.file]: RELATED_STORY.text },
     env: { DATELINE_NOW: E2E_NOW, DATELINE_OG_IMAGES: '0', SITE_URL },
   });
   pages = htmlFiles(site.dist);
@@ -29,9 +29,11 @@ afterAll(() => removeRun(NAME));
 describe('every page', () => {
   test('covers every page type', () => {
     const rel = pages.map((p) => relative(site.dist, p));
-    for (const expected of ['index.html', '404.html', 'search/index.html', 'world/index.html', 'world/page/2/index.html', `${SEED.path}index.html`, 'agency/afp/index.html', 'agency/afp/page/2/index.html', '2026/11/24/index.html', '2026/11/25/page/2/index.html']) {
+    // archive pages are numbered from the oldest: page 1 holds a list's 20 oldest stories
+    for (const expected of ['index.html', '404.html', 'search/index.html', 'world/index.html', 'world/page/1/index.html', `${SEED.path}index.html`, 'agency/afp/index.html', 'agency/afp/page/1/index.html', '2026/11/24/index.html', '2026/11/25/page/1/index.html']) {
       expect(rel).toContain(expected);
     }
+    expect(rel).not.toContain('world/page/2/index.html');
   });
 
   test('is valid HTML (html-validate, recommended rules)', async () => {

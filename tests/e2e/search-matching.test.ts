@@ -1,5 +1,5 @@
 // What search finds, in a real browser, on 1,000 generated stories (bench/generate.ts, our own text) in
-// four search shards: a story is a result only when it holds every query word (or a word of the same
+// a few search shards (a year each at shard size 300, the newest month cut finer): a story is a result only when it holds every query word (or a word of the same
 // stem) in its headline or text. Pagefind on its own also matches words a query word begins
 // ("glenmarrow" → "glenmarrowfield"), and for a word it does not hold, the longest indexed word that
 // the query word begins with ("budgetqqzz" → "budget"). A query in double quotes is a phrase.
@@ -16,7 +16,7 @@ import { removeRun, runName } from './fixtures.ts';
 const SITE_URL = 'https://dateline.example.com';
 const NAME = runName('e2e-search');
 const STORIES = 1000;
-const SHARD_SIZE = '300'; // stories from 2021 to 2025: four shards
+const SHARD_SIZE = 300; // stories from 2021 to 2025, about 200 a year: a shard a year
 
 /** Made-up words planted in a few generated stories (none of the generator's words begins with them). */
 const PLANTED = {
@@ -58,7 +58,7 @@ describe('search finds stories with every query word', () => {
     plant(at(1), `The road to ${PLANTED.old} was repaired last week.`);
     site = buildSite(NAME, {
       contentDir: content,
-      env: { DATELINE_NOW: BENCH_NOW, DATELINE_OG_IMAGES: '0', SITE_URL, DATELINE_SEARCH_SHARD_SIZE: SHARD_SIZE },
+      env: { DATELINE_NOW: BENCH_NOW, DATELINE_OG_IMAGES: '0', SITE_URL, DATELINE_SEARCH_SHARD_SIZE: String(SHARD_SIZE) },
     });
     for (const f of site.report.files) if (f.url) pathOf.set(f.file, new URL(f.url).pathname);
     server = await serveDist(site.dist, '/');
@@ -72,7 +72,8 @@ describe('search finds stories with every query word', () => {
     removeRun(NAME);
   });
 
-  const shardPaths = () => (JSON.parse(site.read('search/shards.json')) as { shards: { path: string }[] }).shards.map((s) => s.path);
+  const shardList = () => (JSON.parse(site.read('search/shards.json')) as { shards: { path: string; span: string; stories: number }[] }).shards;
+  const shardPaths = () => shardList().map((s) => s.path);
   /** Site path of the i-th content file in name order (negative: from the end). */
   const storyPath = (i: number) => pathOf.get(files.at(i)!)!;
 
@@ -80,7 +81,7 @@ describe('search finds stories with every query word', () => {
   async function search(query: string) {
     const loaded: string[] = [];
     const onRequest = (r: { url(): string }) => {
-      const m = /pagefind\/([\w-]+)\/pagefind\.js$/.exec(new URL(r.url()).pathname);
+      const m = /pagefind\/([\w.-]+)\/pagefind\.js$/.exec(new URL(r.url()).pathname);
       if (m) loaded.push(m[1]!);
     };
     page.on('request', onRequest);
@@ -116,9 +117,16 @@ describe('search finds stories with every query word', () => {
     })), hrefs);
   }
 
-  test('the build has 1,000 stories in four shards', () => {
+  test('the build has 1,000 stories in a shard a year and the newest month’s', () => {
     expect(site.report.counts.published).toBe(STORIES);
-    expect(shardPaths()).toHaveLength(4);
+    const shards = shardList();
+    expect(shards.reduce((n, s) => n + s.stories, 0)).toBe(STORIES);
+    for (const s of shards) expect(s.stories).toBeLessThanOrEqual(SHARD_SIZE);
+    const spans = [...new Set(shards.map((s) => s.span))];
+    const newestMonth = spans[0]!;
+    expect(newestMonth).toMatch(/^2025-\d\d$/);
+    expect(spans.slice(1)).toEqual(['2025', '2024', '2023', '2022', '2021']);
+    expect(shards.filter((s) => s.span.length === 4)).toHaveLength(5);
   });
 
   test('nonsense words, each alone and all together, find nothing and say so', async () => {

@@ -1,7 +1,7 @@
-// Strict mode fails the build after listing every bad file; `npm run validate` checks without building;
+// Strict mode lists every bad file and publishes nothing; `npm run validate` checks without building;
 // a site built under a base path keeps every URL under it; the machine's TZ does not change the site.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, outputDir, repoRoot, writeContent } from '../helpers/build.ts';
@@ -18,7 +18,7 @@ describe('strict mode and validate', () => {
     const dir = outputDir('strict');
     rmSync(dir, { recursive: true, force: true });
     writeContent(join(dir, 'content'), files);
-    const run = spawnSync(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    const run = spawnSync(process.execPath, [join(repoRoot, 'integrations/dateline/cli/build.ts')], {
       cwd: repoRoot,
       encoding: 'utf8',
       env: {
@@ -27,6 +27,7 @@ describe('strict mode and validate', () => {
         DATELINE_OUT_DIR: join(dir, 'dist'),
         DATELINE_CACHE_DIR: join(dir, 'cache'),
         DATELINE_REPORT: join(dir, 'report.json'),
+        DATELINE_CHANGES: join(dir, 'changes.json'),
         DATELINE_STRICT: '1',
         DATELINE_OG_IMAGES: '0',
       },
@@ -38,6 +39,9 @@ describe('strict mode and validate', () => {
     expect(output).toMatch(/strict mode: 2 wire file\(s\) rejected/);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
     expect(report.counts).toMatchObject({ total: 3, published: 1, rejected: 2 });
+    // nothing published: no page of the good file, no changes list
+    expect(existsSync(join(dir, 'dist', 'index.html'))).toBe(false);
+    expect(existsSync(join(dir, 'changes.json'))).toBe(false);
   });
 
   it('npm run validate reports without building and exits 1 on errors', () => {

@@ -1,6 +1,7 @@
-// Builds the site in a child process (Astro's programmatic build does not run inside Vitest) with its
-// own content, output, cache and report paths, so several test builds can run side by side.
-import { execFileSync } from 'node:child_process';
+// Builds the site in a child process with `npm run build`'s command (integrations/dateline/cli/build.ts),
+// with its own content, output, cache, report and changes paths, so several test builds can run side by
+// side. The compiled theme is shared (it depends only on the sources).
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +55,24 @@ export function writeContent(dir: string, files: Record<string, string | Uint8Ar
   }
 }
 
+/** The environment of a test site's commands: its own content, output, cache, report and changes. */
+export function siteEnv(name: string, options: { contentDir?: string; env?: Record<string, string> } = {}): NodeJS.ProcessEnv {
+  const dir = outputDir(name);
+  return {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    // Plain text output: tests read the build log (CI=true makes Astro colour it).
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    DATELINE_CONTENT: options.contentDir ?? join(dir, 'content'),
+    DATELINE_OUT_DIR: join(dir, 'dist'),
+    DATELINE_CACHE_DIR: join(dir, 'cache'),
+    DATELINE_REPORT: join(dir, 'report.json'),
+    DATELINE_CHANGES: join(dir, 'changes.json'),
+    ...options.env,
+  };
+}
+
 export function buildSite(name: string, options: BuildOptions = {}): BuiltSite {
   const dir = outputDir(name);
   const content = options.contentDir ?? join(dir, 'content');
@@ -69,22 +88,11 @@ export function buildSite(name: string, options: BuildOptions = {}): BuiltSite {
   }
   let output: string;
   try {
-    output = execFileSync(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', ...(options.args ?? [])], {
+    output = execFileSync(process.execPath, [join(repoRoot, 'integrations/dateline/cli/build.ts'), ...(options.args ?? [])], {
       cwd: repoRoot,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        // Plain text output: tests read the build log (CI=true makes Astro colour it).
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-        DATELINE_CONTENT: content,
-        DATELINE_OUT_DIR: dist,
-        DATELINE_CACHE_DIR: cache,
-        DATELINE_REPORT: reportPath,
-        ...options.env,
-      },
+      env: siteEnv(name, { contentDir: content, ...(options.env ? { env: options.env } : {}) }),
       maxBuffer: 256 * 1024 * 1024,
     });
   } catch (error) {
@@ -93,6 +101,29 @@ export function buildSite(name: string, options: BuildOptions = {}): BuiltSite {
   }
   // Strip any colour codes that still get through, so tests can match the log as text.
   return siteAt(dir, dist, reportPath, output.replace(/\u001b\[[0-9;]*m/g, ''));
+}
+
+export interface PublishRun {
+  status: number | null;
+  output: string;
+  site: BuiltSite;
+}
+
+/**
+ * `npm run publish` (integrations/dateline/cli/publish.ts) on a test site built before with the same
+ * name: its dist/, cache and archive are kept. `args`: named files, `--no-wait`.
+ */
+export function publishSite(name: string, options: { args?: string[]; env?: Record<string, string>; contentDir?: string } = {}): PublishRun {
+  const dir = outputDir(name);
+  const run = spawnSync(process.execPath, [join(repoRoot, 'integrations/dateline/cli/publish.ts'), ...(options.args ?? [])], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: siteEnv(name, options),
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const output = `${run.stdout}${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+  if (run.status !== 0 && !existsSync(join(dir, 'report.json'))) throw new Error(`publish failed for ${name}:\n${output}`);
+  return { status: run.status, output, site: siteAt(dir, join(dir, 'dist'), join(dir, 'report.json'), output) };
 }
 
 export function siteAt(dir: string, dist: string, reportPath: string, output = ''): BuiltSite {

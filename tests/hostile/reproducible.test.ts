@@ -25,7 +25,7 @@ function copyCheckout(to: string): void {
 
 function build(checkout: string, content: string, tz: string): { dist: string; output: string } {
   const started = performance.now();
-  const output = execFileSync(process.execPath, [join(checkout, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  const output = execFileSync(process.execPath, [join(checkout, 'integrations/dateline/cli/build.ts')], {
     cwd: checkout,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,8 +35,10 @@ function build(checkout: string, content: string, tz: string): { dist: string; o
       TZ: tz,
       DATELINE_CONTENT: content,
       DATELINE_NOW: NOW,
-      // Each checkout its own caches (node_modules is shared through the link).
+      // Each checkout its own caches and its own compiled theme (node_modules is shared through the link).
       DATELINE_CACHE_DIR: join(checkout, '.cache', 'astro'),
+      DATELINE_RENDERER_DIR: join(checkout, '.cache', 'renderer'),
+      DATELINE_CHANGES: undefined,
       DATELINE_OUT_DIR: undefined,
       DATELINE_REPORT: undefined,
       DATELINE_OG_IMAGES: undefined,

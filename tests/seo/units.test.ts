@@ -1,15 +1,15 @@
 // The pure pieces behind sitemaps, feeds and tags: the news window and its 1,000-URL files, news
-// language codes, lastmod of list pages, XML text safety, JSON-LD serialisation, og:locale.
+// language codes, page sitemap groups and their files, XML text safety, JSON-LD serialisation, og:locale.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '../../integrations/dateline/ingest/index.ts';
+import type { ArticleRecord } from '../../integrations/dateline/archive/records.ts';
 import { articleHtml } from '../../integrations/dateline/feeds/content.ts';
 import { TextSlots } from '../../integrations/dateline/feeds/text-slots.ts';
-import { buildLastmodLookup } from '../../integrations/dateline/sitemaps/lastmod.ts';
-import { newsLanguage, newsWindow, writeNewsSitemaps } from '../../integrations/dateline/sitemaps/news.ts';
+import { newsLanguage, newsSitemapFiles, newsWindow } from '../../integrations/dateline/sitemaps/news.ts';
+import { renderGroup, renderIndex, sitemapGroup } from '../../integrations/dateline/sitemaps/pages.ts';
 import { escapeXml, xmlSafe } from '../../integrations/dateline/sitemaps/xml.ts';
 import { serializeJsonLd } from '../../src/lib/seo/json-ld.ts';
 import { ogLocale } from '../../src/lib/seo/locale.ts';
@@ -41,6 +41,7 @@ function record(i: number, hoursAgo: number, extra: Partial<ArticleRecord> = {})
     contentKey: String(i),
     digest: String(i),
     warnings: [],
+    image: { path: 'og/default.png', type: 'image/png', width: 1200, height: 630 },
     ...extra,
   };
 }
@@ -54,8 +55,9 @@ describe('news sitemap', () => {
   it('splits at 1,000 URLs per file, and every file validates', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-news-'));
     const items = Array.from({ length: 1001 }, (_, i) => record(i, (i % 40) + 0.5));
-    const written = writeNewsSitemaps(dir, items, NOW, { site: 'https://x.example/', base: '/n/', publicationName: 'X & Y', language: 'ur' });
-    expect(written.map((w) => w.url)).toEqual(['https://x.example/n/sitemap-news-0.xml', 'https://x.example/n/sitemap-news-1.xml']);
+    const written = newsSitemapFiles(newsWindow(items, NOW), { site: 'https://x.example/', base: '/n/', publicationName: 'X & Y', language: 'ur' });
+    expect(written.map((w) => w.name)).toEqual(['sitemap-news-0.xml', 'sitemap-news-1.xml']);
+    for (const f of written) writeFileSync(join(dir, f.name), f.xml);
     const files = readdirSync(dir).sort();
     expect(files).toEqual(['sitemap-news-0.xml', 'sitemap-news-1.xml']);
     const count = (f: string) => (readFileSync(join(dir, f), 'utf8').match(/<url>/g) ?? []).length;
@@ -65,9 +67,7 @@ describe('news sitemap', () => {
   });
 
   it('writes nothing for an empty window (a sitemap must hold a URL)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dateline-news-'));
-    expect(writeNewsSitemaps(dir, [record(1, 100)], NOW, { site: 'https://x.example/', base: '/', publicationName: 'X', language: 'en' })).toEqual([]);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(newsSitemapFiles(newsWindow([record(1, 100)], NOW), { site: 'https://x.example/', base: '/', publicationName: 'X', language: 'en' })).toEqual([]);
   });
 
   it('uses the language codes Google News accepts', () => {
@@ -75,22 +75,31 @@ describe('news sitemap', () => {
   });
 });
 
-describe('sitemap lastmod', () => {
-  it('dates articles by their update, lists (and all their pages) by their newest change', () => {
-    const lookup = buildLastmodLookup(
-      [record(1, 30, { modified: '2024-03-02T10:00:00+05:00' }), record(2, 10), record(3, 5, { sectionSlug: 'sports', path: 'sports/2024/03/02/x/' })],
-      'Asia/Karachi',
-    );
-    expect(lookup('world/2024/03/02/story-1/')).toBe('2024-03-02T10:00:00+05:00');
-    expect(lookup('world/')).toBe('2024-03-02T10:00:00+05:00');
-    expect(lookup('world/page/3/')).toBe('2024-03-02T10:00:00+05:00');
-    expect(lookup('sports/')).toBe(new Date(NOW.getTime() - 5 * HOUR).toISOString().replace('.000Z', 'Z'));
-    expect(lookup('')).toBe('2024-03-02T10:00:00+05:00');
-    expect(lookup('page/2/')).toBe('2024-03-02T10:00:00+05:00');
-    expect(lookup('agency/afp/')).toBe('2024-03-02T10:00:00+05:00');
-    // Day archives by local publication date: story 1 was published on 1 March, the others on the 2nd.
-    expect(lookup('2024/03/02/')).toBe(lookup('sports/'));
-    expect(lookup('search/')).toBeUndefined();
+describe('page sitemaps', () => {
+  it('group articles by month, day archives by year, and every list page together', () => {
+    expect(sitemapGroup('world/2024/03/02/story-1/')).toBe('sitemap-articles-2024-03');
+    expect(sitemapGroup('2024/03/02/')).toBe('sitemap-days-2024');
+    expect(sitemapGroup('2024/03/02/page/2/')).toBe('sitemap-days-2024');
+    for (const path of ['', 'search/', 'world/', 'world/page/3/', 'agency/afp/', 'agency/afp/page/1/', '2024-section/']) expect(sitemapGroup(path)).toBe('sitemap-lists');
+  });
+
+  it('write a group in path order, split at the limit, with each file’s newest lastmod, and validate', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-pages-'));
+    const pages = [
+      { path: 'world/2024/03/02/b/', lastmod: '2024-03-02T10:00:00+05:00' },
+      { path: 'world/2024/03/01/a/', lastmod: '2024-03-01T09:00:00+05:00' },
+      { path: 'world/2024/03/03/c-&-d/', lastmod: '2024-03-03T08:00:00+05:00' },
+    ];
+    const files = renderGroup('sitemap-articles-2024-03', pages, 2, (p) => `https://x.example/n/${p}`);
+    expect(files.map((f) => [f.name, f.lastmod])).toEqual([
+      ['sitemap-articles-2024-03.xml', '2024-03-02T10:00:00+05:00'],
+      ['sitemap-articles-2024-03-2.xml', '2024-03-03T08:00:00+05:00'],
+    ]);
+    expect([...files[0]!.xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual(['https://x.example/n/world/2024/03/01/a/', 'https://x.example/n/world/2024/03/02/b/']);
+    expect(files[1]!.xml).toContain('<loc>https://x.example/n/world/2024/03/03/c-&amp;-d/</loc>');
+    for (const f of files) writeFileSync(join(dir, f.name), f.xml);
+    writeFileSync(join(dir, 'sitemap-index.xml'), renderIndex(files.map((f) => ({ url: `https://x.example/n/${f.name}`, lastmod: f.lastmod! }))));
+    execFileSync('xmllint', ['--noout', '--schema', sitemapSchema, ...readdirSync(dir).map((f) => join(dir, f))], { stdio: 'pipe' });
   });
 });
 

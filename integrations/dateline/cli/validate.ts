@@ -1,33 +1,25 @@
 // `npm run validate`: checks the content folder the way a build would (same options from
-// astro.config.mjs, same parser, same report) without building. Exits 1 when any file is rejected.
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { analyzeContent } from '../ingest/index.ts';
-import { integrationOptions } from '../index.ts';
-import { resolveConfig } from '../options.ts';
-import { summarize, writeReport } from '../report.ts';
+// astro.config.mjs, same parsers, same story decisions, same report) without drawing the site.
+// Exits 1 when any file or item is rejected. It keeps its own archive, so the site's is untouched.
+import { join } from 'node:path';
+import { loadProject } from './project.ts';
+import { Publisher } from '../publish/publisher.ts';
+import { archiveReport } from '../archive/report.ts';
+import { summarize } from '../report.ts';
 import { buildNow } from '../time.ts';
 
-const root = process.cwd();
-const { default: astroConfig } = (await import(pathToFileURL(resolve(root, 'astro.config.mjs')).href)) as {
-  default: { site?: string; base?: string; integrations?: unknown[] };
-};
-const integration = (astroConfig.integrations ?? []).flat(Infinity as 1).find((i) => (i as AstroIntegration)?.name === 'dateline') as AstroIntegration | undefined;
-const options = integration && integrationOptions.get(integration);
-if (!options) {
-  console.error('validate: no dateline() integration found in astro.config.mjs');
+try {
+  const project = await loadProject({ command: 'sync' });
+  const { config } = project;
+  const publisher = new Publisher({ config, outDir: project.outDir, changesPath: project.changesPath, rendererKey: 'validate', log: console.log }, join(config.cachePath, 'validate.db'));
+  const now = buildNow();
+  const result = await publisher.publish({ now, draw: false });
+  const report = archiveReport(publisher.db, { now, contentDir: config.contentDirLabel });
+  publisher.close();
+  for (const line of summarize(report, Infinity)) console.log(line);
+  console.log(`${result.parsed} parsed, ${result.reused} unchanged; report: ${config.reportPath}`);
+  process.exit(report.counts.rejected > 0 ? 1 : 0);
+} catch (error) {
+  console.error(`validate: ${(error as Error).message}`);
   process.exit(2);
 }
-const config = resolveConfig(options, {
-  rootPath: root,
-  site: astroConfig.site,
-  base: astroConfig.base ?? '/',
-  cacheDir: join(root, 'node_modules', '.astro'),
-  command: 'sync',
-});
-const { report, parsed, reused } = analyzeContent(config, { now: buildNow(), site: config.site, base: config.base });
-writeReport(report, config.reportPath);
-for (const line of summarize(report, Infinity)) console.log(line);
-console.log(`${parsed} parsed, ${reused} unchanged; report: ${config.reportPath}`);
-process.exit(report.counts.rejected > 0 ? 1 : 0);

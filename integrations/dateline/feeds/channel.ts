@@ -12,7 +12,7 @@ export interface ChannelInfo {
   /** Absolute URL of this feed. */
   selfUrl: string;
   language: string;
-  /** The build's "now". */
+  /** When the channel's content last changed (its newest item's publication or update). */
   lastBuildDate: Date;
   timeZone: string;
   /** Absolute URL of the channel image (logo or default social image). */

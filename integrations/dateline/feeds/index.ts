@@ -1,10 +1,11 @@
 // RSS 2.0 feeds (`/rss.xml`, `/{section}/rss.xml`) with @astrojs/rss. The routes in src/pages pass
 // the articles (newest first) and how to find related stories; everything about the XML is here.
 import { getRssString } from '@astrojs/rss';
-import { readItem } from '../ingest/read-item.ts';
+import type { WireItem } from '../formats/item.ts';
 import type { ResolvedDatelineConfig } from '../options.ts';
-import type { ArticleData } from '../schema.ts';
+import type { ArticleRecord as ArticleData } from '../archive/records.ts';
 import { buildNow } from '../time.ts';
+import { lastChangeOf } from '../archive/articles.ts';
 import { absoluteUrl } from '../urls.ts';
 import { channelCustomData } from './channel.ts';
 import { feedText } from './text.ts';
@@ -24,6 +25,8 @@ export interface FeedOptions {
   /** Newest first; the first `config.feedItems` are used. */
   articles: ArticleData[];
   relatedPath: (headline: string) => string | undefined;
+  /** What the wire said for an article (the archive's parsed item). */
+  wireItem: (article: ArticleData) => WireItem;
 }
 
 const NAMESPACES = {
@@ -38,7 +41,7 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
   const slots = new TextSlots();
   const link = abs(options.pagePath);
   const items = options.articles.slice(0, config.feedItems).map((article) =>
-    feedItem(article, readItem(config.contentPath, article.file, article.item, config.timeZone), {
+    feedItem(article, options.wireItem(article), {
       site: config.site,
       base: config.base,
       timeZone: config.timeZone,
@@ -59,7 +62,10 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
         link,
         selfUrl: abs(options.feedPath),
         language: config.language,
-        lastBuildDate: buildNow(),
+        // RSS 2.0: "the last time the content of the channel changed": the newest publication or
+        // update among its items. (Not the build's time: a feed then stays byte for byte the same
+        // until one of its stories changes, and a publish does not rewrite every feed.)
+        lastBuildDate: new Date(Math.max(0, ...items.length ? options.articles.slice(0, config.feedItems).map(lastChangeOf) : [buildNow().getTime()])),
         timeZone: config.timeZone,
         imageUrl: abs(options.imagePath),
       },

@@ -3,7 +3,7 @@
 // social image as media:content.
 import type { RSSFeedItem } from '@astrojs/rss';
 import type { WireItem } from '../formats/item.ts';
-import type { ArticleData } from '../schema.ts';
+import type { ArticleRecord as ArticleData } from '../archive/records.ts';
 import { escapeXml } from '../sitemaps/xml.ts';
 import { formatLocalDateTime, toRfc822 } from '../time.ts';
 import { absoluteUrl } from '../urls.ts';

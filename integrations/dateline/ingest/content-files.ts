@@ -2,7 +2,7 @@
 // build: size, symlinks that leave the folder. Every wire file found is an input and gets a report line.
 import { isUtf8 } from 'node:buffer';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { isWireFileName } from '../formats/index.ts';
 
 export interface ContentFile {
@@ -31,6 +31,11 @@ function isOutsideFolder(root: string, link: string): boolean {
 export const isWireFile = isWireFileName;
 
 export function findContentFiles(contentPath: string, maxFileSize: number): ContentFile[] {
+  return findContentFilesIn(contentPath, '', maxFileSize, true);
+}
+
+/** The wire files of one folder under the content folder (`recursive`: and of its sub-folders). */
+function findContentFilesIn(contentPath: string, folder: string, maxFileSize: number, recursive = false): ContentFile[] {
   let root: string;
   try {
     root = realpathSync(contentPath);
@@ -58,7 +63,7 @@ export function findContentFiles(contentPath: string, maxFileSize: number): Cont
       const file = toPosix(relative(root, path));
       const bad = badName || !isUtf8(rawName);
       if (entry.isDirectory()) {
-        walk(rawPath, bad);
+        if (recursive) walk(rawPath, bad);
         continue;
       }
       if (entry.isSymbolicLink() && !isWireFile(name)) {
@@ -108,7 +113,25 @@ export function findContentFiles(contentPath: string, maxFileSize: number): Cont
       found.push({ file, path });
     }
   };
-  walk(Buffer.from(root), false);
+  walk(Buffer.from(folder ? join(root, folder) : root), false);
   return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
+
+/**
+ * One content file by its path relative to the content folder, with the refusals a scan applies; undefined
+ * when it does not exist (a publisher told of a deleted file). A named file in a folder a scan would skip
+ * (a dot folder) or of another extension is not a wire file: also undefined.
+ */
+export function contentFileAt(contentPath: string, file: string, maxFileSize: number): ContentFile | undefined {
+  const parts = file.split('/');
+  if (parts.some((p) => p.startsWith('.') || p === '') || !isWireFile(parts.at(-1)!)) return undefined;
+  const folder = parts.slice(0, -1).join(sep);
+  let found: ContentFile[];
+  try {
+    found = findContentFilesIn(contentPath, folder, maxFileSize);
+  } catch {
+    return undefined;
+  }
+  return found.find((f) => f.file === file);
+}

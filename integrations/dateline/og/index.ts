@@ -56,6 +56,11 @@ export interface RenderOgOptions {
   concurrency?: number;
   /** Delete article images in cacheDir not used by this call (default true). */
   prune?: boolean;
+  /**
+   * Look each card's image up by name instead of listing the cache (a publish of a few stories: the
+   * cache of a large archive holds one image per story).
+   */
+  probe?: boolean;
 }
 
 export interface RenderOgResult {
@@ -111,7 +116,7 @@ export async function renderOgImages(
     if (e) e.ids.push(id); else byKey.set(key, { card: c, ids: [id] });
   }
 
-  const existing = await listCache(cacheDir);
+  const existing = options.probe ? await probeCache(cacheDir, [...byKey.keys()]) : await listCache(cacheDir);
   const images = new Map<string, OgImage>();
   const used = new Set<string>();
   let reused = 0;
@@ -152,6 +157,20 @@ export async function renderOgImages(
 
   if (options.prune ?? true) await pruneCache(cacheDir, used);
   return { images, warnings, rendered, reused, ms: performance.now() - t0 };
+}
+
+/** Cached images of these keys, by key (the `listCache` answer for just them). */
+async function probeCache(dir: string, keys: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  await mapLimit(keys, 16, async (key) => {
+    for (const ext of ['png', 'jpg']) {
+      if (await fileSize(join(dir, `${key}.${ext}`))) {
+        found.set(key, `${key}.${ext}`);
+        return;
+      }
+    }
+  });
+  return found;
 }
 
 /** The site-wide image for non-article pages (`default-<key>.<ext>` in cacheDir; never pruned). */

@@ -1,12 +1,12 @@
 // What search indexes for a story: its headline and the text a reader sees under it (paragraphs with
 // the dateline, photo captions with their credit, print footers), not related headlines, the byline or
-// page chrome. Built from the wire file with the same parser the article page uses, so the index can be
-// written while pages render, without reading the built HTML back.
+// page chrome. Built from the same parsed item the article page shows (kept in the archive), so the
+// index can be written while pages render, without reading the built HTML back.
 import type { CustomRecord } from 'pagefind';
 import { readItem } from '../ingest/read-item.ts';
 import { blockText } from '../formats/blocks.ts';
 import { captionText } from '../formats/text/index.ts';
-import type { ArticleRecord } from '../ingest/index.ts';
+import type { ArticleRecord } from '../archive/records.ts';
 import type { WireItem } from '../formats/item.ts';
 import { formatLocalDate } from '../time.ts';
 
@@ -14,6 +14,8 @@ export interface RecordOptions {
   contentPath: string;
   timeZone: string;
   language: string;
+  /** The archive's parsed item of an article (else the wire file is read and parsed again). */
+  wireItem?: (article: ArticleRecord) => WireItem;
 }
 
 /** The text search indexes for a story: headline, then body as the reader sees it. */
@@ -41,7 +43,7 @@ export function searchRecord(article: ArticleRecord, options: RecordOptions, tex
   return {
     // Relative to the site root: the search page gives Pagefind the base (`baseUrl`).
     url: `/${article.path}`,
-    content: text ?? searchText(readItem(options.contentPath, article.file, article.item, options.timeZone)),
+    content: text ?? searchText(options.wireItem?.(article) ?? readItem(options.contentPath, article.file, article.item, options.timeZone)),
     language: options.language,
     meta: { title: article.headline, date: formatLocalDate(article.published, options.timeZone) },
     sort: { date: new Date(article.timestamp).toISOString() },

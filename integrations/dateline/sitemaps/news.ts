@@ -2,15 +2,18 @@
 // URLs per file (Google's limits), with publication name and language, title and publication time.
 // Written by hand rather than through @astrojs/sitemap, whose chunks share one size limit with the
 // page sitemaps and cannot be restricted to a time window per file.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { ArticleRecord } from '../ingest/index.ts';
+import type { ArticleRecord } from '../archive/records.ts';
 import { absoluteUrl } from '../urls.ts';
-import { lastChange } from './lastmod.ts';
 import { escapeXml } from './xml.ts';
 
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 export const NEWS_URLS_PER_FILE = 1000;
+
+/** The instant an article last changed: its update time, else its publication time. */
+export function lastChange(article: Pick<ArticleRecord, 'published' | 'modified'>): { ms: number; iso: string } {
+  const iso = article.modified ?? article.published;
+  return { ms: Date.parse(iso), iso };
+}
 
 /** Articles of the news window, newest first: published after now − 48 h and not after now. */
 export function newsWindow(articles: ArticleRecord[], now: Date): ArticleRecord[] {
@@ -59,27 +62,23 @@ export function renderNewsSitemap(articles: ArticleRecord[], options: NewsSitema
   );
 }
 
-export interface WrittenSitemap {
-  /** Absolute URL of the file. */
-  url: string;
+export interface NewsSitemapFile {
+  name: string;
+  xml: string;
   /** Newest change among its URLs (ISO instant). */
   lastmod: string;
 }
 
 /**
- * Writes `sitemap-news-0.xml`, `sitemap-news-1.xml`, … into the output folder. Writes nothing when the
- * window is empty: a sitemap must hold at least one URL.
+ * `sitemap-news-0.xml`, `sitemap-news-1.xml`, … for the news window (newest first). None when the window
+ * is empty: a sitemap must hold at least one URL.
  */
-export function writeNewsSitemaps(outDir: string, articles: ArticleRecord[], now: Date, options: NewsSitemapOptions): WrittenSitemap[] {
-  const recent = newsWindow(articles, now);
-  const written: WrittenSitemap[] = [];
+export function newsSitemapFiles(recent: ArticleRecord[], options: NewsSitemapOptions): NewsSitemapFile[] {
+  const files: NewsSitemapFile[] = [];
   for (let i = 0; i * NEWS_URLS_PER_FILE < recent.length; i++) {
     const chunk = recent.slice(i * NEWS_URLS_PER_FILE, (i + 1) * NEWS_URLS_PER_FILE);
-    const name = `sitemap-news-${i}.xml`;
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, name), renderNewsSitemap(chunk, options));
     const newest = chunk.map(lastChange).reduce((a, b) => (b.ms > a.ms ? b : a));
-    written.push({ url: absoluteUrl(options.site, options.base, name), lastmod: newest.iso });
+    files.push({ name: `sitemap-news-${i}.xml`, xml: renderNewsSitemap(chunk, options), lastmod: newest.iso });
   }
-  return written;
+  return files;
 }

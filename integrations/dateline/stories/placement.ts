@@ -1,7 +1,8 @@
 // Where each story lives: `/{section}/{yyyy}/{mm}/{dd}/{headline-slug}/`, from its first version's
 // section and headline and the story's local publication date, so a later version (a new headline, a
-// correction) never moves it. Decided over every story at once, because URL collisions are relations
-// between stories. Pure: same inputs, same answer.
+// correction) never moves it. URL collisions are relations between stories; they can only happen
+// between stories of one section and day, so each such group is placed on its own. Pure: same inputs,
+// same answer.
 import { localDateParts } from '../time.ts';
 import { articlePath, headlineSlug, sectionSlug, shortHash } from '../urls.ts';
 
@@ -17,29 +18,59 @@ export interface PlacementInput {
   sectionName: string;
 }
 
+export interface BasePath {
+  sectionSlug: string;
+  /** `section/yyyy/mm/dd/`: the folder the story's URL is in; only stories of one folder can collide. */
+  dayDir: string;
+  /** The URL without a collision suffix. */
+  basePath: string;
+}
+
+export function basePathOf(story: PlacementInput, timeZone: string): BasePath {
+  const section = sectionSlug(story.sectionName);
+  const date = localDateParts(story.publishedIso, timeZone);
+  const basePath = articlePath(section, date, headlineSlug(story.headline));
+  return { sectionSlug: section, dayDir: basePath.slice(0, basePath.slice(0, -1).lastIndexOf('/') + 1), basePath };
+}
+
+/**
+ * Paths for the stories of one folder (every story, whatever its status: a withdrawn or scheduled story
+ * keeps its place, so another story's URL does not change when it is killed or goes live). Stories are
+ * taken oldest first (then by key), so the first-published keeps the plain URL and a later one that
+ * collides gets `-{hash of its story key}`: adding a newer story never moves an existing one.
+ */
+export function assignPaths(group: readonly { key: string; published: number; basePath: string }[]): Map<string, string> {
+  const ordered = [...group].sort((a, b) => a.published - b.published || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const taken = new Set<string>();
+  const paths = new Map<string, string>();
+  for (const story of ordered) {
+    let path = story.basePath;
+    const stem = story.basePath.slice(0, -1);
+    for (let length = 6; taken.has(path); length += 2) path = `${stem}-${shortHash(story.key, length)}/`;
+    taken.add(path);
+    paths.set(story.key, path);
+  }
+  return paths;
+}
+
 export interface Placement {
   path: string;
   sectionSlug: string;
 }
 
-/**
- * Places every story, whatever its status (a withdrawn or scheduled story keeps its place, so another
- * story's URL does not change when it is killed or goes live). Stories are taken oldest first (then by
- * key), so the first-published keeps the plain URL and a later one that collides gets
- * `-{hash of its story key}`: adding a newer story never moves an existing one.
- */
+/** Places every story of a content folder at once (each folder's stories as one group). */
 export function placeStories(stories: readonly PlacementInput[], timeZone: string): Map<string, Placement> {
-  const ordered = [...stories].sort((a, b) => a.published - b.published || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const taken = new Set<string>();
+  const groups = new Map<string, { key: string; published: number; basePath: string; sectionSlug: string }[]>();
+  for (const story of stories) {
+    const base = basePathOf(story, timeZone);
+    let group = groups.get(base.dayDir);
+    if (!group) groups.set(base.dayDir, (group = []));
+    group.push({ key: story.key, published: story.published, basePath: base.basePath, sectionSlug: base.sectionSlug });
+  }
   const placed = new Map<string, Placement>();
-  for (const story of ordered) {
-    const section = sectionSlug(story.sectionName);
-    const date = localDateParts(story.publishedIso, timeZone);
-    const slug = headlineSlug(story.headline);
-    let path = articlePath(section, date, slug);
-    for (let length = 6; taken.has(path); length += 2) path = articlePath(section, date, `${slug}-${shortHash(story.key, length)}`);
-    taken.add(path);
-    placed.set(story.key, { path, sectionSlug: section });
+  for (const group of groups.values()) {
+    const paths = assignPaths(group);
+    for (const s of group) placed.set(s.key, { path: paths.get(s.key)!, sectionSlug: s.sectionSlug });
   }
   return placed;
 }

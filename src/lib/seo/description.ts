@@ -1,5 +1,5 @@
 // Meta descriptions: at most 160 characters (what search results show), cut at a word boundary.
-import config from 'virtual:dateline/config';
+import { config } from '../site.ts';
 import { truncateText } from '../../../integrations/dateline/ingest/summary.ts';
 
 export const META_DESCRIPTION_LENGTH = 160;

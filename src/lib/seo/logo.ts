@@ -2,8 +2,8 @@
 // Its size is read from the PNG header, so a publisher can replace the file with their own.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import config from 'virtual:dateline/config';
-import { DEFAULT_IMAGE } from '../../../integrations/dateline/social-images.ts';
+import { config } from '../site.ts';
+import { DEFAULT_IMAGE } from '../../../integrations/dateline/social-image-paths.ts';
 
 export const LOGO_PATH = 'logo.png';
 

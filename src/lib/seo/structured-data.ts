@@ -1,10 +1,8 @@
 // schema.org structured data (JSON-LD objects) for each kind of page: NewsArticle and BreadcrumbList
 // on articles, CollectionPage and BreadcrumbList on section pages, WebSite on the home page. Plain
 // objects here; SeoHead serialises them with serializeJsonLd().
-import config from 'virtual:dateline/config';
-import type { Article, SectionInfo } from '../articles.ts';
-import { pageItems } from '../paginate.ts';
-import { absolute } from '../site.ts';
+import { listPagePath, type Article, type SectionInfo } from '../articles.ts';
+import { absolute, config } from '../site.ts';
 import { agencyPath, agencySlug, sectionPath } from '../../../integrations/dateline/urls.ts';
 import { siteLogo } from './logo.ts';
 import { correctionText } from '../../../integrations/dateline/stories/correction.ts';
@@ -83,14 +81,13 @@ export function sectionBreadcrumbs(section: SectionInfo, page: number): Thing {
     { name: config.siteName, path: '' },
     { name: section.label, path: sectionPath(section.slug) },
   ];
-  if (page > 1) trail.push({ name: `${section.label}, page ${page}`, path: sectionPath(section.slug, page) });
+  if (page > 0) trail.push({ name: `${section.label}, page ${page}`, path: listPagePath('section', section.slug, page) });
   return breadcrumbs(trail);
 }
 
 /** A section page: the list of stories it shows, as an ItemList. */
-export function collectionPage(section: SectionInfo, page: number, title: string, description: string): Thing {
-  const url = absolute(sectionPath(section.slug, page));
-  const stories = pageItems(section.articles, page);
+export function collectionPage(section: SectionInfo, stories: Article[], path: string, title: string, description: string): Thing {
+  const url = absolute(path);
   return {
     '@context': CONTEXT,
     '@type': 'CollectionPage',

@@ -1,20 +1,16 @@
 // `/{section}/rss.xml`: the newest stories of one section (RSS 2.0; built in integrations/dateline/feeds/).
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import { feedResponse } from '../../../integrations/dateline/feeds/index.ts';
 import { sectionFeedPath, sectionPath } from '../../../integrations/dateline/urls.ts';
-import { getLibrary, type SectionInfo } from '../../lib/articles.ts';
+import { getLibrary } from '../../lib/articles.ts';
 import { config } from '../../lib/site.ts';
 import { feedImagePath } from '../../lib/seo/logo.ts';
 import { sectionDescription } from '../../lib/seo/description.ts';
 
-export const getStaticPaths = (async () => {
-  const { sections } = await getLibrary();
-  return sections.map((section) => ({ params: { section: section.slug }, props: { section } }));
-}) satisfies GetStaticPaths;
-
-export const GET: APIRoute = async ({ props }) => {
-  const { section } = props as { section: SectionInfo };
-  const { findByHeadline } = await getLibrary();
+export const GET: APIRoute = async ({ params }) => {
+  const library = getLibrary();
+  const section = library.section(params.section ?? '');
+  if (!section) return new Response(null, { status: 404 });
   return feedResponse({
     config,
     title: `${section.label} — ${config.siteName}`,
@@ -22,7 +18,8 @@ export const GET: APIRoute = async ({ props }) => {
     pagePath: sectionPath(section.slug),
     feedPath: sectionFeedPath(section.slug),
     imagePath: feedImagePath(),
-    articles: section.articles,
-    relatedPath: (headline) => findByHeadline(headline)?.path,
+    articles: library.sectionLatest(section.slug, config.feedItems),
+    relatedPath: (headline) => library.findByHeadline(headline)?.path,
+    wireItem: (article) => library.wireItem(article),
   });
 };

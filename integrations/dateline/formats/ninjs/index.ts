@@ -58,6 +58,7 @@ import type { Diagnostic, FileParse, FormatOptions, ItemParse } from '../item.ts
 import { decodeBytes, lineCount } from '../shared/decode.ts';
 import { parseJson } from '../shared/json.ts';
 import { isoInZone } from '../shared/times.ts';
+import { isIanaZone as isValidZone } from '../shared/zone.ts';
 import { NINJS_FIELDS, unwrap } from './envelope.ts';
 import { jsonPositions, type Located } from './positions.ts';
 import { readStory, type StoryOptions } from './story.ts';
@@ -68,16 +69,6 @@ class Rejection {
   readonly diagnostic: Diagnostic;
   constructor(diagnostic: Diagnostic) {
     this.diagnostic = diagnostic;
-  }
-}
-
-function isValidZone(zone: unknown): zone is string {
-  if (typeof zone !== 'string' || zone === '') return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -156,8 +147,13 @@ export function looksLikeNinjs(bytes: Uint8Array): boolean {
     const head = decodeBytes(bytes.subarray(0, 65_536)).text.replace(/^\uFEFF/, '');
     if (!/^\s*[{[]/.test(head)) return false;
     if (/"\$schema"\s*:\s*"[^"]*json-schema\.org/.test(head)) return false;
-    const keys = new Set(Array.from(head.matchAll(KEY_PATTERN), (m) => m[0].replace(/\s*:$/, '')));
-    return keys.size >= 2;
+    // Two different field names are enough: stop at the second.
+    const keys = new Set<string>();
+    for (const m of head.matchAll(KEY_PATTERN)) {
+      keys.add(m[0].replace(/\s*:$/, ''));
+      if (keys.size >= 2) return true;
+    }
+    return false;
   } catch {
     return false;
   }

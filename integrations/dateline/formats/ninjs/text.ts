@@ -4,14 +4,20 @@
 // HTML often enough) go through the body sanitizer first, so `<script>` in a headline is gone, not shown.
 import { blockText } from '../blocks.ts';
 import { blocksFromHtml } from '../shared/html-body.ts';
+import { collapseWhiteSpace } from '../shared/white-space.ts';
 
 // C0 (tab and line breaks included: they become spaces first), DEL, C1, BOM, U+FFFD, soft hyphen, and
 // lone surrogates.
 const UNWANTED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFFD\u00AD]|\p{Cs}/gu;
 
+// Every character the first two replacements below touch (any surrogate: a test without the `u` flag
+// sees the halves of a pair too, and such text takes the full path): text without them skips both.
+const TOUCHED = /[\u0000-\u001F\u007F-\u009F\uFEFF\uFFFD\u00AD\uD800-\uDFFF]/;
+
 /** Plain text: controls and lone surrogates removed, white space collapsed, ends trimmed. */
 export function clean(text: string): string {
-  return text.replace(/[\t\n\r]/g, ' ').replace(UNWANTED, '').replace(/\s+/g, ' ').trim();
+  const stripped = TOUCHED.test(text) ? text.replace(/[\t\n\r]/g, ' ').replace(UNWANTED, '') : text;
+  return collapseWhiteSpace(stripped).trim();
 }
 
 /** A short field that may carry inline markup or entities, as plain text (markup and scripts gone). */

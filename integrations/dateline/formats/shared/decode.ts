@@ -34,14 +34,16 @@ export function encodingForLabel(label: string): string | undefined {
   }
 }
 
-/** Whether the bytes are well-formed UTF-8 with at least one multi-byte character. */
-function isMultibyteUtf8(bytes: Uint8Array): boolean {
-  if (!bytes.some((b) => b >= 0x80)) return false;
+/**
+ * The text of bytes that are well-formed UTF-8 with at least one multi-byte character, else undefined.
+ * (The strict decode that checks them is the text: decoding once more would cost a second pass.)
+ */
+function multibyteUtf8Text(bytes: Uint8Array): string | undefined {
+  if (!bytes.some((b) => b >= 0x80)) return undefined;
   try {
-    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -57,8 +59,8 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
   if (bom16) return { text: new TextDecoder(bom16, { ignoreBOM: false }).decode(bytes), encoding: bom16 };
   const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
   const wanted = declared === undefined ? undefined : encodingForLabel(declared);
-  if (hasUtf8Bom(bytes) || isMultibyteUtf8(body)) {
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+  const text = hasUtf8Bom(bytes) ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(body) : multibyteUtf8Text(body);
+  if (text !== undefined) {
     const mismatch = wanted && wanted !== 'utf-8' && !hasUtf8Bom(bytes) ? `declared ${declared} but the bytes are UTF-8; read as UTF-8` : undefined;
     return mismatch ? { text, encoding: 'utf-8', mismatch } : { text, encoding: 'utf-8' };
   }

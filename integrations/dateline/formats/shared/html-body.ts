@@ -9,6 +9,7 @@
 import sanitizeHtml from 'sanitize-html';
 import { parseDocument } from 'htmlparser2';
 import type { BodyBlock } from '../item.ts';
+import { collapseWhiteSpace } from './white-space.ts';
 
 /** Tags kept by the sanitizer (their text is kept for all others, except NON_TEXT). */
 const ALLOWED = [
@@ -49,10 +50,7 @@ const BLOCKS = new Set([...CONTAINERS, ...HEADINGS, 'p', 'ul', 'ol', 'blockquote
 
 /** Text as a reader sees it: `<br>` as a space, white space collapsed, controls removed. */
 export function cleanInline(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF\uFFFD\u00AD]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return collapseWhiteSpace(text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF\uFFFD\u00AD]/g, '')).trim();
 }
 
 function rawText(node: DomNode): string {

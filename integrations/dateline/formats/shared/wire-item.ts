@@ -2,7 +2,7 @@
 // clean text fields, read times into the item's form with a diagnostic naming the field, gather items
 // into a file result (the 1,000-item bound, the "no item could be read" rule), and turn a bug into a
 // diagnostic instead of an exception.
-import { IANAZone } from 'luxon';
+import { isIanaZone } from './zone.ts';
 import type { Diagnostic, FileParse, ItemParse, SubjectCode, WireFormat } from '../item.ts';
 import { blocksFromHtml, cleanInline } from './html-body.ts';
 import { parseIsoTime } from './times.ts';
@@ -77,7 +77,7 @@ export function uniqueSubjects(subjects: SubjectCode[]): SubjectCode[] {
 }
 
 export function isValidZone(zone: string): boolean {
-  return typeof zone === 'string' && zone !== '' && IANAZone.isValidZone(zone);
+  return isIanaZone(zone);
 }
 
 export type TimeRead = { ok: true; iso: string; ms: number; zoneless: boolean } | { ok: false; diagnostic: Diagnostic };

@@ -11,6 +11,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Diagnostic } from '../item.ts';
 import { decodeBytes, lineAt, lineCount, utf16Bom } from './decode.ts';
 import { LINE_ATTRIBUTE } from './html-body.ts';
+import { collapseWhiteSpace } from './white-space.ts';
 
 export interface XmlElement {
   /** Local name (`newsItem` for `ns0:newsItem`). */
@@ -242,7 +243,7 @@ export function textOf(el: XmlElement | undefined): string {
 
 /** Text of the element with runs of white space collapsed and the ends trimmed. */
 export function cleanText(el: XmlElement | undefined): string {
-  return textOf(el).replace(/\s+/g, ' ').trim();
+  return collapseWhiteSpace(textOf(el)).trim();
 }
 
 export function attr(el: XmlElement | undefined, name: string): string | undefined {

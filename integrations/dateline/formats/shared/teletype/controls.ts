@@ -3,6 +3,8 @@
 // and carry ANPA's format codes (DC1–DC4, BS for a tabular line, RS and DLE inside tables). They mark
 // structure and are never part of the story: every output string is cleaned of them.
 
+import { collapseWhiteSpace } from '../white-space.ts';
+
 export const SOH = '\u0001';
 export const STX = '\u0002';
 export const ETX = '\u0003';
@@ -24,14 +26,20 @@ export const DEL = '\u007f';
 // Windows-1252 leaves undefined decode to C1), byte-order marks, U+FFFD, lone surrogates, and soft hyphens.
 const UNWANTED = /[\u0000-\u001F\u007F-\u009F\uFEFF\uFFFD\u00AD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// Every character either replacement below touches: a text with none of them is returned as it is,
+// without running the lookbehind of UNWANTED at every position (most teletype text is clean, and every
+// output string passes here several times).
+const TOUCHED = /[\u0000-\u001F\u007F-\u009F\uFEFF\uFFFD\u00AD\uD800-\uDFFF\u2028\u2029]/;
+
 /** Text with every control character removed; a tab or a line end becomes a space. */
 export function stripControls(text: string): string {
+  if (!TOUCHED.test(text)) return text;
   return text.replace(/[\t\r\n\u2028\u2029]/g, ' ').replace(UNWANTED, '');
 }
 
 /** The clean form of a piece of text: no control character, white space collapsed, ends trimmed. */
 export function clean(text: string): string {
-  return stripControls(text).replace(/\s+/g, ' ').trim();
+  return collapseWhiteSpace(stripControls(text)).trim();
 }
 
 /** A short quotation of file text for a message: cleaned, cut to about 60 characters. */

@@ -1,9 +1,9 @@
 // What both teletype parsers do with a whole file before reading its messages: bytes to text (raw
 // Latin-1 or UTF-8, decided by the bytes), the options checked, line lengths bounded, the messages found,
 // and the per-message results gathered into one file result.
-import { IANAZone } from 'luxon';
 import type { Diagnostic, FileParse, FormatOptions, ItemParse, WireFormat } from '../../item.ts';
 import { decodeBytes } from '../decode.ts';
+import { isIanaZone } from '../zone.ts';
 import { LineMap } from './lines.ts';
 import { MAX_MESSAGES, splitMessages, type MessageSpan } from './messages.ts';
 import { clean, excerpt } from './controls.ts';
@@ -40,7 +40,7 @@ function firstHighByteLine(bytes: Uint8Array): number {
 export function openTeletypeFile(bytes: Uint8Array, options: FormatOptions, formatName: string, expected: string, warnings: Diagnostic[]): TeletypeFile {
   if (!(bytes instanceof Uint8Array)) throw new FileRejection({ line: 1, message: `expected the bytes of a ${formatName} file` });
   const zone = typeof options?.timeZone === 'string' ? options.timeZone : '';
-  if (!IANAZone.isValidZone(zone)) throw new FileRejection({ line: 1, message: `unknown time zone ${JSON.stringify(zone)} (expected an IANA zone such as Asia/Karachi)` });
+  if (!isIanaZone(zone)) throw new FileRejection({ line: 1, message: `unknown time zone ${JSON.stringify(zone)} (expected an IANA zone such as Asia/Karachi)` });
   const decoded = decodeBytes(bytes);
   const text = decoded.text;
   const map = new LineMap(text);

@@ -1,0 +1,237 @@
+// Published articles in the archive: writing a story's record with the rows lists are queried by (its
+// section, agencies, day, month, the headlines it names, its market quotes), and the queries pages
+// make: one article by URL, a slice of a list newest first, counts, positions, neighbours. Orders are
+// the site's: newest first, then by path.
+import { localDateParts } from '../time.ts';
+import { agencySlug } from '../urls.ts';
+import type { ArchiveDb } from './db.ts';
+import type { ArticleRecord } from './records.ts';
+import type { WireItem } from '../formats/item.ts';
+
+/** Headline key for matching related headlines: case, quotes, dashes and spacing ignored. */
+export function headlineKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’'`"“”]/g, '')
+    .replace(/[\s\u00a0\-–—:,.!?]+/g, ' ')
+    .trim();
+}
+
+/** The instant an article last changed: its update time, else its publication time. */
+export const lastChangeOf = (a: Pick<ArticleRecord, 'published' | 'modified'>) => Date.parse(a.modified ?? a.published);
+
+export function putArticle(db: ArchiveDb, record: ArticleRecord, timeZone: string): void {
+  dropArticle(db, record.id);
+  const d = localDateParts(record.published, timeZone);
+  db.prepare('INSERT INTO articles (id, path, section, day, month, timestamp, changed, headline_key, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    record.id,
+    record.path,
+    record.sectionSlug,
+    `${d.yyyy}/${d.mm}/${d.dd}`,
+    `${d.yyyy}-${d.mm}`,
+    record.timestamp,
+    lastChangeOf(record),
+    headlineKey(record.headline),
+    JSON.stringify(record),
+  );
+  const agency = db.prepare('INSERT OR IGNORE INTO article_agencies (agency, name, timestamp, path, id) VALUES (?, ?, ?, ?, ?)');
+  for (const part of record.byline) if (part.kind === 'agency') agency.run(agencySlug(part.name), part.name, record.timestamp, record.path, record.id);
+  const mention = db.prepare('INSERT OR IGNORE INTO mentions (headline_key, id) VALUES (?, ?)');
+  for (const headline of record.related) mention.run(headlineKey(headline), record.id);
+  const quote = db.prepare('INSERT OR IGNORE INTO quotes (symbol, timestamp, path, id, quote) VALUES (?, ?, ?, ?, ?)');
+  record.quotes.forEach((q, i) => quote.run(q.symbol, record.timestamp, record.path, record.id, JSON.stringify({ ...q, position: i })));
+}
+
+export function dropArticle(db: ArchiveDb, id: string): void {
+  db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+  db.prepare('DELETE FROM article_agencies WHERE id = ?').run(id);
+  db.prepare('DELETE FROM mentions WHERE id = ?').run(id);
+  db.prepare('DELETE FROM quotes WHERE id = ?').run(id);
+}
+
+export function getArticle(db: ArchiveDb, id: string): ArticleRecord | undefined {
+  const row = db.prepare('SELECT record FROM articles WHERE id = ?').get(id) as { record: string } | undefined;
+  return row && (JSON.parse(row.record) as ArticleRecord);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Lists: the site's, a section's, an agency's, a day's. Each is newest first, by (timestamp, path).
+
+export type ListKind = 'all' | 'section' | 'agency' | 'day';
+
+interface ListSql {
+  from: string;
+  where: string;
+  /** The order columns (an agency list is ordered by its own index's copies, so no sort is needed). */
+  t: string;
+  p: string;
+}
+
+function listSql(kind: ListKind): ListSql {
+  switch (kind) {
+    case 'all':
+      return { from: 'articles', where: '1 = 1 OR ? IS NULL', t: 'articles.timestamp', p: 'articles.path' };
+    case 'section':
+      return { from: 'articles', where: 'section = ?', t: 'articles.timestamp', p: 'articles.path' };
+    case 'day':
+      return { from: 'articles', where: 'day = ?', t: 'articles.timestamp', p: 'articles.path' };
+    case 'agency':
+      return { from: 'article_agencies JOIN articles USING (id)', where: 'article_agencies.agency = ?', t: 'article_agencies.timestamp', p: 'article_agencies.path' };
+  }
+}
+
+/** Prepared queries over one archive, for pages, feeds and the publisher. */
+export class ArticleQueries {
+  readonly #db: ArchiveDb;
+  readonly #cache = new Map<string, ReturnType<ArchiveDb['prepare']>>();
+  constructor(db: ArchiveDb) {
+    this.#db = db;
+  }
+
+  #q(sql: string) {
+    let statement = this.#cache.get(sql);
+    if (!statement) this.#cache.set(sql, (statement = this.#db.prepare(sql)));
+    return statement;
+  }
+
+  #records(rows: unknown[]): ArticleRecord[] {
+    return (rows as { record: string }[]).map((r) => JSON.parse(r.record) as ArticleRecord);
+  }
+
+  byPath(path: string): ArticleRecord | undefined {
+    const row = this.#q('SELECT record FROM articles WHERE path = ?').get(path) as { record: string } | undefined;
+    return row && (JSON.parse(row.record) as ArticleRecord);
+  }
+
+  /** The parsed wire item an article shows (body included), as the catalog stored it. */
+  wireItem(article: Pick<ArticleRecord, 'file' | 'item'>): WireItem | undefined {
+    const row = this.#q('SELECT item FROM items WHERE file = ? AND idx = ?').get(article.file, article.item) as { item: string | null } | undefined;
+    return row?.item ? (JSON.parse(row.item) as WireItem) : undefined;
+  }
+
+  byId(id: string): ArticleRecord | undefined {
+    const row = this.#q('SELECT record FROM articles WHERE id = ?').get(id) as { record: string } | undefined;
+    return row && (JSON.parse(row.record) as ArticleRecord);
+  }
+
+  count(kind: ListKind, id: string | null = null): number {
+    const { from, where } = listSql(kind);
+    return (this.#q(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(id) as { n: number }).n;
+  }
+
+  /** `limit` articles from position `offset` (0 = newest). */
+  newest(kind: ListKind, id: string | null, offset: number, limit: number): ArticleRecord[] {
+    if (limit <= 0) return [];
+    const { from, where, t, p } = listSql(kind);
+    return this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE ${where} ORDER BY ${t} DESC, ${p} LIMIT ? OFFSET ?`).all(id, limit, offset));
+  }
+
+  /** `limit` articles from position `offset` counted from the oldest (0 = oldest), oldest first. */
+  oldest(kind: ListKind, id: string | null, offset: number, limit: number): ArticleRecord[] {
+    if (limit <= 0) return [];
+    const { from, where, t, p } = listSql(kind);
+    return this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE ${where} ORDER BY ${t} ASC, ${p} DESC LIMIT ? OFFSET ?`).all(id, limit, offset));
+  }
+
+  /** The `limit` articles of a list just older than `at` (newest first). */
+  olderThan(kind: ListKind, id: string | null, at: { timestamp: number; path: string }, limit: number): ArticleRecord[] {
+    // Two index range reads (an OR of both conditions would make SQLite walk the list)
+    const { from, where, t, p } = listSql(kind);
+    const same = this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} = ? AND ${p} > ? ORDER BY ${p} LIMIT ?`).all(id, at.timestamp, at.path, limit));
+    if (same.length >= limit) return same;
+    return [...same, ...this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} < ? ORDER BY ${t} DESC, ${p} LIMIT ?`).all(id, at.timestamp, limit - same.length))];
+  }
+
+  /** `limit` articles from `start` on towards the newest (`start` included), oldest first. */
+  fromOldest(kind: ListKind, id: string | null, start: { timestamp: number; path: string }, limit: number): ArticleRecord[] {
+    const { from, where, t, p } = listSql(kind);
+    const same = this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} = ? AND ${p} <= ? ORDER BY ${p} DESC LIMIT ?`).all(id, start.timestamp, start.path, limit));
+    if (same.length >= limit) return same;
+    return [...same, ...this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} > ? ORDER BY ${t} ASC, ${p} DESC LIMIT ?`).all(id, start.timestamp, limit - same.length))];
+  }
+
+  /**
+   * Every `every`-th article of a list from the oldest (the first of each archive page): one pass over
+   * the list's index, where reading page k by offset would step over k pages' rows each time.
+   */
+  everyNth(kind: ListKind, id: string | null, every: number): { timestamp: number; path: string }[] {
+    const { from, where, t, p } = listSql(kind);
+    const rows = this.#q(`SELECT ${t} AS timestamp, ${p} AS path FROM ${from} WHERE ${where} ORDER BY ${t} ASC, ${p} DESC`).all(id) as { timestamp: number; path: string }[];
+    const out: { timestamp: number; path: string }[] = [];
+    for (let i = 0; i < rows.length; i += every) out.push(rows[i]!);
+    return out;
+  }
+
+  /** Position of an article in a list, newest first (0 = newest). */
+  position(kind: ListKind, id: string | null, at: { timestamp: number; path: string }): number {
+    const { from, where, t, p } = listSql(kind);
+    return (this.#q(`SELECT COUNT(*) AS n FROM ${from} WHERE (${where}) AND (${t} > ? OR (${t} = ? AND ${p} < ?))`).get(id, at.timestamp, at.timestamp, at.path) as { n: number }).n;
+  }
+
+  /** The newest change (update or publication, epoch ms) among the articles of a list. */
+  newestChange(kind: ListKind, id: string | null): number | undefined {
+    const { from, where } = listSql(kind);
+    return (this.#q(`SELECT MAX(articles.changed) AS m FROM ${from} WHERE ${where}`).get(id) as { m: number | null }).m ?? undefined;
+  }
+
+  /** The site's article with this headline (related-headline links): the newest one. */
+  findByHeadline(headline: string): ArticleRecord | undefined {
+    const row = this.#q('SELECT record FROM articles WHERE headline_key = ? ORDER BY timestamp DESC, path LIMIT 1').get(headlineKey(headline)) as { record: string } | undefined;
+    return row && (JSON.parse(row.record) as ArticleRecord);
+  }
+
+  /** Ids of the articles whose body names a related headline with this key. */
+  mentioning(key: string): string[] {
+    return (this.#q('SELECT id FROM mentions WHERE headline_key = ?').all(key) as { id: string }[]).map((r) => r.id);
+  }
+
+  /** Section slugs with at least one article. */
+  sectionSlugs(): string[] {
+    return (this.#q('SELECT DISTINCT section FROM articles').all() as { section: string }[]).map((r) => r.section);
+  }
+
+  /** Agencies with at least one article: slug and the name its newest article gives. */
+  agencies(): { slug: string; name: string }[] {
+    return (this.#q('SELECT agency AS slug, (SELECT name FROM article_agencies b WHERE b.agency = a.agency ORDER BY b.timestamp DESC, b.path LIMIT 1) AS name FROM article_agencies a GROUP BY agency').all() as { slug: string; name: string }[]);
+  }
+
+  agencyName(slug: string): string | undefined {
+    return (this.#q('SELECT name FROM article_agencies WHERE agency = ? ORDER BY timestamp DESC, path LIMIT 1').get(slug) as { name: string } | undefined)?.name;
+  }
+
+  /** Local days (`yyyy/mm/dd`) with at least one article. */
+  days(): string[] {
+    return (this.#q('SELECT DISTINCT day FROM articles ORDER BY day').all() as { day: string }[]).map((r) => r.day);
+  }
+
+  /** Local months (`yyyy-mm`) with at least one article, and their articles oldest first (search shards). */
+  months(): string[] {
+    return (this.#q('SELECT DISTINCT month FROM articles ORDER BY month').all() as { month: string }[]).map((r) => r.month);
+  }
+
+  monthArticles(month: string): ArticleRecord[] {
+    return this.#records(this.#q('SELECT record FROM articles WHERE month = ? ORDER BY timestamp, path').all(month));
+  }
+
+  /** The latest quote of each symbol (from the newest article that carries it), newest first. */
+  latestQuotes(): { quote: ArticleRecord['quotes'][number]; id: string }[] {
+    const rows = this.#q(
+      'SELECT q.quote AS quote, q.id AS id FROM quotes q WHERE NOT EXISTS (SELECT 1 FROM quotes r WHERE r.symbol = q.symbol AND (r.timestamp > q.timestamp OR (r.timestamp = q.timestamp AND r.path < q.path))) ORDER BY q.timestamp DESC, q.path, json_extract(q.quote, \'$.position\')',
+    ).all() as { quote: string; id: string }[];
+    return rows.map((r) => {
+      const { position: _p, ...quote } = JSON.parse(r.quote) as ArticleRecord['quotes'][number] & { position: number };
+      return { quote, id: r.id };
+    });
+  }
+
+  /** Articles published after `ms`, newest first (the news sitemap's window). */
+  since(ms: number): ArticleRecord[] {
+    return this.#records(this.#q('SELECT record FROM articles WHERE timestamp > ? ORDER BY timestamp DESC, path').all(ms));
+  }
+
+  /** Every article path and its last change, for the page sitemap. */
+  allPaths(): { path: string; changed: number }[] {
+    return this.#q('SELECT path, changed FROM articles').all() as { path: string; changed: number }[];
+  }
+}

@@ -1,0 +1,230 @@
+// The archive: everything Dateline knows about a content folder between runs, in one SQLite file
+// (Node's built-in node:sqlite; SQLite itself is the store). It holds the wire files seen and what
+// their items said (so an unchanged file is never read again), the stories and their versions, the
+// published articles with the columns lists are queried by, and the site's outputs. A publish reads and
+// writes only the rows a change touches; nothing is loaded whole, which is what keeps a publish at
+// 100,000 stories as quick as at 10,000.
+//
+// The file is a cache: delete it and the next build recreates it from the content folder.
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DatabaseSync as Database } from 'node:sqlite';
+import { createRequire } from 'node:module';
+
+/** Bumped when a table changes: an archive of another version is dropped and rebuilt. */
+export const ARCHIVE_VERSION = 5;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- Wire files as last read: size and mtime let a publish skip unchanged files without reading them.
+CREATE TABLE IF NOT EXISTS files (
+  file TEXT PRIMARY KEY,
+  size INTEGER NOT NULL,
+  mtime INTEGER NOT NULL,
+  digest TEXT NOT NULL,
+  -- the parse: format, file errors and warnings (JSON); its items are in 'items'
+  parse TEXT NOT NULL,
+  -- refused before reading (size, links, names): the reason
+  rejection TEXT,
+  -- the file's entry in the build report (JSON), kept current as its items' stories change
+  report TEXT,
+  -- the statuses of its items, comma-separated (the report's counts)
+  statuses TEXT
+);
+
+-- Items of the files: one row per item, parsed or rejected.
+CREATE TABLE IF NOT EXISTS items (
+  file TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  key TEXT,            -- story identity (NULL for a rejected item)
+  summary TEXT NOT NULL, -- JSON: the item summary, or the rejection
+  item TEXT,           -- JSON: the whole parsed item (body included), so pages, feeds and search never parse the file again
+  decision TEXT,       -- JSON: what became of it (status, url, message), set when its story is decided
+  PRIMARY KEY (file, idx)
+);
+CREATE INDEX IF NOT EXISTS items_key ON items (key);
+
+-- Stories: one row per identity key, with the decision over its versions and its place.
+CREATE TABLE IF NOT EXISTS stories (
+  key TEXT PRIMARY KEY,
+  status TEXT NOT NULL,          -- published | scheduled | withdrawn
+  published INTEGER NOT NULL,    -- epoch ms of the earliest version
+  due INTEGER,                   -- scheduled: when the next version becomes due
+  day_dir TEXT NOT NULL,         -- section/yyyy/mm/dd/: stories can only collide within one
+  base_path TEXT NOT NULL,       -- the URL before a collision suffix
+  path TEXT NOT NULL,
+  section_slug TEXT NOT NULL,
+  section_name TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_day ON stories (day_dir);
+CREATE INDEX IF NOT EXISTS stories_section ON stories (section_slug, published);
+CREATE INDEX IF NOT EXISTS stories_due ON stories (due);
+
+-- Section labels as readers see them (the configured label, else the oldest story's name).
+CREATE TABLE IF NOT EXISTS sections (slug TEXT PRIMARY KEY, label TEXT NOT NULL);
+
+-- Published articles (the article index the theme reads), with the columns lists are queried by.
+CREATE TABLE IF NOT EXISTS articles (
+  id TEXT PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  section TEXT NOT NULL,
+  day TEXT NOT NULL,             -- yyyy/mm/dd, local
+  month TEXT NOT NULL,           -- yyyy-mm, local (search shards)
+  timestamp INTEGER NOT NULL,
+  changed INTEGER NOT NULL,      -- epoch ms of the last change (update time, else publication)
+  headline_key TEXT NOT NULL,
+  record TEXT NOT NULL           -- JSON: the article record (archive/records.ts)
+);
+CREATE INDEX IF NOT EXISTS articles_order ON articles (timestamp DESC, path);
+CREATE INDEX IF NOT EXISTS articles_section ON articles (section, timestamp DESC, path);
+CREATE INDEX IF NOT EXISTS articles_day ON articles (day, timestamp DESC, path);
+CREATE INDEX IF NOT EXISTS articles_month ON articles (month, timestamp, path);
+CREATE INDEX IF NOT EXISTS articles_headline ON articles (headline_key, timestamp, path);
+
+-- The agencies in each article's byline, for the agency lists.
+CREATE TABLE IF NOT EXISTS article_agencies (
+  agency TEXT NOT NULL,          -- slug
+  name TEXT NOT NULL,
+  timestamp INTEGER NOT NULL,
+  path TEXT NOT NULL,
+  id TEXT NOT NULL,
+  PRIMARY KEY (agency, id)
+);
+CREATE INDEX IF NOT EXISTS agencies_order ON article_agencies (agency, timestamp DESC, path);
+CREATE INDEX IF NOT EXISTS agencies_id ON article_agencies (id);
+
+-- The related headlines each article's body names, for the pages that link to a story.
+CREATE TABLE IF NOT EXISTS mentions (
+  headline_key TEXT NOT NULL,
+  id TEXT NOT NULL,
+  PRIMARY KEY (headline_key, id)
+);
+CREATE INDEX IF NOT EXISTS mentions_id ON mentions (id);
+
+-- Market quotes carried by articles (the front page's strip shows the latest per symbol).
+CREATE TABLE IF NOT EXISTS quotes (
+  symbol TEXT NOT NULL,
+  timestamp INTEGER NOT NULL,
+  path TEXT NOT NULL,
+  id TEXT NOT NULL,
+  quote TEXT NOT NULL,
+  PRIMARY KEY (symbol, id)
+);
+CREATE INDEX IF NOT EXISTS quotes_id ON quotes (id);
+
+-- Every file Dateline has written into the output folder, with a hash of its bytes.
+CREATE TABLE IF NOT EXISTS outputs (
+  path TEXT PRIMARY KEY,
+  hash TEXT NOT NULL,
+  kind TEXT NOT NULL,            -- page | feed | image | search | sitemap | static
+  lastmod TEXT,                  -- pages: the sitemap lastmod (ISO), when the page has one
+  grp TEXT,                      -- pages: the page sitemap that lists them (sitemaps/pages.ts)
+  stale INTEGER NOT NULL DEFAULT 0 -- a full build not yet past it: what it does not write again goes
+);
+CREATE INDEX IF NOT EXISTS outputs_kind ON outputs (kind);
+CREATE INDEX IF NOT EXISTS outputs_grp ON outputs (grp);
+
+-- Inline scripts and styles of the pages, as CSP hash sources (the _headers file allows their union).
+CREATE TABLE IF NOT EXISTS inline_sources (
+  path TEXT NOT NULL,
+  kind TEXT NOT NULL,            -- script | style | style-attribute
+  hash TEXT NOT NULL,
+  PRIMARY KEY (path, kind, hash)
+);
+CREATE INDEX IF NOT EXISTS inline_sources_hash ON inline_sources (kind, hash);
+
+-- The search index's shards (search/shards.ts): a folder under pagefind/ each, named by its content.
+-- span: planned together (a year, or the newest month); last: the newest story's time, for the order;
+-- retired: replaced, its files still to remove (the search page no longer lists it).
+CREATE TABLE IF NOT EXISTS search_shards (
+  folder TEXT PRIMARY KEY,
+  span TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  stories INTEGER NOT NULL,
+  last INTEGER NOT NULL,
+  retired INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS search_shards_span ON search_shards (span);
+
+-- Work a publish has committed to but not finished: outputs to render and write. A publisher that is
+-- killed leaves them here, and the next one finishes them first.
+CREATE TABLE IF NOT EXISTS pending (what TEXT PRIMARY KEY);
+
+-- Site files written or removed since the last complete publish (for .dateline/changes.json).
+CREATE TABLE IF NOT EXISTS changes (path TEXT PRIMARY KEY, change TEXT NOT NULL);
+`;
+
+let sqlite: typeof import('node:sqlite') | undefined;
+
+/**
+ * node:sqlite is stable in Node 24 and unflagged (but warns as experimental) in Node 22, which this
+ * project pins; the warning is silenced for this one module, not for anything else.
+ */
+export function loadSqlite(): typeof import('node:sqlite') {
+  if (sqlite) return sqlite;
+  const emit = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const text = typeof warning === 'string' ? warning : warning.message;
+    if (/SQLite is an experimental feature/.test(text)) return;
+    (emit as (...a: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    sqlite = createRequire(import.meta.url)('node:sqlite') as typeof import('node:sqlite');
+  } finally {
+    process.emitWarning = emit;
+  }
+  return sqlite;
+}
+
+export type ArchiveDb = Database;
+
+/**
+ * Opens (or creates) the archive. `fresh`: start from nothing (a full build). An archive of another
+ * schema version, or one that cannot be read, is replaced.
+ */
+export function openArchive(path: string, options: { fresh?: boolean; readOnly?: boolean } = {}): ArchiveDb {
+  const { DatabaseSync } = loadSqlite();
+  mkdirSync(dirname(path), { recursive: true });
+  if (options.fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  const open = () => {
+    const db = new DatabaseSync(path, options.readOnly ? { readOnly: true } : {});
+    if (!options.readOnly) {
+      // WAL: readers (page renderers in other threads) never wait for the writer.
+      db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;');
+      db.exec(SCHEMA);
+    }
+    return db;
+  };
+  let db = open();
+  if (options.readOnly) return db;
+  const version = (db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as { value?: string } | undefined)?.value;
+  if (version !== undefined && version !== String(ARCHIVE_VERSION)) {
+    db.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    db = open();
+  }
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)").run(String(ARCHIVE_VERSION));
+  return db;
+}
+
+export function getMeta(db: ArchiveDb, key: string): string | undefined {
+  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+}
+
+export function setMeta(db: ArchiveDb, key: string, value: string): void {
+  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
+}
+
+/** Runs `work` in one transaction: all of it is stored, or none (a killed publisher leaves no half). */
+export function transaction<T>(db: ArchiveDb, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}

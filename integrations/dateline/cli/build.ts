@@ -1,0 +1,23 @@
+// `npm run build`: the whole site from the content folder, from nothing: every story decided again and
+// every page drawn (files whose bytes did not change are left as they are), then everything the site no
+// longer has removed from the output folder. Options: `--base /path/` (Astro's base).
+import { parseArgs } from 'node:util';
+import { loadProject } from './project.ts';
+import { publishOnce } from '../publish/run.ts';
+import { PublishLockError } from '../publish/lock.ts';
+
+const { values } = parseArgs({ options: { base: { type: 'string' }, 'no-wait': { type: 'boolean' } }, allowPositionals: false });
+try {
+  const project = await loadProject({ command: 'build', ...(values.base ? { base: values.base } : {}) });
+  const code = await publishOnce(project, {
+    command: 'npm run build',
+    full: true,
+    waitMs: values['no-wait'] ? 0 : 60_000,
+    log: (line) => console.log(`[dateline] ${line}`),
+    ...(values.base ? { astroArgs: ['--base', values.base] } : {}),
+  });
+  process.exit(code);
+} catch (error) {
+  console.error(error instanceof PublishLockError ? `[dateline] ${error.message}` : error);
+  process.exit(error instanceof PublishLockError ? 75 : 1);
+}

@@ -1,0 +1,33 @@
+// `npm run publish`: brings the output folder up to date with the content folder, in work proportional
+// to what changed.
+//   npm run publish                    every file of the content folder is checked (size and time)
+//   npm run publish -- a.xml b/c.json  only these files changed (an ingest script knows what it wrote)
+//   npm run publish -- --watch         stay running and publish files as they arrive
+//   --no-wait                          refuse at once when another publisher is running
+import { parseArgs } from 'node:util';
+import { loadProject } from './project.ts';
+import { publishOnce } from '../publish/run.ts';
+import { PublishLockError } from '../publish/lock.ts';
+import { watchAndPublish } from '../publish/watch.ts';
+
+const { values, positionals } = parseArgs({
+  options: { watch: { type: 'boolean' }, 'no-wait': { type: 'boolean' }, base: { type: 'string' } },
+  allowPositionals: true,
+});
+const log = (line: string) => console.log(`[dateline] ${line}`);
+try {
+  const project = await loadProject({ command: 'build', ...(values.base ? { base: values.base } : {}) });
+  const common = { waitMs: values['no-wait'] ? 0 : 60_000, log, ...(values.base ? { astroArgs: ['--base', values.base] } : {}) };
+  if (values.watch) {
+    const watcher = watchAndPublish(project, { ...common, command: 'npm run publish -- --watch' });
+    const stop = () => void watcher.stop().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    await watcher.ready;
+  } else {
+    process.exit(await publishOnce(project, { ...common, command: 'npm run publish', full: false, ...(positionals.length ? { files: positionals } : {}) }));
+  }
+} catch (error) {
+  console.error(error instanceof PublishLockError ? `[dateline] ${error.message}` : error);
+  process.exit(error instanceof PublishLockError ? 75 : 1);
+}

@@ -1,0 +1,110 @@
+// The search index on publish: the spans (a year, or the newest month) of the months a change touched are
+// cut into shards again (search/shards.ts); a shard whose folder (named by its content) is new is indexed
+// by Pagefind into the cache and linked into `dist/pagefind/<folder>/`; folders no span uses any more
+// are removed; `search/shards.json` lists the shards newest first for the search page.
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Library } from '../site/library.ts';
+import type { ArchiveDb } from '../archive/db.ts';
+import type { ResolvedDatelineConfig } from '../options.ts';
+import { indexFingerprint, indexShard, SHARDS_FILE, shardKey } from '../search/build.ts';
+import { planSpan, spanOf } from '../search/shards.ts';
+import type { RecordOptions } from '../search/records.ts';
+import type { SiteOutput } from './output.ts';
+
+export interface SearchUpdate {
+  indexed: number;
+  shards: number;
+  milliseconds: number;
+}
+
+function files(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => {
+    const path = prefix ? `${prefix}/${e.name}` : e.name;
+    return e.isDirectory() ? files(dir, path) : [path];
+  });
+}
+
+/**
+ * Brings the search index up to date for `months` (every month, on a full build). `texts`: search
+ * texts of items parsed in this run (by searchTextKey), so their files are not read again.
+ */
+export async function updateSearch(
+  db: ArchiveDb,
+  library: Library,
+  config: ResolvedDatelineConfig,
+  output: SiteOutput,
+  months: Set<string> | 'all',
+  texts: Map<string, string>,
+): Promise<SearchUpdate> {
+  const started = performance.now();
+  const options: RecordOptions = { contentPath: config.contentPath, timeZone: config.timeZone, language: config.language, wireItem: (a) => library.wireItem(a) };
+  const fingerprint = indexFingerprint(config.rootPath, options);
+  const cacheDir = join(config.cachePath, 'search');
+  mkdirSync(cacheDir, { recursive: true });
+  const present = library.queries.months();
+  const newest = present.at(-1);
+  // The newest month is planned on its own and every other with its year: a change of which month is
+  // newest re-plans the spans of both months.
+  const previousNewest = (db.prepare("SELECT span FROM search_shards WHERE length(span) = 7 AND retired = 0 ORDER BY span DESC LIMIT 1").get() as { span: string } | undefined)?.span;
+  const todo = new Set<string>();
+  if (months === 'all') {
+    for (const m of present) todo.add(spanOf(m, newest));
+    for (const r of db.prepare('SELECT DISTINCT span FROM search_shards WHERE retired = 0').all() as { span: string }[]) todo.add(r.span);
+  } else {
+    for (const m of months) todo.add(spanOf(m, newest));
+  }
+  if (newest !== previousNewest) {
+    for (const m of [newest, previousNewest]) if (m) for (const span of [m, m.slice(0, 4)]) todo.add(span);
+  }
+  let indexed = 0;
+  const shardsOf = db.prepare('SELECT folder FROM search_shards WHERE span = ? AND retired = 0');
+  for (const span of [...todo].sort()) {
+    const articles = span.length === 4
+      ? present.filter((m) => m.startsWith(`${span}-`) && m !== newest).flatMap((m) => library.queries.monthArticles(m))
+      : span === newest ? library.queries.monthArticles(span) : [];
+    const planned = planSpan(span, articles, config.searchShardSize).map((shard, idx) => ({
+      folder: `${shard.id}-${shardKey(fingerprint, shard.articles)}`,
+      idx,
+      shard,
+    }));
+    const before = new Set((shardsOf.all(span) as { folder: string }[]).map((r) => r.folder));
+    const keep = new Set(planned.map((p) => p.folder));
+    for (const folder of before) if (!keep.has(folder)) db.prepare('UPDATE search_shards SET retired = 1 WHERE folder = ?').run(folder);
+    for (const { folder, idx, shard } of planned) {
+      const dir = join(cacheDir, folder);
+      if (!existsSync(join(dir, 'pagefind-entry.json'))) {
+        rmSync(dir, { recursive: true, force: true });
+        await indexShard(shard.articles, options, dir, texts);
+        indexed++;
+      }
+      // (every file again on a full build, which keeps only what it places)
+      if (months === 'all' || !before.has(folder) || !existsSync(join(output.dir, 'pagefind', folder, 'pagefind-entry.json'))) {
+        for (const file of files(dir)) output.link(`pagefind/${folder}/${file}`, join(dir, file), 'search', folder);
+      }
+      db.prepare('INSERT OR REPLACE INTO search_shards (folder, span, idx, stories, last, retired) VALUES (?, ?, ?, ?, ?, 0)').run(folder, span, idx, shard.articles.length, shard.articles.at(-1)!.timestamp);
+    }
+  }
+  // Newest first; a reader's search asks a few shards of the same span at once.
+  const listed = (db.prepare('SELECT folder, span, stories FROM search_shards WHERE retired = 0 ORDER BY last DESC, folder').all() as { folder: string; span: string; stories: number }[]).map(
+    (r) => ({ path: r.folder, span: r.span, stories: r.stories }),
+  );
+  output.write(SHARDS_FILE, `${JSON.stringify({ shards: listed })}\n`, 'static');
+  // Replaced shards go only now: until the new list is in place, the search page reads the old one.
+  // (Also those a publisher killed before it could remove them.)
+  for (const { folder } of db.prepare('SELECT folder FROM search_shards WHERE retired = 1').all() as { folder: string }[]) {
+    for (const row of db.prepare('SELECT path FROM outputs WHERE path LIKE ?').all(`pagefind/${folder}/%`) as { path: string }[]) output.remove(row.path);
+    rmSync(join(cacheDir, folder), { recursive: true, force: true });
+    db.prepare('DELETE FROM search_shards WHERE folder = ?').run(folder);
+  }
+  const shards = listed.length;
+  return { indexed, shards, milliseconds: Math.round(performance.now() - started) };
+}
+
+/** Search shards in the cache no shard of the archive uses (after a full build). */
+export function pruneSearchCache(db: ArchiveDb, config: ResolvedDatelineConfig): void {
+  const cacheDir = join(config.cachePath, 'search');
+  if (!existsSync(cacheDir)) return;
+  const used = new Set((db.prepare('SELECT folder FROM search_shards').all() as { folder: string }[]).map((r) => r.folder));
+  for (const name of readdirSync(cacheDir)) if (!used.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
+}
