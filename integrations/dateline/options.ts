@@ -95,7 +95,7 @@ export interface ResolvedDatelineConfig extends Omit<DatelineOptions, 'sections'
   rootPath: string;
   /** Absolute path of the build report. */
   reportPath: string;
-  /** Absolute path of Dateline's cache folder (parse cache, social images). */
+  /** Absolute path of Dateline's cache folder (the archive, social images, search shards, the publish lock). */
   cachePath: string;
   /** Absolute site URL (`site`, env `SITE_URL` overrides). */
   site: string;

@@ -4,6 +4,7 @@
 // in changes.json, and end in the same folder a cold full build of the same content gives.
 import { existsSync, readdirSync, renameSync, rmSync, readFileSync, writeFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, outputDir, publishSite } from '../helpers/build.ts';
 import { wire } from '../foundation/fixtures.ts';
@@ -133,6 +134,18 @@ describe('npm run publish', () => {
     expect(output).toMatch(/rejected .*bad\.txt:\d+: /);
     expect(site.report.files.find((f) => f.file === 'bad.txt')).toMatchObject({ status: 'rejected', line: expect.any(Number) });
     expect(written).toContain('world/2024/03/05/cotton-prices-steady/index.html');
+  });
+
+  it('after the parsers changed (a Dateline upgrade), every file is read again, and what reads the same writes nothing', () => {
+    // the archive says its files were read by other parsers
+    const db = new DatabaseSync(join(dir, 'cache', 'dateline', 'archive.db'));
+    db.prepare("UPDATE meta SET value = 'an-older-parser Asia/Karachi' WHERE key = 'reader'").run();
+    db.close();
+    const { written, removed, output } = publishAndCompare();
+    expect(output).toMatch(/5 parsed, 0 unchanged/); // bad.txt too: a better parser may read it
+    expect([written, removed]).toEqual([[], []]);
+    // and the next publish trusts them again
+    expect(publishAndCompare().output).toMatch(/0 parsed, 5 unchanged/);
   });
 
   it('ends in the folder a cold full build of the same content gives, byte for byte', () => {

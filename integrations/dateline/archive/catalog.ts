@@ -2,14 +2,16 @@
 // that changed: a file whose size and modification time match the archive is not read at all (a
 // publish), or is read and digested but not parsed again when its bytes match (a full build checks every
 // byte). Each changed file's items replace its old ones; the story keys they touch are returned, old and
-// new, so only those stories are decided again.
+// new, so only those stories are decided again. Files read by other parsers, or in another time zone,
+// are read again (the archive keeps what the parser made of them).
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { parseWireFile } from '../formats/index.ts';
 import type { Diagnostic, WireFormat, WireItem } from '../formats/item.ts';
 import type { ContentFile } from '../ingest/content-files.ts';
 import { summarizeItem, type ItemSummary } from '../ingest/summary.ts';
-import type { ArchiveDb } from './db.ts';
+import { parserFingerprint } from '../formats/fingerprint.ts';
+import { getMeta, setMeta, type ArchiveDb } from './db.ts';
 
 /** What a file's parse said about the file as a whole (its items are rows of their own). */
 export interface FileParseRecord {
@@ -65,6 +67,12 @@ export function syncCatalog(db: ArchiveDb, inputs: ContentFile[], options: SyncO
   const itemKeys = db.prepare('SELECT DISTINCT key FROM items WHERE file = ? AND key IS NOT NULL');
   const dropItems = db.prepare('DELETE FROM items WHERE file = ?');
   const putItem = db.prepare('INSERT INTO items (file, idx, key, summary, item) VALUES (?, ?, ?, ?, ?)');
+  const reader = `${parserFingerprint()} ${options.timeZone}`;
+  if (getMeta(db, 'reader') !== reader) {
+    // every file counts as changed until it has been read with these parsers
+    db.exec("UPDATE files SET size = -1, digest = '' WHERE rejection IS NULL");
+    setMeta(db, 'reader', reader);
+  }
   const keys = new Set<string>();
   const files: string[] = [];
   let parsed = 0;

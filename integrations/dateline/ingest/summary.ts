@@ -1,7 +1,6 @@
-// The lean record kept for each item in the parse cache and, for published stories, in the article
-// index: what versions, routing, lists, feeds' item headers and tags need. The body is not kept: pages
-// read it from the wire file at render time with the same parser (at 10,000 articles a store with
-// bodies was 112 MB, inlined into the server bundle; see ../shared/docs/design.md, "Performance shape").
+// The lean record kept for each item in the archive (`items.summary`): what versions, routing, lists,
+// feeds' item headers and tags need, read without the body. The whole parsed item is kept beside it
+// (`items.item`) for the page that shows it.
 import { createHash } from 'node:crypto';
 import { blockText } from '../formats/blocks.ts';
 import type { BylinePart, MarketQuote, SubjectCode, WireFormat, WireItem } from '../formats/item.ts';

@@ -8,7 +8,7 @@ import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleRecord } from '../archive/records.ts';
-import { parserFingerprint } from '../ingest/parse-cache.ts';
+import { parserFingerprint } from '../formats/fingerprint.ts';
 import { searchRecord, searchTextKey, type RecordOptions } from './records.ts';
 
 /** Files of a Pagefind bundle the search page does not load (it imports `pagefind.js` only). */
