@@ -136,16 +136,28 @@ describe('npm run publish', () => {
     expect(written).toContain('world/2024/03/05/cotton-prices-steady/index.html');
   });
 
+  it('named files: an absolute path inside the content folder is published; a path outside stops the publish, naming it', () => {
+    writeFileSync(join(content, 'f.txt'), story(6, 'Wheat stocks checked', ['SUKKUR: Officials checked wheat stocks.']));
+    const refused = publishSite(NAME, { args: [join(content, 'f.txt'), '../elsewhere.txt'], env });
+    expect(refused.status).toBe(1);
+    expect(refused.output).toContain('not in the content folder');
+    expect(refused.output).toContain('../elsewhere.txt');
+    expect(refused.output).toMatch(/nothing was published/);
+    expect(existsSync(join(dist, 'world/2024/03/06/wheat-stocks-checked/index.html'))).toBe(false);
+    const { written } = publishAndCompare([join(content, 'f.txt')]);
+    expect(written).toContain('world/2024/03/06/wheat-stocks-checked/index.html');
+  });
+
   it('after the parsers changed (a Dateline upgrade), every file is read again, and what reads the same writes nothing', () => {
     // the archive says its files were read by other parsers
     const db = new DatabaseSync(join(dir, 'cache', 'dateline', 'archive.db'));
     db.prepare("UPDATE meta SET value = 'an-older-parser Asia/Karachi' WHERE key = 'reader'").run();
     db.close();
     const { written, removed, output } = publishAndCompare();
-    expect(output).toMatch(/5 parsed, 0 unchanged/); // bad.txt too: a better parser may read it
+    expect(output).toMatch(/6 parsed, 0 unchanged/); // bad.txt too: a better parser may read it
     expect([written, removed]).toEqual([[], []]);
     // and the next publish trusts them again
-    expect(publishAndCompare().output).toMatch(/0 parsed, 5 unchanged/);
+    expect(publishAndCompare().output).toMatch(/0 parsed, 6 unchanged/);
   });
 
   it('ends in the folder a cold full build of the same content gives, byte for byte', () => {

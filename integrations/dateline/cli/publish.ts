@@ -1,13 +1,15 @@
 // `npm run publish`: brings the output folder up to date with the content folder, in work proportional
 // to what changed.
 //   npm run publish                    every file of the content folder is checked (size and time)
-//   npm run publish -- a.xml b/c.json  only these files changed (an ingest script knows what it wrote)
+//   npm run publish -- a.xml b/c.json  only these files changed (an ingest script knows what it wrote;
+//                                      paths relative to the content folder, or absolute inside it)
 //   npm run publish -- --watch         stay running and publish files as they arrive
 //   --no-wait                          refuse at once when another publisher is running
 import { parseArgs } from 'node:util';
 import { loadProject } from './project.ts';
 import { publishOnce } from '../publish/run.ts';
 import { PublishLockError } from '../publish/lock.ts';
+import { outsideContentFolder } from '../publish/publisher.ts';
 import { watchAndPublish } from '../publish/watch.ts';
 
 const { values, positionals } = parseArgs({
@@ -17,6 +19,12 @@ const { values, positionals } = parseArgs({
 const log = (line: string) => console.log(`[dateline] ${line}`);
 try {
   const project = await loadProject({ command: 'build', ...(values.base ? { base: values.base } : {}) });
+  const outside = outsideContentFolder(project.config, positionals);
+  if (outside.length) {
+    console.error(`[dateline] not in the content folder (${project.config.contentDirLabel}): ${outside.join(', ')}`);
+    console.error('[dateline] name files relative to the content folder, or by an absolute path inside it; nothing was published');
+    process.exit(1);
+  }
   const common = { waitMs: values['no-wait'] ? 0 : 60_000, log, ...(values.base ? { astroArgs: ['--base', values.base] } : {}) };
   if (values.watch) {
     const watcher = watchAndPublish(project, { ...common, command: 'npm run publish -- --watch' });

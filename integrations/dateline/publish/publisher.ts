@@ -16,7 +16,7 @@
 // A full build is the same publish from an empty archive with every route pending, so a full build and
 // any sequence of publishes give the same bytes for the same content and "now" (tested).
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { ResolvedDatelineConfig } from '../options.ts';
 import { dropArticle, getArticle, putArticle } from '../archive/articles.ts';
 import { forgetFile, syncCatalog } from '../archive/catalog.ts';
@@ -346,11 +346,19 @@ function namedInputs(config: ResolvedDatelineConfig, files: string[]): ContentFi
 }
 
 function findContentFilesFor(config: ResolvedDatelineConfig, files: string[]): ContentFile[] {
-  return files.flatMap((name) => {
-    const path = join(config.contentPath, name);
+  const outside = outsideContentFolder(config, files);
+  if (outside.length) throw new Error(`Dateline: not in the content folder (${config.contentDirLabel}): ${outside.join(', ')}. Name files relative to it, or by an absolute path inside it.`);
+  return files.map((name) => {
+    const path = resolve(config.contentPath, name);
     const file = relative(config.contentPath, path).split('\\').join('/');
-    // A path outside the content folder is not one of its files.
-    if (file.startsWith('..')) return [];
-    return [contentFileAt(config.contentPath, file, config.maxFileSize) ?? { file, path }];
+    return contentFileAt(config.contentPath, file, config.maxFileSize) ?? { file, path };
+  });
+}
+
+/** The named files that are not in the content folder (relative to it, or absolute). */
+export function outsideContentFolder(config: ResolvedDatelineConfig, files: string[]): string[] {
+  return files.filter((name) => {
+    const file = relative(config.contentPath, resolve(config.contentPath, name));
+    return !file || file.startsWith('..') || isAbsolute(file);
   });
 }
