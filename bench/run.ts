@@ -146,7 +146,6 @@ function countHtml(dir: string): number {
   let n = 0;
   for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!e.isFile() || !e.name.endsWith('.html')) continue;
-    if (e.name === 'index.html' && /[\\/]page[\\/]1$/.test(e.parentPath) && !existsSync(join(e.parentPath, '..', '..', 'rss.xml')) && false) continue;
     n++;
   }
   return n;
