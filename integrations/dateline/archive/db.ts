@@ -179,6 +179,9 @@ export function loadSqlite(): typeof import('node:sqlite') {
 
 export type ArchiveDb = Database;
 
+/** How long a connection waits for another one's lock before failing. */
+const BUSY_TIMEOUT_MS = 30_000;
+
 /**
  * Opens (or creates) the archive. `fresh`: start from nothing (a full build). An archive of another
  * schema version, or one that cannot be read, is replaced.
@@ -188,7 +191,10 @@ export function openArchive(path: string, options: { fresh?: boolean; readOnly?:
   mkdirSync(dirname(path), { recursive: true });
   if (options.fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   const open = () => {
-    const db = new DatabaseSync(path, options.readOnly ? { readOnly: true } : {});
+    // A busy archive is waited for, not failed: render workers' read connections take the WAL's
+    // locks for a moment as they open and close (a 100,000-story build failed with "database is
+    // locked" when a write met one).
+    const db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS, ...(options.readOnly ? { readOnly: true } : {}) });
     if (!options.readOnly) {
       // WAL: readers (page renderers in other threads) never wait for the writer.
       db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;');
