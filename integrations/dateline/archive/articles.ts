@@ -188,12 +188,12 @@ export class ArticleQueries {
 
   /** Section slugs with at least one article. */
   sectionSlugs(): string[] {
-    return (this.#q('SELECT DISTINCT section FROM articles').all() as { section: string }[]).map((r) => r.section);
+    return this.#distinct('articles', 'section');
   }
 
   /** Agencies with at least one article: slug and the name its newest article gives. */
   agencies(): { slug: string; name: string }[] {
-    return (this.#q('SELECT agency AS slug, (SELECT name FROM article_agencies b WHERE b.agency = a.agency ORDER BY b.timestamp DESC, b.path LIMIT 1) AS name FROM article_agencies a GROUP BY agency').all() as { slug: string; name: string }[]);
+    return this.#distinct('article_agencies', 'agency').map((slug) => ({ slug, name: this.agencyName(slug)! }));
   }
 
   agencyName(slug: string): string | undefined {
@@ -202,12 +202,23 @@ export class ArticleQueries {
 
   /** Local days (`yyyy/mm/dd`) with at least one article. */
   days(): string[] {
-    return (this.#q('SELECT DISTINCT day FROM articles ORDER BY day').all() as { day: string }[]).map((r) => r.day);
+    return this.#distinct('articles', 'day');
   }
 
   /** Local months (`yyyy-mm`) with at least one article, and their articles oldest first (search shards). */
   months(): string[] {
-    return (this.#q('SELECT DISTINCT month FROM articles ORDER BY month').all() as { month: string }[]).map((r) => r.month);
+    return this.#distinct('articles', 'month');
+  }
+
+  /**
+   * The values of an indexed column, in order, one index seek each: a DISTINCT or GROUP BY reads the
+   * whole index, a row per article, and these are asked on every publish.
+   */
+  #distinct(table: string, column: string): string[] {
+    const next = this.#q(`SELECT ${column} AS v FROM ${table} WHERE ${column} > ? ORDER BY ${column} LIMIT 1`);
+    const values: string[] = [];
+    for (let row = next.get('') as { v: string } | undefined; row; row = next.get(row.v) as { v: string } | undefined) values.push(row.v);
+    return values;
   }
 
   monthArticles(month: string): ArticleRecord[] {

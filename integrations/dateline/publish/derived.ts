@@ -3,7 +3,8 @@
 // before "now", the sitemap index, robots.txt, `_headers` (its CSP allows the inline scripts the pages
 // have), the theme's static files, and on a full build the removal of every file the site no longer
 // has. Each is a pending entry in the archive until done, so a killed publisher's successor finishes it.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArchiveDb } from '../archive/db.ts';
 import { formatHeaders, headerRules, HEADERS_FILE, type InlineSources } from '../deploy-headers.ts';
@@ -90,7 +91,13 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
     output.write('robots.txt', robotsText(join(config.rootPath, 'public'), url(SITEMAP_INDEX)), 'static');
 
     // _headers: the CSP allows exactly the inline scripts and styles the site's pages have.
-    const hashes = (kind: string) => (db.prepare('SELECT DISTINCT hash FROM inline_sources WHERE kind = ? ORDER BY hash').all(kind) as { hash: string }[]).map((r) => r.hash);
+    // the distinct hashes, one index seek each (there is a row per page that has one)
+    const nextHash = db.prepare('SELECT hash FROM inline_sources WHERE kind = ? AND hash > ? ORDER BY hash LIMIT 1');
+    const hashes = (kind: string) => {
+      const found: string[] = [];
+      for (let row = nextHash.get(kind, '') as { hash: string } | undefined; row; row = nextHash.get(kind, row.hash) as { hash: string } | undefined) found.push(row.hash);
+      return found;
+    };
     const inline: InlineSources = { scripts: hashes('script'), styles: hashes('style'), styleAttributes: hashes('style-attribute') };
     output.write(HEADERS_FILE, formatHeaders(headerRules(config.base, inline)), 'static');
     done.run('derived');
@@ -153,14 +160,16 @@ function placeStatic(ctx: DerivedContext): void {
       const path = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(join(dir, entry.name), path);
       else if (statSync(join(dir, entry.name)).isFile()) {
-        output.link(path, join(dir, entry.name), 'static', `${currentRenderer().key}:${path}`);
+        // keyed by the bytes: a theme compiled again leaves the files that did not change in place
+        const source = join(dir, entry.name);
+        output.link(path, source, 'static', `theme:${createHash('sha256').update(readFileSync(source)).digest('hex').slice(0, 32)}`);
         placed.add(path);
       }
     }
   };
   if (existsSync(client)) walk(client, '');
   // Files of an earlier theme or public/ folder that this one no longer has (placed files are keyed
-  // `theme:path`; files Dateline writes itself are keyed by their bytes' digest, which has no colon).
+  // `theme:digest`; files Dateline writes itself are keyed by their bytes' digest, which has no colon).
   for (const { path } of db.prepare("SELECT path FROM outputs WHERE kind = 'static' AND instr(hash, ':') > 0").all() as { path: string }[]) if (!placed.has(path)) output.remove(path);
 }
 

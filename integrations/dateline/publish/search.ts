@@ -93,7 +93,9 @@ export async function updateSearch(
   // Replaced shards go only now: until the new list is in place, the search page reads the old one.
   // (Also those a publisher killed before it could remove them.)
   for (const { folder } of db.prepare('SELECT folder FROM search_shards WHERE retired = 1').all() as { folder: string }[]) {
-    for (const row of db.prepare('SELECT path FROM outputs WHERE path LIKE ?').all(`pagefind/${folder}/%`) as { path: string }[]) output.remove(row.path);
+    // a range of the primary key, not LIKE (which SQLite cannot answer from the index): the outputs
+    // table holds every file of the site
+    for (const row of db.prepare('SELECT path FROM outputs WHERE path >= ? AND path < ?').all(`pagefind/${folder}/`, `pagefind/${folder}0`) as { path: string }[]) output.remove(row.path);
     rmSync(join(cacheDir, folder), { recursive: true, force: true });
     db.prepare('DELETE FROM search_shards WHERE folder = ?').run(folder);
   }
