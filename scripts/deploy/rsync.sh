@@ -26,18 +26,9 @@ read -r -a options <<<"${DATELINE_RSYNC_OPTIONS:-}"
 command -v rsync >/dev/null || { echo "deploy: rsync is not installed" >&2; exit 1; }
 [ -d "$dist" ] || { echo "deploy: no output folder $dist (run npm run build first)" >&2; exit 1; }
 
-mkdir -p "$state"
-# One deploy at a time (flock is in util-linux; where it is missing, do not start two).
-if command -v flock >/dev/null; then
-  exec 9>"$state/lock"
-  flock -n 9 || { echo "deploy: another rsync deploy is running" >&2; exit 75; }
-fi
-
-# Take the changes file: a rename in the same folder, so a publish running now either wrote its changes
-# into the file taken or starts a new one. Lists an interrupted deploy took are still here: sent too.
-if [ -e "$changes" ]; then
-  mv "$changes" "$state/taken-$(date -u +%Y%m%dT%H%M%SZ)-$$.json"
-fi
+# shellcheck source=take-changes.sh
+source "$here/take-changes.sh"
+take_changes "$state" "$changes" rsync
 taken=("$state"/taken-*.json)
 
 last=$(cat "$state/destination" 2>/dev/null || true)

@@ -46,17 +46,9 @@ connection=()
 [ -n "$endpoint" ] && connection=(--endpoint-url "$endpoint")
 dest="s3://$bucket/$prefix"
 
-mkdir -p "$state"
-if command -v flock >/dev/null; then
-  exec 9>"$state/lock"
-  flock -n 9 || { echo "deploy: another S3 deploy is running" >&2; exit 75; }
-fi
-
-# Take the changes file: a rename in the same folder, so a publish running now either wrote its changes
-# into the file taken or starts a new one. Lists an interrupted deploy took are still here: sent too.
-if [ -e "$changes" ]; then
-  mv "$changes" "$state/taken-$(date -u +%Y%m%dT%H%M%SZ)-$$.json"
-fi
+# shellcheck source=take-changes.sh
+source "$here/take-changes.sh"
+take_changes "$state" "$changes" S3
 taken=("$state"/taken-*.json)
 
 target="${endpoint:-aws} $dest"
