@@ -133,6 +133,9 @@ describe('npm run publish', () => {
     const { written, output, site } = publishAndCompare(['bad.txt', 'e.txt']);
     expect(output).toMatch(/rejected .*bad\.txt:\d+: /);
     expect(site.report.files.find((f) => f.file === 'bad.txt')).toMatchObject({ status: 'rejected', line: expect.any(Number) });
+    // every file once, in path order
+    const files = site.report.files.map((f) => f.file);
+    expect(files).toEqual([...new Set(files)].sort());
     expect(written).toContain('world/2024/03/05/cotton-prices-steady/index.html');
   });
 

@@ -116,6 +116,8 @@ export class ArticleQueries {
   }
 
   count(kind: ListKind, id: string | null = null): number {
+    // the whole site: counted from an index (a WHERE clause would make SQLite read every row)
+    if (kind === 'all') return (this.#q('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
     const { from, where } = listSql(kind);
     return (this.#q(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(id) as { n: number }).n;
   }
@@ -171,6 +173,8 @@ export class ArticleQueries {
 
   /** The newest change (update or publication, epoch ms) among the articles of a list. */
   newestChange(kind: ListKind, id: string | null): number | undefined {
+    // the whole site: the end of the `changed` index, not a scan of every article
+    if (kind === 'all') return (this.#q('SELECT MAX(changed) AS m FROM articles').get() as { m: number | null }).m ?? undefined;
     const { from, where } = listSql(kind);
     return (this.#q(`SELECT MAX(articles.changed) AS m FROM ${from} WHERE ${where}`).get(id) as { m: number | null }).m ?? undefined;
   }
@@ -227,13 +231,16 @@ export class ArticleQueries {
 
   /** The latest quote of each symbol (from the newest article that carries it), newest first. */
   latestQuotes(): { quote: ArticleRecord['quotes'][number]; id: string }[] {
-    const rows = this.#q(
-      'SELECT q.quote AS quote, q.id AS id FROM quotes q WHERE NOT EXISTS (SELECT 1 FROM quotes r WHERE r.symbol = q.symbol AND (r.timestamp > q.timestamp OR (r.timestamp = q.timestamp AND r.path < q.path))) ORDER BY q.timestamp DESC, q.path, json_extract(q.quote, \'$.position\')',
-    ).all() as { quote: string; id: string }[];
-    return rows.map((r) => {
-      const { position: _p, ...quote } = JSON.parse(r.quote) as ArticleRecord['quotes'][number] & { position: number };
-      return { quote, id: r.id };
+    // one index seek per symbol for its newest quote (comparing every pair of quotes grew with the square)
+    const latest = this.#q('SELECT quote, id, timestamp, path FROM quotes WHERE symbol = ? ORDER BY timestamp DESC, path LIMIT 1');
+    const rows = this.#distinct('quotes', 'symbol').map((symbol) => {
+      const row = latest.get(symbol) as { quote: string; id: string; timestamp: number; path: string };
+      const { position, ...quote } = JSON.parse(row.quote) as ArticleRecord['quotes'][number] & { position: number };
+      return { quote, id: row.id, timestamp: row.timestamp, path: row.path, position };
     });
+    // newest first, then by path and by the quote's place in its story, as the strip shows them
+    rows.sort((a, b) => b.timestamp - a.timestamp || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.position - b.position);
+    return rows.map(({ quote, id }) => ({ quote, id }));
   }
 
   /** Articles published after `ms`, newest first (the news sitemap's window). */

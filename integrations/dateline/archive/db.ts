@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS files (
   -- the statuses of its items, comma-separated (the report's counts)
   statuses TEXT
 );
+CREATE INDEX IF NOT EXISTS files_statuses ON files (statuses);
 
 -- Items of the files: one row per item, parsed or rejected.
 CREATE TABLE IF NOT EXISTS items (
@@ -81,6 +82,7 @@ CREATE INDEX IF NOT EXISTS articles_section ON articles (section, timestamp DESC
 CREATE INDEX IF NOT EXISTS articles_day ON articles (day, timestamp DESC, path);
 CREATE INDEX IF NOT EXISTS articles_month ON articles (month, timestamp, path);
 CREATE INDEX IF NOT EXISTS articles_headline ON articles (headline_key, timestamp, path);
+CREATE INDEX IF NOT EXISTS articles_changed ON articles (changed);
 
 -- The agencies in each article's byline, for the agency lists.
 CREATE TABLE IF NOT EXISTS article_agencies (
@@ -112,6 +114,7 @@ CREATE TABLE IF NOT EXISTS quotes (
   PRIMARY KEY (symbol, id)
 );
 CREATE INDEX IF NOT EXISTS quotes_id ON quotes (id);
+CREATE INDEX IF NOT EXISTS quotes_latest ON quotes (symbol, timestamp DESC, path);
 
 -- Every file Dateline has written into the output folder, with a hash of its bytes.
 CREATE TABLE IF NOT EXISTS outputs (

