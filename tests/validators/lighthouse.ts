@@ -123,7 +123,9 @@ export function shortfalls(lhr: Result, thresholds: Record<Category, number> = T
       if (ref.weight === 0 && !insight) continue;
       const what = `${ref.weight > 0 ? `weight ${ref.weight}` : 'insight'}, score ${audit.score}`;
       lines.push(`  ${ref.id} (${what}): ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ''}`);
-      for (const item of ((audit.details as Details | undefined)?.items ?? []).slice(0, 5)) lines.push(`    ${describeItem(item)}`);
+      // (a checklist's items are an object of named checks, not a list)
+      const items = (audit.details as Details | undefined)?.items;
+      for (const item of (Array.isArray(items) ? items : []).slice(0, 5)) lines.push(`    ${describeItem(item)}`);
     }
   }
   return lines;
