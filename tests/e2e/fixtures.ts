@@ -6,7 +6,7 @@ import { outputDir, repoRoot, seedArticlePath } from '../helpers/build.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** A wire file in the format of ../shared/docs/wire-format.md. `day` is in November 2026. */
+/** A wire file in the wire-text format (README "The wire text"). `day` is in November 2026. */
 export function wireFile(opts: { section: string; headline: string; byline: string; day: number; hour: number; minute?: number; body: string[] }): string {
   const h12 = opts.hour % 12 === 0 ? 12 : opts.hour % 12;
   const ampm = opts.hour < 12 ? 'am' : 'pm';

@@ -1,4 +1,4 @@
-// Builds the real corpus (../shared/corpus: about 3,000 APP, Dawn and raw Business Recorder files) and
+// Builds the real corpus ($DATELINE_TEST_DATA/corpus: about 3,000 APP, Dawn and raw Business Recorder files) and
 // checks that every file is accounted for exactly once and that the real wire stories get published.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { BuildReport } from '../../integrations/dateline/report.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-/** The reference article of ../shared/docs/wire-format.md, kept in the demo content. */
+/** The reference article (the example of the wire-format description), kept in the demo content. */
 export const seedArticlePath = join(repoRoot, 'content', 'world-china-russia-call.txt');
 /** The sitemaps.org and extension schemas (tests/schemas/README.md). */
 export const sitemapSchema = join(repoRoot, 'tests', 'schemas', 'all-sitemaps.xsd');

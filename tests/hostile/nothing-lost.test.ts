@@ -1,4 +1,4 @@
-// Nothing lost: the whole corpus (../shared/corpus, copied: links out of the content folder are refused
+// Nothing lost: the whole corpus ($DATELINE_TEST_DATA/corpus, copied: links out of the content folder are refused
 // by design) plus every hostile fixture in one content folder. Every input file appears exactly once in
 // the report, every published URL is distinct and exists in dist/, and every rejection says why.
 import { cpSync, mkdirSync, rmSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The real ANPA 1312 samples (AP, via superdesk-core's fixtures) in ../shared/wire-samples: one test
+// The real ANPA 1312 samples (AP, via superdesk-core's fixtures) in $DATELINE_TEST_DATA/wire-samples: one test
 // each, with the values read from the files by hand (`cat -A`). Only short expected values are quoted.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

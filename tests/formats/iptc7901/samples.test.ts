@@ -1,4 +1,4 @@
-// The real IPTC 7901 samples (dpa, via superdesk-core's fixtures) in ../shared/wire-samples: one test
+// The real IPTC 7901 samples (dpa, via superdesk-core's fixtures) in $DATELINE_TEST_DATA/wire-samples: one test
 // each, with the values read from the files by hand. Only short expected values are quoted here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

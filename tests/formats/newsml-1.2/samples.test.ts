@@ -1,4 +1,4 @@
-// Both NewsML 1.2 samples in ../shared/wire-samples/newsml-1.2/ (read in place), expected values read
+// Both NewsML 1.2 samples in $DATELINE_TEST_DATA/wire-samples/newsml-1.2/ (read in place), expected values read
 // from the samples by hand.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

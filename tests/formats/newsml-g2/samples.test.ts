@@ -1,4 +1,4 @@
-// Every NewsML-G2 sample in ../shared/wire-samples/newsml-g2/ (read in place, never copied), one test
+// Every NewsML-G2 sample in $DATELINE_TEST_DATA/wire-samples/newsml-g2/ (read in place, never copied), one test
 // each, with the expected values read from the sample by hand. The samples are the agencies' text:
 // only short expected values (a headline, the first words of a paragraph) appear here.
 import { readdirSync, readFileSync } from 'node:fs';

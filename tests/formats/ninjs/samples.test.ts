@@ -1,4 +1,4 @@
-// The real ninjs samples in ../shared/wire-samples/ninjs/ (read in place, never copied): one test each,
+// The real ninjs samples in $DATELINE_TEST_DATA/wire-samples/ninjs/ (read in place, never copied): one test each,
 // with the values read from the sample by hand. The schemas must not pass for items.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

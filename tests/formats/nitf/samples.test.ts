@@ -1,4 +1,4 @@
-// Every NITF sample in ../shared/wire-samples/nitf/ (read in place), one test each, expected values read
+// Every NITF sample in $DATELINE_TEST_DATA/wire-samples/nitf/ (read in place), one test each, expected values read
 // from the samples by hand; only short values (headlines, first words) are quoted here.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// Parse the real corpus in ../shared/corpus (read in place, never copied): at least 99% of the APP and
+// Parse the real corpus in $DATELINE_TEST_DATA/corpus (read in place, never copied): at least 99% of the APP and
 // Dawn files must parse, no output may carry U+FFFD, CR, soft hyphens or a BOM, and every rejection is
 // listed with its line and reason. The raw brecorder pages must each parse or be rejected (never throw).
 

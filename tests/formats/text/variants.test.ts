@@ -1,4 +1,4 @@
-// One test per variant in ../shared/corpus/VARIANTS.md, each on the real quoted text (the short snippets
+// One test per variant of the corpus's VARIANTS.md, each on the real quoted text (the short snippets
 // quoted there) embedded in a minimal wire file. "⏎" in VARIANTS.md is a paragraph break (blank line).
 
 import { describe, expect, it } from 'vitest';
