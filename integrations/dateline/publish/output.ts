@@ -5,7 +5,7 @@
 // archive until a publish completes, for `.dateline/changes.json` (what to upload).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { ArchiveDb } from '../archive/db.ts';
 import { linkOrCopy } from '../link-files.ts';
@@ -34,7 +34,6 @@ export class SiteOutput {
   /** Folders known to exist (a recursive mkdir per file was a tenth of a full build's main thread). */
   readonly #folders = new Set<string>();
   readonly #statements = new Map<string, ReturnType<ArchiveDb['prepare']>>();
-  readonly #making = new Map<string, Promise<void>>();
   /** Files place() has put in place (or found in place), for the write() that records each. */
   readonly #placed = new Map<string, { hash: string; wrote: boolean }>();
 
@@ -110,7 +109,8 @@ export class SiteOutput {
         }
         if (!same) {
           const tmp = `${target}.${process.pid}.dateline-tmp`;
-          await this.#ensureFolderAsync(dirname(target));
+          // a new folder is one mkdir, once: not worth a round trip to the thread pool
+          this.#ensureFolder(dirname(target));
           await writeFile(tmp, bytes);
           await rename(tmp, target);
         }
@@ -118,26 +118,6 @@ export class SiteOutput {
       }
     };
     await Promise.all(Array.from({ length: Math.min(PLACE_CONCURRENCY, files.length) }, one));
-  }
-
-  async #ensureFolderAsync(folder: string): Promise<void> {
-    if (this.#folders.has(folder)) return;
-    let making = this.#making.get(folder);
-    if (!making) {
-      making = (async () => {
-        if (folder.length <= this.dir.length) await mkdir(folder, { recursive: true });
-        else {
-          await this.#ensureFolderAsync(dirname(folder));
-          await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
-            if (error.code !== 'EEXIST') throw error;
-          });
-        }
-        this.#folders.add(folder);
-        this.#making.delete(folder);
-      })();
-      this.#making.set(folder, making);
-    }
-    await making;
   }
 
   /** Writes `bytes` at site path `path` unless the file already holds exactly them. Returns whether it wrote. */
