@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recipe, requireCommand, run, stamps, story, tree, TestSite, type Changes, type Run } from './site.ts';
+import { newsroom, recipe, requireCommand, run, stamps, story, tree, TestSite, type Changes, type Run } from './site.ts';
 
 const site = new TestSite('deploy-rsync');
 const dest = join(site.dir, 'www');
@@ -77,28 +77,17 @@ describe('rsync deploy recipe', () => {
   });
 
   it('sends only the files a new story changes', async () => {
-    site.write({ 'world/floods.txt': story('Floods close the coastal highway', '10 Mar, 2024 08:00am') });
-    site.publish();
-    const changes = site.changes()!;
-    expect(changes.full).toBe(false);
-    expect(changes.written).toContain('world/2024/03/10/floods-close-the-coastal-highway/index.html');
+    const changes = newsroom.newStory(site);
     expect(changes.written.length).toBeLessThan(site.files().length);
     await deploy(pathsOf(changes));
   });
 
   it('sends only the files an edited story changes', async () => {
-    site.write({ 'world/markets.txt': story('Markets steady after the holiday', '09 Mar, 2024 09:00am', ['KARACHI: Markets were steady after the holiday.', 'Traders expect a busy week.', 'A third paragraph was added.']) });
-    site.publish();
-    const changes = site.changes()!;
-    expect(changes.written).toContain('world/2024/03/09/markets-steady-after-the-holiday/index.html');
-    await deploy(pathsOf(changes));
+    await deploy(pathsOf(newsroom.edit(site)));
   });
 
   it('deletes the pages of a deleted story, its emptied section with them', async () => {
-    site.remove('business/rupee.txt');
-    site.publish();
-    const changes = site.changes()!;
-    expect(changes.removed).toEqual(expect.arrayContaining(['business/index.html', 'business/rss.xml', 'business/2024/03/09/rupee-gains-against-the-dollar/index.html']));
+    const changes = newsroom.deletion(site);
     expect(existsSync(join(dest, 'business'))).toBe(true);
     await deploy(pathsOf(changes));
     expect(existsSync(join(dest, 'business'))).toBe(false);

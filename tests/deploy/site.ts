@@ -4,6 +4,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { expect } from 'vitest';
 import { buildSite, outputDir, repoRoot, writeContent, type BuiltSite } from '../helpers/build.ts';
 import { seedArticle, wire } from '../foundation/fixtures.ts';
 
@@ -195,3 +196,32 @@ export function run(command: string, args: string[], env: Record<string, string 
 }
 
 export const recipe = (name: 'rsync' | 's3') => join(repoRoot, 'scripts', 'deploy', `${name}.sh`);
+
+/**
+ * The publishes both recipes are deployed after (new story, edit, deletion), each checked for what
+ * its changes file lists; they return the list for the deploy.
+ */
+export const newsroom = {
+  newStory(site: TestSite): Changes {
+    site.write({ 'world/floods.txt': story('Floods close the coastal highway', '10 Mar, 2024 08:00am') });
+    site.publish();
+    const changes = site.changes()!;
+    expect(changes.full).toBe(false);
+    expect(changes.written).toContain('world/2024/03/10/floods-close-the-coastal-highway/index.html');
+    return changes;
+  },
+  edit(site: TestSite): Changes {
+    site.write({ 'world/markets.txt': story('Markets steady after the holiday', '09 Mar, 2024 09:00am', ['KARACHI: Markets were steady after the holiday.', 'Traders expect a busy week.', 'A third paragraph was added.']) });
+    site.publish();
+    const changes = site.changes()!;
+    expect(changes.written).toContain('world/2024/03/09/markets-steady-after-the-holiday/index.html');
+    return changes;
+  },
+  deletion(site: TestSite): Changes {
+    site.remove('business/rupee.txt');
+    site.publish();
+    const changes = site.changes()!;
+    expect(changes.removed).toEqual(expect.arrayContaining(['business/index.html', 'business/rss.xml', 'business/2024/03/09/rupee-gains-against-the-dollar/index.html']));
+    return changes;
+  },
+};
