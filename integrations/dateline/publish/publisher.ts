@@ -233,6 +233,8 @@ export class Publisher {
           writeArchiveReport(db, config.reportPath, { now: request.now, contentDir: config.contentDirLabel });
           const files = (db.prepare("SELECT count(*) AS n FROM files WHERE ',' || statuses || ',' LIKE '%,rejected,%'").get() as { n: number }).n;
           db.exec('ROLLBACK');
+          // what the library remembered was read from the change just undone (a --watch publisher goes on)
+          this.library.invalidate();
           return { sync, entries, routes: 0, refused: { counts, files } };
         }
         db.exec('COMMIT');

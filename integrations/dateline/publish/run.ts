@@ -52,6 +52,9 @@ export async function openSession(project: Project, options: SessionOptions): Pr
   }
 }
 
+/** The publisher's timed steps, as the summary names them (a refused publish stops after the first two). */
+const STEPS = [['content', 'content'], ['images', 'images'], ['effects', 'effects'], ['render', 'pages'], ['derived', 'rest'], ['report', 'report']] as const;
+
 /** The lines printed after a build or publish. */
 export function summaryLines(project: Project, result: PublishResult, seconds: number, limit = 30): string[] {
   const { counts } = result;
@@ -71,10 +74,15 @@ export function summaryLines(project: Project, result: PublishResult, seconds: n
   const t = result.milliseconds;
   lines.push(
     `${result.routes} route(s) affected; ${result.written} file(s) written, ${result.removed} removed, ${result.unchanged} unchanged ` +
-      `in ${seconds.toFixed(2)} s (content ${t.content} ms, images ${t.images} ms, effects ${t.effects} ms, pages ${t.render} ms, rest ${t.derived} ms, report ${t.report} ms)`,
+      `in ${seconds.toFixed(2)} s (${STEPS.filter(([key]) => t[key] !== undefined).map(([key, name]) => `${name} ${t[key]} ms`).join(', ')})`,
   );
   lines.push(`report: ${relative(process.cwd(), project.config.reportPath) || project.config.reportPath}; changes: ${relative(process.cwd(), project.changesPath)}`);
   return lines;
+}
+
+/** What strict mode says when it publishes nothing. */
+export function refusalLine(files: number): string {
+  return `Dateline strict mode: ${files} wire file(s) rejected, nothing published (see the report)`;
 }
 
 /** A publish (or a full build) start to finish; returns the exit code. */
@@ -85,7 +93,7 @@ export async function publishOnce(project: Project, options: SessionOptions & { 
     const result = await session.publisher.publish({ full: options.full, ...(options.files ? { files: options.files } : {}), now: buildNow() });
     for (const line of summaryLines(project, result, (performance.now() - started) / 1000)) options.log(line);
     if (result.refused) {
-      options.log(`Dateline strict mode: ${result.refused} wire file(s) rejected, nothing published (see the report)`);
+      options.log(refusalLine(result.refused));
       return 1;
     }
     return 0;

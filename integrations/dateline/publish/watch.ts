@@ -8,7 +8,7 @@ import { relative, sep } from 'node:path';
 import type { Project } from '../cli/project.ts';
 import { NEWS_WINDOW_MS } from '../sitemaps/news.ts';
 import { buildNow } from '../time.ts';
-import { openSession, summaryLines, type SessionOptions } from './run.ts';
+import { openSession, refusalLine, summaryLines, type SessionOptions } from './run.ts';
 
 /** Quiet time after a file event before publishing (a writer's several events come as one burst). */
 const SETTLE_MS = 25;
@@ -49,7 +49,11 @@ export function watchAndPublish(project: Project, options: SessionOptions): Watc
       try {
         const result = await session.publisher.publish({ ...(files ? { files } : {}), now: buildNow() });
         const lines = summaryLines(project, result, (performance.now() - started) / 1000, 10);
-        options.log(files ? `published ${files.length} changed file(s): ${lines.at(-2)}` : lines.at(-2)!);
+        if (result.refused !== undefined) {
+          // Nothing of these files is in the archive: they go again with the next change (the mended file).
+          options.log(`${refusalLine(result.refused)}; waiting for the next change`);
+          if (files) for (const f of files) changed.add(f);
+        } else options.log(files ? `published ${files.length} changed file(s): ${lines.at(-2)}` : lines.at(-2)!);
         for (const line of lines.slice(1, -2)) if (/^\s+(rejected|withdrawn)/.test(line)) options.log(line);
       } catch (error) {
         options.log(`publish failed (it is tried again on the next change): ${(error as Error).message}`);
