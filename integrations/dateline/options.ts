@@ -34,6 +34,43 @@ export const OgImageOptionsSchema = z
   })
   .strict();
 
+/** Fetching pictures over https from the agencies' servers: off unless hosts are listed. */
+export const RemotePhotosSchema = z
+  .object({
+    /** Host names (`photos.agency.com`, or `host:port`) pictures may be fetched from; redirects must stay among them. */
+    hosts: z.array(z.string().min(1)).min(1),
+    /**
+     * Request headers per host, each naming the environment variable that holds its value (so keys never
+     * sit in the config): `{ 'api.agency.com': { Authorization: 'AGENCY_PHOTO_KEY' } }`.
+     */
+    headers: z.record(z.string().min(1), z.record(z.string().min(1), z.string().min(1))).default({}),
+    /** Milliseconds a fetch may take, redirects included. */
+    timeout: z.number().int().min(100).default(15_000),
+    /** Largest picture fetched, in bytes. */
+    maxBytes: z.number().int().min(1).default(40 * 1024 * 1024),
+    /** Allow plain http (an intranet, a test server); https only otherwise. */
+    allowHttp: z.boolean().default(false),
+    /** Allow hosts that resolve to private, loopback or link-local addresses (an intranet, a test server). */
+    allowPrivateAddresses: z.boolean().default(false),
+  })
+  .strict();
+
+/** Wire pictures: where they may come from, and what is made of them. */
+export const PhotosOptionsSchema = z
+  .object({
+    /** Remote fetching (`hosts` lists where from); absent: only files inside the content folder are read. */
+    remote: RemotePhotosSchema.optional(),
+    /** Widths of the responsive files, in pixels (none wider than the source is made). */
+    widths: z.array(z.number().int().min(64).max(4096)).min(1).default([400, 800, 1200, 1600]),
+    /** Also write AVIF files (several times the work of WebP). */
+    avif: z.boolean().default(false),
+    /** Use renditions the wire marks as priced. */
+    allowPriced: z.boolean().default(false),
+    /** Largest picture decoded, in pixels (width × height); a larger one is refused before decoding. */
+    maxPixels: z.number().int().min(1).default(100_000_000),
+  })
+  .strict();
+
 export const DatelineOptionsSchema = z
   .object({
     /** Site name shown in the masthead, titles, feeds and images. */
@@ -77,6 +114,8 @@ export const DatelineOptionsSchema = z
     /** Social images; colours follow the theme. */
     // prefault: zod 4 returns a `.default()` value as is; this parses `{}` so the colour defaults apply.
     ogImage: OgImageOptionsSchema.prefault({}),
+    /** Wire pictures (see docs/photos.md). */
+    photos: PhotosOptionsSchema.prefault({}),
   })
   .strict();
 
