@@ -10,6 +10,9 @@ export function blockText(block: BodyBlock): string {
       return block.cite ? `${block.text} — ${block.cite}` : block.text;
     case 'related':
       return block.headline;
+    case 'picture':
+      // a picture's words (its caption) are the item's `pictures`, not the body's text
+      return '';
     default:
       return block.text;
   }

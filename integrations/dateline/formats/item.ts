@@ -5,6 +5,7 @@
 //
 // Every parser is pure: bytes and options in, items or diagnostics with 1-based line numbers of the
 // original file out. No Astro, no file system, no clock.
+import type { WirePicture } from './picture.ts';
 
 /** A problem found in a wire file. `line` is 1-based and always inside the file (1 for an empty file). */
 export interface Diagnostic {
@@ -60,7 +61,9 @@ export type BodyBlock =
   /** A photo caption; `credit` is the photographer or agency (`Reuters/File`). */
   | { kind: 'caption'; text: string; credit?: string; line: number }
   /** A print footer (`Published in Dawn, January 1st, 2025`). */
-  | { kind: 'footer'; text: string; line: number };
+  | { kind: 'footer'; text: string; line: number }
+  /** An inline picture where the wire placed it: `picture` indexes the item's `pictures`. */
+  | { kind: 'picture'; picture: number; line: number };
 
 /**
  * Who a story is across its versions. `key` groups the versions of one story: a NewsML-G2 `guid`, a
@@ -131,6 +134,11 @@ export interface WireItem {
   body: BodyBlock[];
   /** Market quotes (the wire text's ticker); [] for other formats. */
   quotes: MarketQuote[];
+  /**
+   * Pictures that come with the story (./picture.ts), in the wire's order: the lead first when there
+   * is one; inline ones are also named by a `picture` body block at their place. Absent: none.
+   */
+  pictures?: WirePicture[];
 }
 
 /** One item of a file: parsed, or rejected on its own (the file's other items still count). */

@@ -21,6 +21,8 @@ export interface Newsml12Parts {
   update?: string;
   /** Wrap the text component in a nested NewsComponent next to a photo (AFP's newer feed). */
   nested?: boolean;
+  /** Photo components (raw XML) put before the text in the item's top component. */
+  photos?: string;
 }
 
 export const DEFAULT_DATA = `<nitf><body><body.content>
@@ -71,7 +73,7 @@ ${text}
     : `<NewsComponent>
 ${lines}
 ${meta}
-${text}
+${parts.photos ?? ''}${text}
 </NewsComponent>`;
   return `<NewsItem xml:lang="en">
 <Identification>
@@ -100,3 +102,42 @@ ${items.join('\n')}
 }
 
 export const newsml12Doc = (parts: Newsml12Parts = {}) => newsml12([newsItem12(parts)], parts.declaration);
+
+/** An AFP-style photo component (Role Photo) with its caption, credit, rights and three renditions. */
+export const AFP_PHOTO = `<NewsComponent Duid="photo-1">
+<Role FormalName="Photo"/>
+<NewsLines>
+<HeadLine>Passengers board the first flight</HeadLine>
+<CreditLine>Example News/Amir Khan</CreditLine>
+</NewsLines>
+<AdministrativeMetadata><Provider><Party FormalName="AFP"/></Provider><Creator><Party FormalName="Amir Khan"/></Creator></AdministrativeMetadata>
+<RightsMetadata>
+<Copyright><CopyrightHolder>Example News</CopyrightHolder><CopyrightDate>2024</CopyrightDate></Copyright>
+<UsageRights><UsageType>Editorial use only</UsageType><Limitations>No archiving</Limitations></UsageRights>
+</RightsMetadata>
+<NewsComponent>
+<Role FormalName="Caption"/>
+<ContentItem><MediaType FormalName="Text"/><Format FormalName="NITF3.1"/>
+<DataContent><p>Passengers board the first flight to Almaty at Islamabad airport on <b>Thursday</b>.</p></DataContent>
+</ContentItem>
+</NewsComponent>
+<NewsComponent>
+<Role FormalName="HighDef"/>
+<ContentItem Href="photo-1-hd.jpg"><MediaType FormalName="Photo"/><MimeType FormalName="image/jpeg"/>
+<Characteristics><SizeInBytes>2400000</SizeInBytes><Property FormalName="Width" Value="3000"/><Property FormalName="Height" Value="2000"/></Characteristics>
+</ContentItem>
+</NewsComponent>
+<NewsComponent>
+<Role FormalName="Thumbnail"/>
+<ContentItem Href="photo-1-thumb.jpg"><MediaType FormalName="Photo"/><MimeType FormalName="image/jpeg"/>
+<Characteristics><SizeInBytes>9000</SizeInBytes><Property FormalName="Width" Value="150"/><Property FormalName="Height" Value="100"/></Characteristics>
+</ContentItem>
+</NewsComponent>
+<NewsComponent>
+<Role FormalName="Preview"/>
+<ContentItem Href="photo-1_wm.jpg"><MediaType FormalName="Photo"/><MimeType FormalName="image/jpeg"/>
+<Characteristics><Property FormalName="Width" Value="3000"/><Property FormalName="Height" Value="2000"/></Characteristics>
+</ContentItem>
+</NewsComponent>
+</NewsComponent>
+`;

@@ -64,3 +64,18 @@ describe('NewsML 1.2 samples', () => {
     expect(JSON.stringify(a)).not.toMatch(/Ã|\uFFFD/);
   });
 });
+
+describe('NewsML 1.2 samples: pictures', () => {
+  it('afp.xml: AFP\'s text names its photo only by reference (NewsManagement/AssociatedWith), which is not followed: no pictures', () => {
+    const bytes = bytesOf('afp.xml');
+    const a = onlyItem(parseNewsml12(bytes, opts), bytes);
+    expect(bytes.toString('utf8')).toContain('<AssociatedWith NewsItem="urn:newsml:afp.com:20140829:ccd3ebb1-ff99-452d-a1c2-5dc0fa24c204"/>');
+    expect(a.pictures).toBeUndefined();
+    expect(a.body.every((b) => b.kind === 'paragraph')).toBe(true);
+  });
+
+  it('afp20-declares-latin1-is-utf8.xml: no photo component, no pictures', () => {
+    const bytes = bytesOf('afp20-declares-latin1-is-utf8.xml');
+    for (const i of parseNewsml12(bytes, opts).items) if (i.ok) expect(i.item.pictures).toBeUndefined();
+  });
+});

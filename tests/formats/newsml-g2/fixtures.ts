@@ -81,3 +81,54 @@ ${extra}${items.join('\n')}
 
 export const g2Doc = (parts: G2Parts = {}) => `<?xml version="1.0" encoding="UTF-8"?>\n${g2Item(parts)}\n`;
 export { esc };
+
+export interface G2PictureParts {
+  guid?: string;
+  itemClass?: string;
+  pubStatus?: string;
+  signals?: string[];
+  embargoed?: string;
+  headline?: string;
+  caption?: string;
+  descriptions?: string[];
+  creditline?: string;
+  creators?: string[];
+  copyrightNotice?: string;
+  usageTerms?: string;
+  /** Raw contentSet inner XML; by default three renditions under `images.example.com/<name>-*.jpg`. */
+  contentSet?: string;
+}
+
+/** A picture newsItem (our own photo of the port story). */
+export function g2Picture(name: string, parts: G2PictureParts = {}): string {
+  const base = `https://images.example.com/${name}`;
+  return `<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="${parts.guid ?? `urn:newsml:example.com:20240301:${name}`}" version="1" standard="NewsML-G2" standardversion="2.29">
+  <rightsInfo>
+    <copyrightHolder literal="Example News"/>
+${parts.copyrightNotice !== undefined ? `    <copyrightNotice>${parts.copyrightNotice}</copyrightNotice>\n` : ''}${parts.usageTerms !== undefined ? `    <usageTerms>${parts.usageTerms}</usageTerms>\n` : ''}  </rightsInfo>
+  <itemMeta>
+    <itemClass qcode="${parts.itemClass ?? 'ninat:picture'}"/>
+    <provider qcode="nprov:EXAMPLE"/>
+    <versionCreated>2024-03-01T09:20:00Z</versionCreated>
+${parts.embargoed !== undefined ? `    <embargoed>${parts.embargoed}</embargoed>\n` : ''}    <pubStatus qcode="${parts.pubStatus ?? 'stat:usable'}"/>
+${(parts.signals ?? []).map((s) => `    <signal qcode="${s}"/>\n`).join('')}  </itemMeta>
+  <contentMeta>
+${(parts.creators ?? []).map((c) => `    ${c}\n`).join('')}${parts.creditline !== undefined ? `    <creditline>${parts.creditline}</creditline>\n` : ''}${parts.headline !== undefined ? `    <headline>${parts.headline}</headline>\n` : ''}${parts.caption !== undefined ? `    <description role="drol:caption">${parts.caption}</description>\n` : ''}${(parts.descriptions ?? []).map((d) => `    ${d}\n`).join('')}  </contentMeta>
+  <contentSet>
+${parts.contentSet ?? `    <remoteContent href="${base}-high.jpg" rendition="rnd:highRes" contenttype="image/jpeg" width="4000" height="2667" size="3100000"/>
+    <remoteContent href="${base}-thumb.jpg" rendition="rnd:thumbnail" contenttype="image/jpeg" width="150" height="100" size="9000"/>
+    <remoteContent href="${base}-preview.jpg" rendition="rnd:preview" contenttype="image/jpeg" width="640" height="427" size="80000"/>`}
+  </contentSet>
+</newsItem>`;
+}
+
+/** A packageItem grouping items by guid: each group a list of guids. */
+export function g2Package(groups: string[][], guid = 'urn:newsml:example.com:20240301:package'): string {
+  return `    <packageItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="${guid}" version="1" standard="NewsML-G2" standardversion="2.29">
+      <itemMeta><itemClass qcode="ninat:composite"/><provider qcode="nprov:EXAMPLE"/><versionCreated>2024-03-01T09:30:00Z</versionCreated></itemMeta>
+      <groupSet root="G1">
+${groups.map((refs, i) => `        <group id="G${i + 1}" role="group:${i === 0 ? 'main' : 'sidebar'}">\n${refs.map((r) => `          <itemRef residref="${r}"/>`).join('\n')}\n        </group>`).join('\n')}
+      </groupSet>
+    </packageItem>
+`;
+}

@@ -8,6 +8,7 @@ import type { FileParse, WireItem } from '../../../integrations/dateline/formats
 import { looksLikeNewsmlG2, parseNewsmlG2 } from '../../../integrations/dateline/formats/newsml-g2/index.ts';
 import { readNitfBody, readNitfStoryHead } from '../../../integrations/dateline/formats/nitf/index.ts';
 import { parseXml, descendants } from '../../../integrations/dateline/formats/shared/xml.ts';
+import { chooseRendition } from '../../../integrations/dateline/formats/picture.ts';
 import { wireSamplesDir } from '../../helpers/test-data.ts';
 import { checkParse, firstParagraph, lineOf, onlyItem } from '../xml/helpers.ts';
 
@@ -272,5 +273,42 @@ describe('NewsML-G2 samples', () => {
     expect(firstParagraph(a)).toBe('*** DISCLAIMER: THIS IS AN AUTOMATED TRANSLATION FROM FINNISH ***');
     expect(paragraphs(a).join(' ')).toContain("until 4 o'clock");
     expect(everything(result)).not.toMatch(/&#39;|&quot;|complemented throughout/);
+  });
+});
+
+// The pictures the samples carry, with the values read from each file by hand.
+describe('NewsML-G2 samples: pictures', () => {
+  it('ansa-text.xml: the text item\'s own image remoteContent is its lead picture; its tag: href names no location', () => {
+    const { result, items } = parsed('ansa-text.xml');
+    const text = textOf('ansa-text.xml');
+    const [a] = items;
+    // remoteContent contenttype="image/jpeg" rendition="rnd:highRes" href="tag:ansa.it,2017-10-11:200400bfd17a98e68ea9597546e5ec93.jpg"
+    expect(a!.pictures).toEqual([
+      { line: lineOf(text, '<remoteContent'), role: 'lead', id: 'tag:ansa.it,2017-10-11:200400bfd17a98e68ea9597546e5ec93.jpg', renditions: [], status: 'usable' },
+    ]);
+    expect(chooseRendition(a!.pictures![0]!)).toBeUndefined();
+    expect(result.items[0]!.warnings).toContainEqual({
+      line: lineOf(text, '<remoteContent'),
+      message: expect.stringMatching(/^remoteContent not read as a picture rendition: "tag:ansa\.it,2017-10-11:200400bfd17a98e68ea9597546e5ec93\.jpg", which names the picture \(a tag: identifier\)/),
+    });
+    // No picture block: NewsML-G2 does not place pictures in the text.
+    expect(a!.body.every((b) => b.kind === 'paragraph')).toBe(true);
+  });
+
+  it('iptc-LISTING_24_News_Message_Package.xml: the package groups placeholder items without an itemClass: no pictures, nothing attached', () => {
+    const { result } = parsed('iptc-LISTING_24_News_Message_Package.xml');
+    expect(result.items).toEqual([]);
+    expect(result.errors.filter((e) => /no time/.test(e.message))).toHaveLength(4);
+  });
+
+  it('iptc-LISTING_6_Simple_Package.xml: a package file (its picture is only an itemRef) is still rejected', () => {
+    expect(parsed('iptc-LISTING_6_Simple_Package.xml').result.errors[0]!.message).toMatch(/packageItem .* nothing to publish/);
+  });
+
+  it('the other samples carry no picture', () => {
+    const withPicture = ['ansa-text.xml'];
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.xml') && !withPicture.includes(f))) {
+      for (const i of parseNewsmlG2(bytesOf(f), opts).items) if (i.ok) expect(i.item.pictures, f).toBeUndefined();
+    }
   });
 });

@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import type { FileParse, FormatOptions } from '../../../integrations/dateline/formats/item.ts';
 import { parseNinjs } from '../../../integrations/dateline/formats/ninjs/index.ts';
 import { decodeBytes, lineCount } from '../../../integrations/dateline/formats/shared/decode.ts';
+import { checkPictures } from '../xml/helpers.ts';
 import { json, linkedOnly, picture, v1, v1Second, v2, v3 } from './fixtures.ts';
+import { withPictures } from './picture-fixtures.ts';
 
 const RUNS = Number(process.env.PARSER_FC_RUNS ?? 2_000);
 const SEED = process.env.PARSER_FC_SEED ? Number(process.env.PARSER_FC_SEED) : 20_240_305;
@@ -62,6 +64,7 @@ function check(input: string | Uint8Array, options: FormatOptions = { timeZone: 
     }
     if (!item.identity.key) throw new Error('empty identity key');
     for (const s of strings(item)) if (BAD_OUTPUT.test(s)) throw new Error(`bad character in output ${JSON.stringify(s)}`);
+    checkPictures(item, lines);
   }
   return result;
 }
@@ -88,6 +91,7 @@ const nastyText = fc.array(nasty, { maxLength: 60 }).map((parts) => parts.join('
 const seeds = [
   json(v1()), json(v2()), json(v3()), JSON.stringify(v1Second()), json([v1(), picture(), v2({ uri: 'urn:b' })]),
   json({ data: { items: [{ meta: {}, item: linkedOnly() }, { item: v1({ uri: 'urn:c' }) }] } }), json({ item: [v3({ pubStatus: 'canceled', headlines: [] })] }),
+  json(withPictures(1)), json(withPictures(2)), json(withPictures(3)),
 ];
 
 const mutation = fc.oneof(
@@ -129,6 +133,41 @@ const time = fc.oneof(
 const text = fc.oneof(fc.string({ maxLength: 40 }), nastyText, fc.constantFrom('Ferry back', 'CORRECTED-Ferry back', '', '\u200b'));
 const html = fc.array(fc.oneof(text, fc.constantFrom('<p>', '</p>', '<h1>', '</h1>', '<script>', '</script>', '<style>', '<blockquote>', '<ul><li>', '<img onerror="x">', '<a href="javascript:x">', '<br>', '<table><tr><td>')), { maxLength: 20 }).map((p) => p.join(''));
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
+const size = fc.oneof(fc.integer({ min: -5, max: 5000 }), fc.constantFrom('172', '1e3', ' 9 ', '', 1e300, 0.5, Number.MAX_SAFE_INTEGER), text);
+const rendition = fc.record(
+  {
+    name: maybe(fc.oneof(fc.constantFrom('baseImage', 'thumbnail', 'WatermarkPreview', 'wm'), text)),
+    title: maybe(fc.oneof(fc.constantFrom('Preview with watermark', 'Hires'), text)),
+    href: maybe(fc.oneof(fc.constantFrom('https://example.com/a.jpg', 'a_WatermarkPreview.jpg', 'data:image/png;base64,AAAA', 'javascript:alert(1)', 'tag:x.com,2024:y', '//cdn.example.com/x.jpg', '', ' a  b.jpg '), text, fc.integer())),
+    width: maybe(size),
+    height: maybe(size),
+    contenttype: maybe(fc.constantFrom('image/jpeg', 'video/mp4', 'text/xml', '')),
+    mimetype: maybe(fc.constantFrom('image/png', 'application/pdf')),
+    sizeinbytes: maybe(size),
+    priced: maybe(fc.oneof(fc.boolean(), text)),
+    poi: maybe(fc.oneof(fc.record({ x: size, y: size }), text, fc.constant(null))),
+  },
+  { requiredKeys: [] },
+);
+const association = fc.record(
+  {
+    type: maybe(fc.constantFrom('picture', 'image', 'graphic', 'video', 'text', '')),
+    name: maybe(fc.oneof(fc.constantFrom('featureimage', 'a001', 'main', 'mainpic'), text)),
+    uri: maybe(text),
+    by: maybe(text),
+    headline: maybe(text),
+    description_text: maybe(html),
+    descriptions: maybe(fc.array(fc.record({ role: maybe(fc.constantFrom('caption', 'alt', 'text', '')), value: maybe(fc.oneof(text, html)) }), { maxLength: 3 })),
+    pubstatus: maybe(fc.oneof(fc.constantFrom('usable', 'canceled', 'withheld', 'embargoed'), text)),
+    pubStatus: maybe(fc.constantFrom('canceled', 'bogus')),
+    embargoed: maybe(time),
+    embargoedUntil: maybe(time),
+    copyrightnotice: maybe(text),
+    usageTerms: maybe(text),
+    renditions: maybe(fc.oneof(fc.array(rendition, { maxLength: 4 }), fc.dictionary(fc.constantFrom('baseImage', 'thumb', '__proto__', 'viewImage'), rendition, { maxKeys: 3 }), text)),
+  },
+  { requiredKeys: [] },
+);
 const ninjsObject = fc.record(
   {
     uri: maybe(fc.oneof(text, fc.constant('https://api.example.com/media/v/content/a?qt=1&et=2'), fc.integer())),
@@ -153,6 +192,7 @@ const ninjsObject = fc.record(
     correction: maybe(fc.oneof(fc.boolean(), text, fc.record({ note: maybe(text) }))),
     provider: maybe(fc.constantFrom('AP', 'dpa')),
     renditions: maybe(fc.constant({ nitf: { href: 'https://example.com/x' } })),
+    associations: maybe(fc.oneof(fc.array(association, { maxLength: 3 }), fc.dictionary(fc.constantFrom('featuremedia', 'mainpic', 'logo', 'x'), association, { maxKeys: 3 }))),
   },
   { requiredKeys: [] },
 );

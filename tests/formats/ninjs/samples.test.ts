@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileParse } from '../../../integrations/dateline/formats/item.ts';
 import { looksLikeNinjs, parseNinjs } from '../../../integrations/dateline/formats/ninjs/index.ts';
 import { wireSamplesDir } from '../../helpers/test-data.ts';
+import { chooseRendition, pictureAlt } from '../../../integrations/dateline/formats/picture.ts';
 import { only, paragraphs, rejected } from './helpers.ts';
 
 const bytesOf = (file: string) => readFileSync(join(wireSamplesDir, 'ninjs', file));
@@ -113,9 +114,9 @@ describe('ninjs 2.x', () => {
     ]);
     expect(item.body[0]).toMatchObject({ kind: 'paragraph' });
     expect(paragraphs(item)[0]).toMatch(/^Pandemin satte stopp för den stora internationella militärövningen Aurora 2020/);
-    expect(item.body.map((b) => b.kind)).toEqual(['paragraph', 'quote', 'paragraph', 'quote', 'caption']);
+    // The figure closing the html5 body repeats the picture's caption: it is the picture (see below), not text.
+    expect(item.body.map((b) => b.kind)).toEqual(['paragraph', 'quote', 'paragraph', 'quote']);
     expect(item.body[1]).toMatchObject({ kind: 'quote', text: expect.stringMatching(/^Aurora 2023 kommer att genomföras/) });
-    expect(item.body[4]).toMatchObject({ kind: 'caption', text: expect.stringMatching(/^En stor internationell försvarsövning/) });
     expect(JSON.stringify(item.body)).not.toMatch(/FörsvarTT|Försvar TT/);
     expect(item.bylineText).toBe('');
   });
@@ -220,7 +221,7 @@ describe('superdesk, BBC and AP Media API', () => {
     expect(item.body).toEqual([{ kind: 'paragraph', text: 'body', line: 24 }]);
   });
 
-  it('superdesk/bbc-ninjs-comp-test.json: body_html that is plain text; picture association not read', () => {
+  it('superdesk/bbc-ninjs-comp-test.json: body_html that is plain text; its picture association is a picture, not text', () => {
     const item = only(sample('superdesk/bbc-ninjs-comp-test.json', 'Europe/London'));
     expect(item.identity.key).toBe('id:https://example.com/56789');
     expect(item.headline).toBe('abcdef');
@@ -260,6 +261,130 @@ describe('the ninjs JSON Schemas are not items', () => {
       'superdesk/bbc-ninjs-comp-test.json', 'superdesk/ap_media_text_item.json', 'superdesk/ap_media_text_feed.json',
     ]) {
       expect(looksLikeNinjs(bytesOf(file)), file).toBe(true);
+    }
+  });
+});
+
+// The pictures the samples carry, with the values read from each file by hand.
+describe('ninjs samples: pictures', () => {
+  it('v2/tt_text_image_2.json: one picture association (a001), the lead; the WatermarkPreview is never chosen', () => {
+    const item = only(sample('v2/tt_text_image_2.json', 'Europe/Stockholm'));
+    expect(item.pictures).toHaveLength(1);
+    const p = item.pictures![0]!;
+    expect(p).toMatchObject({
+      line: 60,
+      role: 'lead',
+      id: 'http://tt.se/media/image/sdlk2sirkPaauM',
+      creator: 'Karl Melander/TT',
+      caption: 'En stor internationell försvarsövning planeras 2023 med fokus på södra Sverige och Gotland. Arkivbild från militärövningen Aurora 17.',
+      status: 'usable',
+    });
+    expect(p.headline).toBeUndefined();
+    expect(p.copyright).toBeUndefined();
+    expect(p.renditions.map((r) => [r.name, r.title, r.width, r.height, r.sizeBytes])).toEqual([
+      ['r00', 'Hires', 4724, 3149, 10326191],
+      ['r01', 'Preview', 1024, 683, 398957],
+      ['r02', 'Preview', 1024, 683, 398957],
+      ['r03', 'Thumbnail', 256, 171, 32491],
+    ]);
+    expect(chooseRendition(p)).toEqual({
+      name: 'r00',
+      title: 'Hires',
+      href: 'https://beta.tt.se/media/text/210526-militarovning-a0f2d045/a001_NormalHires.jpg',
+      mimeType: 'image/jpeg',
+      width: 4724,
+      height: 3149,
+      sizeBytes: 10326191,
+    });
+    // Without the Hires, the clean Preview wins over its watermarked twin of the same size.
+    const noHires = { ...p, renditions: p.renditions.slice(1) };
+    expect(chooseRendition(noHires)?.href).toBe('https://beta.tt.se/media/text/210526-militarovning-a0f2d045/a001_NormalPreview.jpg');
+    const watermarked = { ...p, renditions: [p.renditions[2]!] };
+    expect(watermarked.renditions[0]!.href).toMatch(/a001_WatermarkPreview\.jpg$/);
+    expect(chooseRendition(watermarked)).toBeUndefined();
+    expect(pictureAlt(p)).toBe('En stor internationell försvarsövning planeras 2023 med fokus på södra Sverige och Gotland.');
+  });
+
+  it('v1/iptc-ninjsExComplex1.json: `mainpic` (ninjs 1 keyed associations and renditions) is the lead', () => {
+    const item = only(sample('v1/iptc-ninjsExComplex1.json'));
+    expect(item.pictures).toHaveLength(1);
+    const p = item.pictures![0]!;
+    expect(p).toMatchObject({
+      line: 39,
+      role: 'lead',
+      id: 'http://ninjs.example.com/newsitems/20130709simpPh123',
+      headline: 'Costa Concordia cruise ship',
+      creator: 'Paulo Santalucia',
+      status: 'usable',
+      caption: expect.stringMatching(/^The Costa Concordia cruise ship lies on its side in the waters of the Tuscan island of Giglio, Italy, Monday, July 8, 2013\. The luxury/),
+    });
+    expect(p.caption).toMatch(/listing vessel early\.$/);
+    expect(p.renditions.map((r) => r.name)).toEqual(['main', 'small']);
+    expect(chooseRendition(p)).toEqual({
+      name: 'main',
+      title: 'Mid Resolution',
+      href: 'http://hosted.ap.org/photos/2/2643c588-dc8d-4923-bebd-e3b904edbb3a-big.jpg',
+      mimeType: 'image/jpg',
+      width: 429,
+      height: 281,
+    });
+    // The headline is the alt text when the wire gives none.
+    expect(pictureAlt(p)).toBe('Costa Concordia cruise ship');
+  });
+
+  it('superdesk/ninjs_embargoed.json: featuremedia with licence, copyright and a poi in pixels of its original', () => {
+    const item = only(sample('superdesk/ninjs_embargoed.json'));
+    expect(item.pictures).toHaveLength(1);
+    const p = item.pictures![0]!;
+    expect(p).toEqual({
+      line: 1,
+      role: 'lead',
+      id: 'ae041266-2700-4c52-94fe-a46ebca0d3a9',
+      headline: 'Ekegs in Manchester',
+      caption: 'There’s nothing quite like a cold beer to finish a long workweek. Unless, of course, that beer reminds you of the threats of climate change',
+      creator: 'Photograph by Pea, available at https://bit.ly/3Najj58',
+      copyright: 'CC-BY 4.0',
+      usageTerms: 'Indefinite Usage',
+      status: 'usable',
+      // {"x": 729, "y": 864} of 1920×1440
+      poi: { x: 0.3797, y: 0.6 },
+      renditions: [
+        { name: 'original', href: 'https://superdesk-tga.s3.amazonaws.com/sd-tga/20220621170640/9eba8c38a3a82d35c2271e7b570fa7432342f0d7e59dfacc5fde588209e7649b.jpg', width: 1920, height: 1440, mimeType: 'image/jpeg' },
+        { name: 'FIXME', href: 'https://superdesk-tga.s3.amazonaws.com/sd-tga/20220621170640/72c745f8-513c-4969-ab18-11aee5b53af6.jpg', width: 800, height: 600, mimeType: 'image/jpeg' },
+      ],
+    });
+    expect(chooseRendition(p)?.name).toBe('original');
+    // The story's embargo is the story's; the picture has none of its own.
+    expect(p.embargoedUntil).toBeUndefined();
+    expect(item.embargoedUntil).toBe('2022-06-29T07:30:00+05:00');
+  });
+
+  it('superdesk/bbc-ninjs-comp-test.json: the `featureimage` association, sizes given as strings', () => {
+    const item = only(sample('superdesk/bbc-ninjs-comp-test.json', 'Europe/London'));
+    expect(item.pictures).toEqual([
+      {
+        line: 50,
+        role: 'lead',
+        headline: 'logo-footer.png',
+        caption: 'abc',
+        status: 'usable',
+        renditions: [{ name: 'original', href: 'https://www.superdesk.org/public/img/logo-footer.png', mimeType: 'image/png', width: 172, height: 57 }],
+      },
+    ]);
+  });
+
+  it('v1/businesswire-20130731006140.json: the logo graphic is a picture, the video association is not', () => {
+    const item = only(sample('v1/businesswire-20130731006140.json'));
+    expect(item.pictures).toHaveLength(1);
+    const p = item.pictures![0]!;
+    expect(p).toMatchObject({ line: 25, role: 'lead', id: 'http://mms.businesswire.com/media/newsItemId/en/372964/3/AB_LOGO_viewimage.jpg', status: 'usable' });
+    expect(p.renditions.map((r) => r.name)).toEqual(['thumbnail', 'viewimage', 'lowres']);
+    expect(chooseRendition(p)).toEqual({ name: 'lowres', href: 'http://mms.businesswire.com/media/newsItemId/en/372964/4/AB_LOGO_webready.jpg', mimeType: 'image/jpeg', width: 216, height: 141, sizeBytes: 17930 });
+  });
+
+  it('samples without picture associations have no pictures', () => {
+    for (const f of ['v1/iptc-ninjsExSimpleText1.json', 'v2/dpa_text.json', 'v3/dpa_text.json', 'v3/addb-ninjs-nitf.json', 'superdesk/bbc-ninjs-text-test.json', 'superdesk/ninjs1.json']) {
+      expect(only(sample(f)).pictures, f).toBeUndefined();
     }
   });
 });

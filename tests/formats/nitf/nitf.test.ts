@@ -102,7 +102,7 @@ describe('NITF: a story', () => {
 });
 
 describe('NITF: body elements', () => {
-  it('reads quotes, lists, captions with credit, tables and pre; drops notes and media data', () => {
+  it('reads quotes, lists, pictures, tables and pre; drops notes and media data', () => {
     const content = `      <p>QUETTA (AP) — Opening paragraph.</p>
       <bq><p>Water is life.</p><credit>the chief minister</credit></bq>
       <ul><li>Two pumps</li><li>One reservoir</li></ul>
@@ -125,7 +125,8 @@ Second paragraph of pre</pre>`;
       { kind: 'quote', text: 'Water is life.', cite: 'the chief minister', line: lineOf(doc, '<bq>') },
       { kind: 'list', ordered: false, items: ['Two pumps', 'One reservoir'], line: lineOf(doc, '<ul>') },
       { kind: 'list', ordered: true, items: ['First', 'Second'], line: lineOf(doc, '<ol>') },
-      { kind: 'caption', text: 'The plant on opening day.', credit: 'Photo: Example News', line: lineOf(doc, '<media media-type') },
+      { kind: 'picture', picture: 0, line: lineOf(doc, '<media media-type') },
+      { kind: 'picture', picture: 1, line: lineOf(doc, 'no-caption.jpg') },
       { kind: 'paragraph', text: 'District | Homes', line: lineOf(doc, '<table>') },
       { kind: 'paragraph', text: 'Quetta | 200,000', line: lineOf(doc, '<table>') },
       { kind: 'subhead', text: 'Costs', line: lineOf(doc, '<hl1>Costs') },
@@ -133,7 +134,12 @@ Second paragraph of pre</pre>`;
       { kind: 'paragraph', text: 'LINE-UP First line wraps here', line: lineOf(doc, '<pre>') },
       { kind: 'paragraph', text: 'Second paragraph of pre', line: lineOf(doc, 'Second paragraph of pre') },
     ]);
-    expect(outputText(parse(doc))).not.toMatch(/QkFTRTY0|BASE64|Nobody|check the figures|no-caption/);
+    // A media with a reference is a picture (its base64 media-object never read); see pictures.test.ts.
+    expect(a.pictures).toEqual([
+      { line: lineOf(doc, '<media media-type'), role: 'inline', renditions: [{ href: 'plant.jpg' }], caption: 'The plant on opening day.', creditLine: 'Photo: Example News', status: 'usable' },
+      { line: lineOf(doc, 'no-caption.jpg'), role: 'inline', renditions: [{ href: 'no-caption.jpg' }], creditLine: 'Nobody', status: 'usable' },
+    ]);
+    expect(outputText(parse(doc))).not.toMatch(/QkFTRTY0|BASE64|check the figures/);
   });
 
   it('drops script, style, handlers and javascript: links in body and headline; the text reads right', () => {

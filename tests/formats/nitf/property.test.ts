@@ -12,5 +12,12 @@ describe('NITF never throws and keeps the contract', () => {
       content: `      <p>By Karim Shah</p><p>QUETTA (AP) — Text.</p><media><media-caption>Caption.</media-caption><media-producer>Credit</media-producer></media>
       <note><p>Not for use.</p></note><table><tr><td>a</td><td>b</td></tr></table><pre>one\n\ntwo</pre><ul><li>x</li></ul>`,
     }).replace('<nitf ', '<!DOCTYPE nitf SYSTEM "nitf.dtd">\n<nitf '),
+    nitfDoc({
+      bodyHeadExtra: '      <media media-type="image"><media-reference source="head.jpg" width="300" height="200"/></media>',
+      content: `      <media media-type="image"><media-reference source="a.jpg" mime-type="image/jpeg" width="4000" height="3000" alternate-text="Alt"/>
+        <media-reference source="a_wm.jpg"/><media-caption>Caption <em>one</em>.</media-caption><media-producer>Credit</media-producer></media>
+      <p>QUETTA (AP) — Text.</p><block><media media-type="image"><media-reference source="https://example.com/b.jpg"/></media></block>
+      <media media-type="image"><media-reference source="data:image/png;base64,QUJD"/><media-caption>Data.</media-caption></media><p>More.</p>`,
+    }),
   ]);
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { WireItem } from '../../../integrations/dateline/formats/item.ts';
 import { looksLikeNitf, parseNitf } from '../../../integrations/dateline/formats/nitf/index.ts';
 import { wireSamplesDir } from '../../helpers/test-data.ts';
+import { chooseRendition, pictureAlt } from '../../../integrations/dateline/formats/picture.ts';
 import { firstParagraph, lineOf, onlyItem } from '../xml/helpers.ts';
 
 const dir = join(wireSamplesDir, 'nitf');
@@ -94,7 +95,9 @@ describe('NITF samples', () => {
     expect(a.subheadline).toBe('A sample, fictitious NITF article');
     expect(a.bylineText).toBe('By Alan Karben');
     expect(a.dateline).toBe('Newport News, VA');
-    expect(a.body[0]).toEqual({ kind: 'caption', text: 'The tides, captured on film late yesterday.', credit: 'Karben', line: lineOf(textOf('iptc-nitf-fishing.xml'), '<media ') });
+    // The photo before the first paragraph is the lead picture (see the pictures tests), not a caption block.
+    expect(a.body[0]).toMatchObject({ kind: 'paragraph', text: expect.stringMatching(/^The weather was superb today in Norfolk/) });
+    expect(a.body.some((b) => b.kind === 'caption' || b.kind === 'picture')).toBe(false);
     expect(a.body.find((b) => b.kind === 'list')).toMatchObject({ ordered: false, items: [expect.stringMatching(/^Deer Creek: This area/), expect.stringMatching(/^Fox Run:/), expect.stringMatching(/^Pheasant Hollow:/)] });
     expect(paragraphs(a).at(-1)).toBe('Stewart Klometers contributed to this article.');
     expect(JSON.stringify(r)).not.toMatch(/created completely from scratch|expanded format of this popular column/);
@@ -115,7 +118,7 @@ describe('NITF samples', () => {
     expect(firstParagraph(a)).toBe('Nei, dette dokumentet beskriver ikke FNs Agenda 21 eller Agenda 2030');
     expect(a.body[1]).toMatchObject({ kind: 'subhead', text: 'Påstand' });
     expect(a.body.find((b) => b.kind === 'list')).toMatchObject({ items: expect.arrayContaining(['Én global verdensregjering']) });
-    expect(a.body.at(-1)).toMatchObject({ kind: 'caption', text: 'Foto: NTB / Scanpix, montasje av Faktisk.no' });
+    expect(a.body.at(-1)).toEqual({ kind: 'picture', picture: 0, line: lineOf(textOf('nitf-ntb.xml'), '<media media-type') });
     const all = JSON.stringify(a);
     expect(all).not.toMatch(/faktisk-embed|<script|Embed \(/);
     expect(all).not.toContain('Ã');
@@ -142,5 +145,51 @@ describe('NITF samples', () => {
     expect(paragraphs(a)).toHaveLength(1);
     expect(firstParagraph(a)).toMatch(/^International Match Mexico v Panama Mexico: Talavera, M\. Herrera/);
     expect(a.subjects).toEqual([{ code: 'category:FSP' }]);
+  });
+});
+
+// The pictures the samples carry, with the values read from each file by hand.
+describe('NITF samples: pictures', () => {
+  it('iptc-nitf-fishing.xml: the media before the first paragraph is the lead, with its reference, alt, caption and producer', () => {
+    const a = single('iptc-nitf-fishing.xml');
+    expect(a.pictures).toEqual([
+      {
+        line: 170,
+        role: 'lead',
+        renditions: [{ href: 'high-tide.jpg', mimeType: 'image/jpeg', width: 278, height: 185 }],
+        caption: 'The tides, captured on film late yesterday.',
+        alt: 'The tides are high.',
+        creditLine: 'Karben',
+        status: 'usable',
+      },
+    ]);
+    expect(chooseRendition(a.pictures![0]!)?.href).toBe('high-tide.jpg');
+    expect(pictureAlt(a.pictures![0]!)).toBe('The tides are high.');
+    // The story is a kill; its picture carries no status of its own (the story's decides).
+    expect(a.status).toBe('canceled');
+  });
+
+  it('nitf-ntb.xml: the media closing the body is an inline picture, its block at its place', () => {
+    const a = single('nitf-ntb.xml');
+    expect(a.pictures).toEqual([
+      {
+        line: 144,
+        role: 'inline',
+        renditions: [{ href: 'iJIJyyF0tiE', mimeType: 'image/jpeg' }],
+        caption: 'Foto: NTB / Scanpix, montasje av Faktisk.no',
+        status: 'usable',
+      },
+    ]);
+    expect(chooseRendition(a.pictures![0]!)?.href).toBe('iJIJyyF0tiE');
+    expect(a.body.filter((b) => b.kind === 'picture')).toEqual([{ kind: 'picture', picture: 0, line: 144 }]);
+    // It follows the last paragraph the story keeps (the embed codes after it are gone).
+    expect(a.body.at(-2)).toMatchObject({ kind: 'paragraph', text: expect.stringMatching(/^Les faktasjekken på/) });
+  });
+
+  it('the other samples have no media, so no pictures', () => {
+    for (const f of ['aap.xml', 'ap-nitf.xml', 'ap_media_text_nitf.xml', 'efe_nitf.xml', 'pa1.xml', 'pa2.xml']) {
+      const r = parsed(f);
+      for (const i of r.items) if (i.ok) expect(i.item.pictures, f).toBeUndefined();
+    }
   });
 });

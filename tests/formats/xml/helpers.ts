@@ -68,8 +68,43 @@ export function checkParse(result: FileParse, bytes: Uint8Array): WireItem[] {
       if (s !== s.trim() || /\s{2}/.test(s)) throw new Error(`white space not collapsed in ${JSON.stringify(s.slice(0, 80))}`);
     }
     if (item.quotes.length !== 0) throw new Error('quotes from an XML format');
+    checkPictures(item, lines);
   }
   return result.items.flatMap((i) => (i.ok ? [i.item] : []));
+}
+
+/**
+ * The picture contract (formats/picture.ts, every format): absent rather than empty; only the first may
+ * be the lead; lines inside the file; renditions with an href and whole positive sizes; times ISO with
+ * offset; a point of interest in 0–1; each `picture` block names an existing inline picture, once.
+ */
+export function checkPictures(item: WireItem, lines: number): void {
+  const pictures = item.pictures;
+  if (pictures === undefined) {
+    if (item.body.some((b) => b.kind === 'picture')) throw new Error('a picture block without pictures');
+    return;
+  }
+  if (pictures.length === 0) throw new Error('pictures present but empty');
+  const placed = new Set<number>();
+  for (const b of item.body) {
+    if (b.kind !== 'picture') continue;
+    const p = pictures[b.picture];
+    if (!p) throw new Error(`picture block ${b.picture} of ${pictures.length}`);
+    if (p.role !== 'inline') throw new Error('a picture block names the lead');
+    if (placed.has(b.picture)) throw new Error(`picture ${b.picture} placed twice`);
+    placed.add(b.picture);
+  }
+  pictures.forEach((p, i) => {
+    if (p.role === 'lead' && i !== 0) throw new Error(`lead picture at ${i}`);
+    if (!Number.isInteger(p.line) || p.line < 1 || p.line > lines) throw new Error(`picture line ${p.line} outside 1..${lines}`);
+    if (!['usable', 'canceled', 'withheld'].includes(p.status)) throw new Error(`picture status ${p.status}`);
+    if (p.embargoedUntil !== undefined && !ISO.test(p.embargoedUntil)) throw new Error(`picture embargo ${p.embargoedUntil}`);
+    if (p.poi && !(p.poi.x >= 0 && p.poi.x <= 1 && p.poi.y >= 0 && p.poi.y <= 1)) throw new Error(`poi ${JSON.stringify(p.poi)}`);
+    for (const r of p.renditions) {
+      if (r.href === '' || /^(?:data|javascript):/i.test(r.href)) throw new Error(`rendition href ${r.href.slice(0, 40)}`);
+      for (const n of [r.width, r.height, r.sizeBytes]) if (n !== undefined && !(Number.isSafeInteger(n) && n > 0)) throw new Error(`rendition size ${n}`);
+    }
+  });
 }
 
 /** The one parsed item of a file (fails the test when there is not exactly one). */

@@ -1,14 +1,44 @@
 // Finding the story in a NewsML 1.2 item: a `NewsComponent` may hold `ContentItem`s (text, photos) and
 // further `NewsComponent`s (AFP packs its text component inside the item's main one). The text is the
-// first text `ContentItem`; its headline and metadata are on the way there, nearest first.
+// first text `ContentItem` outside the photo components (a photo's caption is text too); its headline
+// and metadata are on the way there, nearest first.
 import type { BodyBlock } from '../item.ts';
 import { readNitfBody, readNitfStoryHead, type NitfStoryHead } from '../nitf/index.ts';
 import { readTextBody, readXhtmlBody } from '../shared/xhtml-body.ts';
-import { attr, child, elementsOf, type XmlElement } from '../shared/xml.ts';
+import { attr, child, children, elementsOf, type XmlElement } from '../shared/xml.ts';
 
 export const CI = { ci: true } as const;
 
 const TEXT_FORMAT = /nitf|xhtml|html|text/i;
+
+const PHOTO_MEDIA = new Set(['photo', 'picture', 'image', 'graphic']);
+const PHOTO_ROLES = new Set(['photo', 'picture', 'image', 'graphic', 'mainphoto', 'mainpicture']);
+const formal = (el: XmlElement | undefined) => (attr(el, 'FormalName') ?? '').trim().toLowerCase();
+
+/** A component's `Role FormalName`, lower case. */
+export const roleOf = (component: XmlElement) => formal(child(component, 'Role', CI));
+
+/** Whether a ContentItem is a photo (MediaType Photo/Image/Graphic, or an image MimeType). */
+export function isPhotoItem(contentItem: XmlElement): boolean {
+  return PHOTO_MEDIA.has(formal(child(contentItem, 'MediaType', CI))) || formal(child(contentItem, 'MimeType', CI)).startsWith('image/');
+}
+
+const childComponents = (c: XmlElement) => children(c, 'NewsComponent', CI);
+const contentItems = (c: XmlElement) => children(c, 'ContentItem', CI);
+const holdsPhoto = (c: XmlElement) => contentItems(c).some(isPhotoItem) && !contentItems(c).some(isTextItem);
+
+/**
+ * Whether a component is one photo with its parts: its Role says so (`Photo`, AFP and Reuters), or its
+ * own MediaType does, or, with no text of its own, it holds photo ContentItems directly or only
+ * components that do and a caption (Role `Caption`), as other NewsML 1.2 senders build them.
+ */
+export function isPhotoComponent(c: XmlElement): boolean {
+  if (PHOTO_ROLES.has(roleOf(c)) || PHOTO_MEDIA.has(formal(child(c, 'MediaType', CI)))) return true;
+  if (contentItems(c).some(isTextItem)) return false;
+  if (contentItems(c).some(isPhotoItem)) return true;
+  const parts = childComponents(c);
+  return parts.some(holdsPhoto) && parts.every((p) => holdsPhoto(p) || roleOf(p) === 'caption');
+}
 
 /** Whether a ContentItem holds the story text (MediaType Text, or a text Format, or inline NITF/XHTML). */
 function isTextItem(contentItem: XmlElement): boolean {
@@ -32,7 +62,7 @@ export function findTextComponent(component: XmlElement | undefined, chain: XmlE
   for (const e of elementsOf(component)) {
     const name = e.name.toLowerCase();
     if (name === 'contentitem' && isTextItem(e)) return { contentItem: e, chain: here };
-    if (name === 'newscomponent') {
+    if (name === 'newscomponent' && !isPhotoComponent(e)) {
       const found = findTextComponent(e, here);
       if (found) return found;
     }

@@ -13,7 +13,10 @@
 // - The text is the first text `ContentItem` (MediaType Text, or a NITF/XHTML Format) found depth-first in
 //   the `NewsComponent` tree; `NewsLines` and `DescriptiveMetadata` are taken from the nearest component on
 //   the way to it. `DataContent` holds NITF (`nitf`, or NITF body elements such as AFP's bare `p`s: read by
-//   the NITF reader), XHTML, or text. Photo and other media components are not read.
+//   the NITF reader), XHTML, or text. Other media components (video, audio) are not read.
+// - Photos (photo.ts): each photo component (Role Photo, or photo ContentItems with a caption) is one
+//   picture, its ContentItem Hrefs the renditions; the first is the lead, the rest inline (NewsML 1.2
+//   places none in the text). A photo's caption component is never taken for the story text.
 // - Headline: `NewsLines/HeadLine`, else the NITF `hl1`; subheadline `SubHeadLine`, else NITF `hl2`.
 // - Byline: `NewsLines/ByLine` (without `ByLineTitle`), else the NITF byline, else `CreditLine` or the
 //   provider's party when it is an agency (`AFP`); a byline paragraph opening the body wins (see NITF).

@@ -6,6 +6,7 @@ import { cleanField, fieldOf, lineClamp, markupFieldOf, readTime, uniqueSubjects
 import { attr, child, children, elementsOf, path, type XmlElement } from '../shared/xml.ts';
 import { textWithout } from '../nitf/body.ts';
 import { CI, findTextComponent, nearest, readDataContent } from './component.ts';
+import { readPhotos } from './photo.ts';
 
 const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 const formal = (el: XmlElement | undefined) => cleanField(attr(el, 'FormalName'));
@@ -151,6 +152,7 @@ export function readNewsItem12(item: XmlElement, envelope: XmlElement | undefine
   const datelineText = story.datelineText ?? printed.dateline?.text ?? (datelineField || undefined);
   const modified = revision && revision.ms > published.ms ? revision.iso : undefined;
   const subheadline = markupFieldOf(line('SubHeadLine')) || story.nitfHead?.subheadline;
+  const pictures = readPhotos(top, at, lines, warnings);
 
   const result: WireItem = {
     format: 'newsml-1.2',
@@ -172,6 +174,7 @@ export function readNewsItem12(item: XmlElement, envelope: XmlElement | undefine
     subjects: uniqueSubjects(subjects(chain, envelope)),
     body: printed.body,
     quotes: [],
+    ...(pictures ? { pictures } : {}),
   };
   return { ok: true, item: result, warnings };
 }

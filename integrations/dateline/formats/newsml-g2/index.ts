@@ -34,11 +34,16 @@
 //   copy of the metadata dropped) or NITF (read by the NITF reader), else `inlineData` (paragraphs at blank
 //   or indented lines; `<p>` markup in it, as ANSA sends, read as HTML). `remoteContent` is not fetched: a
 //   usable item without inline text is rejected. `description` (a summary or caption) is not body.
-// - Never read, so never shown: `edNote` (in any role, public or not), `header`, `rightsInfo`, `hopHistory`,
-//   `assert`, links, `slugline`, `urgency`.
-// - Packages: a `packageItem` holds references, not text: skipped with a warning in a newsMessage, and a file
-//   that is one is rejected. Fragments (a bare `contentSet` or `contentMeta`, as IPTC's listings show) and
-//   other item kinds (concept, planning, knowledge items) are rejected, saying what they are.
+// - Never read, so never shown: `edNote` (in any role, public or not), `header`, a story's `rightsInfo` (a
+//   picture's is), `hopHistory`, `assert`, links, `slugline`, `urgency`.
+// - Pictures (picture.ts, package.ts): picture newsItems of a newsMessage become the `pictures` of the story
+//   a `packageItem` groups them with (its first picture the lead), or of the message's only text item;
+//   they are then no items of their own. An image `remoteContent` in a text item's own contentSet (ANSA)
+//   is a picture of that item too, before any attached ones. Pictures are never body blocks here.
+// - Packages: a `packageItem` holds references, not text: skipped with a warning in a newsMessage (after
+//   its pictures are attached), and a file that is one is rejected. Fragments (a bare `contentSet` or
+//   `contentMeta`, as IPTC's listings show) and other item kinds (concept, planning, knowledge items) are
+//   rejected, saying what they are.
 // - BusinessDesk's nonconformant `scoop` feed (`<Header>`, `<Sent>`, `<ednote>`, zone-less times, headline
 //   only in the inline NITF) is read: element names are matched case-insensitively.
 // - Options: `maxLineLength` is not applied (XML is not line-oriented: minified feeds put a whole file on
@@ -48,6 +53,8 @@ import type { Diagnostic, FileParse, FormatOptions, ItemParse } from '../item.ts
 import { fileResult, guarded, isValidZone, lineClamp, MAX_ITEMS_PER_FILE } from '../shared/wire-item.ts';
 import { children, elementsOf, parseXml, sniffRootElement } from '../shared/xml.ts';
 import { readNewsItem } from './item.ts';
+import { attachPictures, type Attachments } from './package.ts';
+import { isPictureItem } from './picture.ts';
 
 const ITEM_ROOTS = new Set(['newsitem', 'newsmessage', 'packageitem', 'conceptitem', 'planningitem', 'knowledgeitem', 'catalog']);
 const FRAGMENTS = new Set(['contentset', 'contentmeta', 'itemmeta', 'inlinexml', 'itemset']);
@@ -75,6 +82,7 @@ export function parseNewsmlG2(bytes: Uint8Array, options: FormatOptions): FilePa
     const name = root.name.toLowerCase();
 
     let newsItems = [root];
+    let attached: Attachments = new Map();
     if (name === 'newsmessage') {
       const itemSets = children(root, 'itemSet', { ci: true });
       const members = itemSets.flatMap(elementsOf);
@@ -88,6 +96,13 @@ export function parseNewsmlG2(bytes: Uint8Array, options: FormatOptions): FilePa
       }
       if (newsItems.length === 0) {
         return reject(itemSets[0]?.line ?? root.line, 'the newsMessage carries no newsItem (expected itemSet/newsItem)');
+      }
+      if (newsItems.length <= MAX_ITEMS_PER_FILE) {
+        const pictures = newsItems.filter(isPictureItem);
+        const packages = members.filter((m) => m.name.toLowerCase() === 'packageitem');
+        attached = attachPictures(newsItems.filter((i) => !pictures.includes(i)), pictures, packages);
+        const placed = new Set([...attached.values()].flat());
+        newsItems = newsItems.filter((i) => !placed.has(i));
       }
     } else if (name === 'packageitem') {
       return reject(root.line, 'a NewsML-G2 packageItem lists other items and carries no story text: nothing to publish');
@@ -104,7 +119,7 @@ export function parseNewsmlG2(bytes: Uint8Array, options: FormatOptions): FilePa
     if (newsItems.length > MAX_ITEMS_PER_FILE) {
       return reject(root.line, `the newsMessage carries ${newsItems.length} newsItems, more than the ${MAX_ITEMS_PER_FILE} a file may hold`);
     }
-    const items: ItemParse[] = newsItems.map((item) => readNewsItem(item, options, xml.lines));
+    const items: ItemParse[] = newsItems.map((item) => readNewsItem(item, options, xml.lines, attached.get(item) ?? []));
     return fileResult('newsml-g2', items, warnings, { line: 1, message: 'no newsItem' });
   });
 }

@@ -1,15 +1,18 @@
 // One NewsML-G2 `newsItem` → one item of the model (see index.ts for the mapping decisions).
 import type { Diagnostic, FormatOptions, ItemParse, WireItem } from '../item.ts';
+import { MAX_PICTURES, type WirePicture } from '../picture.ts';
 import { datelinePlace, bylineParts, combineBylines, stripHeadlineMarks, takePrintedParts } from '../shared/story-text.ts';
 import { cleanField, fieldOf, lineClamp, readTime, uniqueSubjects } from '../shared/wire-item.ts';
 import { attr, child, children, type XmlElement } from '../shared/xml.ts';
 import { readContentSet } from './content.ts';
 import { conceptName, headlines, isCorrectionSignal, isDeleteSignal, metadataByline, pubStatus, signals, subjectCodes } from './meta.ts';
+import { ownPicture, readPictureItem } from './picture.ts';
 
 const CI = { ci: true } as const;
 const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
-export function readNewsItem(item: XmlElement, options: FormatOptions, lines: number): ItemParse {
+/** `pictureItems`: the picture newsItems attached to this one (package.ts), in order. */
+export function readNewsItem(item: XmlElement, options: FormatOptions, lines: number, pictureItems: XmlElement[] = []): ItemParse {
   const at = lineClamp(lines);
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
@@ -106,6 +109,9 @@ export function readNewsItem(item: XmlElement, options: FormatOptions, lines: nu
   const bylineText = combineBylines(printed.byline, metadataByline(contentMeta, language, nitf?.byline));
   const modified = versionCreated && versionCreated.ms > published.ms ? versionCreated.iso : undefined;
   const subheadline = heads.sub ?? nitf?.subheadline;
+  const own = ownPicture(child(item, 'contentSet', CI), at, warnings);
+  if (pictureItems.length > MAX_PICTURES) warnings.push({ line: at(pictureItems[MAX_PICTURES]!.line), message: `${pictureItems.length} pictures: only the first ${MAX_PICTURES} are read` });
+  const pictures: WirePicture[] = [...(own ? [own] : []), ...pictureItems.slice(0, MAX_PICTURES).map((p) => readPictureItem(p, options, at, warnings))];
 
   const result: WireItem = {
     format: 'newsml-g2',
@@ -127,6 +133,7 @@ export function readNewsItem(item: XmlElement, options: FormatOptions, lines: nu
     subjects: uniqueSubjects(subjectCodes(itemMeta, contentMeta, language)),
     body: printed.body,
     quotes: [],
+    ...(pictures.length ? { pictures: pictures.map((p, i) => ({ ...p, role: i === 0 ? ('lead' as const) : ('inline' as const) })) } : {}),
   };
   return { ok: true, item: result, warnings };
 }

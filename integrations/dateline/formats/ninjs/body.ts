@@ -105,7 +105,8 @@ function cleanBlocks(blocks: BodyBlock[], line: number): BodyBlock[] {
       const text = clean(b.text);
       const credit = b.credit === undefined ? '' : clean(b.credit);
       if (text) out.push(credit ? { kind: 'caption', text, credit, line } : { kind: 'caption', text, line });
-    } else {
+    } else if (b.kind !== 'picture') {
+      // (No picture blocks come from a ninjs body: its pictures are associations, never placed.)
       const text = clean(b.text);
       if (text) out.push({ kind: b.kind, text, line });
     }

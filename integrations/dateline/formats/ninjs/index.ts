@@ -46,9 +46,12 @@
 //   `service` and AP's `category` codes are `anpa:`. Places, people and organisations are not read.
 // - Encoding: JSON is UTF-8 (RFC 8259 §8.1); other bytes are read as Windows-1252 with a warning, a
 //   UTF-16 byte-order mark is honoured (shared/decode.ts).
-// - Not read: `ednote`/`edNote` (for the desk), `description_*`/`descriptions` (summaries), `usageterms`,
-//   copyright notices, places/people/organisations, `associations`, superdesk's `extra` and
-//   `firstpublished` (`published` is firstcreated, as for every format).
+// - Pictures (pictures.ts, renditions.ts): picture `associations` become the item's `pictures`, the one
+//   keyed or named feature/main/lead (else the first) as the lead; the others are inline pictures the
+//   body does not place. A caption block of the body that repeats a picture's caption is left out.
+// - Not read: `ednote`/`edNote` (for the desk), `description_*`/`descriptions` (summaries), the item's
+//   own `usageterms` and copyright notices, places/people/organisations, other associations (video,
+//   audio, text), superdesk's `extra` and `firstpublished` (`published` is firstcreated, as for every format).
 // - Lines: JSON.parse keeps no positions, so positions.ts records the line of every member and element
 //   in one pass (arrayElementLines in shared/json.ts finds the first array after a key's first textual
 //   occurrence, which cannot tell `data.items[i].item` from an `"item"` key elsewhere).

@@ -6,6 +6,7 @@ import { findPrintedDateline } from './dateline.ts';
 import { generationOf } from './generation.ts';
 import { readHeadline } from './headline.ts';
 import { identify } from './identity.ts';
+import { readPictures } from './pictures.ts';
 import { isObject, stringMember, type Located } from './positions.ts';
 import { apNotForPublication, readCorrection, readStatus } from './status.ts';
 import { readSubjects } from './subjects.ts';
@@ -142,6 +143,15 @@ export function readStory(item: Located, line: number, opts: StoryOptions): Stor
   }
   if (usable && !blocks.some((b) => b.kind === 'paragraph')) {
     return reject(line, [{ line: first?.line ?? item.line, message: 'the body has no paragraph of text besides its dateline' }], warnings);
+  }
+
+  const pictures = readPictures(item, opts.timeZone, warnings);
+  if (pictures) {
+    wire.pictures = pictures;
+    // A figure in the HTML body repeating a picture's caption (TT's html5 body) is that picture: the
+    // caption is shown with it, not a second time in the text.
+    const captions = new Set(pictures.map((p) => p.caption?.toLowerCase()).filter(Boolean));
+    wire.body = blocks.filter((b) => !(b.kind === 'caption' && captions.has(b.text.toLowerCase())));
   }
 
   const language = stringMember(item, 'language');

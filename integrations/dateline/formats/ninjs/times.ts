@@ -80,3 +80,20 @@ export function readTimes(item: Located, opts: TimeOptions, warnings: Diagnostic
   if (embargo.found && 'stamp' in embargo) times.embargoedUntil = embargo.stamp.iso;
   return { ok: true, times };
 }
+
+export type EmbargoRead = { found: false } | { found: true; iso: string } | { found: true; error: Diagnostic };
+
+/**
+ * The embargo of an object on its own (an association: a picture may be embargoed apart from its
+ * story): `embargoed` / `embargoedUntil` read as the item's are, `embargoed: true` without a time an
+ * error (it cannot be honoured), `false` or empty no embargo.
+ */
+export function readEmbargo(at: Located, zone: string, generation: Generation, warnings: Diagnostic[]): EmbargoRead {
+  const names = spellings(generation, 'embargoed', 'embargoedUntil');
+  const flag = firstMember(at, ...names);
+  if (!flag || flag.value === false) return { found: false };
+  if (flag.value === true) return { found: true, error: { line: flag.line, message: 'marked embargoed without a time: expected "embargoed" as an ISO 8601 time' } };
+  const read = readField(at, names, zone, warnings);
+  if (!read.found) return { found: false };
+  return 'stamp' in read ? { found: true, iso: read.stamp.iso } : { found: true, error: read.error };
+}

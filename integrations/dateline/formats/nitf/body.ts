@@ -1,10 +1,15 @@
 // The NITF story body (`body.content`, `body.end`) as body blocks, also used for NITF carried inside
 // NewsML-G2 `inlineXML` and NewsML 1.2 `DataContent`. NITF names become their HTML counterparts and the
 // markup goes through the shared sanitizer (../shared/html-body.ts); nothing is turned into HTML by hand.
-import type { BodyBlock } from '../item.ts';
-import { blocksFromHtml } from '../shared/html-body.ts';
+// A NITF file's own body (`readNitfStory`) also reads its pictures: a `media` with a reference becomes a
+// picture slot, and so a `picture` block where it stands (media.ts); inside other formats, and for a
+// `media` without a usable reference, a `media` is a caption as before.
+import type { BodyBlock, Diagnostic } from '../item.ts';
+import { MAX_PICTURES, type WirePicture } from '../picture.ts';
+import { blocksFromHtml, PICTURE_SLOT } from '../shared/html-body.ts';
 import { visibleText, withTextUnescaped } from '../shared/wire-item.ts';
 import { child, children, elementsOf, innerMarkup, textOf, transformTree, type XmlElement, type XmlNode } from '../shared/xml.ts';
+import { readNitfMedia } from './media.ts';
 
 /** NITF 3.x block elements and their HTML readings (NITF §body.content: hl2, bq, block, media, tagline). */
 const RENAME: Record<string, string> = {
@@ -50,12 +55,18 @@ function preParagraphs(pre: XmlElement): XmlNode[] {
   return out;
 }
 
-/** The tree as the sanitizer should see it: dropped parts gone, media reduced to caption and credit. */
-export function prepareNitfBody(el: XmlElement): XmlElement {
+/**
+ * The tree as the sanitizer should see it: dropped parts gone, media reduced to caption and credit, or
+ * to what `onMedia` puts in its place (a picture slot). An element the wire sent under the slot's name
+ * is dropped: only this reader makes slots.
+ */
+export function prepareNitfBody(el: XmlElement, onMedia?: (media: XmlElement) => XmlNode[] | undefined): XmlElement {
   return transformTree(el, (e) => {
-    if (DROP.has(e.name)) return null;
+    if (DROP.has(e.name) || e.name === PICTURE_SLOT) return null;
     if (e.name === 'pre') return preParagraphs(e);
     if (e.name === 'media') {
+      const placed = onMedia?.(e);
+      if (placed) return placed;
       const caption = children(e, 'media-caption');
       if (caption.length === 0) return null;
       return { ...e, children: [...caption, ...children(e, 'media-producer')] };
@@ -84,6 +95,28 @@ export function readNitfBody(el: XmlElement, options: NitfBodyOptions): BodyBloc
   return nitfStoryParts(el).flatMap((part) =>
     blocksFromHtml(innerMarkup(withTextUnescaped(prepareNitfBody(part)), RENAME), { line: part.line, lastLine: options.lastLine }),
   );
+}
+
+export interface NitfStory {
+  blocks: BodyBlock[];
+  /** The body's pictures, numbered as its `picture` blocks number them. */
+  pictures: WirePicture[];
+}
+
+/** Body blocks of a NITF document's `body` with its pictures (see above). Never throws. */
+export function readNitfStory(el: XmlElement, options: NitfBodyOptions & { at: (line: number) => number }, warnings: Diagnostic[]): NitfStory {
+  const pictures: WirePicture[] = [];
+  const slot = (media: XmlElement): XmlNode[] | undefined => {
+    if (pictures.length >= MAX_PICTURES) return undefined;
+    const picture = readNitfMedia(media, options.at, warnings);
+    if (!picture) return undefined;
+    pictures.push(picture);
+    return [{ name: PICTURE_SLOT, qname: PICTURE_SLOT, attrs: {}, children: [String(pictures.length - 1)], line: media.line }];
+  };
+  const blocks = nitfStoryParts(el).flatMap((part) =>
+    blocksFromHtml(innerMarkup(withTextUnescaped(prepareNitfBody(part, slot)), RENAME), { line: part.line, lastLine: options.lastLine, pictures: true }),
+  );
+  return { blocks, pictures };
 }
 
 /** Whether an element holds NITF (a `nitf` root, or NITF body elements). */

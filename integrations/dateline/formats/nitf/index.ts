@@ -29,8 +29,10 @@
 //   `tobject.type:<type>`; `meta` `anpa-category` → `anpa:<c>`, `category`/`categoria`/`subject` →
 //   `<name>:<content>`. Keywords (`key-list`) are not subjects.
 // - Body: `body.content` and `body.end` (`tagline`) through the sanitizer; `hl1`/`hl2` are subheads, `bq`
-//   quotes (`credit` the attribution), `media` a caption (`media-caption`, credit `media-producer`), tables
-//   row by row, `pre` split at blank lines. Dropped: every `note` (even publishable ones), `ed-msg`,
+//   quotes (`credit` the attribution), tables row by row, `pre` split at blank lines. A `media` image with a
+//   readable `media-reference` is a picture (media.ts): a `picture` block where it stands, or the lead
+//   when it is in `body.head` or comes before the first paragraph (pictures.ts); a `media` without one
+//   stays a caption (`media-caption`, credit `media-producer`). Dropped: every `note` (even publishable ones), `ed-msg`,
 //   `body.head/abstract` (a summary), embed codes sent as text (with the subhead introducing them), a
 //   subhead repeating the headline, editors' initials or an end mark closing the story (`hh/ph/ts/hd`,
 //   PA's `ends`).
@@ -41,8 +43,11 @@
 import type { BodyBlock, Diagnostic, FileParse, FormatOptions, ItemParse, WireItem } from '../item.ts';
 import { bylineParts, combineBylines, stripHeadlineMarks, takePrintedParts } from '../shared/story-text.ts';
 import { cleanField, fieldOf, fileResult, guarded, isValidZone, lineClamp, readTime, uniqueSubjects } from '../shared/wire-item.ts';
-import { attr, child, parseXml, sniffRootElement, type XmlElement } from '../shared/xml.ts';
-import { readNitfBody } from './body.ts';
+import type { WirePicture } from '../picture.ts';
+import { attr, child, descendants, parseXml, sniffRootElement, transformTree, type XmlElement } from '../shared/xml.ts';
+import { readNitfStory } from './body.ts';
+import { readNitfMedia } from './media.ts';
+import { arrangePictures } from './pictures.ts';
 import { nitfIdentity, nitfMetaSubjects, nitfStatus, nitfSubjects, nitfTimes } from './docdata.ts';
 import { readNitfStoryHead } from './story-head.ts';
 
@@ -117,7 +122,8 @@ function readNitfItem(root: XmlElement, options: FormatOptions, lines: number): 
   const regsrc = cleanField(attr(child(docdata, 'doc-id'), 'regsrc'));
   const agencies = [distributor, regsrc, cleanField(attr(child(docdata, 'doc.copyright'), 'holder'))].filter(Boolean);
   const lastLine = lines;
-  const blocks: BodyBlock[] = body ? readNitfBody(body, { lastLine }) : [];
+  const read = body ? readNitfStory(body, { lastLine, at }, warnings) : { blocks: [] as BodyBlock[], pictures: [] };
+  const blocks = read.blocks;
   const correction = itemStatus === 'usable' && marked.corrected;
   const printed = takePrintedParts(blocks, { headline, agencies, correction });
   for (const line of printed.droppedMarkup) warnings.push({ line: at(line), message: 'a paragraph of markup sent as text (an embed code) was left out' });
@@ -129,6 +135,11 @@ function readNitfItem(root: XmlElement, options: FormatOptions, lines: number): 
     errors.push({ line: at(child(body, 'body.content')?.line ?? body?.line ?? root.line), message: 'no story text: body.content has no paragraph' });
   }
   if (errors.length || published === undefined) return { ok: false, line: at(root.line), errors, warnings };
+  // Editors' notes in body.head never reach a page, their media neither.
+  const headPictures = descendants(bodyHead && transformTree(bodyHead, (e) => (e.name === 'note' ? null : e)), 'media')
+    .map((m) => readNitfMedia(m, at, warnings))
+    .filter((p): p is WirePicture => p !== undefined);
+  const arranged = arrangePictures(printed.body, headPictures, read.pictures);
 
   const bylineText = combineBylines(printed.byline, story.byline);
   const place = printed.dateline?.place ?? story.dateline ?? (cleanField(attr(child(docdata, 'evloc'), 'city')) || undefined);
@@ -150,8 +161,9 @@ function readNitfItem(root: XmlElement, options: FormatOptions, lines: number): 
     ...(printed.dateline ? { datelineText: printed.dateline.text } : {}),
     ...(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(language) ? { language } : {}),
     subjects: uniqueSubjects([...nitfSubjects(head), ...nitfMetaSubjects(head)]),
-    body: printed.body,
+    body: arranged.body,
     quotes: [],
+    ...(arranged.pictures ? { pictures: arranged.pictures } : {}),
   };
   return { ok: true, item, warnings };
 }

@@ -6,6 +6,7 @@
 //     and the text inside script and style goes with them;
 //  2. htmlparser2 reads the clean markup into a tree, and the blocks are taken from it.
 // Inline markup (bold, italics, links) is not kept: the theme prints each block's text, escaped once.
+// A reader that places pictures (NITF) marks each with a slot element, read here as a `picture` block.
 import sanitizeHtml from 'sanitize-html';
 import { parseDocument } from 'htmlparser2';
 import type { BodyBlock } from '../item.ts';
@@ -22,13 +23,21 @@ const NON_TEXT = ['script', 'style', 'textarea', 'option', 'noscript', 'iframe',
 /** The attribute XML readers put on elements to carry their line in the original file (xml.ts `innerMarkup`). */
 export const LINE_ATTRIBUTE = 'data-line';
 
-/** The clean markup: only ALLOWED tags, no attribute but the line. */
-export function sanitizeBody(html: string): string {
+/**
+ * The element a body reader puts where a picture stands (NITF `media`), holding the picture's index
+ * as its text: it becomes a `picture` block. Kept only when the caller asks (`pictures`); otherwise it
+ * is dropped with its text, so markup from a wire body can never make one. Callers that ask remove any
+ * element of this name the wire itself sent before they add theirs.
+ */
+export const PICTURE_SLOT = 'dateline-picture';
+
+/** The clean markup: only ALLOWED tags (and picture slots when asked), no attribute but the line. */
+export function sanitizeBody(html: string, options: { pictures?: boolean } = {}): string {
   return sanitizeHtml(html, {
-    allowedTags: ALLOWED,
+    allowedTags: options.pictures ? [...ALLOWED, PICTURE_SLOT] : ALLOWED,
     allowedAttributes: { '*': [LINE_ATTRIBUTE] },
     allowedSchemes: [],
-    nonTextTags: NON_TEXT,
+    nonTextTags: [...NON_TEXT, PICTURE_SLOT],
     disallowedTagsMode: 'discard',
     // Wire bodies are fragments (`<body>…</body>` or `<section>…`): text outside an <html> is kept.
     enforceHtmlBoundary: false,
@@ -46,7 +55,7 @@ interface DomNode {
 const isTag = (n: DomNode) => n.type === 'tag';
 const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'body', 'tbody', 'thead', 'tfoot']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const BLOCKS = new Set([...CONTAINERS, ...HEADINGS, 'p', 'ul', 'ol', 'blockquote', 'figure', 'figcaption', 'pre', 'table']);
+const BLOCKS = new Set([...CONTAINERS, ...HEADINGS, 'p', 'ul', 'ol', 'blockquote', 'figure', 'figcaption', 'pre', 'table', PICTURE_SLOT]);
 
 /** Text as a reader sees it: `<br>` as a space, white space collapsed, controls removed. */
 export function cleanInline(text: string): string {
@@ -56,6 +65,8 @@ export function cleanInline(text: string): string {
 function rawText(node: DomNode): string {
   if (node.type === 'text') return node.data ?? '';
   if (node.name === 'br') return ' ';
+  // A picture inside a paragraph, quote or list item is not placed (its index is not text).
+  if (node.name === PICTURE_SLOT) return ' ';
   const inner = (node.children ?? []).map(rawText).join('');
   // Block-level children of an inline run (a list inside a paragraph) are separated by a space.
   return node.name && BLOCKS.has(node.name) ? ` ${inner} ` : inner;
@@ -68,11 +79,13 @@ export interface BlocksOptions {
   line: number;
   /** The last line of the file: a block's line never passes it. */
   lastLine?: number;
+  /** Turn picture slots (PICTURE_SLOT) into `picture` blocks; without it they are dropped. */
+  pictures?: boolean;
 }
 
 /** Body blocks of an HTML or XHTML body. Never throws; empty text gives no block. */
 export function blocksFromHtml(html: string, options: BlocksOptions): BodyBlock[] {
-  const doc = parseDocument(sanitizeBody(html), { decodeEntities: true }) as unknown as DomNode;
+  const doc = parseDocument(sanitizeBody(html, { pictures: options.pictures === true }), { decodeEntities: true }) as unknown as DomNode;
   const blocks: BodyBlock[] = [];
   const clamp = (line: number) => Math.max(1, Math.min(line, options.lastLine ?? Number.MAX_SAFE_INTEGER));
   const lineOf = (node: DomNode, fallback: number) => {
@@ -104,6 +117,9 @@ export function blocksFromHtml(html: string, options: BlocksOptions): BodyBlock[
       else if (HEADINGS.has(name)) {
         const text = textOf(node);
         if (text) blocks.push({ kind: 'subhead', text, line });
+      } else if (name === PICTURE_SLOT) {
+        const index = cleanInline((node.children ?? []).map(rawText).join(''));
+        if (/^\d{1,6}$/.test(index)) blocks.push({ kind: 'picture', picture: Number(index), line });
       } else if (name === 'p' || name === 'pre') pushParagraph(textOf(node), line);
       else if (name === 'ul' || name === 'ol') {
         const items = (node.children ?? []).filter((c) => isTag(c) && c.name === 'li').map(textOf).filter(Boolean);
