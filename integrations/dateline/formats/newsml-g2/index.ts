@@ -41,7 +41,8 @@
 //   they are then no items of their own. An image `remoteContent` in a text item's own contentSet (ANSA)
 //   is a picture of that item too, before any attached ones. Pictures are never body blocks here.
 // - Packages: a `packageItem` holds references, not text: skipped with a warning in a newsMessage (after
-//   its pictures are attached), and a file that is one is rejected. Fragments (a bare `contentSet` or
+//   its pictures are attached, and without a warning when it grouped pictures with a story), and a file
+//   that is one is rejected. Fragments (a bare `contentSet` or
 //   `contentMeta`, as IPTC's listings show) and other item kinds (concept, planning, knowledge items) are
 //   rejected, saying what they are.
 // - BusinessDesk's nonconformant `scoop` feed (`<Header>`, `<Sent>`, `<ednote>`, zone-less times, headline
@@ -88,9 +89,8 @@ export function parseNewsmlG2(bytes: Uint8Array, options: FormatOptions): FilePa
       const members = itemSets.flatMap(elementsOf);
       newsItems = members.filter((m) => m.name.toLowerCase() === 'newsitem');
       for (const m of members) {
-        if (m.name.toLowerCase() === 'packageitem') {
-          warnings.push({ line: at(m.line), message: 'packageItem skipped: a package lists other items and carries no story text' });
-        } else if (m.name.toLowerCase() !== 'newsitem') {
+        if (m.name.toLowerCase() === 'packageitem') continue;
+        if (m.name.toLowerCase() !== 'newsitem') {
           warnings.push({ line: at(m.line), message: `<${m.qname}> skipped: only newsItems carry stories` });
         }
       }
@@ -103,6 +103,8 @@ export function parseNewsmlG2(bytes: Uint8Array, options: FormatOptions): FilePa
         attached = attachPictures(newsItems.filter((i) => !pictures.includes(i)), pictures, packages);
         const placed = new Set([...attached.values()].flat());
         newsItems = newsItems.filter((i) => !placed.has(i));
+        // a package that grouped pictures with their story did its work; one that grouped nothing is noted
+        if (placed.size === 0) for (const p of packages) warnings.push({ line: at(p.line), message: 'packageItem skipped: a package lists other items and carries no story text' });
       }
     } else if (name === 'packageitem') {
       return reject(root.line, 'a NewsML-G2 packageItem lists other items and carries no story text: nothing to publish');
