@@ -209,7 +209,8 @@ export function contentSecurityPolicy(inline: InlineSources): string {
  * folder under `pagefind/` is named by its content.
  */
 export function immutablePaths(base: string): string[] {
-  return ['_astro/*', 'pagefind/*'].map((p) => `${base}${p}`);
+  // photos/ folders are named by their content (source digest and settings), like Pagefind's shards
+  return ['_astro/*', 'pagefind/*', 'photos/*'].map((p) => `${base}${p}`);
 }
 
 export interface HeaderRule {

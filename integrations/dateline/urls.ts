@@ -13,7 +13,7 @@ export function shortHash(text: string, length = 6): string {
  * First-level names the site itself uses; a section slug equal to one of these (or a bare number,
  * which would clash with the `/{yyyy}/` date archives) gets a `-section` suffix.
  */
-const RESERVED_TOP_LEVEL = new Set(['og', 'page', 'agency', '404', 'pagefind', 'search', 'rss', 'sitemap', 'robots', 'astro', 'favicon', 'fonts']);
+const RESERVED_TOP_LEVEL = new Set(['og', 'photos', 'page', 'agency', '404', 'pagefind', 'search', 'rss', 'sitemap', 'robots', 'astro', 'favicon', 'fonts']);
 
 const MAX_SLUG_LENGTH = 80;
 
@@ -61,6 +61,10 @@ export const dayArchivePath = (d: { yyyy: string; mm: string; dd: string } | str
 export const sectionFeedPath = (slug: string) => `${slug}/rss.xml`;
 export const SITE_FEED_PATH = 'rss.xml';
 export const SEARCH_PATH = 'search/';
+/** The folder of every derived picture file: content-addressed, shared by stories and versions, served immutable. */
+export const PHOTOS_DIR = 'photos/';
+/** A derived picture file (`photos/3f9a…/w800.webp`). */
+export const photoPath = (key: string, name: string) => `${PHOTOS_DIR}${key}/${name}`;
 /** The not-found page, written as a file of its own (static hosts serve it for unknown paths). */
 export const NOT_FOUND_FILE = '404.html';
 

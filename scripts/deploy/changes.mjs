@@ -43,7 +43,7 @@ const TYPES = {
 };
 /** What `_headers` gives fingerprinted files (integrations/dateline/deploy-headers.ts). */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-const immutable = (path) => path.startsWith('_astro/') || path.startsWith('pagefind/');
+const immutable = (path) => path.startsWith('_astro/') || path.startsWith('pagefind/') || path.startsWith('photos/');
 /** Netlify's and Cloudflare Pages' header rules: no S3 host reads them, and they are not a page to serve. */
 const NOT_FOR_S3 = new Set(['_headers']);
 /** A writer's temporary file (a publish running now): never sent. */

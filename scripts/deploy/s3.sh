@@ -16,7 +16,7 @@
 # DATELINE_OUT_DIR, DATELINE_CHANGES  as for the publisher (default dist, .dateline/changes.json)
 #
 # Content-Type is set by extension (text/html; charset=utf-8, application/xml; charset=utf-8 for feeds
-# and sitemaps, …: scripts/deploy/changes.mjs), not guessed; _astro/ and pagefind/ get the one-year
+# and sitemaps, …: scripts/deploy/changes.mjs), not guessed; _astro/, pagefind/ and photos/ get the one-year
 # immutable Cache-Control that _headers gives them. _headers itself is not uploaded: S3 does not read
 # it, and it would be served as a file; set its headers on the CDN in front of the bucket.
 #

@@ -61,7 +61,7 @@ describe('deploy headers: unit', () => {
   it('write paths under the base', () => {
     const text = formatHeaders(headerRules('/news/', { scripts: [], styles: [], styleAttributes: [] }));
     const rules = parseHeadersFile(text);
-    expect(rules.map((r) => r.path)).toEqual(['/news/*', '/news/_astro/*', '/news/pagefind/*']);
+    expect(rules.map((r) => r.path)).toEqual(['/news/*', '/news/_astro/*', '/news/pagefind/*', '/news/photos/*']);
     expect(headersFor(rules, '/news/_astro/x.css')['Cache-Control']).toBe(IMMUTABLE);
     expect(headersFor(rules, '/news/')['Cache-Control']).toBeUndefined();
     expect(parseHeadersFile(formatHeaders(headerRules('/', { scripts: [], styles: [], styleAttributes: [] }))).map((r) => r.path)[0]).toBe('/*');

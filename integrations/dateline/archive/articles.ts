@@ -39,6 +39,8 @@ export function putArticle(db: ArchiveDb, record: ArticleRecord, timeZone: strin
   for (const part of record.byline) if (part.kind === 'agency') agency.run(agencySlug(part.name), part.name, record.timestamp, record.path, record.id);
   const mention = db.prepare('INSERT OR IGNORE INTO mentions (headline_key, id) VALUES (?, ?)');
   for (const headline of record.related) mention.run(headlineKey(headline), record.id);
+  const use = db.prepare('INSERT OR IGNORE INTO photo_uses (key, id) VALUES (?, ?)');
+  for (const photo of record.photos ?? []) use.run(photo.key, record.id);
   const quote = db.prepare('INSERT OR IGNORE INTO quotes (symbol, timestamp, path, id, quote) VALUES (?, ?, ?, ?, ?)');
   record.quotes.forEach((q, i) => quote.run(q.symbol, record.timestamp, record.path, record.id, JSON.stringify({ ...q, position: i })));
 }
@@ -48,6 +50,12 @@ export function dropArticle(db: ArchiveDb, id: string): void {
   db.prepare('DELETE FROM article_agencies WHERE id = ?').run(id);
   db.prepare('DELETE FROM mentions WHERE id = ?').run(id);
   db.prepare('DELETE FROM quotes WHERE id = ?').run(id);
+  db.prepare('DELETE FROM photo_uses WHERE id = ?').run(id);
+}
+
+/** Whether any published article shows the pictures of this derived set. */
+export function photoInUse(db: ArchiveDb, key: string): boolean {
+  return db.prepare('SELECT 1 FROM photo_uses WHERE key = ? LIMIT 1').get(key) !== undefined;
 }
 
 export function getArticle(db: ArchiveDb, id: string): ArticleRecord | undefined {

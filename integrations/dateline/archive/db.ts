@@ -12,7 +12,7 @@ import type { DatabaseSync as Database } from 'node:sqlite';
 import { createRequire } from 'node:module';
 
 /** Bumped when a table changes: an archive of another version is dropped and rebuilt. */
-export const ARCHIVE_VERSION = 5;
+export const ARCHIVE_VERSION = 6;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -123,6 +123,7 @@ CREATE TABLE IF NOT EXISTS outputs (
   kind TEXT NOT NULL,            -- page | feed | image | search | sitemap | static
   lastmod TEXT,                  -- pages: the sitemap lastmod (ISO), when the page has one
   grp TEXT,                      -- pages: the page sitemap that lists them (sitemaps/pages.ts)
+  images TEXT,                   -- pages: the site paths of the pictures the page shows (JSON), for its sitemap's image:image
   stale INTEGER NOT NULL DEFAULT 0 -- a full build not yet past it: what it does not write again goes
 );
 CREATE INDEX IF NOT EXISTS outputs_kind ON outputs (kind);
@@ -149,6 +150,15 @@ CREATE TABLE IF NOT EXISTS search_shards (
   retired INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS search_shards_span ON search_shards (span);
+
+-- The pictures each published article shows, by derived set (its folder under photos/): a set's files
+-- stay in the output folder while any article uses them (stories and versions share them).
+CREATE TABLE IF NOT EXISTS photo_uses (
+  key TEXT NOT NULL,
+  id TEXT NOT NULL,
+  PRIMARY KEY (key, id)
+);
+CREATE INDEX IF NOT EXISTS photo_uses_id ON photo_uses (id);
 
 -- Work a publish has committed to but not finished: outputs to render and write. A publisher that is
 -- killed leaves them here, and the next one finishes them first.

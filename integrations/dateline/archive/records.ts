@@ -2,6 +2,7 @@
 // archive's `articles` table, beside the columns its lists are queried by).
 import type { ItemSummary } from '../ingest/summary.ts';
 import type { SocialImage } from '../social-image-paths.ts';
+import type { PhotoRecord } from '../pictures/record.ts';
 
 export interface ArticleRecord extends Omit<ItemSummary, 'status' | 'line' | 'key' | 'embargoedUntil' | 'version'> {
   /** The story's identity key: the entry id, stable across versions. */
@@ -20,6 +21,8 @@ export interface ArticleRecord extends Omit<ItemSummary, 'status' | 'line' | 'ke
   digest: string;
   /** Warnings on that file (parser, image coverage). */
   warnings: string[];
-  /** The story's social image (or the site's default). */
+  /** The story's social image: its lead photo's card, else a text card (or the site's default). */
   image: SocialImage;
+  /** The pictures the story shows (the lead first), as published; absent: none. */
+  photos?: PhotoRecord[];
 }

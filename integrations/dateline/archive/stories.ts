@@ -94,6 +94,8 @@ export function decideStory(db: ArchiveDb, key: string, now: number, config: Res
   const sectionName = sectionOf(story.first.summary, sectionMap, config.defaultSection);
   const base = basePathOf({ key, published: story.published, publishedIso: first.summary.published, headline: story.first.summary.headline, sectionName }, config.timeZone);
   const upcoming = story.versions.map((v) => decisions.get(v)).flatMap((d) => (d?.status === 'scheduled' ? [d.dueAt] : []));
+  // A picture of the version shown that is still under embargo joins the story when its embargo ends.
+  for (const until of story.shown?.summary.pictureEmbargoes ?? []) if (toMillis(until) > now) upcoming.push(toMillis(until));
   const row: StoryRow = {
     key,
     status: story.status,
@@ -225,7 +227,7 @@ export function sectionLabel(db: ArchiveDb, slug: string): string | undefined {
 /** The article record of a published story (without its social image, which is drawn from it). */
 export function articleRecord(story: DecidedStory, label: string): Omit<ArticleRecord, 'image'> {
   const shown = story.shown!;
-  const { status: _s, line: _l, key: _k, embargoedUntil: _e, version: _v, modified: _m, correction: _c, ...summary } = shown.summary;
+  const { status: _s, line: _l, key: _k, embargoedUntil: _e, version: _v, modified: _m, correction: _c, pictureEmbargoes: _p, ...summary } = shown.summary;
   const record: Omit<ArticleRecord, 'image'> = {
     ...summary,
     id: story.row.key,

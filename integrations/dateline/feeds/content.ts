@@ -1,5 +1,5 @@
 // The full article as HTML for `content:encoded`: dateline, paragraphs, subheads, lists, quotes,
-// captions, print footers and related headlines (linked, with absolute URLs, when the site has that
+// captions, pictures, print footers and related headlines (linked, with absolute URLs, when the site has that
 // story). Every piece of wire text is HTML-escaped here; @astrojs/rss then XML-escapes the whole
 // string, so a reader that decodes the XML and renders the HTML shows the wire text exactly,
 // markup-looking characters included.
@@ -18,6 +18,25 @@ export interface ContentOptions {
   correction?: string;
   /** When the story was updated (reader-facing local time), shown before the text. */
   updated?: string;
+  /** The story's photos as published, with their files' absolute URLs: the lead first, inline ones at their place. */
+  photos?: FeedPhoto[];
+}
+
+export interface FeedPhoto {
+  role: 'lead' | 'inline';
+  picture: number;
+  /** Absolute URL of a JPEG about 800 px wide (feed readers show it at column width). */
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption?: string;
+  credit?: string;
+}
+
+function figure(photo: FeedPhoto): string {
+  const words = [photo.caption ? text(photo.caption) : '', photo.credit ? `<small>${text(photo.credit)}</small>` : ''].filter(Boolean).join(' ');
+  return `<figure><img src="${text(photo.url)}" width="${photo.width}" height="${photo.height}" alt="${text(photo.alt)}"/>${words ? `<figcaption dir="auto">${words}</figcaption>` : ''}</figure>`;
 }
 
 export function articleHtml(wire: Pick<WireItem, 'body' | 'datelineText'>, options: ContentOptions): string {
@@ -25,6 +44,9 @@ export function articleHtml(wire: Pick<WireItem, 'body' | 'datelineText'>, optio
   const out: string[] = [];
   if (options.updated) out.push(`<p><em>Updated ${text(options.updated)}</em></p>`);
   if (options.correction) out.push(`<p><em>${text(options.correction)}</em></p>`);
+  const photos = options.photos ?? [];
+  const placed = new Set(wire.body.flatMap((b) => (b.kind === 'picture' ? [b.picture] : [])));
+  for (const photo of photos) if (photo.role === 'lead') out.push(figure(photo));
   let related: string[] = [];
   const flushRelated = () => {
     if (related.length === 0) return;
@@ -49,6 +71,9 @@ export function articleHtml(wire: Pick<WireItem, 'body' | 'datelineText'>, optio
     } else if (block.kind === 'quote') {
       const cite = block.cite ? `<p dir="auto">— ${text(block.cite)}</p>` : '';
       out.push(`<blockquote><p dir="auto">${text(block.text)}</p>${cite}</blockquote>`);
+    } else if (block.kind === 'picture') {
+      const photo = photos.find((p) => p.role === 'inline' && p.picture === block.picture);
+      if (photo) out.push(figure(photo));
     } else if (block.kind === 'caption') {
       out.push(`<p dir="auto"><em>${text(block.text)}</em></p>`);
     } else {
@@ -56,5 +81,6 @@ export function articleHtml(wire: Pick<WireItem, 'body' | 'datelineText'>, optio
     }
   }
   flushRelated();
+  for (const photo of photos) if (photo.role === 'inline' && !placed.has(photo.picture)) out.push(figure(photo));
   return out.join('\n');
 }

@@ -1,13 +1,14 @@
 // One RSS item per article: the canonical URL as link and permalink guid, RFC 822 pubDate with the
 // publisher's offset, summary, full HTML content, section as category, byline as dc:creator, and the
-// social image as media:content.
+// lead photo (else the social card) as media:content.
 import type { RSSFeedItem } from '@astrojs/rss';
 import type { WireItem } from '../formats/item.ts';
 import type { ArticleRecord as ArticleData } from '../archive/records.ts';
 import { escapeXml } from '../sitemaps/xml.ts';
 import { formatLocalDateTime, toRfc822 } from '../time.ts';
-import { absoluteUrl } from '../urls.ts';
-import { articleHtml } from './content.ts';
+import { absoluteUrl, photoPath } from '../urls.ts';
+import { leadPhoto, photoFiles } from '../pictures/record.ts';
+import { articleHtml, type FeedPhoto } from './content.ts';
 import { correctionText } from '../stories/correction.ts';
 import { feedPlainText, feedText } from './text.ts';
 import type { TextSlots } from './text-slots.ts';
@@ -21,6 +22,33 @@ export interface ItemContext {
   relatedPath: (headline: string) => string | undefined;
 }
 
+/**
+ * The story's picture for feed readers: its lead photo at its largest JPEG (1200 px or more where the
+ * source allows), with its credit and caption; a story with no photo keeps its social card.
+ */
+function mediaContent(article: ArticleData, abs: (path: string) => string, slots: TextSlots): string {
+  const lead = leadPhoto(article.photos);
+  const jpeg = lead && photoFiles(lead, 'responsive', 'jpeg').at(-1);
+  if (!lead || !jpeg) {
+    const image = article.image;
+    return `<media:content url="${escapeXml(abs(image.path))}" type="${image.type}" width="${image.width}" height="${image.height}" medium="image"/>`;
+  }
+  const credit = lead.credit ? `<media:credit role="photographer">${slots.slot(feedPlainText(lead.credit))}</media:credit>` : '';
+  const description = lead.caption || lead.alt;
+  const text = description ? `<media:description type="plain">${slots.slot(feedPlainText(description))}</media:description>` : '';
+  return `<media:content url="${escapeXml(abs(photoPath(lead.key, jpeg.name)))}" type="image/jpeg" width="${jpeg.width}" height="${jpeg.height}" medium="image">${credit}${text}</media:content>`;
+}
+
+function feedPhotos(article: ArticleData, abs: (path: string) => string): FeedPhoto[] {
+  return (article.photos ?? []).flatMap((photo) => {
+    const jpeg = photoFiles(photo, 'responsive', 'jpeg');
+    const file = jpeg.find((f) => f.width >= 800) ?? jpeg.at(-1);
+    if (!file) return [];
+    const { role, picture, alt, caption, credit } = photo;
+    return [{ role, picture, alt, url: abs(photoPath(photo.key, file.name)), width: file.width, height: file.height, ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) }];
+  });
+}
+
 export function feedItem(article: ArticleData, wire: WireItem, ctx: ItemContext): RSSFeedItem {
   const abs = (path: string) => absoluteUrl(ctx.site, ctx.base, path);
   const image = article.image;
@@ -31,7 +59,7 @@ export function feedItem(article: ArticleData, wire: WireItem, ctx: ItemContext)
     // feed readers also read in RSS items).
     article.modified ? `<atom:updated>${article.modified}</atom:updated>` : '',
     article.bylineText ? `<dc:creator>${ctx.slots.slot(feedPlainText(article.bylineText))}</dc:creator>` : '',
-    `<media:content url="${escapeXml(abs(image.path))}" type="${image.type}" width="${image.width}" height="${image.height}" medium="image"/>`,
+    mediaContent(article, abs, ctx.slots),
   ];
   return {
     title: feedText(article.headline),
@@ -41,6 +69,7 @@ export function feedItem(article: ArticleData, wire: WireItem, ctx: ItemContext)
     content: articleHtml(wire, {
       correction: article.correction ? correctionText(article.correction) : undefined,
       updated: article.modified ? formatLocalDateTime(article.modified, ctx.timeZone) : undefined,
+      photos: feedPhotos(article, abs),
       relatedUrl: (headline) => {
         const path = ctx.relatedPath(headline);
         return path === undefined ? undefined : abs(path);

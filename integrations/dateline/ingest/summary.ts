@@ -33,8 +33,10 @@ export interface ItemSummary {
   quotes: Omit<MarketQuote, 'line'>[];
   /** Related-story headlines found in the body, in order. */
   related: string[];
-  /** Equal for the same text delivered twice (headline, times, dateline, body). */
+  /** Equal for the same text delivered twice (headline, times, dateline, body, pictures). */
   contentKey: string;
+  /** Pictures still under embargo: the story is decided again when the earliest ends (ISO 8601). */
+  pictureEmbargoes?: string[];
 }
 
 const SUMMARY_LENGTH = 300;
@@ -51,6 +53,9 @@ export function truncateText(text: string, max: number): string {
 export function summarizeItem(item: WireItem): ItemSummary {
   const paragraphs = item.body.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
   const bodyText = item.body.map((b) => `${b.kind}:${blockText(b)}`).join('\n');
+  // a new version that only adds, replaces or drops a picture is a new version, not a duplicate
+  const pictures = item.pictures?.length ? `\u0000${JSON.stringify(item.pictures)}` : '';
+  const embargoes = item.pictures?.flatMap((p) => (p.embargoedUntil && p.status === 'usable' ? [p.embargoedUntil] : [])) ?? [];
   const summary: ItemSummary = {
     format: item.format,
     line: item.line,
@@ -65,7 +70,7 @@ export function summarizeItem(item: WireItem): ItemSummary {
     quotes: item.quotes.map(({ line: _line, ...q }) => q),
     related: item.body.flatMap((b) => (b.kind === 'related' ? [b.headline] : [])),
     contentKey: createHash('sha256')
-      .update(`${item.headline}\u0000${item.subheadline ?? ''}\u0000${item.bylineText}\u0000${item.published}\u0000${item.datelineText ?? ''}\u0000${bodyText}`)
+      .update(`${item.headline}\u0000${item.subheadline ?? ''}\u0000${item.bylineText}\u0000${item.published}\u0000${item.datelineText ?? ''}\u0000${bodyText}${pictures}`)
       .digest('hex')
       .slice(0, 32),
   };
@@ -79,6 +84,7 @@ export function summarizeItem(item: WireItem): ItemSummary {
     section: item.section,
     modified: item.modified,
     dateline: item.dateline,
+    pictureEmbargoes: embargoes.length ? embargoes : undefined,
   };
   for (const [k, v] of Object.entries(optional)) if (v !== undefined) (summary as unknown as Record<string, unknown>)[k] = v;
   return summary;

@@ -18,6 +18,7 @@ import { DEFAULT_IMAGE } from '../social-image-paths.ts';
 import { absoluteUrl } from '../urls.ts';
 import type { SiteOutput } from './output.ts';
 import { pruneSearchCache, updateSearch } from './search.ts';
+import { placePhotoSet } from './photos.ts';
 import { buildNow } from '../time.ts';
 import { currentRenderer } from './renderer-files.ts';
 
@@ -46,6 +47,12 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
     done.run(what);
   }
 
+  // Pictures: the derived files of each set a change touched, placed while an article shows them.
+  for (const what of pending('photo:')) {
+    placePhotoSet(db, output, config.cachePath, what.slice('photo:'.length));
+    done.run(what);
+  }
+
   if (pending('static').length) {
     placeStatic(ctx);
     await placeDefaultImage(ctx);
@@ -58,9 +65,10 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
     const groups = new Map(pending('sitemap:').map((what) => [what.slice('sitemap:'.length), what]));
     if (sweeping) for (const { grp } of db.prepare("SELECT DISTINCT grp FROM outputs WHERE kind = 'page' AND grp IS NOT NULL").all() as { grp: string }[]) if (!groups.has(grp)) groups.set(grp, '');
     for (const [group, what] of groups) {
-      const pages = (db.prepare("SELECT path, lastmod FROM outputs WHERE grp = ? AND kind = 'page'").all(group) as { path: string; lastmod: string | null }[]).map((r) => ({
+      const pages = (db.prepare("SELECT path, lastmod, images FROM outputs WHERE grp = ? AND kind = 'page'").all(group) as { path: string; lastmod: string | null; images: string | null }[]).map((r) => ({
         path: r.path === 'index.html' ? '' : r.path.replace(/index\.html$/, ''),
         ...(r.lastmod ? { lastmod: r.lastmod } : {}),
+        ...(r.images ? { images: JSON.parse(r.images) as string[] } : {}),
       }));
       const files = renderGroup(group, pages, config.sitemapLimit, url);
       const names = new Set(files.map((f) => f.name));

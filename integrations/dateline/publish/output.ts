@@ -20,8 +20,10 @@ const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 export interface WriteOptions {
   /** The sitemap `lastmod` of a page. */
   lastmod?: string;
-  /** The page sitemap that lists the page: it is written again when the page appears, goes or changes its lastmod. */
+  /** The page sitemap that lists the page: it is written again when the page appears, goes or changes its lastmod or pictures. */
   sitemap?: string;
+  /** Site paths of the pictures the page shows (its sitemap's `image:image`). */
+  images?: string[];
 }
 
 export class SiteOutput {
@@ -125,7 +127,9 @@ export class SiteOutput {
     const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
     const hash = digest(data);
     const target = join(this.dir, path);
-    const row = this.#sql('SELECT hash, lastmod, stale FROM outputs WHERE path = ?').get(path) as { hash: string; lastmod: string | null; stale: number } | undefined;
+    const row = this.#sql('SELECT hash, lastmod, images, stale FROM outputs WHERE path = ?').get(path) as { hash: string; lastmod: string | null; images: string | null; stale: number } | undefined;
+    const images = options.images?.length ? JSON.stringify(options.images) : null;
+    const listed = !row || (row.lastmod ?? undefined) !== options.lastmod || row.images !== images;
     const placed = this.#placed.get(path);
     this.#placed.delete(path);
     let same = false;
@@ -157,9 +161,9 @@ export class SiteOutput {
       if (row?.hash !== hash) this.#sql("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'written')").run(path);
       this.#kept++;
     }
-    if (!row || row.hash !== hash || (row.lastmod ?? undefined) !== options.lastmod) {
-      this.#sql('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod, grp, stale) VALUES (?, ?, ?, ?, ?, 0)').run(path, hash, kind, options.lastmod ?? null, options.sitemap ?? null);
-      if (options.sitemap && (!row || (row.lastmod ?? undefined) !== options.lastmod)) this.#sql('INSERT OR IGNORE INTO pending (what) VALUES (?)').run(`sitemap:${options.sitemap}`);
+    if (!row || row.hash !== hash || listed) {
+      this.#sql('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod, grp, images, stale) VALUES (?, ?, ?, ?, ?, ?, 0)').run(path, hash, kind, options.lastmod ?? null, options.sitemap ?? null, images);
+      if (options.sitemap && listed) this.#sql('INSERT OR IGNORE INTO pending (what) VALUES (?)').run(`sitemap:${options.sitemap}`);
     } else if (row.stale) this.#sql('UPDATE outputs SET stale = 0 WHERE path = ?').run(path);
     return !same;
   }
@@ -219,6 +223,12 @@ export class SiteOutput {
     if (row?.grp) this.#sql('INSERT OR IGNORE INTO pending (what) VALUES (?)').run(`sitemap:${row.grp}`);
     this.#sql('DELETE FROM outputs WHERE path = ?').run(path);
     this.#sql('DELETE FROM inline_sources WHERE path = ?').run(path);
+  }
+
+  /** Site paths of the recorded outputs under a folder (`photos/3f9a…/`), by a range of the index. */
+  pathsUnder(folder: string): string[] {
+    const end = `${folder.slice(0, -1)}${String.fromCharCode(folder.charCodeAt(folder.length - 1) + 1)}`;
+    return (this.#sql('SELECT path FROM outputs WHERE path >= ? AND path < ?').all(folder, end) as { path: string }[]).map((r) => r.path);
   }
 
   /** Site paths of every file in the output folder (temporary files of a killed writer included). */

@@ -31,10 +31,13 @@ import { currentRenderer } from './renderer-files.ts';
 import { writeChanges, SiteOutput } from './output.ts';
 import { EffectPlan, type ArticleChange } from '../site/effects.ts';
 import { Library, setLibrary } from '../site/library.ts';
-import { allRoutes, isFeed, NOT_FOUND_ROUTE, routeFile, routeLastmod } from '../site/routes.ts';
+import { allRoutes, isFeed, NOT_FOUND_ROUTE, routeFile, routeImages, routeLastmod } from '../site/routes.ts';
 import { sitemapGroup } from '../sitemaps/pages.ts';
 import type { Renderer } from '../render/renderer.ts';
 import { DEFAULT_IMAGE, prepareSocialImages } from '../social-images.ts';
+import { preparePhotos } from '../pictures/prepare.ts';
+import { PhotoPool } from '../pictures/pool.ts';
+import { photoCard } from '../pictures/card.ts';
 import { searchText, searchTextKey } from '../search/records.ts';
 import { absoluteUrl } from '../urls.ts';
 import type { BuildReport, ReportEntry } from '../report.ts';
@@ -97,6 +100,8 @@ export class Publisher {
   readonly output: SiteOutput;
   readonly #options: PublisherOptions;
   readonly #archivePath: string;
+  /** The picture workers, started when a publish first has a picture to make, kept for the next. */
+  #photos: Promise<PhotoPool> | undefined;
 
   constructor(options: PublisherOptions, archivePath: string) {
     this.#options = options;
@@ -110,6 +115,11 @@ export class Publisher {
   close(): void {
     setLibrary(undefined);
     this.db.close();
+    void this.#photos?.then((pool) => pool.close());
+  }
+
+  #photoPool(): Promise<PhotoPool> {
+    return (this.#photos ??= PhotoPool.start());
   }
 
   async publish(request: PublishRequest): Promise<PublishResult> {
@@ -146,7 +156,7 @@ export class Publisher {
         for (const input of gone) for (const k of forgetFile(db, input.file)) sync.keys.add(k);
         const keys = full ? (db.prepare('SELECT DISTINCT key FROM items WHERE key IS NOT NULL').all() as { key: string }[]).map((r) => r.key) : sync.keys;
         if (full) {
-          for (const table of ['stories', 'sections', 'articles', 'article_agencies', 'mentions', 'quotes', 'inline_sources']) db.exec(`DELETE FROM ${table}`);
+          for (const table of ['stories', 'sections', 'articles', 'article_agencies', 'mentions', 'quotes', 'photo_uses', 'inline_sources']) db.exec(`DELETE FROM ${table}`);
           if (draw) db.exec('UPDATE outputs SET stale = 1');
         }
         const stories = updateStories(db, keys, now, config, url);
@@ -177,17 +187,28 @@ export class Publisher {
             changes.set(id, { id, before });
           }
         }
-        const images = draw ? await prepareSocialImages(records, config, full) : { byArticle: new Map(), rendered: 0, reused: 0, ms: 0 };
+        // Pictures first: a story whose lead photo makes a social card needs no text card.
+        const photos = draw ? await preparePhotos(records, (r) => this.library.queries.wireItem(r), config, now, () => this.#photoPool()) : undefined;
+        const pictured = records.map((r) => {
+          const found = photos?.byArticle.get(r.id)?.photos;
+          return found?.length ? { ...r, photos: found } : r;
+        });
+        const cardOf = (r: Omit<ArticleRecord, 'image'>) => (config.ogImages ? photoCard(r.photos) : undefined);
+        const images = draw ? await prepareSocialImages(pictured.filter((r) => !cardOf(r)), config, full) : { byArticle: new Map(), rendered: 0, reused: 0, ms: 0 };
         const imageWarnings = new Map<string, string[]>();
-        for (const record of records) {
+        for (const record of pictured) {
           const prepared = images.byArticle.get(record.id);
-          const after: ArticleRecord = { ...record, image: prepared?.image ?? DEFAULT_IMAGE, warnings: [...record.warnings, ...(prepared?.warnings ?? [])] };
-          if (prepared?.warnings.length) imageWarnings.set(record.id, prepared.warnings);
+          const warnings = [...(photos?.byArticle.get(record.id)?.warnings ?? []), ...(prepared?.warnings ?? [])];
+          const after: ArticleRecord = { ...record, image: cardOf(record) ?? prepared?.image ?? DEFAULT_IMAGE, warnings: [...record.warnings, ...warnings] };
+          if (warnings.length) imageWarnings.set(record.id, warnings);
           changes.get(record.id)!.after = after;
         }
         if (!draw) notes.push('social images: not drawn (pages are not written)');
         else if (config.ogImages) notes.push(`social images: ${images.rendered} rendered, ${images.reused} reused of ${records.length}${images.rendered ? ` (${Math.round(images.ms / Math.max(1, images.rendered))} ms per rendered image)` : ''}`);
         else notes.push('social images: off (DATELINE_OG_IMAGES=0), pages use og/default.png');
+        if (photos && photos.derived + photos.reused + photos.refused > 0) {
+          notes.push(`pictures: ${photos.derived} made, ${photos.reused} from the cache, ${photos.refused} refused (${photos.ms} ms)`);
+        }
         lap('images');
 
         // 2. effects
@@ -211,6 +232,7 @@ export class Publisher {
         for (const route of routes) pending.run(`route:${route}`);
         for (const c of changed) {
           for (const a of [c.before, c.after]) if (a) pending.run(`image:${a.path}`);
+          for (const a of [c.before, c.after]) for (const photo of a?.photos ?? []) pending.run(`photo:${photo.key}`);
           for (const a of [c.before, c.after]) if (a) pending.run(`month:${a.path.split('/').slice(1, 3).join('-')}`);
         }
         pending.run(full ? 'search:all' : 'search');
@@ -306,7 +328,8 @@ export class Publisher {
             const feed = isFeed(route);
             const lastmod = feed ? undefined : routeLastmod(this.library, route);
             const sitemap = feed || route === NOT_FOUND_ROUTE ? undefined : sitemapGroup(route);
-            const wrote = this.output.write(file, result.body, feed ? 'feed' : 'page', { ...(lastmod ? { lastmod } : {}), ...(sitemap ? { sitemap } : {}) });
+            const images = sitemap ? routeImages(this.library, route) : undefined;
+            const wrote = this.output.write(file, result.body, feed ? 'feed' : 'page', { ...(lastmod ? { lastmod } : {}), ...(sitemap ? { sitemap } : {}), ...(images ? { images } : {}) });
             if (!feed && result.inline && (wrote || !hasInline.get(file))) {
               clearInline.run(file);
               for (const h of result.inline.scripts) inline.run(file, 'script', h);

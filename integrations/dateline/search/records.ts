@@ -9,6 +9,8 @@ import { captionText } from '../formats/text/index.ts';
 import type { ArticleRecord } from '../archive/records.ts';
 import type { WireItem } from '../formats/item.ts';
 import { formatLocalDate } from '../time.ts';
+import { listPhoto, photoFiles } from '../pictures/record.ts';
+import { photoPath } from '../urls.ts';
 
 export interface RecordOptions {
   contentPath: string;
@@ -25,7 +27,8 @@ export function searchText(wire: Pick<WireItem, 'headline' | 'body' | 'datelineT
   const text: string[] = [/\p{P}$/u.test(wire.headline) ? wire.headline : `${wire.headline}.`];
   let datelineDone = false;
   for (const block of wire.body) {
-    if (block.kind === 'related') continue;
+    // related headlines are other stories; a picture's words are its caption, shown only when the picture is
+    if (block.kind === 'related' || block.kind === 'picture') continue;
     if (block.kind === 'caption') text.push(`Photo caption: ${captionText(block)}${block.credit ? ` — ${block.credit}` : ''}`);
     else if (block.kind === 'paragraph' && !datelineDone && wire.datelineText) {
       text.push(`${wire.datelineText} ${block.text}`);
@@ -33,6 +36,13 @@ export function searchText(wire: Pick<WireItem, 'headline' | 'body' | 'datelineT
     } else text.push(blockText(block));
   }
   return text.join('\n');
+}
+
+/** A result's thumbnail: the lead photo's smallest 3:2 JPEG, as a site path (the search page adds the base). */
+function thumbnailMeta(article: ArticleRecord): Record<string, string> {
+  const photo = listPhoto(article.photos);
+  const thumb = photo && photoFiles(photo, 'thumbnail', 'jpeg')[0];
+  return photo && thumb ? { image: photoPath(photo.key, thumb.name), image_alt: photo.alt, image_size: `${thumb.width}x${thumb.height}` } : {};
 }
 
 /** Key of an item's search text in the texts the loader hands on. */
@@ -45,7 +55,7 @@ export function searchRecord(article: ArticleRecord, options: RecordOptions, tex
     url: `/${article.path}`,
     content: text ?? searchText(options.wireItem?.(article) ?? readItem(options.contentPath, article.file, article.item, options.timeZone)),
     language: options.language,
-    meta: { title: article.headline, date: formatLocalDate(article.published, options.timeZone) },
+    meta: { title: article.headline, date: formatLocalDate(article.published, options.timeZone), ...thumbnailMeta(article) },
     sort: { date: new Date(article.timestamp).toISOString() },
   };
 }

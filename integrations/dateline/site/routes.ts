@@ -1,7 +1,8 @@
 // Every route of the site, from the archive: the pages and feeds the renderer draws. A route is a site
 // path (no base): `world/2023/08/07/china-russia-…/`, `world/page/3/`, `rss.xml`; `404` is the
 // not-found page, written as `404.html`.
-import { NOT_FOUND_FILE, SEARCH_PATH, SITE_FEED_PATH, sectionFeedPath } from '../urls.ts';
+import { NOT_FOUND_FILE, photoPath, SEARCH_PATH, SITE_FEED_PATH, sectionFeedPath } from '../urls.ts';
+import { photoFiles } from '../pictures/record.ts';
 import type { ListKind } from '../archive/articles.ts';
 import { listPagePath, type Library } from './library.ts';
 import { archivePageCount } from './pagination.ts';
@@ -64,6 +65,18 @@ export function routeKind(route: string): RouteKind {
  * A page's sitemap `lastmod`: an article's update (else publication) time; a list page's newest change
  * among the stories it shows; the front page's newest change on the site. None for search and 404.
  */
+/** The pictures a route's page shows, for its sitemap entry: an article's photos (largest JPEG each). */
+export function routeImages(library: Library, route: string): string[] | undefined {
+  const what = routeKind(route);
+  if (what.kind !== 'article') return undefined;
+  const photos = library.article(what.path)?.photos;
+  if (!photos?.length) return undefined;
+  return photos.flatMap((photo) => {
+    const jpeg = photoFiles(photo, 'responsive', 'jpeg').at(-1);
+    return jpeg ? [photoPath(photo.key, jpeg.name)] : [];
+  });
+}
+
 export function routeLastmod(library: Library, route: string): string | undefined {
   const what = routeKind(route);
   const iso = (ms: number | undefined) => (ms === undefined ? undefined : library.isoInZone(ms));

@@ -7,16 +7,20 @@
 //   sitemap-days-YYYY.xml          the day archives of one year;
 //   sitemap-lists.xml              the front page, search, and every section and agency page.
 // A group over `sitemapLimit` URLs continues in `…-2.xml`, `…-3.xml`. URLs are in path order; each has
-// the `lastmod` of the page (its story's update or publication time; a list page's newest story).
+// the `lastmod` of the page (its story's update or publication time; a list page's newest story), and
+// an article's pictures as `image:image` (Google's image extension).
 import { escapeXml } from './xml.ts';
 
-const URLSET_OPEN = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n';
+const urlsetOpen = (images: boolean) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${images ? ' xmlns:image="http://www.google.com/schemas/sitemap-image/1.1"' : ''}>\n`;
 
 export interface SitemapPage {
   /** Site path without base. */
   path: string;
   /** ISO instant, when the page has one. */
   lastmod?: string;
+  /** Site paths of the pictures the page shows (`image:image`). */
+  images?: string[];
 }
 
 /** The group a page's URL is listed in (without `.xml`). */
@@ -45,10 +49,13 @@ export function renderGroup(group: string, pages: SitemapPage[], limit: number, 
   for (let i = 0; i * limit < ordered.length; i++) {
     const chunk = ordered.slice(i * limit, (i + 1) * limit);
     const body = chunk
-      .map((p) => `<url><loc>${escapeXml(url(p.path))}</loc>${p.lastmod ? `<lastmod>${p.lastmod}</lastmod>` : ''}</url>`)
+      .map((p) => {
+        const images = (p.images ?? []).map((image) => `<image:image><image:loc>${escapeXml(url(image))}</image:loc></image:image>`).join('');
+        return `<url><loc>${escapeXml(url(p.path))}</loc>${p.lastmod ? `<lastmod>${p.lastmod}</lastmod>` : ''}${images}</url>`;
+      })
       .join('\n');
     const lastmod = chunk.reduce<string | undefined>((max, p) => (p.lastmod && (!max || Date.parse(p.lastmod) > Date.parse(max)) ? p.lastmod : max), undefined);
-    files.push({ name: `${group}${i === 0 ? '' : `-${i + 1}`}.xml`, xml: `${URLSET_OPEN}${body}\n</urlset>\n`, ...(lastmod ? { lastmod } : {}) });
+    files.push({ name: `${group}${i === 0 ? '' : `-${i + 1}`}.xml`, xml: `${urlsetOpen(chunk.some((p) => p.images?.length))}${body}\n</urlset>\n`, ...(lastmod ? { lastmod } : {}) });
   }
   return files;
 }
