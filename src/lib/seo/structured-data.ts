@@ -3,7 +3,8 @@
 // objects here; SeoHead serialises them with serializeJsonLd().
 import { listPagePath, type Article, type SectionInfo } from '../articles.ts';
 import { absolute, config } from '../site.ts';
-import { agencyPath, agencySlug, sectionPath } from '../../../integrations/dateline/urls.ts';
+import { agencyPath, agencySlug, photoPath, sectionPath } from '../../../integrations/dateline/urls.ts';
+import { leadPhoto, photoFiles } from '../../../integrations/dateline/pictures/record.ts';
 import { siteLogo } from './logo.ts';
 import { correctionText } from '../../../integrations/dateline/stories/correction.ts';
 
@@ -36,6 +37,29 @@ function authors(article: Article): Thing[] {
   );
 }
 
+/**
+ * The story's images: its lead photo cut at 16:9, 4:3 and 1:1 (1200 px wide where the source allows),
+ * each with the licence metadata Google reads (credit, creator, copyright); else its social card.
+ */
+function articleImages(article: Article): Thing[] {
+  const lead = leadPhoto(article.photos);
+  const crops = lead ? photoFiles(lead, 'crop') : [];
+  if (!lead || crops.length === 0) return [{ '@type': 'ImageObject', url: absolute(article.image.path), width: article.image.width, height: article.image.height }];
+  const order = ['16x9', '4x3', '1x1'];
+  crops.sort((a, b) => order.indexOf(a.ratio ?? '') - order.indexOf(b.ratio ?? ''));
+  return crops.map((crop) => ({
+    '@type': 'ImageObject',
+    url: absolute(photoPath(lead.key, crop.name)),
+    contentUrl: absolute(photoPath(lead.key, crop.name)),
+    width: crop.width,
+    height: crop.height,
+    ...(lead.caption ? { caption: lead.caption } : {}),
+    ...(lead.credit ? { creditText: lead.credit } : {}),
+    ...(lead.creator ? { creator: { '@type': 'Person', name: lead.creator } } : {}),
+    ...(lead.copyright ? { copyrightNotice: lead.copyright } : {}),
+  }));
+}
+
 export function newsArticle(article: Article, description: string): Thing {
   const url = absolute(article.path);
   return {
@@ -51,7 +75,7 @@ export function newsArticle(article: Article, description: string): Thing {
     dateModified: article.modified ?? article.published,
     author: authors(article),
     publisher: publisher(),
-    image: [{ '@type': 'ImageObject', url: absolute(article.image.path), width: article.image.width, height: article.image.height }],
+    image: articleImages(article),
     articleSection: article.sectionLabel,
     ...(article.dateline ? { dateline: article.dateline } : {}),
     inLanguage: article.language ?? config.language,
