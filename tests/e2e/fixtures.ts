@@ -1,7 +1,7 @@
 // Content for the end-to-end sites: the demo wire files, the reference article (read from
 // seedArticlePath) and generated stories so one section has more than a page of them.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { outputDir, repoRoot, seedArticlePath } from '../helpers/build.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -46,11 +46,15 @@ export function extraWorldStories(count: number): Record<string, string> {
   return files;
 }
 
-/** The demo content/ folder with the reference article from the shared docs. */
-export function demoFiles(): Record<string, string> {
+/** The demo content/ folder (agency items and their pictures included) with the reference article from the shared docs. */
+export function demoFiles(): Record<string, string | Uint8Array> {
   const dir = join(repoRoot, 'content');
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(dir)) files[name] = readFileSync(join(dir, name), 'utf8');
+  const files: Record<string, string | Uint8Array> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const name = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    files[name] = readFileSync(join(dir, name));
+  }
   files['world-china-russia-call.txt'] = readFileSync(seedArticlePath, 'utf8');
   return files;
 }
