@@ -1,5 +1,6 @@
 // Lighthouse 12 on the demo site served over HTTP with the headers of its own dist/_headers (so
-// best-practices sees the real Content-Security-Policy): the home page, a section, an article, and the
+// best-practices sees the real Content-Security-Policy): the home page, a section, an article, an article
+// with a lead photo and a section with photo thumbnails, and the
 // search page both empty and running a linked query (`?q=`, the page's JavaScript and the Pagefind
 // index). Accessibility, best practices and SEO score 1; performance (mobile, simulated throttling) at
 // least 0.95 (the median of three runs when the first falls short). Each page's report is written to
@@ -16,6 +17,9 @@ const PAGES = [
   { name: 'home', path: '' },
   { name: 'section', path: 'world/' },
   { name: 'article', path: SEED.path },
+  // the demo's NewsML-G2 story: its lead photo is the page's largest paint; Business lists photo thumbnails
+  { name: 'photo-article', path: 'business/2026/11/26/night-shifts-clear-container-backlog-at-karachis-east-wharf/' },
+  { name: 'photo-section', path: 'business/' },
   { name: 'search', path: 'search/' },
   { name: 'search-query', path: `search/?q=${SEED.bodyWord}` },
 ];
