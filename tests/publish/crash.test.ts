@@ -1,11 +1,14 @@
 // A publisher killed at any moment (SIGKILL, at a random point of its run, 20 times: by time, or after
 // a random number of changes to the output folder) leaves a dist/ the next publish completes: byte for byte what a cold full build of the same content gives, no temporary
 // file left, and changes.json naming every file the killed run and the next one wrote or removed, so
-// a deployer misses nothing.
+// a deployer misses nothing. Each change also brings a story with a new picture (made in the picture
+// workers and cached: a kill may land mid-way through either) and drops an earlier story's picture.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ninjsStory } from '../site/photo-fixtures.ts';
 import { buildSite, outputDir, publishSite, repoRoot, siteEnv } from '../helpers/build.ts';
 import { wire } from '../foundation/fixtures.ts';
 import { changesBetween, snapshot, treeDifferences } from './tree.ts';
@@ -30,6 +33,27 @@ const story = (n: number) =>
     published: `${String(1 + (n % 9)).padStart(2, '0')} Mar, 2024 ${String(1 + (n % 11)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}am`,
     body: [`KARACHI: Story ${n} tells of the port, version ${Math.floor(rnd() * 1000)}.`, 'A second paragraph.'],
   });
+
+/** A ninjs story with a picture of its own (large enough for a photo card), or a later version without it. */
+async function photoStory(n: number, withPicture = true): Promise<void> {
+  const picture = `pictures/p${n}.jpg`;
+  if (withPicture) {
+    mkdirSync(join(content, 'pictures'), { recursive: true });
+    const background = { r: (n * 53) % 256, g: (n * 97) % 256, b: (n * 151) % 256 };
+    await sharp({ create: { width: 1600, height: 1000, channels: 3, background, noise: { type: 'gaussian', mean: 120, sigma: 25 } } }).jpeg().toFile(join(content, picture));
+  }
+  writeFileSync(
+    join(content, `photo-${n}.json`),
+    ninjsStory({
+      uri: `urn:test:crash:${n}`,
+      version: withPicture ? 1 : 2,
+      headline: `Photo story number ${n} on the port`,
+      published: `2024-03-0${1 + (n % 9)}T08:${String(n % 60).padStart(2, '0')}:00+05:00`,
+      ...(withPicture ? {} : { updated: '2024-03-10T09:00:00+05:00' }),
+      pictures: withPicture ? [{ href: picture, caption: `The port, picture ${n}.`, alt: `Picture ${n} of the port.`, credit: 'Dateline' }] : [],
+    }),
+  );
+}
 
 /**
  * Runs a publish and kills it with SIGKILL: after `ms`, or once it has made `events` changes to the
@@ -64,11 +88,12 @@ describe('a publisher killed at random points', () => {
   let next = 1;
   let full = 0;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     rmSync(content, { recursive: true, force: true });
     const files: Record<string, string> = {};
     for (; next <= 40; next++) files[`s${next}.txt`] = story(next);
     buildSite(NAME, { files, env });
+    for (const n of [1, 2, 3]) await photoStory(n);
     // How long an undisturbed publish of a similar change takes: the kills fall within it.
     writeFileSync(join(content, `s${next}.txt`), story(next++));
     const started = performance.now();
@@ -86,6 +111,9 @@ describe('a publisher killed at random points', () => {
       const edit = 1 + Math.floor(rnd() * (next - 1));
       if (existsSync(join(content, `s${edit}.txt`))) writeFileSync(join(content, `s${edit}.txt`), story(edit));
       rmSync(join(content, `s${1 + Math.floor(rnd() * (next - 1))}.txt`), { force: true });
+      // a new story with a new picture; an earlier one's picture dropped by a new version
+      await photoStory(100 + change);
+      if (change > 0) await photoStory(100 + change - 1, false);
 
       const before = snapshot(dist);
       // first after some changes to the folder (mid-write), then at a time within the last undisturbed run

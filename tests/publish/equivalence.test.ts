@@ -1,5 +1,6 @@
 // Any sequence of publishes gives the folder a cold full build gives. A generated set of wire-text and
-// ninjs stories goes through 30 random steps (add, edit, re-file as a new version, withdraw, delete),
+// ninjs stories (some with a picture) goes through 30 random steps (add, edit, re-file as a new version,
+// a new version that adds, replaces or drops its picture, withdraw, delete),
 // with "now" moving on three hours a step (embargoes lift, the news sitemap's window moves); each step is
 // published (naming the files it touched, or scanning the folder; sometimes two steps at once), and:
 //  - no file is rewritten with the bytes it had (inode and mtime kept);
@@ -8,6 +9,7 @@
 // The seed is printed; DATELINE_TEST_SEED runs another sequence.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, outputDir, publishSite } from '../helpers/build.ts';
 import { json, v1 as ninjs } from '../formats/ninjs/fixtures.ts';
@@ -69,8 +71,18 @@ interface NinjsStory {
   embargoed?: number;
   version: number;
   files: string[];
+  /** Its picture (a file of PICTURES), when it has one. */
+  picture?: string;
 }
 type Story = TextStory | NinjsStory;
+
+/** Pictures the stories carry: one large enough for a photo card, one too small for one, a PNG, a wide one. */
+const PICTURES: Record<string, { width: number; height: number; colour: string }> = {
+  'pictures/harbour.jpg': { width: 1600, height: 1000, colour: '#3a6ea5' },
+  'pictures/small.jpg': { width: 900, height: 600, colour: '#a53a3a' },
+  'pictures/field.png': { width: 1400, height: 800, colour: '#3aa55b' },
+  'pictures/wide.jpg': { width: 2000, height: 1100, colour: '#a59a3a' },
+};
 
 const MEDIA_TOPIC: Record<string, string> = { World: '11000000', Pakistan: '11000000', Business: '04000000' };
 
@@ -105,8 +117,20 @@ describe('publishing step by step', () => {
       subject: [{ code: MEDIA_TOPIC[s.section], scheme: 'http://cv.iptc.org/newscodes/mediatopic/' }],
       body_html: body.map((p) => `<p>${p}</p>`).join(''),
       ...(s.embargoed ? { embargoed: new Date(s.embargoed).toISOString() } : {}),
+      ...(s.picture ? { associations: { featureimage: pictureAssociation(s) } } : {}),
       ...extra,
     }));
+
+  const pictureAssociation = (s: NinjsStory) => {
+    const p = PICTURES[s.picture!]!;
+    return {
+      type: 'picture',
+      uri: `${s.uri}:picture:${s.picture}`,
+      description_text: `A picture for ${s.headline}.`,
+      byline: 'Staff Photographer',
+      renditions: { baseImage: { href: `../${s.picture}`, width: p.width, height: p.height, mimetype: s.picture!.endsWith('.png') ? 'image/png' : 'image/jpeg' } },
+    };
+  };
 
   const write = (file: string, text: string) => {
     mkdirSync(join(content, file, '..'), { recursive: true });
@@ -129,7 +153,8 @@ describe('publishing step by step', () => {
       return s.files;
     }
     const embargoed = rnd.next() < 0.15 ? now + (2 + rnd.int(20)) * HOUR : undefined;
-    const s: NinjsStory = { kind: 'ninjs', uri: `urn:test:dateline:${n}`, section, headline, published, ...(embargoed ? { embargoed } : {}), version: 1, files: [`ninjs/story-${n}-v1.json`] };
+    const picture = rnd.next() < 0.4 ? rnd.pick(Object.keys(PICTURES)) : undefined;
+    const s: NinjsStory = { kind: 'ninjs', uri: `urn:test:dateline:${n}`, section, headline, published, ...(embargoed ? { embargoed } : {}), version: 1, files: [`ninjs/story-${n}-v1.json`], ...(picture ? { picture } : {}) };
     stories.push(s);
     write(s.files[0]!, ninjsFile(s, paragraphs(rnd.pick(PLACES), thing)));
     return s.files;
@@ -171,6 +196,19 @@ describe('publishing step by step', () => {
       write(file, ninjsFile(s, body, rnd.next() < 0.3 ? { correction: 'An earlier version gave the wrong figure.' } : {}));
       return [file];
     },
+    /** A new version of a ninjs story that adds a picture, replaces it with another, or drops it. */
+    picture: () => {
+      const s = rnd.pick(stories.filter((x): x is NinjsStory => x.kind === 'ninjs' && x.files.length > 0));
+      if (!s) return addStory();
+      const others = Object.keys(PICTURES).filter((p) => p !== s.picture);
+      if (!s.picture || rnd.next() < 0.5) s.picture = rnd.pick(others);
+      else delete s.picture;
+      s.version++;
+      const file = `ninjs/story-${s.uri.split(':').at(-1)}-v${s.version}.json`;
+      s.files.push(file);
+      write(file, ninjsFile(s, paragraphs(rnd.pick(PLACES), rnd.pick(THINGS))));
+      return [file];
+    },
     /** A kill of a ninjs story: every output drops it. */
     withdraw: () => {
       const s = rnd.pick(stories.filter((x): x is NinjsStory => x.kind === 'ninjs' && x.files.length > 0));
@@ -190,7 +228,7 @@ describe('publishing step by step', () => {
       return [file];
     },
   };
-  const OPS = ['add', 'add', 'add', 'edit', 'edit', 'refile', 'refile', 'withdraw', 'delete', 'delete'];
+  const OPS = ['add', 'add', 'add', 'edit', 'edit', 'refile', 'refile', 'picture', 'picture', 'withdraw', 'delete', 'delete'];
 
   function takeChanges() {
     const taken = join(dir, 'changes.taken.json');
@@ -200,9 +238,14 @@ describe('publishing step by step', () => {
     return changes;
   }
 
-  beforeAll(() => {
+  beforeAll(async () => {
     console.log(`publish equivalence: seed ${SEED} (DATELINE_TEST_SEED)`);
     rmSync(content, { recursive: true, force: true });
+    for (const [file, p] of Object.entries(PICTURES)) {
+      mkdirSync(join(content, 'pictures'), { recursive: true });
+      const image = sharp({ create: { width: p.width, height: p.height, channels: 3, background: p.colour, noise: { type: 'gaussian', mean: 128, sigma: 30 } } });
+      await (file.endsWith('.png') ? image.png() : image.jpeg()).toFile(join(content, file));
+    }
     for (let i = 0; i < 60; i++) addStory();
     const first = buildSite(NAME, { contentDir: content, env: env() });
     expect(first.report.counts.published).toBeGreaterThan(50);
