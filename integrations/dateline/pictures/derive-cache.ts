@@ -14,21 +14,17 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PictureFormat } from './sniff.ts';
-import { declaredWarnings, processPhoto, tooLargeReason, type FileRatio, type FileRole, type OutputFormat, type PhotoInput, type PhotoSource } from './process.ts';
+import { declaredWarnings, processPhoto, tooLargeReason, type PhotoInput, type PhotoSource } from './process.ts';
 import { settingsKey, type PhotoSettings } from './settings.ts';
+import type { PhotoFile } from './record.ts';
 
 /** The derive cache's folder inside the project's cache folder (config.cachePath). */
 export const PHOTO_CACHE_FOLDER = 'photos-cache';
 const MANIFEST = 'manifest.json';
 const MANIFEST_VERSION = 1;
 
-export interface CachedFile {
-  name: string;
-  role: FileRole;
-  ratio?: FileRatio;
-  format: OutputFormat;
-  width: number;
-  height: number;
+/** A derived file in the cache. */
+export interface CachedFile extends PhotoFile {
   /** Size of the file in bytes. */
   bytes: number;
   /** Absolute path of the file in the cache. */

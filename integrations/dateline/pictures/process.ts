@@ -26,6 +26,7 @@ import sharp, { type Exif, type Metadata, type OutputInfo, type Sharp } from 'sh
 import type { PointOfInterest } from '../formats/picture.ts';
 import { declaredFormat, FORMAT_LABEL, FORMAT_MIME, sniffPicture, type PictureFormat } from './sniff.ts';
 import type { PhotoSettings } from './settings.ts';
+import type { PhotoFile, PhotoFormat } from './record.ts';
 
 export interface PhotoInput {
   /** Where to keep in the frame when cropping (fractions of the oriented picture, 0–1 from the top left). */
@@ -41,17 +42,12 @@ export interface PhotoInput {
   declaredHeight?: number;
 }
 
-export type OutputFormat = 'webp' | 'jpeg' | 'avif';
-export type FileRole = 'responsive' | 'thumbnail' | 'crop' | 'card';
-export type FileRatio = '16x9' | '4x3' | '1x1' | '3x2' | 'card';
+export type OutputFormat = PhotoFormat;
+export type FileRole = PhotoFile['role'];
+export type FileRatio = NonNullable<PhotoFile['ratio']>;
 
-export interface DerivedFile {
-  name: string;
-  role: FileRole;
-  ratio?: FileRatio;
-  format: OutputFormat;
-  width: number;
-  height: number;
+/** A file made from a picture (./record.ts says what each is for), with its bytes. */
+export interface DerivedFile extends PhotoFile {
   bytes: Buffer;
 }
 
