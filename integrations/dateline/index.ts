@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseOptions, resolveConfig, type DatelineOptions, type DatelineUserOptions, type ResolvedDatelineConfig } from './options.ts';
 import { RENDERER_OUT_VARIABLE, rendererAdapter, rendererAdapterIntegration } from './render/adapter.ts';
-import { startDevArchive } from './publish/dev.ts';
+import { startDevArchive, stopDevArchive } from './publish/dev.ts';
 
 export type { DatelineUserOptions } from './options.ts';
 
@@ -74,6 +74,9 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
       'astro:server:setup': async ({ logger }) => {
         // `astro dev`: the archive in the cache folder, kept current as wire files come and go.
         await startDevArchive(resolved, logger);
+      },
+      'astro:server:done': () => {
+        stopDevArchive();
       },
     },
   };

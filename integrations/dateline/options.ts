@@ -88,7 +88,8 @@ export const DatelineOptionsSchema = z
     /**
      * Subject codes and names to sections, for agency items (which carry codes, not a section):
      * IPTC Media Topics (`medtop:15000000`), Subject Codes (`subj:04000000`), provider codes (`N2:US`,
-     * `anpa:s`) or subject names (`Business`); matched case-insensitively, before the default map.
+     * `anpa:s`) or subject names (`Business`); matched case-insensitively, before the default map. A
+     * key that is a section name the wire text gives renames that section (`Pakistan: 'National'`).
      */
     sectionMap: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** Section order in the navigation, with optional labels. Sections not listed follow, A–Z. */
@@ -146,18 +147,83 @@ export interface ResolvedDatelineConfig extends Omit<DatelineOptions, 'sections'
   ogImages: boolean;
 }
 
-/** Validates user options and turns zod's error into one that names each bad option. */
+/**
+ * A mistake in the options or in an environment override: the message says what to change, so the
+ * command-line tools print it alone (cli/fail.ts), and so does Astro, which prints a stack trace only
+ * for an error that has one: a trace into Dateline and zod says nothing to whoever mistyped an option.
+ */
+export class DatelineOptionsError extends Error {
+  override name = 'DatelineOptionsError';
+  constructor(message: string) {
+    super(message);
+    this.stack = '';
+  }
+}
+
+/** Options at each level of the schema (a path without array indexes: `photos.remote`, `sections`). */
+const OPTION_LEVELS: Record<string, string[]> = {
+  '': Object.keys(DatelineOptionsSchema.shape),
+  ogImage: Object.keys(OgImageOptionsSchema.shape),
+  photos: Object.keys(PhotosOptionsSchema.shape),
+  'photos.remote': Object.keys(RemotePhotosSchema.shape),
+  sections: Object.keys(SectionSchema.shape),
+};
+
+/** Edits (insert, delete, substitute, swap two neighbours) between two words, ignoring case. */
+export function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const d = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[x.length]![y.length]!;
+}
+
+/**
+ * The known option closest to an unknown one, as a full path (`siteName`, `photos.remote`): at the
+ * same level within a few edits (a third of the name's length, at least one), else an option of that
+ * name at another level (`hosts` at the top → `photos.remote.hosts`).
+ */
+export function suggestOption(level: string, key: string): string | undefined {
+  const known = OPTION_LEVELS[level] ?? [];
+  const prefix = level ? `${level}.` : '';
+  let best: { name: string; distance: number } | undefined;
+  for (const name of known) {
+    const distance = editDistance(key, name);
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  if (best && best.distance <= Math.max(1, Math.floor(key.length / 3))) return `${prefix}${best.name}`;
+  for (const [other, names] of Object.entries(OPTION_LEVELS)) {
+    if (other === level) continue;
+    const same = names.find((name) => name.toLowerCase() === key.toLowerCase());
+    if (same) return `${other}.${same}`;
+  }
+  return undefined;
+}
+
+/** Validates user options and turns zod's error into one that names each bad option (and the option meant, for a typo). */
 export function parseOptions(input: unknown): DatelineOptions {
   const result = DatelineOptionsSchema.safeParse(input ?? {});
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       const where = issue.path.length ? `${issue.path.join('.')}.` : '';
-      return issue.keys.map((k) => `- unknown option "${where}${k}"`).join('\n');
+      const level = issue.path.filter((p) => typeof p !== 'number').join('.');
+      return issue.keys
+        .map((k) => {
+          const suggestion = suggestOption(level, k);
+          return `- unknown option "${where}${k}"${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`;
+        })
+        .join('\n');
     }
     return `- option "${issue.path.join('.') || '(root)'}": ${issue.message}`;
   });
-  throw new Error(`Invalid dateline() options in astro.config.mjs:\n${lines.join('\n')}\nSee README.md, "Options".`);
+  throw new DatelineOptionsError(`Invalid dateline() options in astro.config.mjs:\n${lines.join('\n')}\nSee README.md, "Options".`);
 }
 
 const envFlag = (value: string | undefined) => value !== undefined && !['', '0', 'false', 'no', 'off'].includes(value.toLowerCase());
@@ -167,7 +233,7 @@ type WholeNumberOption = 'sitemapLimit' | 'searchShardSize' | 'maxFileSize';
 /** An environment override of a whole-number option, validated by that option's schema. */
 function wholeNumberFromEnv(name: string, option: WholeNumberOption, value: string, expected: string): number {
   const parsed = DatelineOptionsSchema.shape[option].safeParse(Number(value));
-  if (!/^\d+$/.test(value) || !parsed.success) throw new Error(`${name}="${value}" must be ${expected}`);
+  if (!/^\d+$/.test(value) || !parsed.success) throw new DatelineOptionsError(`${name}="${value}" must be ${expected}`);
   return parsed.data;
 }
 
@@ -182,7 +248,7 @@ export function resolveConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): ResolvedDatelineConfig {
   const site = env.SITE_URL || astro.site;
-  if (!site) throw new Error('Dateline needs an absolute site URL: set `site` in astro.config.mjs or SITE_URL');
+  if (!site) throw new DatelineOptionsError('Dateline needs an absolute site URL: set `site` in astro.config.mjs or SITE_URL');
   const contentPath = resolve(astro.rootPath, env.DATELINE_CONTENT || options.contentDir);
   const fromRoot = relative(astro.rootPath, contentPath);
   const cacheDir = env.DATELINE_CACHE_DIR ? resolve(astro.rootPath, env.DATELINE_CACHE_DIR) : astro.cacheDir;

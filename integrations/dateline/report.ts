@@ -36,6 +36,8 @@ export interface BuildReport {
   generatedAt: string;
   contentDir: string;
   /** `total`: files; `items`: items in them; each status: items with it (a rejected file is one). */
+  /** Present when strict mode refused the publish: nothing was published (the statuses say what a publish would do). */
+  strict?: { published: false; rejectedFiles: number; message: string };
   counts: Record<FileStatus, number> & { total: number; items: number };
   files: ReportEntry[];
 }

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, outputDir, repoRoot, writeContent } from '../helpers/build.ts';
+import { buildSite, outputDir, repoRoot, siteEnv, writeContent } from '../helpers/build.ts';
 import { seedArticle, wire } from './fixtures.ts';
 
 const files = {
@@ -44,6 +44,33 @@ describe('strict mode and validate', () => {
     expect(existsSync(join(dir, 'changes.json'))).toBe(false);
   });
 
+  it('strict mode over a kept cache names every rejected file and claims nothing was published', () => {
+    // A first build (not strict) reads the bad files; the strict build after it, with the cache CI
+    // keeps, reads none of them again: it must still name each one.
+    const name = 'strict-warm';
+    const bad = Object.fromEntries([1, 2, 3, 4].map((n) => [`bad-${n}.txt`, ` date 2024-03-01\nWorld\n\nNo time here ${n}\n\nAFP\n\nBody.\n`]));
+    const first = buildSite(name, { files: { ...files, ...bad }, env: { DATELINE_OG_IMAGES: '0' } });
+    expect(first.report.counts).toMatchObject({ total: 7, rejected: 6 });
+    const home = readFileSync(join(first.dist, 'index.html'), 'utf8');
+    const run = spawnSync(process.execPath, [join(repoRoot, 'integrations/dateline/cli/build.ts')], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: siteEnv(name, { env: { DATELINE_STRICT: '1', DATELINE_OG_IMAGES: '0' } }),
+    });
+    const output = run.stdout + run.stderr;
+    expect(run.status, output).toBe(1);
+    for (const file of ['bad-1.txt', 'bad-2.txt', 'bad-3.txt', 'bad-4.txt']) expect(output).toMatch(new RegExp(`rejected \\S*/${file.replace('.', '\\.')}:6: expected "Published`));
+    expect(output).toMatch(/bad-one\.txt:\d+: /);
+    expect(output).toMatch(/nested\/bad-two\.txt:1: /);
+    expect(output).toMatch(/strict mode: 6 wire file\(s\) rejected, nothing published/);
+    // no count of "published" stories beside "nothing published", and the report says so too
+    expect(output).not.toMatch(/\d+ published/);
+    expect(output).not.toMatch(/see the report/);
+    const report = JSON.parse(readFileSync(join(outputDir(name), 'report.json'), 'utf8'));
+    expect(report.strict).toMatchObject({ published: false, rejectedFiles: 6 });
+    expect(readFileSync(join(first.dist, 'index.html'), 'utf8')).toBe(home);
+  });
+
   it('npm run validate reports without building and exits 1 on errors', () => {
     const dir = outputDir('validate');
     rmSync(dir, { recursive: true, force: true });
@@ -53,6 +80,18 @@ describe('strict mode and validate', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/3 wire files: 1 published, 0 scheduled, 0 superseded, 0 withdrawn, 0 duplicate, 2 rejected/);
     expect(run.stdout).toMatch(/bad-one\.txt:\d+: /);
+    // what each file became: one line per file, its status, then its URL or the reason
+    const perFile = run.stdout.split('\n').filter((l) => /^(published|scheduled|superseded|withdrawn|duplicate|rejected) /.test(l));
+    expect(perFile).toHaveLength(3);
+    expect(perFile).toContainEqual(expect.stringMatching(/^published \S*\/content\/ok\.txt: https:\/\/dateline\.example\.com\/world\/2023\/08\/07\/china-russia-foreign-ministers-hail-cooperation-in-call\/$/));
+    expect(perFile).toContainEqual(expect.stringMatching(/^rejected \S*\/content\/bad-one\.txt:6: expected "Published/));
+    expect(perFile).toContainEqual(expect.stringMatching(/^rejected \S*\/content\/nested\/bad-two\.txt:1: /));
+    // --quiet: the totals and the rejected files only
+    const quiet = spawnSync('npm', ['run', '--silent', 'validate', '--', '--quiet'], { cwd: repoRoot, encoding: 'utf8', env });
+    expect(quiet.status).toBe(1);
+    expect(quiet.stdout).toMatch(/^3 wire files: 1 published/);
+    expect(quiet.stdout).toMatch(/^ {2}rejected \S*bad-one\.txt:6: /m);
+    expect(quiet.stdout).not.toMatch(/ok\.txt/);
     mkdirSync(join(dir, 'good'), { recursive: true });
     writeContent(join(dir, 'good'), { 'ok.txt': seedArticle });
     const ok = spawnSync('npm', ['run', '--silent', 'validate'], { cwd: repoRoot, encoding: 'utf8', env: { ...env, DATELINE_CONTENT: join(dir, 'good') } });

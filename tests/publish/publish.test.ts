@@ -89,6 +89,12 @@ describe('npm run publish', () => {
       expect(written, f).not.toContain(f);
     }
     expect(site.read('world/index.html')).toContain('Port fees rise after long talks');
+    // the summary names what went live, and says what the removed files were (a re-indexed search
+    // shard is written into a new folder, and the old one's files go)
+    expect(output).toMatch(/^\[dateline\] {3}live https:\/\/dateline\.example\.com\/world\/2024\/03\/04\/port-fees-rise-after-long-talks\/ \(\S+\/d\.txt\)$/m);
+    expect(removed.length).toBeGreaterThan(0);
+    expect(output).toContain(`, ${removed.length} removed, `);
+    expect(output).toContain(`\n[dateline] ${removed.length} removed: ${removed.length} replaced search-index files\n`);
   });
 
   it('an edit found by scanning the folder rewrites the story’s page and what shows its text', () => {

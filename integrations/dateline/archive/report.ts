@@ -95,12 +95,14 @@ export function archiveReport(db: ArchiveDb, meta: { now: Date; contentDir: stri
  * Writes `.dateline/report.json` atomically from the stored entries, one file per line (without
  * parsing them again).
  */
-export function writeArchiveReport(db: ArchiveDb, path: string, meta: { now: Date; contentDir: string }): BuildReport['counts'] {
+export function writeArchiveReport(db: ArchiveDb, path: string, meta: { now: Date; contentDir: string; refused?: number }): BuildReport['counts'] {
   const counts = reportCounts(db);
+  // Strict mode refused the publish: the statuses say what a publish would do, but nothing was published.
+  const strict = meta.refused ? { strict: { published: false, rejectedFiles: meta.refused, message: `strict mode: ${meta.refused} wire file(s) rejected, nothing published; the other statuses say what a publish will do once they are mended or removed` } } : {};
   // Joined by SQLite, reading the files in the primary key's order (at 100,000 files: 0.05 s; a row
   // each brought into JavaScript took ten times as long, and group_concat's own ORDER BY sorts again)
   const entries = (db.prepare("SELECT group_concat(report, ',\n') AS text FROM (SELECT report FROM files WHERE report IS NOT NULL ORDER BY file)").get() as { text: string | null }).text;
-  const head = JSON.stringify({ generatedAt: meta.now.toISOString(), contentDir: meta.contentDir, counts });
+  const head = JSON.stringify({ generatedAt: meta.now.toISOString(), contentDir: meta.contentDir, ...strict, counts });
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, `${head.slice(0, -1)},\n"files":[\n${entries ?? ''}\n]}\n`);

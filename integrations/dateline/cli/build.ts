@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { loadProject } from './project.ts';
 import { publishOnce } from '../publish/run.ts';
-import { PublishLockError } from '../publish/lock.ts';
+import { failed } from './fail.ts';
 
 const { values } = parseArgs({ options: { base: { type: 'string' }, 'no-wait': { type: 'boolean' } }, allowPositionals: false });
 try {
@@ -18,6 +18,5 @@ try {
   });
   process.exit(code);
 } catch (error) {
-  console.error(error instanceof PublishLockError ? `[dateline] ${error.message}` : error);
-  process.exit(error instanceof PublishLockError ? 75 : 1);
+  process.exit(failed(error));
 }

@@ -3,8 +3,9 @@
 import { parseArgs } from 'node:util';
 import { loadProject } from './project.ts';
 import { serveDist } from './static-server.ts';
+import { failed } from './fail.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string' } } });
-const project = await loadProject({ command: 'preview' });
+const project = await loadProject({ command: 'preview' }).catch((error: unknown) => process.exit(failed(error)));
 const server = await serveDist(project.outDir, project.config.base, {}, Number(values.port ?? 4321));
 console.log(`[dateline] serving ${project.outDir} at ${server.url}`);

@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { loadProject } from './project.ts';
 import { publishOnce } from '../publish/run.ts';
-import { PublishLockError } from '../publish/lock.ts';
+import { failed } from './fail.ts';
 import { outsideContentFolder } from '../publish/publisher.ts';
 import { watchAndPublish } from '../publish/watch.ts';
 
@@ -36,6 +36,5 @@ try {
     process.exit(await publishOnce(project, { ...common, command: 'npm run publish', full: false, ...(positionals.length ? { files: positionals } : {}) }));
   }
 } catch (error) {
-  console.error(error instanceof PublishLockError ? `[dateline] ${error.message}` : error);
-  process.exit(error instanceof PublishLockError ? 75 : 1);
+  process.exit(failed(error));
 }

@@ -9,6 +9,7 @@ import { looksLikeNewsmlG2, parseNewsmlG2 } from './newsml-g2/index.ts';
 import { looksLikeNinjs, parseNinjs } from './ninjs/index.ts';
 import { looksLikeNitf, parseNitf } from './nitf/index.ts';
 import { parseTextFile } from './text/item.ts';
+import { binaryKind, describeBinary } from './shared/decode.ts';
 
 export type { FileParse, FormatOptions, ItemParse, WireFormat, WireItem } from './item.ts';
 
@@ -47,6 +48,8 @@ const extensionOf = (name: string) => {
 /** What the first bytes look like, for the message of a file no reader takes. */
 function describeContent(bytes: Uint8Array): string {
   if (bytes.length === 0) return 'an empty file';
+  const binary = describeBinary(bytes);
+  if (binary) return binary;
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).replace(/^\uFEFF|^ï»¿/, '').trimStart();
   const root = /^(?:<\?xml[^>]*>\s*)?(?:<!--[^]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w.:-]*)/.exec(head)?.[1];
   if (root) return `XML whose root element is <${root}>`;
@@ -62,6 +65,8 @@ function describeContent(bytes: Uint8Array): string {
 export function recogniseFormat(fileName: string, bytes: Uint8Array): { reader: FormatReader } | { found: string } {
   const ext = extensionOf(fileName);
   const candidates = READERS.filter((r) => r.extensions.includes(ext));
+  // A picture or a document saved under a wire file's name is said to be one, not quoted as text.
+  if (binaryKind(bytes)) return { found: `not ${candidates.map((r) => FORMAT_NAMES[r.format]).join(', ') || 'a wire format'}: found ${describeBinary(bytes)}` };
   const reader = candidates.find((r) => r.looksLike(bytes)) ?? (candidates.length === 1 ? candidates[0] : undefined);
   if (reader) return { reader };
   const expected = candidates.map((r) => FORMAT_NAMES[r.format]).join(', ') || 'a wire format';

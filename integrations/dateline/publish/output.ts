@@ -26,12 +26,33 @@ export interface WriteOptions {
   images?: string[];
 }
 
+/** What a removed file was, for the summary (a publisher seeing "17 removed" wants to know what went). */
+export const REMOVED_KINDS = ['replaced search-index files', 'pages', 'feeds', 'social images', 'photo files', 'sitemaps', 'other files'] as const;
+export type RemovedKind = (typeof REMOVED_KINDS)[number];
+
+/**
+ * By path: a search shard lives in a folder named by its content, so re-indexing it puts a new folder
+ * beside the old one and removes the old files; pictures and social images go with their story.
+ */
+export function removedKind(path: string): RemovedKind {
+  if (path.startsWith('pagefind/')) return 'replaced search-index files';
+  if (path.startsWith('og/')) return 'social images';
+  if (path.startsWith('photos/')) return 'photo files';
+  if (/^sitemap[^/]*\.xml$/.test(path)) return 'sitemaps';
+  if (path.endsWith('rss.xml')) return 'feeds';
+  if (path.endsWith('.html')) return 'pages';
+  return 'other files';
+}
+
 export class SiteOutput {
   readonly dir: string;
   readonly #db: ArchiveDb;
+  // What the current publish did (begin() starts them again: a resident publisher keeps one SiteOutput).
   #written = 0;
   #removed = 0;
   #kept = 0;
+  /** Files removed by the current publish, by what they were (removedKind()). */
+  readonly #removedKinds = new Map<RemovedKind, number>();
 
   /** Folders known to exist (a recursive mkdir per file was a tenth of a full build's main thread). */
   readonly #folders = new Set<string>();
@@ -84,8 +105,18 @@ export class SiteOutput {
     }
   }
 
-  get counts(): { written: number; removed: number; unchanged: number } {
-    return { written: this.#written, removed: this.#removed, unchanged: this.#kept };
+  /** Starts the counts of a new publish. */
+  begin(): void {
+    this.#written = 0;
+    this.#removed = 0;
+    this.#kept = 0;
+    this.#removedKinds.clear();
+  }
+
+  /** What the publish since begin() did: files written, removed (and what they were), left unchanged. */
+  get counts(): { written: number; removed: number; unchanged: number; removedKinds: [RemovedKind, number][] } {
+    const removedKinds = REMOVED_KINDS.filter((k) => this.#removedKinds.has(k)).map((k): [RemovedKind, number] => [k, this.#removedKinds.get(k)!]);
+    return { written: this.#written, removed: this.#removed, unchanged: this.#kept, removedKinds };
   }
 
   /**
@@ -211,6 +242,8 @@ export class SiteOutput {
     if (existed) {
       rmSync(target, { force: true });
       this.#removed++;
+      const kind = removedKind(path);
+      this.#removedKinds.set(kind, (this.#removedKinds.get(kind) ?? 0) + 1);
       for (let dir = dirname(target); dir.startsWith(this.dir + sep); dir = dirname(dir)) {
         try {
           rmdirSync(dir);

@@ -28,9 +28,9 @@ import { contentFileAt, findContentFiles, type ContentFile } from '../ingest/con
 import { deriveOutputs, deriveSearch } from './derived.ts';
 import { RenderPool } from '../render/pool.ts';
 import { currentRenderer } from './renderer-files.ts';
-import { writeChanges, SiteOutput } from './output.ts';
+import { writeChanges, SiteOutput, type RemovedKind } from './output.ts';
 import { EffectPlan, type ArticleChange } from '../site/effects.ts';
-import { Library, setLibrary } from '../site/library.ts';
+import { Library, releaseLibrary, setLibrary } from '../site/library.ts';
 import { allRoutes, isFeed, NOT_FOUND_ROUTE, routeFile, routeImages, routeLastmod } from '../site/routes.ts';
 import { sitemapGroup } from '../sitemaps/pages.ts';
 import type { Renderer } from '../render/renderer.ts';
@@ -79,10 +79,27 @@ export interface PublishResult {
   unchanged: number;
   parsed: number;
   reused: number;
+  /** What the removed files were (`removed` by kind), for the summary. */
+  removedKinds: [RemovedKind, number][];
   milliseconds: Record<string, number>;
   notes: string[];
+  /** The stories this publish put live, updated or took down (not listed by a full build: every story is new to it). */
+  stories: StoryChange[];
+  /** Named files (`files`) that are gone from the content folder: deleted from the site. */
+  gone: string[];
   /** Strict mode found this many rejected files: nothing was published, the archive is as it was. */
   refused?: number;
+  /** With `refused`: every rejected file and item of the content folder (not only those read now). */
+  rejected?: ReportEntry[];
+}
+
+/** A story this publish changed on the site. */
+export interface StoryChange {
+  change: 'live' | 'updated' | 'taken down';
+  /** Absolute URL of its page. */
+  url: string;
+  /** The wire file of the version shown (before it was taken down), relative to the content folder. */
+  file: string;
 }
 
 /** Routes from which a publish renders in a pool of workers rather than in its own thread. */
@@ -113,7 +130,7 @@ export class Publisher {
   }
 
   close(): void {
-    setLibrary(undefined);
+    releaseLibrary(this.library);
     this.db.close();
     void this.#photos?.then((pool) => pool.close());
   }
@@ -137,6 +154,8 @@ export class Publisher {
     const texts = new Map<string, string>();
     const full = !!request.full;
     const draw = request.draw ?? true;
+    // counts of this publish only (a resident publisher keeps one output)
+    this.output.begin();
 
     // 1. content
     const inputs: ContentFile[] = request.files ? namedInputs(config, request.files) : findContentFiles(config.contentPath, config.maxFileSize);
@@ -153,6 +172,7 @@ export class Publisher {
           onParsed: (file, index, item) => texts.set(searchTextKey(file, index), searchText(item)),
         });
         const gone = request.files ? inputs.filter((i) => !i.rejection && !existsSync(i.path)) : [];
+        const goneFiles = gone.map((i) => i.file);
         for (const input of gone) for (const k of forgetFile(db, input.file)) sync.keys.add(k);
         const keys = full ? (db.prepare('SELECT DISTINCT key FROM items WHERE key IS NOT NULL').all() as { key: string }[]).map((r) => r.key) : sync.keys;
         if (full) {
@@ -213,6 +233,9 @@ export class Publisher {
 
         // 2. effects
         const changed = [...changes.values()].filter((c) => JSON.stringify(c.before ?? null) !== JSON.stringify(c.after ?? null));
+        const storyChanges: StoryChange[] = full
+          ? []
+          : changed.map((c) => ({ change: c.before ? (c.after ? 'updated' : 'taken down') : 'live', url: url((c.after ?? c.before)!.path), file: (c.after ?? c.before)!.file }));
         const sectionsBefore = JSON.stringify(this.library.sections().map((s) => [s.slug, s.label]));
         const plan = siteChanged || !draw ? undefined : new EffectPlan(this.library, changed);
         plan?.before();
@@ -252,16 +275,18 @@ export class Publisher {
         // the archive and the output folder stay as they were.
         const counts = reportCounts(db);
         if (config.strict && counts.rejected > 0) {
-          writeArchiveReport(db, config.reportPath, { now: request.now, contentDir: config.contentDirLabel });
-          const files = (db.prepare("SELECT count(*) AS n FROM files WHERE ',' || statuses || ',' LIKE '%,rejected,%'").get() as { n: number }).n;
+          // every rejected file, those read before included (a warm cache reads only what changed)
+          const rejected = rejectedEntries(db);
+          const files = new Set(rejected.map((e) => e.file)).size;
+          writeArchiveReport(db, config.reportPath, { now: request.now, contentDir: config.contentDirLabel, refused: files });
           db.exec('ROLLBACK');
           // what the library remembered was read from the change just undone (a --watch publisher goes on)
           this.library.invalidate();
-          return { sync, entries, routes: 0, refused: { counts, files } };
+          return { sync, entries, routes: 0, goneFiles, storyChanges, refused: { counts, files, rejected } };
         }
         db.exec('COMMIT');
         lap('effects');
-        return { sync, entries, routes: routes.size };
+        return { sync, entries, routes: routes.size, goneFiles, storyChanges };
       } catch (error) {
         db.exec('ROLLBACK');
         this.library.invalidate();
@@ -271,7 +296,7 @@ export class Publisher {
 
     if ('refused' in result && result.refused) {
       const notes = [`${result.sync.parsed} parsed, ${result.sync.reused} unchanged (archive)`, 'strict mode: nothing published'];
-      return { counts: result.refused.counts, entries: result.entries, routes: 0, written: 0, removed: 0, unchanged: 0, parsed: result.sync.parsed, reused: result.sync.reused, milliseconds: timings, notes, refused: result.refused.files };
+      return { counts: result.refused.counts, entries: result.entries, routes: 0, written: 0, removed: 0, unchanged: 0, removedKinds: [], parsed: result.sync.parsed, reused: result.sync.reused, milliseconds: timings, notes, stories: [], gone: [], refused: result.refused.files, rejected: result.refused.rejected };
     }
 
     // 4. render, 5. the rest
@@ -286,8 +311,13 @@ export class Publisher {
     if (draw) writeChanges(db, this.#options.changesPath, { generatedAt: request.now.toISOString() });
     lap('report');
     notes = [`${result.sync.parsed} parsed, ${result.sync.reused} unchanged (archive)`, ...notes, ...drawn.notes];
-    const { written, removed, unchanged } = this.output.counts;
-    return { counts, entries: result.entries, routes: result.routes, written, removed, unchanged, parsed: result.sync.parsed, reused: result.sync.reused, milliseconds: timings, notes };
+    const { written, removed, unchanged, removedKinds } = this.output.counts;
+    return { counts, entries: result.entries, routes: result.routes, written, removed, unchanged, removedKinds, parsed: result.sync.parsed, reused: result.sync.reused, milliseconds: timings, notes, stories: result.storyChanges, gone: result.goneFiles };
+  }
+
+  /** Every rejected file and item the archive knows (a file of several items: each rejected item). */
+  rejectedEntries(): ReportEntry[] {
+    return rejectedEntries(this.db);
   }
 
   /** Draws every pending route and output, oldest commitment first, clearing each when done. */
@@ -355,6 +385,15 @@ export class Publisher {
     db.prepare("DELETE FROM meta WHERE key = 'drawing'").run();
     return { render, derived: Math.round(performance.now() - derivedStart), notes: [`${routes.length} route(s) drawn`] };
   }
+}
+
+/** Every rejected file and item in the archive, as entries (an item carries its file's name and its own line). */
+function rejectedEntries(db: ArchiveDb): ReportEntry[] {
+  const rows = db.prepare("SELECT report FROM files WHERE ',' || statuses || ',' LIKE '%,rejected,%' ORDER BY file").all() as { report: string }[];
+  return rows.flatMap(({ report }) => {
+    const entry = JSON.parse(report) as ReportEntry;
+    return entry.items ? entry.items.filter((i) => i.status === 'rejected').map((i) => ({ ...i, file: entry.file })) : [entry];
+  });
 }
 
 /** The route a page or feed file was written for (`world/index.html` → `world/`). */

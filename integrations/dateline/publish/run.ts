@@ -55,14 +55,62 @@ export async function openSession(project: Project, options: SessionOptions): Pr
 /** The publisher's timed steps, as the summary names them (a refused publish stops after the first two). */
 const STEPS = [['content', 'content'], ['images', 'images'], ['effects', 'effects'], ['render', 'pages'], ['derived', 'rest'], ['report', 'report']] as const;
 
-/** The lines printed after a build or publish. */
-export function summaryLines(project: Project, result: PublishResult, seconds: number, limit = 30): string[] {
+/** An entry per rejected file or item (an item carries its file's name and its own line). */
+const rejectedOf = (entries: ReportEntry[]): ReportEntry[] =>
+  entries.flatMap((e): ReportEntry[] => (e.items ? e.items.filter((i) => i.status === 'rejected').map((i) => ({ ...i, file: e.file })) : e.status === 'rejected' ? [e] : []));
+
+/** `R route(s) affected; W file(s) written, X removed, U unchanged in S s (steps)`: what this publish did. */
+function totalsLine(result: PublishResult, seconds: number): string {
+  const t = result.milliseconds;
+  return (
+    `${result.routes} route(s) affected; ${result.written} file(s) written, ${result.removed} removed, ${result.unchanged} unchanged ` +
+    `in ${seconds.toFixed(2)} s (${STEPS.filter(([key]) => t[key] !== undefined).map(([key, name]) => `${name} ${t[key]} ms`).join(', ')})`
+  );
+}
+
+/** `17 removed: 12 replaced search-index files, 3 pages, 2 sitemaps`, when anything was removed. */
+function removedLine(result: PublishResult): string | undefined {
+  if (!result.removed) return undefined;
+  return `${result.removed} removed: ${result.removedKinds.map(([kind, n]) => `${n} ${n === 1 ? kind.replace(/s$/, '') : kind}`).join(', ')}`;
+}
+
+/** `live https://…/ (content/x.txt)`: the stories a publish put live, updated or took down. */
+function storyLines(project: Project, result: PublishResult, limit: number): string[] {
+  const dir = project.config.contentDirLabel;
+  const gone = new Set(result.gone);
+  const lines = result.stories.slice(0, limit).map((s) => printable(`${s.change} ${s.url} (${dir}/${s.file}${s.change === 'taken down' && gone.has(s.file) ? ' deleted' : ''})`));
+  if (result.stories.length > limit) lines.push(`… and ${result.stories.length - limit} more stories (see the report)`);
+  // a deleted file that had nothing on the site (rejected, superseded, …)
+  const shown = new Set(result.stories.map((s) => s.file));
+  for (const file of result.gone.filter((f) => !shown.has(f)).slice(0, limit)) lines.push(printable(`deleted ${dir}/${file}: nothing of it was on the site`));
+  return lines;
+}
+
+/** What strict mode prints when it publishes nothing: every rejected file, and no claim that anything was published. */
+function refusalLines(project: Project, result: PublishResult): string[] {
+  const dir = project.config.contentDirLabel;
+  const rejected = result.rejected ?? rejectedOf(result.entries);
+  const others = result.counts.total - (result.refused ?? 0);
+  return [
+    refusalLine(result.refused ?? 0),
+    ...rejected.map((p) => `  rejected ${formatProblem(dir, p)}`),
+    `dist/ is as it was; the other ${others} wire file(s) wait until ${rejected.length === 1 ? 'this file is' : 'these files are'} mended or removed`,
+  ];
+}
+
+/**
+ * The lines printed after a one-shot build or publish. `rejected`: every rejected file of the content
+ * folder (else those this publish read).
+ */
+export function summaryLines(project: Project, result: PublishResult, seconds: number, limit = 30, rejected?: ReportEntry[]): string[] {
+  const reportLine = `report: ${relative(process.cwd(), project.config.reportPath) || project.config.reportPath}; changes: ${relative(process.cwd(), project.changesPath)}`;
+  if (result.refused !== undefined) return [...refusalLines(project, result), `report: ${relative(process.cwd(), project.config.reportPath) || project.config.reportPath}`];
   const { counts } = result;
   const items = counts.items === counts.total ? '' : ` (${counts.items} items)`;
   const lines = [
     `${counts.total} wire files${items}: ${STATUSES.map((s) => `${counts[s]} ${s}`).join(', ')}`,
   ];
-  const problems = result.entries.flatMap((e): ReportEntry[] => (e.items ? e.items.filter((i) => i.status === 'rejected').map((i) => ({ ...i, file: e.file })) : e.status === 'rejected' ? [e] : []));
+  const problems = rejected ?? rejectedOf(result.entries);
   for (const p of problems.slice(0, limit)) lines.push(`  rejected ${formatProblem(project.config.contentDirLabel, p)}`);
   if (problems.length > limit) lines.push(`  … and ${problems.length - limit} more rejected (see the report)`);
   for (const status of ['duplicate', 'withdrawn', 'superseded'] as const) {
@@ -70,19 +118,67 @@ export function summaryLines(project: Project, result: PublishResult, seconds: n
     for (const f of listed.slice(0, 10)) lines.push(`  ${status} ${printable(`${project.config.contentDirLabel}/${f.file}${f.line ? `:${f.line}` : ''}: ${f.message ?? ''}`)}`);
     if (listed.length > 10) lines.push(`  … and ${listed.length - 10} more ${status} (see the report)`);
   }
+  for (const line of storyLines(project, result, 10)) lines.push(`  ${line}`);
   lines.push(...result.notes);
-  const t = result.milliseconds;
-  lines.push(
-    `${result.routes} route(s) affected; ${result.written} file(s) written, ${result.removed} removed, ${result.unchanged} unchanged ` +
-      `in ${seconds.toFixed(2)} s (${STEPS.filter(([key]) => t[key] !== undefined).map(([key, name]) => `${name} ${t[key]} ms`).join(', ')})`,
+  lines.push(totalsLine(result, seconds));
+  const removed = removedLine(result);
+  if (removed) lines.push(removed);
+  lines.push(reportLine);
+  return lines;
+}
+
+/**
+ * What `--watch` prints for one publish of the files `files` (undefined: the whole folder, at start):
+ * only this publish's counts, what went live or was taken down, and for a change that published
+ * nothing, why (each rejected file with its line and message).
+ */
+export function watchLines(project: Project, result: PublishResult, files: string[] | undefined, seconds: number): string[] {
+  const dir = project.config.contentDirLabel;
+  const limit = 20;
+  const capped = (lines: string[], what: string) => (lines.length > limit ? [...lines.slice(0, limit), `  … and ${lines.length - limit} more ${what} (see the report)`] : lines);
+  if (result.refused !== undefined) {
+    const rejected = result.rejected ?? rejectedOf(result.entries);
+    return [
+      `nothing published (strict mode: ${result.refused} wire file(s) rejected); waiting for the change that mends or removes ${rejected.length === 1 ? 'it' : 'them'}`,
+      ...rejected.map((p) => `  rejected ${formatProblem(dir, p)}`),
+    ];
+  }
+  const rejected = rejectedOf(result.entries);
+  const rejectedFiles = new Set(rejected.map((r) => r.file));
+  const totals = totalsLine(result, seconds);
+  const removed = removedLine(result);
+  const stories = storyLines(project, result, limit).map((l) => `  ${l}`);
+  const others = (['duplicate', 'withdrawn', 'superseded', 'scheduled'] as const).flatMap((status) =>
+    capped(
+      result.entries
+        .flatMap((e) => (e.items ? e.items.filter((i) => i.status === status).map((i) => ({ ...i, file: e.file })) : e.status === status ? [e] : []))
+        .map((f) => `  ${status} ${printable(`${dir}/${f.file}${f.line ? `:${f.line}` : ''}${f.message ? `: ${f.message}` : ''}`)}`),
+      status,
+    ),
   );
-  lines.push(`report: ${relative(process.cwd(), project.config.reportPath) || project.config.reportPath}; changes: ${relative(process.cwd(), project.changesPath)}`);
+  const good = (files ?? []).filter((f) => !rejectedFiles.has(f));
+  const lines: string[] = [];
+  if (files && good.length === 0 && rejected.length > 0) {
+    // Only rejected files: nothing of them is published (an edit that broke a published file takes its story down).
+    const [first, ...more] = rejected;
+    lines.push(`nothing published: rejected ${formatProblem(dir, first!)}`);
+    for (const p of more) lines.push(`  rejected ${formatProblem(dir, p)}`);
+    if (result.stories.length || result.written || result.removed) lines.push(...stories, `  ${totals}`, ...(removed ? [`  ${removed}`] : []));
+    return [...lines, ...others];
+  }
+  if (!files) lines.push(`caught up with ${dir}: ${totals}`);
+  else if (good.every((f) => result.gone.includes(f))) lines.push(`removed ${good.length} deleted file(s): ${totals}`);
+  else lines.push(`published ${good.length} changed file(s): ${totals}`);
+  lines.push(...stories);
+  lines.push(...capped(rejected.map((p) => `  rejected ${formatProblem(dir, p)} (not published)`), 'rejected'));
+  lines.push(...others);
+  if (removed) lines.push(`  ${removed}`);
   return lines;
 }
 
 /** What strict mode says when it publishes nothing. */
 export function refusalLine(files: number): string {
-  return `Dateline strict mode: ${files} wire file(s) rejected, nothing published (see the report)`;
+  return `strict mode: ${files} wire file(s) rejected, nothing published`;
 }
 
 /** A publish (or a full build) start to finish; returns the exit code. */
@@ -91,12 +187,10 @@ export async function publishOnce(project: Project, options: SessionOptions & { 
   const session = await openSession(project, options);
   try {
     const result = await session.publisher.publish({ full: options.full, ...(options.files ? { files: options.files } : {}), now: buildNow() });
-    for (const line of summaryLines(project, result, (performance.now() - started) / 1000)) options.log(line);
-    if (result.refused) {
-      options.log(refusalLine(result.refused));
-      return 1;
-    }
-    return 0;
+    // every file still rejected, not only those read now (a warm cache reads only what changed)
+    const rejected = result.refused === undefined ? session.publisher.rejectedEntries() : undefined;
+    for (const line of summaryLines(project, result, (performance.now() - started) / 1000, 30, rejected)) options.log(line);
+    return result.refused === undefined ? 0 : 1;
   } finally {
     session.close();
   }

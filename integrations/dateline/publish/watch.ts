@@ -2,13 +2,15 @@
 // archive open, and publishes the files the content folder reports changed (inotify through fs.watch),
 // a few milliseconds after the last event of a burst. It also wakes when an embargo ends, and when a
 // story leaves the news sitemap's 48-hour window. A bad file is reported and the watch goes on; a
-// failed publish is retried on the next event.
+// failed publish is retried on the next event. Each publish prints what it alone did (run.ts
+// watchLines): its counts, the stories that went live or were taken down, or "nothing published" and
+// why.
 import { watch, type FSWatcher } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Project } from '../cli/project.ts';
 import { NEWS_WINDOW_MS } from '../sitemaps/news.ts';
 import { buildNow } from '../time.ts';
-import { openSession, refusalLine, summaryLines, type SessionOptions } from './run.ts';
+import { openSession, watchLines, type SessionOptions } from './run.ts';
 
 /** Quiet time after a file event before publishing (a writer's several events come as one burst). */
 const SETTLE_MS = 25;
@@ -48,13 +50,9 @@ export function watchAndPublish(project: Project, options: SessionOptions): Watc
       const started = performance.now();
       try {
         const result = await session.publisher.publish({ ...(files ? { files } : {}), now: buildNow() });
-        const lines = summaryLines(project, result, (performance.now() - started) / 1000, 10);
-        if (result.refused !== undefined) {
-          // Nothing of these files is in the archive: they go again with the next change (the mended file).
-          options.log(`${refusalLine(result.refused)}; waiting for the next change`);
-          if (files) for (const f of files) changed.add(f);
-        } else options.log(files ? `published ${files.length} changed file(s): ${lines.at(-2)}` : lines.at(-2)!);
-        for (const line of lines.slice(1, -2)) if (/^\s+(rejected|withdrawn)/.test(line)) options.log(line);
+        // Nothing of a refused change is in the archive: its files go again with the next change (the mended file).
+        if (result.refused !== undefined && files) for (const f of files) changed.add(f);
+        for (const line of watchLines(project, result, files, (performance.now() - started) / 1000)) options.log(line);
       } catch (error) {
         options.log(`publish failed (it is tried again on the next change): ${(error as Error).message}`);
         if (files) for (const f of files) changed.add(f);

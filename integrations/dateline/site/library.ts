@@ -257,6 +257,11 @@ export function setLibrary(library: Library | undefined): void {
   (globalThis as Holder)[KEY] = library;
 }
 
+/** Forgets the library pages read if it is this one (a dev server's archive closed after its successor opened). */
+export function releaseLibrary(library: Library): void {
+  if ((globalThis as Holder)[KEY] === library) (globalThis as Holder)[KEY] = undefined;
+}
+
 export function getLibrary(): Library {
   const library = (globalThis as Holder)[KEY];
   if (!library) throw new Error('Dateline: no archive is open (pages are rendered by `npm run build`, `npm run publish` or `npm run dev`)');

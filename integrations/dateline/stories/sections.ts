@@ -1,8 +1,8 @@
 // Which section a story is filed under. The wire text names its section; agency formats carry subject
 // and genre codes instead (IPTC Media Topics `medtop:…`, the older Subject Codes `subj:…`, provider
 // codes such as Reuters' `N2:…` or ANPA categories), which the publisher's `sectionMap` maps to
-// sections. Without a match, the default map of the top-level Media Topics applies, then
-// `defaultSection`.
+// sections (and which renames a section the wire text names, when it lists that name). Without a
+// match, the default map of the top-level Media Topics applies, then `defaultSection`.
 
 /**
  * Top-level IPTC Media Topics (https://cv.iptc.org/newscodes/mediatopic/) and the Subject Codes of the
@@ -63,12 +63,18 @@ export function normaliseSectionMap(map: Readonly<Record<string, string>>): Map<
 const DEFAULTS = normaliseSectionMap(DEFAULT_SECTION_MAP);
 
 /**
- * The section name of an item: its own section when it names one; else the first of its subjects (in
- * the item's order) that the publisher's map knows; else the first the default map knows; else
- * `defaultSection`.
+ * The section name of an item: its own section when it names one (renamed when the publisher's map has
+ * that name); else the first of its subjects (in the item's order) that the publisher's map knows; else
+ * the first the default map knows; else `defaultSection`.
+ *
+ * `sectionMap` renames the wire text's sections too (`{ Pakistan: 'National' }`), rather than warning
+ * that such a key is unused: a publisher who writes a section name the wire uses means to rename it,
+ * and a name means the same whether the wire text gives it as its section or an agency item as a
+ * subject name. (Only the publisher's map: the default map is for agency codes and never renames a
+ * section the wire text names.)
  */
 export function sectionOf(source: SectionSource, publisherMap: Map<string, string>, defaultSection: string): string {
-  if (source.section) return source.section;
+  if (source.section) return publisherMap.get(source.section.trim().replace(/\s+/g, ' ').toLowerCase()) ?? source.section;
   for (const map of [publisherMap, DEFAULTS]) {
     for (const subject of source.subjects) {
       for (const key of keysOf(subject)) {

@@ -94,3 +94,64 @@ export function lineCount(text: string): number {
   const lines = normalised.split('\n').length - (normalised.endsWith('\n') ? 1 : 0);
   return Math.max(1, lines);
 }
+
+const ascii = (bytes: Uint8Array, at: number, text: string) => text.split('').every((c, i) => bytes[at + i] === c.charCodeAt(0));
+const starts = (bytes: Uint8Array, ...values: number[]) => values.every((v, i) => bytes[i] === v);
+
+/**
+ * What kind of binary file the bytes are, by their magic number (`PNG image`), or undefined. Only
+ * signatures no wire file can start with: a picture or a document saved under a wire file's name.
+ */
+export function binaryKind(bytes: Uint8Array): string | undefined {
+  if (starts(bytes, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'PNG image';
+  if (starts(bytes, 0xff, 0xd8, 0xff)) return 'JPEG image';
+  if (ascii(bytes, 0, 'GIF87a') || ascii(bytes, 0, 'GIF89a')) return 'GIF image';
+  if (ascii(bytes, 0, 'RIFF') && bytes.length >= 12) {
+    if (ascii(bytes, 8, 'WEBP')) return 'WebP image';
+    if (ascii(bytes, 8, 'WAVE')) return 'WAV audio';
+    if (ascii(bytes, 8, 'AVI ')) return 'AVI video';
+  }
+  if (ascii(bytes, 4, 'ftyp') && bytes.length >= 12) {
+    const brand = String.fromCharCode(...bytes.subarray(8, 12));
+    if (brand === 'avif' || brand === 'avis') return 'AVIF image';
+    if (/^(heic|heix|hevc|heim|heis|mif1|msf1)$/.test(brand)) return 'HEIF image';
+    return 'MP4 or QuickTime video';
+  }
+  if (ascii(bytes, 0, 'II*\0') || ascii(bytes, 0, 'MM\0*')) return 'TIFF image';
+  if (ascii(bytes, 0, '8BPS')) return 'Photoshop image';
+  if (ascii(bytes, 0, '%PDF-')) return 'PDF document';
+  if (starts(bytes, 0x50, 0x4b) && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6) || (bytes[2] === 7 && bytes[3] === 8))) {
+    // An Office or OpenDocument file is a ZIP archive: its first entries' names say which.
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+    if (head.includes('word/')) return 'Word document (.docx, a ZIP archive)';
+    if (head.includes('xl/')) return 'Excel workbook (.xlsx, a ZIP archive)';
+    if (head.includes('ppt/')) return 'PowerPoint presentation (.pptx, a ZIP archive)';
+    if (head.includes('application/vnd.oasis.opendocument')) return 'OpenDocument file (a ZIP archive)';
+    if (head.includes('application/epub+zip')) return 'EPUB book (a ZIP archive)';
+    return 'ZIP archive';
+  }
+  if (starts(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'Microsoft Office document (.doc, .xls or .ppt)';
+  if (starts(bytes, 0x1f, 0x8b)) return 'gzip-compressed file';
+  if (ascii(bytes, 0, 'BZh') && ascii(bytes, 4, '1AY&SY')) return 'bzip2-compressed file';
+  if (starts(bytes, 0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00)) return 'xz-compressed file';
+  if (starts(bytes, 0x28, 0xb5, 0x2f, 0xfd)) return 'zstd-compressed file';
+  if (starts(bytes, 0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c)) return '7-Zip archive';
+  if (ascii(bytes, 0, 'Rar!\u001a\u0007')) return 'RAR archive';
+  if (ascii(bytes, 0, 'SQLite format 3\0')) return 'SQLite database';
+  if (starts(bytes, 0x7f, 0x45, 0x4c, 0x46)) return 'ELF executable';
+  if (ascii(bytes, 0, 'OggS')) return 'Ogg audio or video';
+  if (ascii(bytes, 0, 'ID3') && bytes.length >= 5 && bytes[3]! >= 2 && bytes[3]! <= 4 && bytes[4] === 0) return 'MP3 audio';
+  if (ascii(bytes, 0, 'wOFF') || ascii(bytes, 0, 'wOF2')) return 'web font';
+  return undefined;
+}
+
+/**
+ * `a binary file (PNG image)` for a known signature; `a binary file` for bytes with NULs in their
+ * first kilobyte (no text format has them, UTF-16 aside); else undefined.
+ */
+export function describeBinary(bytes: Uint8Array): string | undefined {
+  const kind = binaryKind(bytes);
+  if (kind) return `a binary file (${kind})`;
+  if (!utf16Bom(bytes) && bytes.subarray(0, 1024).includes(0)) return 'a binary file';
+  return undefined;
+}
