@@ -7,19 +7,18 @@ import { renderDefaultImage, renderOgImages, type OgImage, type OgTheme } from '
 import type { ResolvedDatelineConfig } from './options.ts';
 import { formatLocalDateTime } from './time.ts';
 import { DEFAULT_IMAGE, type SocialImage } from './social-image-paths.ts';
+import { joinNames } from './byline-names.ts';
 
 export { DEFAULT_IMAGE };
 
 export const imagePath = (articlePath: string, ext: string) => `og/${articlePath.replace(/\/$/, '')}.${ext}`;
 
 /**
- * The script the card's headline is drawn for: Urdu (Nastaliq) or Arabic (Naskh), from the headline's
- * own letters, else from the story's declared language.
+ * The language the card's headline is drawn for (Urdu in Nastaliq, Arabic and Persian in Naskh, word
+ * breaks by language): the headline's own, else the story's (declared, or told from its letters).
  */
-function cardLanguage(a: Omit<ArticleRecord, 'image'>): 'ur' | 'ar' | undefined {
-  if (a.headlineLang) return a.headlineLang;
-  const primary = a.language?.split('-')[0]?.toLowerCase();
-  return primary === 'ur' || primary === 'ar' ? primary : undefined;
+function cardLanguage(a: Omit<ArticleRecord, 'image'>): string | undefined {
+  return a.headlineLang ?? a.language;
 }
 
 function themeOf(config: ResolvedDatelineConfig): OgTheme {
@@ -63,7 +62,7 @@ export async function prepareSocialImages(articles: Omit<ArticleRecord, 'image'>
       sectionLabel: a.sectionLabel,
       headline: a.headline,
       ...(cardLanguage(a) ? { lang: cardLanguage(a) } : {}),
-      byline: a.bylineText,
+      byline: joinNames(a.byline.map((p) => p.name)),
       dateText: formatLocalDateTime(a.published, config.timeZone),
     },
   }));

@@ -16,6 +16,7 @@ const PAGES: { name: string; path: string; ready?: string }[] = [
   { name: 'section-page-1', path: 'world/page/1/' },
   { name: 'article', path: SEED.path },
   { name: 'article-urdu', path: 'pakistan/2026/11/25/story-' }, // completed from the built site below
+  { name: 'article-in-urdu', path: 'pakistan/2026/11/25/story-' }, // a story wholly in Urdu (rtl); likewise
   { name: 'agency', path: 'agency/afp/' },
   { name: 'day', path: '2026/11/24/' },
   { name: 'search', path: `search/?q=${SEED.bodyWord}`, ready: '#search-results a' },
@@ -36,6 +37,8 @@ beforeAll(async () => {
   });
   const urdu = site.report.files.find((f) => f.file === 'pakistan-urdu-headline.txt')?.url;
   if (urdu) PAGES.find((p) => p.name === 'article-urdu')!.path = new URL(urdu).pathname.slice(1);
+  const inUrdu = site.report.files.find((f) => f.file === 'pakistan-urdu-mangroves.txt')?.url;
+  if (inUrdu) PAGES.find((p) => p.name === 'article-in-urdu')!.path = new URL(inUrdu).pathname.slice(1);
   server = await serveDist(site.dist, '/');
   browser = await launchBrowser();
   mkdirSync(shotsDir, { recursive: true });

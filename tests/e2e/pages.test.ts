@@ -69,7 +69,7 @@ describe('article pages', () => {
     const html = site.read(`${RELATED_STORY.path}index.html`);
     const related = html.match(/<aside class="related"[^]*?<\/aside>/)?.[0] ?? '';
     expect(related).toContain(`<a href="/${RELATED_STORY.known.path}">${RELATED_STORY.known.headline}</a>`);
-    expect(related).toContain(`<li dir="auto">${RELATED_STORY.unknown}</li>`);
+    expect(related).toContain(`<li class="related-unlinked" dir="auto">${RELATED_STORY.unknown}</li>`);
     // one list for the run of two, not body paragraphs
     expect(html.match(/<aside class="related"/g)).toHaveLength(1);
     expect(html).not.toContain(`<p dir="auto">${RELATED_STORY.unknown}</p>`);
@@ -81,7 +81,9 @@ describe('article pages', () => {
     expect(html).toContain('<a href="/agency/afp/">AFP</a>');
     expect(html).toContain('<time datetime="2023-08-07T21:26:00+05:00" title="Pakistan Standard Time">7 August 2023, 9:26 pm GMT+5</time>');
     expect(html).toMatch(/<aside class="related"/);
-    expect(html).toContain('<span class="visually-hidden">down </span>-0.11 (-0.26%)');
+    // the capture's market quote is the front page's market strip, not part of the story
+    expect(html).not.toContain('BAFL');
+    expect(site.read('index.html')).toContain('<span class="visually-hidden">down </span>-0.11 (-0.26%)');
   });
 
   const articlePages = () => pages.filter((p) => /\/\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(p) && !/^\d{4}\//.test(relative(site.dist, p)));

@@ -18,7 +18,8 @@ interface PyText {
 export interface PyFeed {
   title: PyText;
   subtitle: PyText;
-  entries: { link: string; title: PyText; summary: PyText; tags: string[]; author: string | null; updated: string | null }[];
+  /** `language`: the entry's own (`dc:language`, `xml:lang`), when it has one. */
+  entries: { link: string; title: PyText; summary: PyText; tags: string[]; author: string | null; updated: string | null; language: string | null }[];
 }
 
 const FEEDPARSER_SCRIPT = `
@@ -30,7 +31,7 @@ for path in sys.argv[1:]:
     d = lambda o, k: {"value": o.get(k), "type": (o.get(k + "_detail") or {}).get("type")}
     out.append({"title": d(f.feed, "title"), "subtitle": d(f.feed, "subtitle"), "entries": [
         {"link": e.get("link"), "title": d(e, "title"), "summary": d(e, "summary"),
-         "tags": [t.get("term") for t in e.get("tags", [])], "author": e.get("author"), "updated": e.get("updated")} for e in f.entries]})
+         "tags": [t.get("term") for t in e.get("tags", [])], "author": e.get("author"), "updated": e.get("updated"), "language": e.get("language")} for e in f.entries]})
 json.dump(out, sys.stdout)
 `;
 

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { compareFeedsWithPages } from '../helpers/feed-readers.ts';
 import { parseHtmlFragment } from '../seo/html.ts';
-import { INJ, INJ_FIRST_PARAGRAPH, injectionFiles, NOW, runName } from './fixtures.ts';
+import { INJ, INJ_CAPTION, INJ_FIRST_PARAGRAPH, injectionFiles, NOW, runName } from './fixtures.ts';
 import { allElements, attr, byClass, el, elements, meta, page, textOf, walk, xpathStrings, type Node, type Page } from './util.ts';
 
 const SITE = 'https://dateline.example.com/';
@@ -90,9 +90,9 @@ describe('injection: hostile text in every field', () => {
     expect(paragraphs).toContain(INJ_FIRST_PARAGRAPH);
     expect(paragraphs).toContain(INJ.paragraph2);
     expect(paragraphs).toContain(INJ.footer);
-    const caption = byClass(p, 'caption').map(textOf)[0]!;
-    expect(caption).toContain(INJ.captionText);
-    expect(caption).toContain(INJ.captionCredit);
+    // A photo caption without a picture (the wire text has none) is not shown: the report names it, as text.
+    expect(p.all.some((n) => textOf(n).includes(INJ.captionText))).toBe(false);
+    expect(site.report.files.find((f) => f.file === 'inject/everything.txt')!.warnings).toContain(`line 20: photo caption without a picture: ${INJ_CAPTION}`);
     // Related headlines: text as written; the two on the site link to their articles' pages.
     const related = byClass(p, 'related').flatMap((aside) => elements(aside, 'li'));
     expect(related.map(textOf)).toEqual([INJ.related, INJ.relatedJs, INJ.relatedUnlinked]);
@@ -100,9 +100,10 @@ describe('injection: hostile text in every field', () => {
     expect(hrefOf(related[0]!)).toEqual([pathOf('inject/related-target.txt')]);
     expect(hrefOf(related[1]!)).toEqual([pathOf('inject/javascript-headline.txt')]);
     expect(hrefOf(related[2]!)).toEqual([]);
-    // Byline parts and market quote symbols.
+    // Byline parts; the market quote is the front page's strip, not the story's: its symbols as text there.
     expect(p.all.filter((n) => textOf(n) === INJ.bylinePerson).length).toBeGreaterThan(0);
-    expect(byClass(p, 'quote-symbol').map(textOf)).toEqual([INJ.symbol, INJ.symbol2]);
+    expect(byClass(p, 'quote-symbol')).toEqual([]);
+    expect(byClass(pageAt('/'), 'quote-symbol').map(textOf)).toEqual(expect.arrayContaining([INJ.symbol, INJ.symbol2]));
   });
 
   it('meta tags and image alt text hold the raw text as attribute values', () => {
@@ -111,7 +112,8 @@ describe('injection: hostile text in every field', () => {
     for (const key of ['description', 'og:description', 'twitter:description']) expect(meta(p, key), key).toEqual([INJ.firstParagraphRest]);
     expect(meta(p, 'article:section')).toEqual([INJ.section]);
     expect(meta(p, 'article:author')).toEqual([INJ.bylinePerson, 'AFP']);
-    expect(meta(p, 'article:tag')).toEqual([INJ.dateline.replace(/:$/, '')]);
+    // tags are subjects and keywords (the wire text has neither), not the dateline
+    expect(meta(p, 'article:tag')).toEqual([]);
     // Every <img alt> on any page (the theme may draw none) is plain text too.
     for (const q of pages) for (const img of elements(q.root, 'img')) expect(attr(img, 'alt') ?? '').not.toMatch(/[<>]/);
   });
@@ -156,7 +158,8 @@ describe('injection: hostile text in every field', () => {
       expect(item!.description).toBe(INJ.firstParagraphRest);
       expect(item!.categories.map((c) => c.label)).toEqual([INJ.section]);
       const creator = item!.element.findElementsWithName('creator').find((e) => e.namespace === 'dc')!;
-      expect(creator.textContentNormalized).toBe(INJ.byline);
+      // the byline's names as a sentence says them ("X and AFP"), as the page shows them
+      expect(creator.textContentNormalized).toBe(`${INJ.bylinePerson} and AFP`);
       const encoded = item!.element.findElementsWithName('encoded').find((e) => e.namespace === 'content')!.textContent;
       const root = parseHtmlFragment(encoded);
       const nodes = allElements(root);
@@ -165,7 +168,8 @@ describe('injection: hostile text in every field', () => {
       const texts = [...elements(root, 'p'), ...elements(root, 'li')].map(textOf);
       expect(texts).toEqual(expect.arrayContaining([INJ.paragraph2, INJ.related, INJ.relatedJs, INJ.relatedUnlinked, INJ.footer]));
       expect(texts.some((t) => t.includes(INJ.firstParagraphRest))).toBe(true);
-      expect(texts.some((t) => t.includes(INJ.captionText))).toBe(true);
+      // a photo caption without a picture is left out of the full text, as out of the page
+      expect(texts.some((t) => t.includes(INJ.captionText))).toBe(false);
       for (const a of elements(root, 'a')) expect(attr(a, 'href')).toMatch(/^https:\/\/dateline\.example\.com\//);
     }
     const world = parseFeed(site.read('world/rss.xml'));

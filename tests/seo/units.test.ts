@@ -121,13 +121,18 @@ describe('XML and HTML text', () => {
           { kind: 'footer', text: 'Published in Dawn & co', line: 5 },
         ],
       },
-      { relatedUrl: (h) => (h.startsWith('Other') ? 'https://x.example/a/?q=1&r="2"' : undefined) },
+      {
+        relatedUrl: (h) => (h.startsWith('Other') ? 'https://x.example/a/?q=1&r="2"' : undefined),
+        // a photo caption of the text is shown with its photo (the feed item gives it to a lead photo
+        // without one), never on its own
+        photos: [{ role: 'lead', picture: 0, url: 'https://x.example/p/w800.jpg?a=1&b=2', width: 800, height: 600, alt: 'A "port"', caption: 'A <i>photo</i>', credit: 'AFP & co' }],
+      },
     );
     expect(html).toBe(
       [
+        '<figure><img src="https://x.example/p/w800.jpg?a=1&amp;b=2" width="800" height="600" alt="A &quot;port&quot;"/><figcaption dir="auto">A &lt;i&gt;photo&lt;/i&gt; <small>AFP &amp; co</small></figcaption></figure>',
         '<p dir="auto"><strong>LAHORE &lt;x&gt;:</strong> &lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt;</p>',
         '<p><strong>Related</strong></p><ul><li dir="auto"><a href="https://x.example/a/?q=1&amp;r=&quot;2&quot;">Other &quot;story&quot;</a></li><li dir="auto">Missing story</li></ul>',
-        '<p dir="auto"><em>A &lt;i&gt;photo&lt;/i&gt; — AFP</em></p>',
         '<p dir="auto"><small>Published in Dawn &amp; co</small></p>',
       ].join('\n'),
     );

@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseWireFile } from '../formats/index.ts';
 import type { Diagnostic, WireFormat, WireItem } from '../formats/item.ts';
 import type { ContentFile } from '../ingest/content-files.ts';
-import { summarizeItem, type ItemSummary } from '../ingest/summary.ts';
+import { itemWarnings, summarizeItem, type ItemSummary } from '../ingest/summary.ts';
 import { parserFingerprint } from '../formats/fingerprint.ts';
 import { getMeta, setMeta, type ArchiveDb } from './db.ts';
 
@@ -131,7 +131,8 @@ export function syncCatalog(db: ArchiveDb, inputs: ContentFile[], options: SyncO
     const items: ItemRecord[] = parse.items.map((p, index) => {
       if (!p.ok) return { ok: false, line: p.line, errors: p.errors, warnings: p.warnings };
       options.onParsed?.(input.file, index, p.item);
-      return { ok: true, summary: summarizeItem(p.item), warnings: p.warnings };
+      // the parser's warnings, and what the item's text says that readers will not see (summary.ts)
+      return { ok: true, summary: summarizeItem(p.item), warnings: [...p.warnings, ...itemWarnings(p.item)] };
     });
     const record: FileParseRecord = { format: parse.format, errors: parse.errors, warnings: parse.warnings };
     if (USES_FILE_TIME.has(parse.format)) record.usesFileTime = true;

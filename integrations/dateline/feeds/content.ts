@@ -1,5 +1,5 @@
 // The full article as HTML for `content:encoded`: dateline, paragraphs, subheads, lists, quotes,
-// captions, pictures, print footers and related headlines (linked, with absolute URLs, when the site has that
+// pictures with their captions, print footers and related headlines (linked, with absolute URLs, when the site has that
 // story). Every piece of wire text is HTML-escaped here; @astrojs/rss then XML-escapes the whole
 // string, so a reader that decodes the XML and renders the HTML shows the wire text exactly,
 // markup-looking characters included.
@@ -75,7 +75,8 @@ export function articleHtml(wire: Pick<WireItem, 'body' | 'datelineText'>, optio
       const photo = photos.find((p) => p.role === 'inline' && p.picture === block.picture);
       if (photo) out.push(figure(photo));
     } else if (block.kind === 'caption') {
-      out.push(`<p dir="auto"><em>${text(block.text)}</em></p>`);
+      // a photo caption is shown with its photo (the lead's, when it has none of its own) or not at all
+      continue;
     } else {
       out.push(`<p dir="auto"><small>${text(block.text)}</small></p>`);
     }

@@ -45,6 +45,7 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
       site: config.site,
       base: config.base,
       timeZone: config.timeZone,
+      language: config.language,
       slots,
       relatedPath: options.relatedPath,
     }),

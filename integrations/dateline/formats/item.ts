@@ -130,6 +130,11 @@ export interface WireItem {
   section?: string;
   /** Subject, genre, service and category codes, in the item's order (the section map reads them). */
   subjects: SubjectCode[];
+  /**
+   * The item's keywords, as the agency wrote them (NITF `key-list`, NewsML-G2 `keyword`, ninjs
+   * `keywords`), in order, without repeats. Absent: none.
+   */
+  keywords?: string[];
   /** Body blocks; the first paragraph no longer starts with the dateline. At least one paragraph. */
   body: BodyBlock[];
   /** Market quotes (the wire text's ticker); [] for other formats. */

@@ -2,9 +2,10 @@
 // feeds' item headers and tags need, read without the body. The whole parsed item is kept beside it
 // (`items.item`) for the page that shows it.
 import { createHash } from 'node:crypto';
-import { blockText } from '../formats/blocks.ts';
-import type { BylinePart, MarketQuote, SubjectCode, WireFormat, WireItem } from '../formats/item.ts';
-import { headlineLanguage } from '../script-language.ts';
+import { blockText, placeCaptions } from '../formats/blocks.ts';
+import type { BylinePart, Diagnostic, MarketQuote, SubjectCode, WireFormat, WireItem } from '../formats/item.ts';
+import { captionText } from '../formats/text/index.ts';
+import { headlineLanguage, textLanguage } from '../script-language.ts';
 
 export interface ItemSummary {
   format: WireFormat;
@@ -19,10 +20,15 @@ export interface ItemSummary {
   /** `ur`/`ar` for a headline mostly in Arabic script (see script-language.ts). */
   headlineLang?: 'ur' | 'ar';
   subheadline?: string;
-  /** BCP 47 language the item declares. */
+  /**
+   * BCP 47 language of the item: the one it declares, else the one its text's letters tell
+   * (script-language.ts: a story in Urdu is `ur`); absent: the site's language.
+   */
   language?: string;
   section?: string;
   subjects: SubjectCode[];
+  /** The item's keywords (NITF `key-list`, NewsML-G2 `keyword`, ninjs `keywords`); absent: none. */
+  keywords?: string[];
   bylineText: string;
   byline: BylinePart[];
   published: string;
@@ -48,6 +54,27 @@ export function truncateText(text: string, max: number): string {
   const cut = chars.slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–—]+$/u, '')}…`;
+}
+
+/** The story's own words (headline, standfirst, text), for telling its language. */
+function storyText(item: WireItem): string {
+  const text = [item.headline, item.subheadline ?? ''];
+  for (const b of item.body) if (b.kind === 'paragraph' || b.kind === 'subhead' || b.kind === 'list' || b.kind === 'quote') text.push(blockText(b));
+  return text.join('\n');
+}
+
+/**
+ * What the report says of an item's text that readers will not see: a photo caption without a picture
+ * (the wire text carries no pictures, so its `… — AFP/File` lines describe one that never arrived). Told
+ * here, from the item as read, for every format at once: the pictures it declares are the ones it can
+ * have (one the publish refuses is named in the report for itself).
+ */
+export function itemWarnings(item: WireItem): Diagnostic[] {
+  const pictures = item.pictures?.filter((p) => p.status === 'usable');
+  return placeCaptions(item.body, pictures).orphans.map((b) => ({
+    line: b.line,
+    message: `photo caption without a picture: ${truncateText(`${captionText(b)}${b.credit ? ` — ${b.credit}` : ''}`, 120)}`,
+  }));
 }
 
 export function summarizeItem(item: WireItem): ItemSummary {
@@ -80,8 +107,9 @@ export function summarizeItem(item: WireItem): ItemSummary {
     embargoedUntil: item.embargoedUntil,
     headlineLang: headlineLanguage(item.headline),
     subheadline: item.subheadline,
-    language: item.language,
+    language: item.language ?? textLanguage(storyText(item)),
     section: item.section,
+    keywords: item.keywords,
     modified: item.modified,
     dateline: item.dateline,
     pictureEmbargoes: embargoes.length ? embargoes : undefined,

@@ -2,7 +2,7 @@
 import type { Diagnostic, FormatOptions, ItemParse, WireItem } from '../item.ts';
 import { MAX_PICTURES, type WirePicture } from '../picture.ts';
 import { datelinePlace, bylineParts, combineBylines, stripHeadlineMarks, takePrintedParts } from '../shared/story-text.ts';
-import { cleanField, fieldOf, lineClamp, readTime, uniqueSubjects } from '../shared/wire-item.ts';
+import { cleanField, fieldOf, lineClamp, readTime, uniqueKeywords, uniqueSubjects } from '../shared/wire-item.ts';
 import { attr, child, children, type XmlElement } from '../shared/xml.ts';
 import { readContentSet } from './content.ts';
 import { conceptName, headlines, isCorrectionSignal, isDeleteSignal, metadataByline, pubStatus, signals, subjectCodes } from './meta.ts';
@@ -112,6 +112,7 @@ export function readNewsItem(item: XmlElement, options: FormatOptions, lines: nu
   const own = ownPicture(child(item, 'contentSet', CI), at, warnings);
   if (pictureItems.length > MAX_PICTURES) warnings.push({ line: at(pictureItems[MAX_PICTURES]!.line), message: `${pictureItems.length} pictures: only the first ${MAX_PICTURES} are read` });
   const pictures: WirePicture[] = [...(own ? [own] : []), ...pictureItems.slice(0, MAX_PICTURES).map((p) => readPictureItem(p, options, at, warnings))];
+  const keywords = uniqueKeywords(children(contentMeta, 'keyword', CI).map((k) => fieldOf(k)));
 
   const result: WireItem = {
     format: 'newsml-g2',
@@ -131,6 +132,7 @@ export function readNewsItem(item: XmlElement, options: FormatOptions, lines: nu
     ...(datelineText ? { datelineText: datelineText.replace(/\s*$/, '') } : {}),
     ...(language ? { language } : {}),
     subjects: uniqueSubjects(subjectCodes(itemMeta, contentMeta, language)),
+    ...(keywords.length ? { keywords } : {}),
     body: printed.body,
     quotes: [],
     ...(pictures.length ? { pictures: pictures.map((p, i) => ({ ...p, role: i === 0 ? ('lead' as const) : ('inline' as const) })) } : {}),

@@ -7,7 +7,8 @@ import { generationOf } from './generation.ts';
 import { readHeadline } from './headline.ts';
 import { identify } from './identity.ts';
 import { readPictures } from './pictures.ts';
-import { isObject, stringMember, type Located } from './positions.ts';
+import { elements, isObject, member, stringMember, type Located } from './positions.ts';
+import { uniqueKeywords } from '../shared/wire-item.ts';
 import { apNotForPublication, readCorrection, readStatus } from './status.ts';
 import { readSubjects } from './subjects.ts';
 import { clean, hasVisibleText, inlineText, kindOf, quote } from './text.ts';
@@ -123,6 +124,8 @@ export function readStory(item: Located, line: number, opts: StoryOptions): Stor
   if (times.times.modified !== undefined) wire.modified = times.times.modified;
   if (times.times.embargoedUntil !== undefined) wire.embargoedUntil = times.times.embargoedUntil;
   if (visible?.subheadline !== undefined) wire.subheadline = visible.subheadline;
+  const keywords = uniqueKeywords(elements(member(item, 'keywords')).flatMap((k) => (typeof k.value === 'string' ? [inlineText(k.value)] : [])));
+  if (keywords.length) wire.keywords = keywords;
 
   const byline = readByline(item);
   wire.bylineText = byline.text;

@@ -2,7 +2,7 @@
 // its times (`date.issue`, `date.release`, `pubdata`) and its subject codes (`tobject.subject`, `meta`).
 import type { ItemIdentity, SubjectCode, WireItem } from '../item.ts';
 import { cleanField } from '../shared/wire-item.ts';
-import { attr, child, children, type XmlElement } from '../shared/xml.ts';
+import { attr, child, children, textOf, type XmlElement } from '../shared/xml.ts';
 
 /** The story's identity from `docdata`. `fallback` keys a document that has no `doc-id id-string`. */
 export function nitfIdentity(docdata: XmlElement | undefined, fallback: () => string): ItemIdentity {
@@ -73,6 +73,11 @@ export function nitfMetaSubjects(head: XmlElement | undefined): SubjectCode[] {
     if (scheme && content) out.push({ code: `${scheme}:${content}` });
   }
   return out;
+}
+
+/** `docdata/key-list/keyword` (`key`, else the element's text), in order. */
+export function nitfKeywords(head: XmlElement | undefined): string[] {
+  return children(child(child(head, 'docdata'), 'key-list'), 'keyword').map((k) => attr(k, 'key') ?? textOf(k));
 }
 
 export interface NitfTimes {

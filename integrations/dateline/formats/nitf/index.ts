@@ -42,13 +42,13 @@
 //   needed (every time in the format carries its year). Urgency and priority are not in the item model.
 import type { BodyBlock, Diagnostic, FileParse, FormatOptions, ItemParse, WireItem } from '../item.ts';
 import { bylineParts, combineBylines, stripHeadlineMarks, takePrintedParts } from '../shared/story-text.ts';
-import { cleanField, fieldOf, fileResult, guarded, isValidZone, lineClamp, readTime, uniqueSubjects } from '../shared/wire-item.ts';
+import { cleanField, fieldOf, fileResult, guarded, isValidZone, lineClamp, readTime, uniqueKeywords, uniqueSubjects } from '../shared/wire-item.ts';
 import type { WirePicture } from '../picture.ts';
 import { attr, child, descendants, parseXml, sniffRootElement, transformTree, type XmlElement } from '../shared/xml.ts';
 import { readNitfStory } from './body.ts';
 import { readNitfMedia } from './media.ts';
 import { arrangePictures } from './pictures.ts';
-import { nitfIdentity, nitfMetaSubjects, nitfStatus, nitfSubjects, nitfTimes } from './docdata.ts';
+import { nitfIdentity, nitfKeywords, nitfMetaSubjects, nitfStatus, nitfSubjects, nitfTimes } from './docdata.ts';
 import { readNitfStoryHead } from './story-head.ts';
 
 export { readNitfBody, prepareNitfBody, nitfStoryParts, isNitf } from './body.ts';
@@ -144,6 +144,7 @@ function readNitfItem(root: XmlElement, options: FormatOptions, lines: number): 
   const bylineText = combineBylines(printed.byline, story.byline);
   const place = printed.dateline?.place ?? story.dateline ?? (cleanField(attr(child(docdata, 'evloc'), 'city')) || undefined);
   const language = cleanField(attr(root, 'baselang') ?? attr(root, 'lang'));
+  const keywords = uniqueKeywords(nitfKeywords(head));
   const item: WireItem = {
     format: 'nitf',
     line: at(root.line),
@@ -161,6 +162,7 @@ function readNitfItem(root: XmlElement, options: FormatOptions, lines: number): 
     ...(printed.dateline ? { datelineText: printed.dateline.text } : {}),
     ...(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(language) ? { language } : {}),
     subjects: uniqueSubjects([...nitfSubjects(head), ...nitfMetaSubjects(head)]),
+    ...(keywords.length ? { keywords } : {}),
     body: arranged.body,
     quotes: [],
     ...(arranged.pictures ? { pictures: arranged.pictures } : {}),

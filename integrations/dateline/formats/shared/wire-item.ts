@@ -76,6 +76,20 @@ export function uniqueSubjects(subjects: SubjectCode[]): SubjectCode[] {
   });
 }
 
+/** Keywords as an item keeps them: cleaned, no empty ones, no repeats (case-insensitive), at most 30 of 100 characters. */
+export function uniqueKeywords(keywords: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of keywords) {
+    const k = cleanField(raw);
+    if (k === '' || k.length > 100 || seen.has(k.toLowerCase())) continue;
+    seen.add(k.toLowerCase());
+    out.push(k);
+    if (out.length === 30) break;
+  }
+  return out;
+}
+
 export function isValidZone(zone: string): boolean {
   return isIanaZone(zone);
 }

@@ -36,6 +36,18 @@ const CAPS_DATELINE = new RegExp(String.raw`^(${CAPS_PLACE})(${QUALIFIER})?\s?:(
 // Dawn's mixed case `Moscow:`: a capitalised place of up to three words, then a capital or a quote.
 const MIXED_DATELINE = new RegExp(String.raw`^([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(${QUALIFIER})?:(?= [A-Z“"‘'])`);
 
+// Urdu and Arabic copy (APP's and the Urdu papers'): `کراچی:`, `اسلام آباد:`, `لاہور (اے پی پی):`: one to three
+// Arabic-script words, an optional bracketed agency or reporter (not part of the place), a colon and a
+// space. Words a sentence has before a colon (`انہوں نے کہا:` "he said:") are not a place: URDU_NOT_PLACE.
+const ARABIC_WORD = String.raw`(?:(?=[\p{L}\p{M}])\p{Script=Arabic})+`;
+const ARABIC_DATELINE = new RegExp(String.raw`^(${ARABIC_WORD}(?: ${ARABIC_WORD}){0,2})(${QUALIFIER})?\s?:(?=\s)`, 'u');
+// Urdu function words and the labels that open a paragraph with a colon (note, update, summary, …).
+const URDU_NOT_PLACE = new Set(
+  ('نے کہا کہ ہے ہیں کا کی کے میں سے پر اور تھا تھے تھی گا گی گے بتایا مطابق انہوں اس یہ وہ جو ' +
+    'نوٹ خلاصہ تفصیلات اپڈیٹ سوال جواب ضروری اعلان تصحیح پس منظر قال وقال في من على إلى أن')
+    .split(' '),
+);
+
 // Words that open a paragraph with a colon but are not places.
 const NOT_PLACES = new Set(
   [
@@ -82,6 +94,11 @@ export function findDateline(paragraph: string): Dateline | undefined {
     if (letters.length >= 2 && !NOT_PLACES.has(place!.toLowerCase())) {
       return split(paragraph, prefix.length, place!, qualifier);
     }
+  }
+  const arabic = ARABIC_DATELINE.exec(head);
+  if (arabic) {
+    const [prefix, place] = arabic;
+    if (!place!.split(' ').some((word) => URDU_NOT_PLACE.has(word))) return split(paragraph, prefix.length, place!, undefined);
   }
   const mixed = MIXED_DATELINE.exec(head);
   if (mixed) {
