@@ -15,6 +15,9 @@ const PAGES: { name: string; path: string; ready?: string }[] = [
   { name: 'section', path: 'world/' },
   { name: 'section-page-1', path: 'world/page/1/' },
   { name: 'article', path: SEED.path },
+  // the demo's agency stories: a lead photo with caption and credit, and a photo inside the text
+  { name: 'article-photo', path: 'business/2026/11/26/night-shifts-clear-container-backlog-at-karachis-east-wharf/' },
+  { name: 'article-inline-photo', path: 'business/2026/11/26/shares-end-at-record-high-as-rate-cut-hopes-lift-banks/' },
   { name: 'article-urdu', path: 'pakistan/2026/11/25/story-' }, // completed from the built site below
   { name: 'article-in-urdu', path: 'pakistan/2026/11/25/story-' }, // a story wholly in Urdu (rtl); likewise
   { name: 'agency', path: 'agency/afp/' },

@@ -90,18 +90,19 @@ test('the sampled corpus articles pass structured-data-testing-tool (Google pres
   expect(results.filter((r) => r.google.NewsArticle !== 12).map((r) => r.page)).toEqual([]);
 }, 300_000);
 
-test('real stories pass axe in light and dark (captions, print footers, several related lists, many sections)', async () => {
+// (The corpus's wire text carries no pictures, so its photo captions are left out of pages and reported;
+// captions under photos are checked on the demo site, tests/e2e/a11y-screens.test.ts.)
+test('real stories pass axe in light and dark (print footers, several related lists, many sections)', async () => {
   const files = htmlFiles(site.dist).map((f) => ({ rel: relative(site.dist, f).replace(/index\.html$/, ''), html: readFileSync(f, 'utf8') }));
   const firstWith = (re: RegExp) => files.find((f) => re.test(f.html))?.rel;
   const paths = [
     '',
-    firstWith(/class="caption"[^]*class="credit"/),
     firstWith(/class="print-note"/),
     firstWith(/aria-label="Related stories 2"/),
     firstWith(/class="related"[^]*<a href/),
     'pakistan/',
   ].filter((p): p is string => p !== undefined);
-  expect(paths.length).toBe(6);
+  expect(paths.length).toBe(5);
   const server = await serveDist(site.dist, '/');
   const browser = await launchBrowser();
   try {
