@@ -309,6 +309,18 @@ describe('pictures follow their stories through publishes', () => {
     expect(photoFolders(run.site)).not.toContain(sharedKey);
   });
 
+  it('a publish named the new picture and its story publishes the story with it, and the picture is no wire file in the report', async () => {
+    const env = { DATELINE_NOW: '2026-11-21T10:00:00+05:00' };
+    writeFileSync(join(content, 'photos', 'late.jpg'), await tinyJpeg());
+    writeFileSync(join(content, 'late.json'), story('late', 'A late story arrives with its picture', [{ href: 'photos/late.jpg', alt: 'Late.' }], { published: '2026-11-20T08:00:00+05:00' }));
+    // as --watch names them: the picture renamed in first, then the story
+    const run = publishSite(NAME, { contentDir: content, env, args: ['photos/late.jpg', 'late.json'] });
+    expect(run.status, run.output).toBe(0);
+    expect(run.site.report.files.map((f) => f.file)).not.toContain('photos/late.jpg');
+    expect(run.site.report.counts.rejected).toBe(0);
+    expect(elements(pageOf(run.site, 'A late story arrives with its picture').doc, 'figure')).toHaveLength(1);
+  });
+
   it('the publishes arrive at the same bytes as a full build of the same content', () => {
     const env = { DATELINE_NOW: '2026-11-21T10:00:00+05:00' };
     const published = outputDir(NAME);

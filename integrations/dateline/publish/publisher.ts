@@ -24,7 +24,7 @@ import { getMeta, openArchive, setMeta, transaction, type ArchiveDb } from '../a
 import type { ArticleRecord } from '../archive/records.ts';
 import { refreshEntries, reportCounts, writeArchiveReport } from '../archive/report.ts';
 import { articleRecord, sectionLabel, updateStories } from '../archive/stories.ts';
-import { contentFileAt, findContentFiles, type ContentFile } from '../ingest/content-files.ts';
+import { contentFileAt, findContentFiles, isWireFile, type ContentFile } from '../ingest/content-files.ts';
 import { deriveOutputs, deriveSearch } from './derived.ts';
 import { RenderPool } from '../render/pool.ts';
 import { currentRenderer } from './renderer-files.ts';
@@ -412,10 +412,14 @@ function namedInputs(config: ResolvedDatelineConfig, files: string[]): ContentFi
 function findContentFilesFor(config: ResolvedDatelineConfig, files: string[]): ContentFile[] {
   const outside = outsideContentFolder(config, files);
   if (outside.length) throw new Error(`Dateline: not in the content folder (${config.contentDirLabel}): ${outside.join(', ')}. Name files relative to it, or by an absolute path inside it.`);
-  return files.map((name) => {
+  return files.flatMap((name) => {
     const path = resolve(config.contentPath, name);
     const file = relative(config.contentPath, path).split('\\').join('/');
-    return contentFileAt(config.contentPath, file, config.maxFileSize) ?? { file, path };
+    // A picture, a note or a dot file is no wire file: a scan never reads it, nor does a named publish
+    // (a picture renamed in beside its story was reported as a rejected wire file). Pictures are read
+    // with the stories that name them.
+    if (!isWireFile(file.split('/').at(-1)!) || file.split('/').some((part) => part.startsWith('.'))) return [];
+    return [contentFileAt(config.contentPath, file, config.maxFileSize) ?? { file, path }];
   });
 }
 
