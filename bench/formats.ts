@@ -191,8 +191,12 @@ ${body.map((b) => `          ${b}`).join('\n')}
 
 // ---------------------------------------------------------------- ninjs
 
-export function ninjs(a: ArticleParts): string {
-  const d = deliveryOf(a);
+/**
+ * `generation` overrides the ninjs generation chosen by index (the photo set writes ninjs 2.x), and
+ * `associations` is written as is (ninjs 2.x/3.x: an array of pictures with their renditions).
+ */
+export function ninjs(a: ArticleParts, options: { generation?: 1 | 2 | 3; associations?: unknown[] } = {}): string {
+  const d = { ...deliveryOf(a), ...(options.generation ? { ninjsGeneration: options.generation } : {}) };
   const topic = topicOf(a);
   const first = a.dateline?.kind === 'app' ? `${spacedApp(a.dateline.printed)}${a.lead}` : a.lead;
   const html = htmlBlocks(a, first).join('');
@@ -227,6 +231,7 @@ export function ninjs(a: ArticleParts): string {
       ...located,
       bodies: [{ role: 'html', [three ? 'contentType' : 'contenttype']: 'text/html', value: html }],
       ...(topic ? { subjects: [{ uri: `http://cv.iptc.org/newscodes/mediatopic/${topic[0]}`, name: topic[1] }] } : {}),
+      ...(options.associations?.length ? { associations: options.associations } : {}),
     };
   }
   return `${JSON.stringify(item, null, 2)}\n`;

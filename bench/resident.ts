@@ -8,8 +8,16 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface ResidentChange {
-  /** Files to write, relative to the content folder, with their text. */
-  files: { file: string; text: string }[];
+  /**
+   * Files to write, relative to the content folder, with their text or bytes: each written beside the
+   * folder and renamed in, in this order (a picture before the item that names it).
+   */
+  files: { file: string; text: string | Buffer }[];
+  /**
+   * Files the publisher counts as published for this change ("published N changed file(s)"): the wire
+   * files (a picture renamed into the folder is not one). Default: all of `files`.
+   */
+  expect?: number;
 }
 
 export interface ResidentResult {
@@ -19,8 +27,28 @@ export interface ResidentResult {
   startSeconds: number;
   rssBytes: number;
   peakRssBytes: number;
+  /** Resident set and high-water mark right after each change was published. */
+  memoryAfter: { rssBytes: number; peakRssBytes: number }[];
+  /** What the publisher printed while each change was published. */
+  changeLogs: string[];
+  /**
+   * CPU seconds (user + system, every thread of the publisher) each change took, from /proc: what the
+   * change costs on a machine of its own, where the wall-clock latency also carries other programs' load.
+   */
+  cpuSeconds: number[];
   log: string;
   exitCode: number | null;
+}
+
+/** User + system CPU seconds of a process (all its threads), from /proc/<pid>/stat; 0 when unavailable. */
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
 }
 
 function memoryOf(pid: number): { rss: number; hwm: number } {
@@ -57,6 +85,9 @@ export async function measureResident(options: { project: string; env: NodeJS.Pr
     });
   const started = performance.now();
   const latencies: number[] = [];
+  const memoryAfter: ResidentResult['memoryAfter'] = [];
+  const changeLogs: string[] = [];
+  const cpuSeconds: number[] = [];
   try {
     await until((l) => /watching .* for wire files/.test(l), 'it to start');
     const startSeconds = (performance.now() - started) / 1000;
@@ -64,6 +95,8 @@ export async function measureResident(options: { project: string; env: NodeJS.Pr
     const publishedFiles = () => [...log.matchAll(/published (\d+) changed file\(s\)/g)].reduce((n, m) => n + Number(m[1]), 0);
     for (const [k, change] of options.changes.entries()) {
       const before = publishedFiles();
+      const logFrom = log.length;
+      const cpuFrom = cpuOf(child.pid!);
       // written beside the folder, then renamed in: as an ingest script should deliver
       const t0 = performance.now();
       for (const { file, text } of change.files) {
@@ -72,13 +105,17 @@ export async function measureResident(options: { project: string; env: NodeJS.Pr
         writeFileSync(tmp, text);
         renameSync(tmp, target);
       }
-      await until(() => publishedFiles() >= before + change.files.length, `change ${k + 1} to be published`);
+      await until(() => publishedFiles() >= before + (change.expect ?? change.files.length), `change ${k + 1} to be published`);
       latencies.push((performance.now() - t0) / 1000);
+      const m = memoryOf(child.pid!);
+      memoryAfter.push({ rssBytes: m.rss, peakRssBytes: m.hwm });
+      changeLogs.push(log.slice(logFrom).trim());
+      cpuSeconds.push(cpuOf(child.pid!) - cpuFrom);
     }
     const memory = memoryOf(child.pid!);
     child.kill('SIGTERM');
     const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    return { latencies, startSeconds, rssBytes: memory.rss, peakRssBytes: memory.hwm, log, exitCode };
+    return { latencies, startSeconds, rssBytes: memory.rss, peakRssBytes: memory.hwm, memoryAfter, changeLogs, cpuSeconds, log, exitCode };
   } catch (error) {
     child.kill('SIGKILL');
     throw error;

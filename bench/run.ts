@@ -15,7 +15,11 @@
 //    the last hours, published by `npm run publish` (the folder scanned), by `npm run publish -- <files>`
 //    (an ingest names what it wrote), and the edit of a story a year old (its search shard is re-indexed);
 // 5. the resident publisher (`npm run publish -- --watch`): started once, then for each run a new story
-//    and an update renamed into the content folder, timed until it says they are live; its memory.
+//    and an update renamed into the content folder, timed until it says they are live; its memory;
+//    with --photos or --photo-latency, then new ninjs stories each with a new 24-MP picture.
+// With --photos (bench/photos.ts): each run, the cold build of a set whose stories carry 24-MP pictures
+// (30 %) against the cold build of the same stories without them; once, bench/picture-cost.ts (the cost of
+// one picture against one resize) and the refusal of a decompression bomb.
 // See bench/README.md for what each figure means and the targets.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +30,8 @@ import { parseArgs } from 'node:util';
 import { articleFor, BENCH_NOW, generateArticles, LAST_MINUTE_PUBLISHED, type GenerateResult } from './generate.ts';
 import { measure, type Measurement } from './measure.ts';
 import { buildNotes, imageCounts } from './parse-output.ts';
-import { measureResident, type ResidentResult } from './resident.ts';
+import { generatePhotoSets, measureBomb, newPhotoStory, sameSectionIndices, parsePhotoSize, parsePictureCost, photoSource, PHOTO_FOLDER, PHOTO_SHARE, type BombResult, type PhotoSetResult, type PictureCostRow } from './photos.ts';
+import { measureResident, type ResidentChange, type ResidentResult } from './resident.ts';
 import { convertToHugo } from './wire-to-hugo.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +54,14 @@ const TARGETS = {
   residentMemoryBytesAt100k: 1024 ** 3,
   /** The mixed-format cold build ≤ limit × the text-only cold build of the same run (issue 12). */
   mixedColdToTextWallRatio: 1.2,
+  /** Photo set: the cold build's peak memory with pictures ≤ this much above the same stories without. */
+  photoPeakMemoryExtraBytes: 1024 ** 3,
+  /** One picture's outputs (processPhoto) ≤ this × one plain resize of the same source to a 1200 px JPEG. */
+  pictureCostToResize: 5,
+  /** `--watch`: a new story with a new 24-MP picture live (page, list card, feed item) within this, s. */
+  photoLatencySeconds: 1,
+  /** A 20000×20000 PNG refused within this, s. */
+  bombSeconds: 0.05,
 };
 
 type Scenario =
@@ -59,7 +72,9 @@ type Scenario =
   | 'datelineImages'
   | 'datelinePublish'
   | 'datelinePublishNamed'
-  | 'datelinePublishArchiveEdit';
+  | 'datelinePublishArchiveEdit'
+  | 'datelineColdPhotos'
+  | 'datelineColdPhotosNone';
 const LABELS: Record<Scenario, string> = {
   hugo: 'Hugo full build',
   datelineCold: 'Dateline cold (no images)',
@@ -69,6 +84,8 @@ const LABELS: Record<Scenario, string> = {
   datelinePublish: 'npm run publish: 1 new + 1 updated',
   datelinePublishNamed: 'npm run publish -- files: same',
   datelinePublishArchiveEdit: 'npm run publish -- file: archive edit',
+  datelineColdPhotos: 'Dateline cold, photo set (30% with a picture)',
+  datelineColdPhotosNone: 'Dateline cold, photo set without pictures',
 };
 
 interface Sample {
@@ -93,6 +110,8 @@ interface Sample {
   publisherSeconds?: number;
   /** 1-minute load average just before the build started (a busy machine shows here). */
   loadBefore: number;
+  /** Wire pictures, from the build's "pictures: N made, N from the cache, N refused (T ms)" line. */
+  pictures?: { made: number; reused: number; refused: number; ms: number };
 }
 
 interface Summary extends Sample {
@@ -101,9 +120,9 @@ interface Summary extends Sample {
 
 interface SizeResult {
   articles: number;
-  generation: { seconds: number; files: number; bytes: number; mixed?: { seconds: number; files: number; bytes: number; formats: GenerateResult['formats'] } };
+  generation: { seconds: number; files: number; bytes: number; mixed?: { seconds: number; files: number; bytes: number; formats: GenerateResult['formats'] }; photos?: NonNullable<SizeResult['photoSet']>['generation'] };
   hugoConversion: { seconds: number };
-  changes: { added: string[]; updated: string[]; archiveEdited: string[] };
+  changes: { added: string[]; updated: string[]; archiveEdited: string[]; photoStories?: string[] };
   results: Partial<Record<Scenario, Summary>>;
   ratios: Partial<Record<Exclude<Scenario, 'hugo'> | 'datelineColdMixedToText' | 'datelineColdWithoutCompile' | 'resident', Ratios>>;
   resident?: {
@@ -113,13 +132,73 @@ interface SizeResult {
     rssBytes: number;
     peakRssBytes: number;
   };
+  /** --photos: the photo set's cold build against the same stories without pictures. */
+  photoSet?: {
+    generation: PhotoSetResult & { seconds: number; sourceBytes: number; width: number; height: number };
+    /** Per-run ratios with ÷ without (wall, CPU, peak memory), median; wall also without the theme compile. */
+    ratio: Ratios;
+    ratioWithoutCompile: number;
+    /** Pictures made in the build with pictures (median of the runs). */
+    pictures: number;
+    /** Extra seconds of the build with pictures (wall without the theme compile; CPU), median of the per-run differences. */
+    extraWallSeconds: number;
+    extraCpuSeconds: number;
+    /** pictures ÷ extra wall seconds; extra CPU seconds per picture. */
+    picturesPerSecond: number;
+    cpuSecondsPerPicture: number;
+    /** Peak memory of the build with pictures minus without (median of the per-run differences). */
+    peakRssExtraBytes: number;
+    /** Which build went first, per run. */
+    order: string[];
+  };
+  /** --photos / --photo-latency: the resident publisher, new story with a new picture → published. */
+  photoLatency?: {
+    latencySeconds: number;
+    latencies: number[];
+    maxSeconds: number;
+    pictureBytes: number;
+    width: number;
+    height: number;
+    stories: PhotoStoryCheck[];
+    /** The picture files the publisher listed as rejected wire files in its report. */
+    picturesReportedRejected: string[];
+    /** The publisher's "published … changed file(s): … in X s (content …, images …)" line(s) of each story. */
+    publisherLines: string[];
+    /** CPU seconds of the publisher (all threads) per story, and their median: the latency's cost without other programs' load. */
+    cpuSeconds: number[];
+    medianCpuSeconds: number;
+    /** The publisher's memory after the photo stories (resident set, high-water mark). */
+    rssBytes: number;
+    peakRssBytes: number;
+  };
+}
+
+/** What a new story with a picture looks like in the output after the resident publisher said it published. */
+interface PhotoStoryCheck {
+  file: string;
+  picture: string;
+  url?: string;
+  latencySeconds: number;
+  /** The page has the lead photo's <figure> with its files under photos/<key>/. */
+  figure: boolean;
+  key?: string;
+  /** Derived files of the picture in the output folder. */
+  photoFiles: number;
+  /** og:image of the page, and whether it is the photo's card (photos/<key>/card.jpg). */
+  ogImage?: string;
+  ogCard: boolean;
+  /** List pages showing the story with the photo's thumbnail (home, section). */
+  listCards: string[];
+  /** rss.xml has the story with the photo (media:content). */
+  feedItem: boolean;
 }
 
 type Ratios = { wall: number; cpu: number; peakMemory: number };
 
 function usage(): never {
   console.log(`usage: npm run bench -- [--articles N[,N…]] [--runs K] [--no-images] [--json FILE] [--seed S]
-    [--work DIR] [--only hugo|dateline] [--project DIR] [--hugo-plain] [--mixed] [--verbose]
+    [--work DIR] [--only hugo|dateline] [--project DIR] [--hugo-plain] [--mixed] [--photos] [--photo-latency]
+    [--picture-cost] [--no-picture-cost] [--photo-size WxH] [--no-warm] [--verbose]
   --articles N   wire articles to generate (default 1000); several sizes: 10000,50000,100000
   --runs K       repeat each measurement K times, report the median (default 1)
   --no-images    no social images: the publish measurements run on a site without them
@@ -131,6 +210,15 @@ function usage(): never {
   --hugo-plain   Hugo builds no agency pages or day archives (only articles, sections, home, feeds)
   --mixed        also a Dateline cold build of the same articles in mixed formats (a quarter each of
                  wire text, NewsML-G2, ninjs, ANPA 1312/IPTC 7901), judged against the text-only cold
+  --photos       the photo set: each run a cold build of the articles with 30 % as ninjs 2.x items carrying
+                 a 24-MP JPEG, and of the same stories without the pictures; implies --photo-latency and
+                 --picture-cost (with the bomb)
+  --photo-latency  the resident publisher also publishes new ninjs stories, each with a new picture
+  --picture-cost run bench/picture-cost.ts (one picture ÷ one resize) and time the refusal of a 400-MP PNG
+  --no-picture-cost  leave bench/picture-cost.ts out of --photos (the bomb is still timed)
+  --photo-size WxH  pixel size of the generated pictures (default 6000x4000; smaller only for tests)
+  --no-warm      leave out the full build with nothing changed (saves minutes at 100,000 when only the
+                 publishes are wanted)
   --verbose      echo the builds' output`);
   process.exit(0);
 }
@@ -193,6 +281,7 @@ const fmtRatio = (r: number) => (Number.isFinite(r) ? `${r >= 10 ? r.toFixed(1) 
 function sampleOf(m: Measurement, outDir: string, report: unknown, loadBefore: number): Sample {
   const pages = countHtml(outDir);
   const output = `${m.stdout}\n${m.stderr}`;
+  const pictures = /pictures: (\d+) made, (\d+) from the cache, (\d+) refused \((\d+) ms\)/.exec(output);
   const img = imageCounts(output, report);
   const compiled = /theme compiled in ([\d.]+) s/.exec(output);
   const own = /file\(s\) written, \d+ removed, \d+ unchanged in ([\d.]+) s/.exec(output);
@@ -213,6 +302,7 @@ function sampleOf(m: Measurement, outDir: string, report: unknown, loadBefore: n
     ...(compiled ? { compileSeconds: Number(compiled[1]) } : {}),
     ...(own ? { publisherSeconds: Number(own[1]) } : {}),
     loadBefore,
+    ...(pictures ? { pictures: { made: Number(pictures[1]), reused: Number(pictures[2]), refused: Number(pictures[3]), ms: Number(pictures[4]) } } : {}),
   };
 }
 
@@ -225,6 +315,51 @@ function editBody(text: string, sentence: string): string {
   if (pub < 0 || k >= lines.length) return `${text}\n${sentence}\n`;
   lines[k] = `${lines[k]} ${sentence}`;
   return lines.join('\n');
+}
+
+type ReportFile = { file: string; status: string; url?: string };
+const reportFiles = (path: string) => ((readJson(path) as { files?: ReportFile[] } | undefined)?.files ?? []);
+
+/** The picture files under photos/ that a report lists as rejected wire files. */
+function photoReportRejected(reportPath: string): string[] {
+  return reportFiles(reportPath).filter((f) => f.status === 'rejected' && f.file.startsWith(`${PHOTO_FOLDER}/`)).map((f) => f.file);
+}
+
+/** A new story with a picture in the output: its page's figure and og:image, its list cards, its feed item. */
+function checkPhotoStory(file: string, picture: string, latencySeconds: number, reportPath: string, outDir: string): PhotoStoryCheck {
+  const check: PhotoStoryCheck = { file, picture, latencySeconds, figure: false, photoFiles: 0, ogCard: false, listCards: [], feedItem: false };
+  const entry = reportFiles(reportPath).find((f) => f.file === file);
+  if (entry?.status !== 'published' || !entry.url) return check;
+  check.url = entry.url;
+  const path = new URL(entry.url).pathname;
+  const read = (p: string) => {
+    try {
+      return readFileSync(join(outDir, p), 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const page = read(join(path, 'index.html'));
+  const figure = /<figure class="photo[^"]*">[\s\S]*?<\/figure>/.exec(page)?.[0] ?? '';
+  const key = /photos\/([0-9a-f]+)\//.exec(figure)?.[1];
+  check.figure = !!key;
+  if (!key) return check;
+  check.key = key;
+  try {
+    check.photoFiles = readdirSync(join(outDir, PHOTO_FOLDER, key)).length;
+  } catch {
+    // none
+  }
+  check.ogImage = /<meta property="og:image" content="([^"]*)"/.exec(page)?.[1];
+  check.ogCard = !!check.ogImage?.includes(`photos/${key}/card.jpg`);
+  const section = path.split('/').filter(Boolean)[0];
+  for (const [name, list] of [['home', 'index.html'], ['section', `${section}/index.html`]] as const) {
+    const html = read(list);
+    if (html.includes(path) && html.includes(`photos/${key}/t`)) check.listCards.push(name);
+  }
+  const feed = read('rss.xml');
+  check.feedItem = feed.includes(path) && feed.includes(`photos/${key}/`);
+  return check;
 }
 
 function gitCommit(cwd: string): string | undefined {
@@ -287,6 +422,12 @@ async function main(): Promise<number> {
       project: { type: 'string', default: process.env.BENCH_PROJECT ?? ROOT },
       'hugo-plain': { type: 'boolean', default: false },
       mixed: { type: 'boolean', default: false },
+      photos: { type: 'boolean', default: false },
+      'photo-latency': { type: 'boolean', default: false },
+      'picture-cost': { type: 'boolean', default: false },
+      'no-picture-cost': { type: 'boolean', default: false },
+      'photo-size': { type: 'string', default: '6000x4000' },
+      'no-warm': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -305,6 +446,16 @@ async function main(): Promise<number> {
   const doHugo = values.only !== 'dateline';
   const doDateline = values.only !== 'hugo';
   const doMixed = values.mixed && doDateline;
+  const doPhotoSet = values.photos && doDateline;
+  const doPhotoLatency = (values.photos || values['photo-latency']) && doDateline;
+  const doPictureCost = (values.photos || values['picture-cost']) && !values['no-picture-cost'];
+  const doBomb = values.photos || values['picture-cost'];
+  const photoSize = parsePhotoSize(values['photo-size']!);
+  if (!photoSize) {
+    console.error('--photo-size must be WxH (e.g. 6000x4000)');
+    return 2;
+  }
+  const photoLabel = `${photoSize.width}×${photoSize.height} (${((photoSize.width * photoSize.height) / 1e6).toFixed(photoSize.width * photoSize.height < 1e7 ? 1 : 0)} MP)`;
   mkdirSync(work, { recursive: true });
 
   let hugoVersion = 'n/a';
@@ -320,7 +471,12 @@ async function main(): Promise<number> {
   log(`Dateline vs Hugo benchmark: ${sizes.join(', ')} articles, ${runs} run(s), social images ${images ? 'on' : 'off'} for the publish measurements`);
   log(`machine: ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), ${fmtMB(os.totalmem())} RAM, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   const failures: string[] = [];
+  /** Findings that are not the bench's failures (a product behaviour worth a look), printed and in the JSON. */
+  const warnings: string[] = [];
   const bySize: SizeResult[] = [];
+  // The one picture every generated picture is a copy of (with its own comment segment).
+  const photo = doPhotoSet || doPhotoLatency ? await photoSource(work, photoSize) : undefined;
+  if (photo) log(`picture source: ${photoLabel} JPEG, ${(photo.bytes.length / 1e6).toFixed(2)} MB (${photo.path}${photo.seconds > 0.5 ? `, made in ${fmtS(photo.seconds)} s` : ''})`);
 
   for (const n of sizes) {
     log('');
@@ -339,6 +495,15 @@ async function main(): Promise<number> {
       mixedOut: join(work, 'dateline-mixed-out'),
       mixedCache: join(work, 'dateline-mixed-cache'),
       mixedReport: join(work, 'dateline-mixed-report.json'),
+      photoContent: join(work, 'content-photos'),
+      photoOut: join(work, 'dateline-photos-out'),
+      photoCache: join(work, 'dateline-photos-cache'),
+      photoReport: join(work, 'dateline-photos-report.json'),
+      noPhotoContent: join(work, 'content-photos-none'),
+      noPhotoOut: join(work, 'dateline-photos-none-out'),
+      noPhotoCache: join(work, 'dateline-photos-none-cache'),
+      noPhotoReport: join(work, 'dateline-photos-none-report.json'),
+      photoRenderer: join(work, 'dateline-photos-renderer'),
     };
 
     // 1. Generate.
@@ -355,6 +520,15 @@ async function main(): Promise<number> {
     } else {
       rmSync(dir.mixedContent, { recursive: true, force: true });
     }
+    let photoGeneration: NonNullable<SizeResult['photoSet']>['generation'] | undefined;
+    if (doPhotoSet) {
+      t = performance.now();
+      const g = generatePhotoSets(n, dir.photoContent, dir.noPhotoContent, seed, photo!.bytes, photoSize);
+      photoGeneration = { ...g, seconds: (performance.now() - t) / 1000, sourceBytes: photo!.bytes.length, ...photoSize };
+      log(`generated the photo set: ${g.formats.text} wire text + ${g.formats.ninjs} ninjs 2.x items, each with its own ${photoLabel} JPEG (${(g.pictureBytes / 1e9).toFixed(2)} GB of pictures) → ${dir.photoContent}; the same items without pictures → ${dir.noPhotoContent} (${fmtS(photoGeneration.seconds)} s)`);
+    } else {
+      for (const d of [dir.photoContent, dir.noPhotoContent]) rmSync(d, { recursive: true, force: true });
+    }
     let hugoConvertSeconds = 0;
     if (doHugo) {
       t = performance.now();
@@ -365,8 +539,10 @@ async function main(): Promise<number> {
 
     const samples: Record<Scenario, Sample[]> = {
       hugo: [], datelineCold: [], datelineColdMixed: [], datelineWarm: [], datelineImages: [], datelinePublish: [], datelinePublishNamed: [], datelinePublishArchiveEdit: [],
+      datelineColdPhotos: [], datelineColdPhotosNone: [],
     };
-    const env = (site: { content: string; out: string; cache: string; report: string }, withImages: boolean): NodeJS.ProcessEnv => {
+    type Site = { content: string; out: string; cache: string; report: string; renderer?: string };
+    const env = (site: Site, withImages: boolean): NodeJS.ProcessEnv => {
       const e: NodeJS.ProcessEnv = {
         ...process.env,
         DATELINE_CONTENT: site.content,
@@ -374,7 +550,7 @@ async function main(): Promise<number> {
         DATELINE_CACHE_DIR: site.cache,
         DATELINE_REPORT: site.report,
         DATELINE_CHANGES: dir.dlChanges,
-        DATELINE_RENDERER_DIR: dir.dlRenderer,
+        DATELINE_RENDERER_DIR: site.renderer ?? dir.dlRenderer,
         DATELINE_NOW: BENCH_NOW,
         SITE_URL,
         ASTRO_TELEMETRY_DISABLED: '1',
@@ -385,8 +561,11 @@ async function main(): Promise<number> {
     };
     const textSite = { content: dir.content, out: dir.dlOut, cache: dir.dlCache, report: dir.dlReport };
     const mixedSite = { content: dir.mixedContent, out: dir.mixedOut, cache: dir.mixedCache, report: dir.mixedReport };
+    // the photo sets compile their theme into a folder of their own: the text site's stays as it is
+    const photoSite = { content: dir.photoContent, out: dir.photoOut, cache: dir.photoCache, report: dir.photoReport, renderer: dir.photoRenderer };
+    const noPhotoSite = { content: dir.noPhotoContent, out: dir.noPhotoOut, cache: dir.noPhotoCache, report: dir.noPhotoReport, renderer: dir.photoRenderer };
 
-    const run = async (label: Scenario, r: number, args: string[], site = textSite, withImages = false) => {
+    const run = async (label: Scenario, r: number, args: string[], site: Site = textSite, withImages = false) => {
       rmSync(site.report, { force: true });
       settle();
       const load = os.loadavg()[0]!;
@@ -400,15 +579,17 @@ async function main(): Promise<number> {
       const counts = s.report ? ` — ${Object.entries(s.report).map(([k, v]) => `${v} ${k}`).join(', ')}` : ' — no report';
       const own = s.publisherSeconds !== undefined ? ` (publisher ${fmtS(s.publisherSeconds)} s)` : '';
       const compile = s.compileSeconds !== undefined ? ` (theme compiled in ${fmtS(s.compileSeconds)} s)` : '';
-      log(`  ${LABELS[label]}, run ${r + 1}: ${fmtS(s.wallSeconds)} s wall${own}${compile}, ${fmtS(s.cpuSeconds)} s CPU, ${fmtMB(s.peakRssBytes)}, ${s.pages} pages${counts} (load before ${load.toFixed(2)})`);
+      const pics = s.pictures ? `; pictures ${s.pictures.made} made, ${s.pictures.reused} cached, ${s.pictures.refused} refused in ${fmtS(s.pictures.ms / 1000)} s` : '';
+      log(`  ${LABELS[label]}, run ${r + 1}: ${fmtS(s.wallSeconds)} s wall${own}${compile}, ${fmtS(s.cpuSeconds)} s CPU, ${fmtMB(s.peakRssBytes)}, ${s.pages} pages${counts}${pics} (load before ${load.toFixed(2)})`);
       if (values.verbose && s.notes?.length) log(`      ${s.notes.join(' · ')}`);
       if (m.exitCode !== 0) failures.push(`${n}: ${LABELS[label]} (npm run ${args.join(' ')}) exited ${m.exitCode}:\n${tail(m.stderr + m.stdout)}`);
       else if (s.report && (s.report.rejected ?? 0) > 0) failures.push(`${n}: ${LABELS[label]}: ${s.report.rejected} generated files rejected (see ${site.report})`);
       return m.exitCode === 0;
     };
 
-    // 2. Hugo, cold, mixed, nothing changed: each run one Hugo build and the Dateline builds after it.
+    // 2. Hugo, cold, mixed, nothing changed (and the photo set): each run one Hugo build and the Dateline builds after it.
     let ok = true;
+    const photoOrder: string[] = [];
     for (let r = 0; r < runs && ok; r++) {
       if (doHugo) {
         rmSync(dir.hugoOut, { recursive: true, force: true });
@@ -438,7 +619,23 @@ async function main(): Promise<number> {
         ok &&= await mixedCold();
         rmSync(dir.dlRenderer, { recursive: true, force: true });
       }
-      ok &&= await run('datelineWarm', r, ['build']);
+      if (!values['no-warm']) ok &&= await run('datelineWarm', r, ['build']);
+      if (doPhotoSet && ok) {
+        // With and without pictures, each cold (output, cache with its picture cache, compiled theme);
+        // the order alternates run by run, so a steady drift of the machine's speed favours neither.
+        const photoCold = async (label: 'datelineColdPhotos' | 'datelineColdPhotosNone') => {
+          const site = label === 'datelineColdPhotos' ? photoSite : noPhotoSite;
+          for (const p of [site.out, site.cache, dir.photoRenderer]) rmSync(p, { recursive: true, force: true });
+          const done = await run(label, r, ['build'], site);
+          const made = samples[label].at(-1)?.pictures;
+          const expected = label === 'datelineColdPhotos' ? photoGeneration!.pictures : 0;
+          if (done && (made?.made ?? 0) + (made?.reused ?? 0) !== expected) failures.push(`${n}: ${LABELS[label]}: ${made ? `${made.made} pictures made, ${made.reused} from the cache, ${made.refused} refused` : 'no pictures line in its output'}, expected ${expected} made`);
+          return done;
+        };
+        const order: ('datelineColdPhotos' | 'datelineColdPhotosNone')[] = r % 2 === 0 ? ['datelineColdPhotosNone', 'datelineColdPhotos'] : ['datelineColdPhotos', 'datelineColdPhotosNone'];
+        photoOrder.push(order[0] === 'datelineColdPhotos' ? 'with pictures first' : 'without pictures first');
+        for (const label of order) ok &&= await photoCold(label);
+      }
     }
 
     // 3–5. Publishing, warm: the site as a publisher's machine has it.
@@ -446,6 +643,7 @@ async function main(): Promise<number> {
     const updated: string[] = [];
     const archiveEdited: string[] = [];
     let resident: SizeResult['resident'];
+    let photoLatency: SizeResult['photoLatency'];
     if (doDateline && ok) {
       if (images) ok &&= await run('datelineImages', 0, ['build'], textSite, true);
       // the stories of the newest day, newest first: the updates go to these
@@ -485,16 +683,48 @@ async function main(): Promise<number> {
       }
       if (ok) {
         settle();
-        const changes = Array.from({ length: runs }, () => {
+        const changes: ResidentChange[] = Array.from({ length: runs }, () => {
           const c = change();
           added.push(c.fresh.file);
           updated.push(c.update);
           return { files: [{ file: c.fresh.file, text: c.fresh.text }, { file: c.update, text: c.text }] };
         });
+        // Then (--photos, --photo-latency) new stories with new pictures, after the text changes and in the
+        // same session: each a ninjs 2.x item whose picture is renamed into the content folder's photos/
+        // first, then the item (filed a few seconds after the newest story, so it leads the home page).
+        const photoStories = doPhotoLatency
+          ? sameSectionIndices(seed, n + 500, n + 1000, Math.max(runs, 3)).map((i, j) => newPhotoStory(seed, i, n + 1000, LAST_MINUTE_PUBLISHED + (j + 1) * 1000, photo!.bytes, photoSize, `${n}-${j}`))
+          : [];
+        // the publisher counts the item (a wire file), not the picture
+        for (const p of photoStories) changes.push({ files: [{ file: p.picture, text: p.bytes }, { file: p.file, text: p.text }], expect: 1 });
+        if (photoStories.length) mkdirSync(join(dir.content, PHOTO_FOLDER), { recursive: true });
         try {
           const result: ResidentResult = await measureResident({ project, env: env(textSite, images), contentDir: dir.content, changes });
-          resident = { latencySeconds: median(result.latencies), latencies: result.latencies, startSeconds: result.startSeconds, rssBytes: result.rssBytes, peakRssBytes: result.peakRssBytes };
-          log(`  npm run publish -- --watch: started in ${fmtS(result.startSeconds)} s; file renamed in → published: ${result.latencies.map((x) => `${fmtS(x)} s`).join(', ')}; resident ${fmtMB(result.rssBytes)} (peak ${fmtMB(result.peakRssBytes)})`);
+          const text = result.latencies.slice(0, runs);
+          // the resident set of the text publishes, read before any picture was made
+          const memory = photoStories.length ? result.memoryAfter[runs - 1]! : { rssBytes: result.rssBytes, peakRssBytes: result.peakRssBytes };
+          resident = { latencySeconds: median(text), latencies: text, startSeconds: result.startSeconds, ...memory };
+          log(`  npm run publish -- --watch: started in ${fmtS(result.startSeconds)} s; file renamed in → published: ${text.map((x) => `${fmtS(x)} s`).join(', ')}; resident ${fmtMB(memory.rssBytes)} (peak ${fmtMB(memory.peakRssBytes)})`);
+          if (photoStories.length) {
+            const latencies = result.latencies.slice(runs);
+            const stories = photoStories.map((p, j) => checkPhotoStory(p.file, p.picture, latencies[j]!, dir.dlReport, dir.dlOut));
+            const rejected = photoReportRejected(dir.dlReport);
+            photoLatency = {
+              latencySeconds: median(latencies), latencies, maxSeconds: Math.max(...latencies), pictureBytes: photoStories[0]!.bytes.length, ...photoSize, stories, picturesReportedRejected: rejected,
+              publisherLines: result.changeLogs.slice(runs).map((l) => l.split('\n').filter((x) => /published \d+ changed file/.test(x)).map((x) => x.replace(/^.*?\[dateline\]\s*/, '')).join(' / ')),
+              rssBytes: result.rssBytes, peakRssBytes: result.peakRssBytes,
+              cpuSeconds: result.cpuSeconds.slice(runs), medianCpuSeconds: median(result.cpuSeconds.slice(runs)),
+            };
+            log(`  --watch, new story + new ${photoLabel} picture → published: ${latencies.map((x) => `${fmtS(x)} s`).join(', ')} (publisher CPU ${photoLatency.cpuSeconds.map((x) => `${fmtS(x)} s`).join(', ')}); resident ${fmtMB(result.rssBytes)} (peak ${fmtMB(result.peakRssBytes)}); load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+            for (const [j, c] of stories.entries()) {
+              const missing = [!c.url && 'not published', !c.figure && 'no <figure> with the photo on its page', c.photoFiles === 0 && 'no photo files in the output', !c.listCards.length && 'no list card with its thumbnail (home, section)', !c.feedItem && 'not in rss.xml with its photo', images && !c.ogCard && `og:image is ${c.ogImage ?? 'missing'}, not the photo's card`].filter(Boolean);
+              log(`    ${c.file}: ${c.url ? new URL(c.url).pathname : 'no URL'} — figure ${c.figure ? 'yes' : 'NO'}, ${c.photoFiles} photo files, list card ${c.listCards.join(' + ') || 'NO'}, feed ${c.feedItem ? 'yes' : 'NO'}, og:image ${c.ogCard ? 'the photo card' : `${c.ogImage ?? 'none'}${images ? '' : ' (social images off)'}`}`);
+              log(`      publisher: ${photoLatency.publisherLines[j] ?? '?'}`);
+              if (missing.length) failures.push(`${n}: --watch photo story ${c.file}: ${missing.join(', ')}`);
+            }
+            if (rejected.length) warnings.push(`${n}: --watch listed the picture file(s) renamed into the content folder as rejected wire files in its report (${rejected.length}: ${rejected[0]}${rejected.length > 1 ? ', …' : ''}); a scanned publish or a build skips them`);
+            if (!images) warnings.push(`${n}: social images are off (--no-images, DATELINE_OG_IMAGES=0): the photo stories' og:image is the default image, not the photo's card (publisher.ts uses the photo card only with social images on)`);
+          }
           if (result.exitCode !== 0) failures.push(`${n}: the resident publisher exited ${result.exitCode} on SIGTERM:\n${tail(result.log)}`);
         } catch (error) {
           failures.push(`${n}: resident publisher: ${(error as Error).message}`);
@@ -516,17 +746,71 @@ async function main(): Promise<number> {
       }
     }
     if (results.datelineColdMixed && results.datelineCold) ratios.datelineColdMixedToText = pairedRatios(results.datelineColdMixed, results.datelineCold);
-    bySize.push({ articles: n, generation, hugoConversion: { seconds: hugoConvertSeconds }, changes: { added, updated, archiveEdited }, results, ratios, ...(resident ? { resident } : {}) });
+    let photoSet: SizeResult['photoSet'];
+    const withPics = results.datelineColdPhotos;
+    const withoutPics = results.datelineColdPhotosNone;
+    if (photoGeneration && withPics && withoutPics) {
+      // per run: the two builds of that run, paired (the machine's speed drifts over minutes)
+      const pairs = withPics.runs.map((x, i) => [x, withoutPics.runs[i] ?? withoutPics] as const);
+      const own = (x: Sample) => x.wallSeconds - (x.compileSeconds ?? 0);
+      const pictures = median(withPics.runs.map((x) => x.pictures?.made ?? 0));
+      const extraWall = median(pairs.map(([a, b]) => own(a) - own(b)));
+      const extraCpu = median(pairs.map(([a, b]) => a.cpuSeconds - b.cpuSeconds));
+      photoSet = {
+        generation: photoGeneration,
+        ratio: pairedRatios(withPics, withoutPics),
+        ratioWithoutCompile: median(pairs.map(([a, b]) => own(a) / own(b))),
+        pictures,
+        extraWallSeconds: extraWall,
+        extraCpuSeconds: extraCpu,
+        picturesPerSecond: extraWall > 0 ? pictures / extraWall : Number.POSITIVE_INFINITY,
+        cpuSecondsPerPicture: pictures > 0 ? extraCpu / pictures : Number.NaN,
+        peakRssExtraBytes: median(pairs.map(([a, b]) => a.peakRssBytes - b.peakRssBytes)),
+        order: photoOrder,
+      };
+    }
+    bySize.push({
+      articles: n, generation: { ...generation, ...(photoGeneration ? { photos: photoGeneration } : {}) }, hugoConversion: { seconds: hugoConvertSeconds }, changes: { added, updated, archiveEdited, ...(photoLatency ? { photoStories: photoLatency.stories.map((c) => c.file) } : {}) }, results, ratios,
+      ...(resident ? { resident } : {}), ...(photoSet ? { photoSet } : {}), ...(photoLatency ? { photoLatency } : {}),
+    });
     if (!ok) break;
+  }
+
+  // Pictures, once (no archive): bench/picture-cost.ts, and the decompression bomb.
+  let pictureCost: { rows: PictureCostRow[]; wallSeconds: number; loadBefore: number; output: string } | undefined;
+  if (doPictureCost) {
+    log('');
+    log('=== picture cost (bench/picture-cost.ts)');
+    settle();
+    const loadBefore = os.loadavg()[0]!;
+    const m = await measure(process.execPath, [join(ROOT, 'bench', 'picture-cost.ts')], { cwd: ROOT, echo: values.verbose });
+    const output = `${m.stdout}${m.stderr ? `\n${m.stderr}` : ''}`.trimEnd();
+    const rows = parsePictureCost(m.stdout);
+    pictureCost = { rows, wallSeconds: m.wallSeconds, loadBefore, output };
+    if (!values.verbose) log(output.split('\n').map((l) => `  ${l}`).join('\n'));
+    if (m.exitCode !== 0) failures.push(`bench/picture-cost.ts exited ${m.exitCode}:\n${tail(output)}`);
+    else if (!rows.length) failures.push(`bench/picture-cost.ts: no table with "source … ratio" columns in its output:\n${tail(output)}`);
+  }
+  let bomb: BombResult | undefined;
+  if (doBomb) {
+    log('');
+    try {
+      bomb = await measureBomb(work);
+      log(`decompression bomb (${bomb.width}×${bomb.height} PNG, ${(bomb.bytes / 1024).toFixed(0)} KB): processPhoto ${bomb.processSeconds.map((x) => `${(x * 1000).toFixed(1)}`).join(', ')} ms; through the picture workers ${bomb.poolSeconds.map((x) => `${(x * 1000).toFixed(1)}`).join(', ')} ms — ${bomb.refused ? 'refused' : 'NOT refused'}: ${bomb.reason} (load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
+      if (!bomb.refused) failures.push(`the decompression bomb was not refused for its size: ${bomb.reason}`);
+    } catch (error) {
+      failures.push(`decompression bomb: ${(error as Error).message}`);
+    }
   }
 
   // Targets.
   interface Target {
     name: string;
+    /** The archive size it is judged at; 0 for a figure measured without an archive. */
     articles: number;
     value?: number;
     limit: number;
-    unit: 'ratio' | 'bytes';
+    unit: 'ratio' | 'bytes' | 'seconds';
     pass?: boolean;
   }
   const targets: Target[] = [];
@@ -549,7 +833,15 @@ async function main(): Promise<number> {
       add({ name: 'resident publisher ≤ 1 GB', articles: n, value: s.resident?.peakRssBytes, limit: TARGETS.residentMemoryBytesAt100k, unit: 'bytes' });
     }
     if (doMixed) add({ name: 'mixed-format cold ≤ 1.2× text-only cold', articles: n, value: s.ratios.datelineColdMixedToText?.wall, limit: TARGETS.mixedColdToTextWallRatio, unit: 'ratio' });
+    if (doPhotoSet) add({ name: 'photo set: cold peak memory ≤ without pictures + 1 GB', articles: n, value: s.photoSet?.peakRssExtraBytes, limit: TARGETS.photoPeakMemoryExtraBytes, unit: 'bytes' });
+    if (doPhotoLatency && (n === 10_000 || n === 100_000 || sizes.length === 1)) {
+      add({ name: `--watch, new story + new ${photoLabel.replace(/^.*\((.*)\)$/, '$1')} picture → published ≤ 1 s`, articles: n, value: s.photoLatency?.latencySeconds, limit: TARGETS.photoLatencySeconds, unit: 'seconds' });
+    }
   }
+  for (const row of pictureCost?.rows ?? []) {
+    add({ name: `one picture's outputs ≤ 5× one resize to 1200 px (${row.source})`, articles: 0, value: row.ratio, limit: TARGETS.pictureCostToResize, unit: 'ratio' });
+  }
+  if (doBomb) add({ name: '20000×20000 PNG (bomb) refused < 50 ms', articles: 0, value: bomb?.refused ? bomb.maxProcessSeconds : undefined, limit: TARGETS.bombSeconds, unit: 'seconds' });
   const small = bySize.find((s) => s.articles === 10_000);
   const large = bySize.find((s) => s.articles === 100_000);
   if (small && large) {
@@ -559,6 +851,7 @@ async function main(): Promise<number> {
       add({ name: `flat: ${LABELS[key]} at 100,000 ≤ 1.3× at 10,000`, articles: 100_000, value: a && b ? b.wallSeconds / a.wallSeconds : undefined, limit: TARGETS.flatRatio, unit: 'ratio' });
     }
     if (small.resident && large.resident) add({ name: 'flat: --watch at 100,000 ≤ 1.3× at 10,000', articles: 100_000, value: large.resident.latencySeconds / small.resident.latencySeconds, limit: TARGETS.flatRatio, unit: 'ratio' });
+    if (doPhotoLatency) add({ name: 'flat: --watch, new story + picture at 100,000 ≤ 1.3× at 10,000', articles: 100_000, value: small.photoLatency && large.photoLatency ? large.photoLatency.latencySeconds / small.photoLatency.latencySeconds : undefined, limit: TARGETS.flatRatio, unit: 'ratio' });
   }
 
   // Tables.
@@ -587,18 +880,51 @@ async function main(): Promise<number> {
       }
     }
     if (s.resident) rows.push(['--watch: file → published', fmtS(s.resident.latencySeconds), '', fmtMB(s.resident.peakRssBytes), '', '', s.ratios.resident ? fmtRatio(s.ratios.resident.wall) : 'n/a', '', '']);
+    if (s.photoLatency) rows.push([`--watch: new story + new picture → published`, `${fmtS(s.photoLatency.latencySeconds)} (max ${fmtS(s.photoLatency.maxSeconds)})`, '', fmtMB(s.photoLatency.peakRssBytes), '', '', '', '', '']);
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
     log(line(head));
     log(widths.map((w) => '-'.repeat(w)).join('  '));
     for (const r of rows) log(line(r));
     log('(publish rows: wall time of the npm command, in brackets the publisher\'s own time for its work)');
+    const ps = s.photoSet;
+    if (ps) {
+      const g = ps.generation;
+      const w = s.results.datelineColdPhotos!, wo = s.results.datelineColdPhotosNone!;
+      log('');
+      log(`photo set: ${g.pictures.toLocaleString('en')} of ${g.files.toLocaleString('en')} stories (${Math.round(PHOTO_SHARE * 100)} %) with a ${g.width}×${g.height} JPEG of ${(g.sourceBytes / 1e6).toFixed(2)} MB (each its own bytes); per-run pairs, median of ${w.runs.length} (${ps.order.join(', ')}):`);
+      log(`  cold with ÷ without pictures: wall ${fmtRatio(ps.ratio.wall)} (${fmtRatio(ps.ratioWithoutCompile)} without the theme compile), CPU ${fmtRatio(ps.ratio.cpu)}, peak memory ${fmtRatio(ps.ratio.peakMemory)}`);
+      log(`  with: ${fmtS(w.wallSeconds)} s wall, ${fmtS(w.cpuSeconds)} s CPU, ${fmtMB(w.peakRssBytes)}; without: ${fmtS(wo.wallSeconds)} s wall, ${fmtS(wo.cpuSeconds)} s CPU, ${fmtMB(wo.peakRssBytes)} (load before ${w.runs.map((x) => x.loadBefore.toFixed(2)).join('/')} and ${wo.runs.map((x) => x.loadBefore.toFixed(2)).join('/')})`);
+      log(`  ${ps.pictures} pictures made in ${fmtS(ps.extraWallSeconds)} extra s wall (${fmtS(ps.extraCpuSeconds)} extra s CPU): ${ps.picturesPerSecond.toFixed(2)} pictures/s, ${ps.cpuSecondsPerPicture.toFixed(2)} CPU s per picture; the build's own picture step: ${w.runs.map((x) => (x.pictures ? `${fmtS(x.pictures.ms / 1000)} s` : 'n/a')).join(', ')}`);
+      log(`  peak memory: ${ps.peakRssExtraBytes >= 0 ? '+' : '−'}${fmtMB(Math.abs(ps.peakRssExtraBytes))} with pictures (limit +${fmtMB(TARGETS.photoPeakMemoryExtraBytes)})`);
+    }
+    const pl = s.photoLatency;
+    if (pl) {
+      const ok = (c: PhotoStoryCheck) => c.figure && c.photoFiles > 0 && c.listCards.length > 0 && c.feedItem;
+      log('');
+      log(`--watch, new ninjs story + new ${pl.width}×${pl.height} JPEG (${(pl.pictureBytes / 1e6).toFixed(2)} MB) → published: ${pl.latencies.map((x) => `${fmtS(x)} s`).join(', ')} (median ${fmtS(pl.latencySeconds)} s; publisher CPU median ${fmtS(pl.medianCpuSeconds)} s); page with <figure>, list card and feed item: ${pl.stories.filter(ok).length} of ${pl.stories.length}; og:image the photo's card: ${pl.stories.filter((c) => c.ogCard).length} of ${pl.stories.length}${images ? '' : ' (social images off)'}`);
+    }
   }
+  if (pictureCost?.rows.length) {
+    log('');
+    log(`picture cost (bench/picture-cost.ts, ${fmtS(pictureCost.wallSeconds)} s, load before ${pictureCost.loadBefore.toFixed(2)}): processPhoto, every output, ÷ one sharp resize to a 1200 px JPEG`);
+    for (const r of pictureCost.rows) log(`  ${r.source.padEnd(9)} ${r.megabytes.toFixed(2)} MB: resize ${r.resizeMs} ms, process ${r.processMs} ms → ${fmtRatio(r.ratio)} wall, ${fmtRatio(r.ratioCpu)} CPU${r.poolPerSecond !== undefined ? `; ${r.poolPerSecond} pictures/s through the 2 workers` : ''}`);
+  }
+  if (bomb) log(`decompression bomb: refused in ${(bomb.maxProcessSeconds * 1000).toFixed(1)} ms at worst by processPhoto (${(bomb.maxPoolSeconds * 1000).toFixed(1)} ms through the workers)`);
   log('');
   log('targets (from the issues):');
+  const fmtValue = (v: number, unit: Target['unit']) => (unit === 'ratio' ? fmtRatio(v) : unit === 'seconds' ? (v < 0.1 ? `${(v * 1000).toFixed(1)} ms` : `${fmtS(v)} s`) : `${v < 0 ? '−' : ''}${fmtMB(Math.abs(v))}`);
+  const nameWidth = Math.max(58, ...targets.map((x) => x.name.length));
+  log(`  ${'size'.padStart(7)}  ${'target'.padEnd(nameWidth)} ${'figure'.padStart(10)}  ${'limit'.padStart(10)}  verdict`);
   for (const x of targets) {
-    const value = x.value === undefined ? 'n/a' : x.unit === 'ratio' ? fmtRatio(x.value) : fmtMB(x.value);
-    log(`  ${x.articles.toLocaleString('en').padStart(7)}  ${x.name.padEnd(58)} ${value.padStart(10)}  ${x.pass === undefined ? 'not measured' : x.pass ? 'PASS' : 'FAIL'}`);
+    const value = x.value === undefined ? 'n/a' : fmtValue(x.value, x.unit);
+    log(`  ${(x.articles ? x.articles.toLocaleString('en') : '—').padStart(7)}  ${x.name.padEnd(nameWidth)} ${value.padStart(10)}  ${fmtValue(x.limit, x.unit).padStart(10)}  ${x.pass === undefined ? 'not measured' : x.pass ? 'PASS' : 'FAIL'}`);
+  }
+  log(`(load now ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
+  if (warnings.length) {
+    log('');
+    log('notes:');
+    for (const w of warnings) log(`  ${w}`);
   }
   if (failures.length) {
     log('');
@@ -615,6 +941,9 @@ async function main(): Promise<number> {
         images,
         hugoArchives: !values['hugo-plain'],
         mixed: doMixed,
+        photos: doPhotoSet,
+        photoLatency: doPhotoLatency,
+        photoSize,
         date: new Date().toISOString(),
         datelineNow: BENCH_NOW,
         node: process.version,
@@ -628,7 +957,10 @@ async function main(): Promise<number> {
         commit: gitCommit(project),
       },
       sizes: bySize,
+      ...(pictureCost ? { pictureCost: { rows: pictureCost.rows, wallSeconds: pictureCost.wallSeconds, loadBefore: pictureCost.loadBefore } } : {}),
+      ...(bomb ? { bomb } : {}),
       targets,
+      warnings,
       failures,
     };
     mkdirSync(dirname(resolve(values.json)), { recursive: true });

@@ -1,8 +1,11 @@
 // Smoke run of the benchmark through the same code path as `npm run bench`: 200 generated articles,
-// one run, no social images, with the mixed-format cold build (`--mixed`). Every scenario runs: Hugo,
-// Dateline cold, mixed cold, the full build with nothing changed, `npm run publish` (scanned and named
-// files), an archive edit and the resident `--watch` publisher. Checks the figures are sane and the
-// builds did what they say, not that targets are met (that is `npm run bench` on a quiet machine).
+// one run, no social images, with the mixed-format cold build (`--mixed`) and the photo set (`--photos`,
+// with 800×600 pictures to stay fast, and without bench/picture-cost.ts). Every scenario runs: Hugo,
+// Dateline cold, mixed cold, the full build with nothing changed, the photo set's cold builds with and
+// without pictures, `npm run publish` (scanned and named files), an archive edit, the resident `--watch`
+// publisher (text files, then new stories with new pictures) and the decompression bomb. Checks the
+// figures are sane and the builds did what they say, not that targets are met (that is `npm run bench`
+// on a quiet machine).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,28 +25,41 @@ interface Figures {
   report?: Record<string, number>;
   compileSeconds?: number;
   publisherSeconds?: number;
-  runs: unknown[];
+  runs: { pictures?: { made: number; reused: number; refused: number; ms: number } }[];
 }
-type Scenario = 'hugo' | 'datelineCold' | 'datelineColdMixed' | 'datelineWarm' | 'datelinePublish' | 'datelinePublishNamed' | 'datelinePublishArchiveEdit';
+type Scenario =
+  | 'hugo' | 'datelineCold' | 'datelineColdMixed' | 'datelineWarm' | 'datelinePublish' | 'datelinePublishNamed' | 'datelinePublishArchiveEdit'
+  | 'datelineColdPhotos' | 'datelineColdPhotosNone';
 interface Ratios {
   wall: number;
   cpu: number;
   peakMemory: number;
 }
 
-describe('bench smoke (200 articles, Hugo vs Dateline, mixed formats, publishing)', () => {
+describe('bench smoke (200 articles, Hugo vs Dateline, mixed formats, photos, publishing)', () => {
   let scratch: string;
   let out: { status: number | null; stdout: string; stderr: string };
   let json: {
-    meta: { articles: number[]; images: boolean; mixed: boolean; runs: number };
+    meta: { articles: number[]; images: boolean; mixed: boolean; photos: boolean; photoLatency: boolean; runs: number };
     sizes: {
       articles: number;
-      generation: { files: number; mixed?: { files: number; formats: Record<string, number> } };
+      generation: {
+        files: number;
+        mixed?: { files: number; formats: Record<string, number> };
+        photos?: { files: number; pictures: number; formats: Record<string, number>; width: number; height: number };
+      };
       changes: { added: string[]; updated: string[]; archiveEdited: string[] };
       results: Partial<Record<Scenario | 'datelineImages', Figures>>;
       ratios: Record<string, Ratios>;
       resident?: { latencySeconds: number; latencies: number[]; startSeconds: number; rssBytes: number; peakRssBytes: number };
+      photoSet?: { ratio: Ratios; ratioWithoutCompile: number; pictures: number; picturesPerSecond: number; cpuSecondsPerPicture: number; peakRssExtraBytes: number };
+      photoLatency?: {
+        latencySeconds: number;
+        latencies: number[];
+        stories: { file: string; url?: string; figure: boolean; photoFiles: number; listCards: string[]; feedItem: boolean }[];
+      };
     }[];
+    bomb?: { refused: boolean; processSeconds: number[]; maxProcessSeconds: number; poolSeconds: number[] };
     targets: { name: string; articles: number; value?: number; limit: number; unit: string; pass?: boolean }[];
     failures: string[];
   };
@@ -54,7 +70,7 @@ describe('bench smoke (200 articles, Hugo vs Dateline, mixed formats, publishing
     const jsonPath = join(scratch, 'out.json');
     const r = spawnSync(
       process.execPath,
-      ['bench/run.ts', '--articles', String(ARTICLES), '--runs', '1', '--no-images', '--mixed', '--json', jsonPath, '--work', join(scratch, 'work')],
+      ['bench/run.ts', '--articles', String(ARTICLES), '--runs', '1', '--no-images', '--mixed', '--photos', '--photo-size', '800x600', '--no-picture-cost', '--json', jsonPath, '--work', join(scratch, 'work')],
       { cwd: ROOT, encoding: 'utf8', timeout: 570_000 },
     );
     out = { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -71,7 +87,7 @@ describe('bench smoke (200 articles, Hugo vs Dateline, mixed formats, publishing
     expect(json, `bench output:\n${out.stdout}\n${out.stderr}`).toBeDefined();
     expect(json.failures, out.stdout).toEqual([]);
     expect(out.status, out.stdout + out.stderr).toBe(0);
-    expect(json.meta).toMatchObject({ articles: [ARTICLES], images: false, mixed: true, runs: 1 });
+    expect(json.meta).toMatchObject({ articles: [ARTICLES], images: false, mixed: true, photos: true, photoLatency: true, runs: 1 });
     expect(json.sizes.map((s) => s.articles)).toEqual([ARTICLES]);
   });
 
@@ -84,7 +100,7 @@ describe('bench smoke (200 articles, Hugo vs Dateline, mixed formats, publishing
     expect(h.peakRssBytes).toBeGreaterThan(0);
   });
 
-  it.each(['datelineCold', 'datelineColdMixed', 'datelineWarm', 'datelinePublish', 'datelinePublishNamed', 'datelinePublishArchiveEdit'] as const)(
+  it.each(['datelineCold', 'datelineColdMixed', 'datelineWarm', 'datelinePublish', 'datelinePublishNamed', 'datelinePublishArchiveEdit', 'datelineColdPhotos', 'datelineColdPhotosNone'] as const)(
     'measures %s with sane figures and a ratio to Hugo',
     (k) => {
       const d = size().results[k];
@@ -151,14 +167,49 @@ describe('bench smoke (200 articles, Hugo vs Dateline, mixed formats, publishing
     for (const r of [toText.wall, toText.cpu, toText.peakMemory]) expect(Number.isFinite(r) && r > 0).toBe(true);
   });
 
+  it('builds the photo set (30 % ninjs items with a picture each) against the same stories without pictures', () => {
+    expect(size().generation.photos).toMatchObject({ files: ARTICLES, pictures: 60, formats: { text: 140, ninjs: 60 }, width: 800, height: 600 });
+    const r = size().results;
+    for (const k of ['datelineColdPhotos', 'datelineColdPhotosNone'] as const) expect(r[k]!.report, k).toMatchObject({ total: ARTICLES, published: ARTICLES, rejected: 0 });
+    expect(r.datelineColdPhotos!.runs[0]!.pictures).toMatchObject({ made: 60, reused: 0, refused: 0 });
+    expect(r.datelineColdPhotosNone!.runs[0]!.pictures).toBeUndefined();
+    const p = size().photoSet!;
+    expect(p.pictures).toBe(60);
+    for (const x of [p.ratio.wall, p.ratio.cpu, p.ratio.peakMemory, p.ratioWithoutCompile]) expect(Number.isFinite(x) && x > 0).toBe(true);
+    expect(p.picturesPerSecond).toBeGreaterThan(0);
+    expect(p.cpuSecondsPerPicture).toBeGreaterThan(0);
+  });
+
+  it('publishes new stories with new pictures through --watch: page with <figure>, list card, feed item', () => {
+    const p = size().photoLatency!;
+    expect(p, out.stdout).toBeDefined();
+    expect(p.latencies).toHaveLength(3);
+    for (const x of p.latencies) expect(x).toBeGreaterThan(0);
+    for (const c of p.stories) {
+      expect(c.url, c.file).toBeDefined();
+      expect(c).toMatchObject({ figure: true, feedItem: true });
+      expect(c.photoFiles).toBeGreaterThan(0);
+      expect(c.listCards).toContain('home');
+    }
+  });
+
+  it('times the refusal of the decompression bomb', () => {
+    expect(json.bomb).toMatchObject({ refused: true });
+    expect(json.bomb!.processSeconds.length).toBeGreaterThan(0);
+    expect(json.bomb!.maxProcessSeconds).toBeGreaterThan(0);
+  });
+
   it('states the issue targets that apply to one size, each with its figure', () => {
     expect(json.targets.map((t) => [t.name, t.limit])).toEqual([
       ['cold full build, no images ≤ 2× Hugo', 2],
       ['cold full build, no images: never worse than today (4.27×)', 4.27],
       ['mixed-format cold ≤ 1.2× text-only cold', 1.2],
+      ['photo set: cold peak memory ≤ without pictures + 1 GB', 1024 ** 3],
+      ['--watch, new story + new 0.5 MP picture → published ≤ 1 s', 1],
+      ['20000×20000 PNG (bomb) refused < 50 ms', 0.05],
     ]);
     for (const t of json.targets) {
-      expect(t.articles).toBe(ARTICLES);
+      expect(t.articles).toBe(t.name.includes('bomb') ? 0 : ARTICLES);
       expect(Number.isFinite(t.value)).toBe(true);
       expect(t.pass).toBe(t.value! <= t.limit);
     }
