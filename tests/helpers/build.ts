@@ -3,11 +3,18 @@
 // side. The compiled theme is shared (it depends only on the sources).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildReport } from '../../integrations/dateline/report.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * The project whose commands buildSite() and publishSite() run: this repository, or a copy of it named
+ * by `DATELINE_TEST_PROJECT` (the mutant runs of tests/publish/mutants.test.ts: a copy with one change
+ * in `integrations/`). Test sites are then built inside the copy, so runs on different copies never
+ * share a folder.
+ */
+export const projectRoot = process.env.DATELINE_TEST_PROJECT ? resolve(process.env.DATELINE_TEST_PROJECT) : repoRoot;
 /** The reference article (the example of the wire-format description), kept in the demo content. */
 export const seedArticlePath = join(repoRoot, 'content', 'world-china-russia-call.txt');
 /** The sitemaps.org and extension schemas (tests/schemas/README.md). */
@@ -34,6 +41,8 @@ export interface BuildOptions {
   keepCache?: boolean;
   /** Keep the output folder of an earlier build too, as a publisher's machine does. */
   keepDist?: boolean;
+  /** Run this project's command (a copy of the project) instead of projectRoot's. */
+  project?: string;
 }
 
 /**
@@ -41,7 +50,7 @@ export interface BuildOptions {
  * its temporary prerender chunks in the shared `.astro/` folder and parallel builds collide. The dev
  * server ignores this folder (astro.config.mjs `vite.server.watch.ignored`).
  */
-export const outputRoot = join(repoRoot, 'tests', '.output');
+export const outputRoot = join(projectRoot, 'tests', '.output');
 
 export function outputDir(name: string): string {
   return join(outputRoot, name);
@@ -88,8 +97,9 @@ export function buildSite(name: string, options: BuildOptions = {}): BuiltSite {
   }
   let output: string;
   try {
-    output = execFileSync(process.execPath, [join(repoRoot, 'integrations/dateline/cli/build.ts'), ...(options.args ?? [])], {
-      cwd: repoRoot,
+    const project = options.project ?? projectRoot;
+    output = execFileSync(process.execPath, [join(project, 'integrations/dateline/cli/build.ts'), ...(options.args ?? [])], {
+      cwd: project,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       env: siteEnv(name, { contentDir: content, ...(options.env ? { env: options.env } : {}) }),
@@ -113,10 +123,11 @@ export interface PublishRun {
  * `npm run publish` (integrations/dateline/cli/publish.ts) on a test site built before with the same
  * name: its dist/, cache and archive are kept. `args`: named files, `--no-wait`.
  */
-export function publishSite(name: string, options: { args?: string[]; env?: Record<string, string>; contentDir?: string } = {}): PublishRun {
+export function publishSite(name: string, options: { args?: string[]; env?: Record<string, string>; contentDir?: string; project?: string } = {}): PublishRun {
   const dir = outputDir(name);
-  const run = spawnSync(process.execPath, [join(repoRoot, 'integrations/dateline/cli/publish.ts'), ...(options.args ?? [])], {
-    cwd: repoRoot,
+  const project = options.project ?? projectRoot;
+  const run = spawnSync(process.execPath, [join(project, 'integrations/dateline/cli/publish.ts'), ...(options.args ?? [])], {
+    cwd: project,
     encoding: 'utf8',
     env: siteEnv(name, options),
     maxBuffer: 256 * 1024 * 1024,

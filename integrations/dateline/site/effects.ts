@@ -6,11 +6,13 @@
 //    it enters or leaves a list, every archive page from its place to the newest (numbered from the
 //    oldest, they only shift behind a story that is not the newest) and the front page;
 //  - the article pages whose "More from" box shows it (its neighbours in its section);
-//  - the article pages whose related headlines name it (their link may now go to it, or nowhere);
+//  - the article pages whose related headlines name it (their link may now go to it, or nowhere), and
+//    the feeds those stories are in (their items link the headline too);
 //  - the front page always (lead, latest, section blocks, market strip); the front pages of sections
 //    and agencies when it is or was among the latest stories they show beside their lists;
 //  - the site's feed and its section's feed when it is or was among their newest items;
-//  - the neighbouring day archives when its day appears or disappears (they link to it).
+//  - every page of its day when the day's count changes (each says how many stories the day has), and
+//    the neighbouring day archives when its day appears or disappears (they link to it).
 // Over-approximating is safe (an unchanged page is rendered, compared and not written); missing a page
 // is not: the equivalence test replays random publishes against full builds to prove this list.
 import { headlineKey, type ListKind } from '../archive/articles.ts';
@@ -105,6 +107,8 @@ export class EffectPlan {
       for (let page = Math.max(1, first); page <= Math.max(k0, k1); page++) routes.add(listPagePath(list.kind, list.id!, page));
       // The newest archive page links to the front page, or to the page after it once there is one.
       if (k0 !== k1) for (const page of [k0, k1]) if (page > 0) routes.add(listPagePath(list.kind, list.id!, page));
+      // Every page of a day says how many stories it has.
+      if (list.kind === 'day' && n0 !== n1) for (let page = 1; page <= Math.max(k0, k1); page++) routes.add(listPagePath('day', list.id!, page));
       // A day that appears or disappears: the days beside it link to it.
       if (list.kind === 'day' && (n0 === 0) !== (n1 === 0)) {
         const near = this.#library.dayNeighbours(list.id!);
@@ -149,6 +153,9 @@ export class EffectPlan {
       for (const id of queries.mentioning(headlineKey(a.headline))) {
         const mentioner = queries.byId(id);
         if (mentioner) side.routes.add(mentioner.path);
+        // its feed items link the headline too
+        if (mentioner && queries.position('all', null, mentioner) < config.feedItems) side.routes.add(SITE_FEED_PATH);
+        if (mentioner && queries.position('section', mentioner.sectionSlug, mentioner) < config.feedItems) side.routes.add(sectionFeedPath(mentioner.sectionSlug));
       }
     }
     if (latestFronts) {
