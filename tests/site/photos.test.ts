@@ -39,7 +39,7 @@ const HOSTILE: { slug: string; picture: PictureFixture; reason: RegExp }[] = [
   { slug: 'link-out', picture: { href: 'photos/link-out.jpg' }, reason: /picture photos\/link-out\.jpg not published: .*symbolic link/ },
   { slug: 'file-url', picture: { href: 'file:///etc/hostname' }, reason: /picture file:\/\/\/etc\/hostname not published: .*content folder/ },
   { slug: 'svg', picture: { href: 'photos/script.svg', contenttype: 'image/svg+xml' }, reason: /picture photos\/script\.svg not published: .*SVG/ },
-  { slug: 'truncated', picture: { href: 'photos/truncated.jpg' }, reason: /picture photos\/truncated\.jpg not published: .*(truncated|incomplete|corrupt|premature)/i },
+  { slug: 'truncated', picture: { href: 'photos/truncated.jpg' }, reason: /picture photos\/truncated\.jpg not published: .*(cut short|truncated|incomplete|corrupt|premature)/i },
   { slug: 'bomb', picture: { href: 'photos/bomb.png', contenttype: 'image/png' }, reason: /picture photos\/bomb\.png not published: .*(pixel|large)/i },
   { slug: 'html', picture: { href: 'photos/page.jpg' }, reason: /picture photos\/page\.jpg not published: .*HTML/ },
   { slug: 'remote-off', picture: { href: 'https://photos.agency.example/p/1.jpg' }, reason: /picture https:\/\/photos\.agency\.example\/p\/1\.jpg not published: remote fetching is off/ },

@@ -198,13 +198,26 @@ function describeError(e: unknown): string {
   return msg.replace(/^(VipsJpeg|vipspng|VipsForeignLoad\w*|gifload|webpload|heifload|tiff2vips|TIFFReadDirectory):\s*/i, '');
 }
 
+/**
+ * Whether a JPEG or PNG stops before its end marker (EOI, IEND): libvips's message for such a file is lost
+ * now and then when several threads decode at once ("Unknown error"), and the reader should still be
+ * told the file was cut short.
+ */
+function cutShort(bytes: Uint8Array, format: PictureFormat): boolean {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 16));
+  if (format === 'jpeg') return !(tail.at(-2) === 0xff && tail.at(-1) === 0xd9);
+  if (format === 'png') return !Buffer.from(tail).includes('IEND');
+  return false;
+}
+
 /** A refusal for a decoder error: a cut-short or damaged file says so. */
-function decodeFailure(label: string, e: unknown): string {
+function decodeFailure(label: string, e: unknown, bytes: Uint8Array, format: PictureFormat): string {
   const msg = describeError(e);
   if (/timeout/i.test(msg)) return `${label} that takes over ${DECODE_TIMEOUT_S} s to decode: refused`;
   if (/premature end|truncat|unexpected end|read error|not enough data|incomplete|out of data|short read|end of (file|stream)|corrupt|invalid|bad |damaged|missing|unable to|failed to/i.test(msg)) {
     return `${label} that is damaged or cut short (${msg})`;
   }
+  if (cutShort(bytes, format)) return `${label} that is damaged or cut short (it ends before its end marker)`;
   return `${label} that could not be decoded (${msg})`;
 }
 
@@ -261,7 +274,7 @@ async function run(bytes: Uint8Array, input: PhotoInput, settings: PhotoSettings
       if (!m?.width || !m.height) return { ok: false, reason: `${label} too large to decode: over the limit of ${mp(settings.maxPixels)} (photos.maxPixels)` };
       return { ok: false, reason: tooLargeReason(sniffed.format, m.width, m.height, settings.maxPixels), tooLarge: { format: sniffed.format, width: m.width, height: m.height } };
     }
-    return { ok: false, reason: decodeFailure(label, e) };
+    return { ok: false, reason: decodeFailure(label, e, bytes, sniffed.format) };
   }
   if (meta.format !== sniffed.format && !(sniffed.format === 'avif' && meta.format === 'heif')) {
     return { ok: false, reason: `${label} by its first bytes, but the decoder reads it as ${meta.format}: refused` };
@@ -289,7 +302,7 @@ async function run(bytes: Uint8Array, input: PhotoInput, settings: PhotoSettings
   try {
     raw = await pipeline.toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   } catch (e) {
-    return { ok: false, reason: decodeFailure(label, e) };
+    return { ok: false, reason: decodeFailure(label, e, bytes, sniffed.format) };
   }
   const { width: rw, height: rh, channels } = raw.info;
   if (channels !== 3) return { ok: false, reason: `${label} that decodes to ${channels} channels, not RGB: refused` };
