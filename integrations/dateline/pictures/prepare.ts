@@ -58,7 +58,8 @@ function photoRecord(plan: Plan, result: Extract<DeriveResult, { ok: true }>): P
   const p = plan.picture;
   const responsive = result.files.filter((f) => f.role === 'responsive');
   const largest = responsive.reduce((a, b) => (b.width > a.width ? b : a), responsive[0]!);
-  const photo: PhotoRecord = {
+  const credit = creditOf(p);
+  return {
     key: result.key,
     role: p.role,
     picture: plan.index,
@@ -66,10 +67,12 @@ function photoRecord(plan: Plan, result: Extract<DeriveResult, { ok: true }>): P
     width: largest.width,
     height: largest.height,
     files: result.files.map(({ name, role, ratio, format, width, height }) => ({ name, role, ...(ratio ? { ratio } : {}), format, width, height })),
+    ...(p.caption ? { caption: p.caption } : {}),
+    ...(credit ? { credit } : {}),
+    ...(p.creator ? { creator: p.creator } : {}),
+    ...(p.copyright ? { copyright: p.copyright } : {}),
+    ...(p.usageTerms ? { usageTerms: p.usageTerms } : {}),
   };
-  const optional = { caption: p.caption, credit: creditOf(p), creator: p.creator, copyright: p.copyright, usageTerms: p.usageTerms };
-  for (const [k, v] of Object.entries(optional)) if (v) (photo as unknown as { [key: string]: unknown })[k] = v;
-  return photo;
 }
 
 /**
