@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { collectInlineSources } from '../../integrations/dateline/deploy-headers.ts';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { demoFiles, E2E_NOW, EXTRA_WORLD, extraWorldStories, RELATED_STORY, removeRun, runName, SEED } from './fixtures.ts';
 import { htmlValidateConfig } from './html-validate-config.ts';
@@ -61,6 +62,23 @@ describe('JavaScript', () => {
       [...readFileSync(file, 'utf8').matchAll(/<script\b([^>]*)>/g)].some((m) => !/type="application\/ld\+json"/.test(m[1]!)),
     );
     expect(withScript.map((f) => relative(site.dist, f))).toEqual(['search/index.html']);
+  });
+
+  test('no page has an inline script: the search page loads one bundled module file from _astro/', () => {
+    expect(collectInlineSources(site.dist).scripts).toEqual([]);
+    const html = site.read('search/index.html');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([^]*?)<\/script\s*>/gi)].filter((m) => !/type="application\/ld\+json"/.test(m[1]!));
+    expect(scripts).toHaveLength(1);
+    const [, attrs, body] = scripts[0]!;
+    expect(body).toBe('');
+    expect(attrs).toMatch(/\btype="module"/);
+    const src = /\bsrc="\/(_astro\/[\w.-]+\.js)"/.exec(attrs!)?.[1];
+    expect(src, attrs).toBeDefined();
+    expect(site.exists(src!)).toBe(true);
+    // the CSP allows it as 'self', with no script hash and no 'unsafe-inline'
+    const csp = /Content-Security-Policy: (.*)/.exec(site.read('_headers'))?.[1] ?? '';
+    expect(/script-src [^;]*/.exec(csp)?.[0]).toBe("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-inline'");
   });
 });
 

@@ -3,13 +3,17 @@
 // stem) in its headline or text. Pagefind on its own also matches words a query word begins
 // ("glenmarrow" → "glenmarrowfield"), and for a word it does not hold, the longest indexed word that
 // the query word begins with ("budgetqqzz" → "budget"). A query in double quotes is a phrase.
+// The site is served with its `_headers` (the Content-Security-Policy a host would send), so every
+// search runs under the policy: the page's script is a bundled file (src/scripts/search.ts), never inline.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { BENCH_NOW, generateArticles } from '../../bench/generate.ts';
 import { buildSite, outputDir, type BuiltSite } from '../helpers/build.ts';
-import { serveDist, type StaticServer } from '../helpers/serve.ts';
+import type { StaticServer } from '../helpers/serve.ts';
+import { serveWithHeaders } from '../hostile/headers-server.ts';
+import { inlineSources } from '../../integrations/dateline/deploy-headers.ts';
 import { launchBrowser } from './browser.ts';
 import { removeRun, runName } from './fixtures.ts';
 
@@ -45,6 +49,7 @@ describe('search finds stories with every query word', () => {
   /** Site path of each content file (relative to the content folder). */
   const pathOf = new Map<string, string>();
   let files: string[];
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     const content = join(outputDir(NAME), 'content');
@@ -61,9 +66,16 @@ describe('search finds stories with every query word', () => {
       env: { DATELINE_NOW: BENCH_NOW, DATELINE_OG_IMAGES: '0', SITE_URL, DATELINE_SEARCH_SHARD_SIZE: String(SHARD_SIZE) },
     });
     for (const f of site.report.files) if (f.url) pathOf.set(f.file, new URL(f.url).pathname);
-    server = await serveDist(site.dist, '/');
+    server = await serveWithHeaders(site.dist, '/');
     browser = await launchBrowser();
     page = await browser.newPage();
+    // CSP violations and script errors, checked after each search
+    await page.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI}`));
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
   });
 
   afterAll(async () => {
@@ -92,6 +104,8 @@ describe('search finds stories with every query word', () => {
       await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 }).toMatch(/found/);
       const status = (await page.locator('#search-status').textContent())!;
       const hrefs = await page.locator('#search-results h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), query).toEqual([]);
+      expect(pageErrors, query).toEqual([]);
       return { status, hrefs, loaded };
     } finally {
       page.off('request', onRequest);
@@ -127,6 +141,19 @@ describe('search finds stories with every query word', () => {
     expect(newestMonth).toMatch(/^2025-\d\d$/);
     expect(spans.slice(1)).toEqual(['2025', '2024', '2023', '2022', '2021']);
     expect(shards.filter((s) => s.span.length === 4)).toHaveLength(5);
+  });
+
+  test('the search page has no inline script and is served with a policy that allows no inline script', async () => {
+    const html = site.read('search/index.html');
+    const sources = { scripts: new Set<string>(), styles: new Set<string>(), styleAttributes: new Set<string>() };
+    inlineSources(html, sources);
+    expect([...sources.scripts]).toEqual([]);
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([^]*?)<\/script\s*>/gi)].filter((m) => !/type="application\/ld\+json"/.test(m[1]!));
+    expect(scripts.map((m) => [/\bsrc="(\/_astro\/[\w.-]+\.js)"/.exec(m[1]!)?.[1] !== undefined, m[2]])).toEqual([[true, '']]);
+    const response = await page.goto(`${server.url}search/`);
+    const csp = (await response!.allHeaders())['content-security-policy'] ?? '';
+    expect(/script-src [^;]*/.exec(csp)?.[0]).toBe("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-inline'");
   });
 
   test('nonsense words, each alone and all together, find nothing and say so', async () => {
