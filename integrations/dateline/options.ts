@@ -2,6 +2,7 @@
 // key (a typo) is an error naming the option, and every default lives here, not in `??` elsewhere.
 import { z } from 'astro/zod';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { SitemapItemLoose } from 'sitemap';
 
 const isIanaZone = (zone: string) => {
   try {
@@ -71,6 +72,43 @@ export const PhotosOptionsSchema = z
   })
   .strict();
 
+/** A page's entry as `@astrojs/sitemap` hands it to `serialize`, and as the `sitemap` library writes it. */
+export type SitemapItem = SitemapItemLoose;
+
+const isFunction = (value: unknown) => typeof value === 'function';
+
+/**
+ * The page sitemaps' options, those of `@astrojs/sitemap` and applied as it applies them
+ * (sitemaps/pages.ts); its `entryLimit` is `sitemapLimit`, and its `chunks` are Dateline's groups.
+ */
+export const SitemapOptionsSchema = z
+  .object({
+    /** Whether a page is listed, by its absolute URL. */
+    filter: z.custom<(url: string) => boolean>(isFunction, 'expected a function (url) => boolean').optional(),
+    /** Changes a page's entry (`{ url, links, lastmod, priority, changefreq, img }`), or drops it by returning nothing. */
+    serialize: z
+      .custom<(item: SitemapItem) => SitemapItem | undefined | null | false | Promise<SitemapItem | undefined | null | false>>(isFunction, 'expected a function (item) => item | undefined')
+      .optional(),
+    /** `changefreq` of every entry. */
+    changefreq: z.enum(['always', 'hourly', 'daily', 'weekly', 'monthly', 'yearly', 'never']).optional(),
+    /** `lastmod` of the entries of pages that have none (search), and of the custom sitemaps in the index. */
+    lastmod: z.date().optional(),
+    /** `priority` of every entry. */
+    priority: z.number().min(0).max(1).optional(),
+    /** An XSL stylesheet for every sitemap and the index (relative to the site's base URL, or absolute). */
+    xslURL: z.string().optional(),
+    /** The `urlset` namespaces (all on unless `false`). */
+    namespaces: z
+      .object({ news: z.boolean().optional(), xhtml: z.boolean().optional(), image: z.boolean().optional(), video: z.boolean().optional() })
+      .strict()
+      .optional(),
+    /** Absolute URLs of other sitemaps the index lists (after the news sitemap). */
+    customSitemaps: z.array(z.url()).optional(),
+  })
+  .strict();
+
+export type SitemapOptions = z.output<typeof SitemapOptionsSchema>;
+
 export const DatelineOptionsSchema = z
   .object({
     /** Site name shown in the masthead, titles, feeds and images. */
@@ -106,6 +144,8 @@ export const DatelineOptionsSchema = z
     maxFileSize: z.number().int().min(1).default(4 * 1024 * 1024),
     /** URLs per sitemap file before it is split (the protocol allows 50,000). */
     sitemapLimit: z.number().int().min(1).max(50_000).default(45_000),
+    /** The page sitemaps' `@astrojs/sitemap` options (filter, serialize, changefreq, priority, lastmod, xslURL, namespaces, customSitemaps). */
+    sitemap: SitemapOptionsSchema.default({}),
     /**
      * Stories per search-index shard (whole months, oldest first). Pagefind's memory while writing a
      * shard grows with its text (about 150 MB for 1,000 stories of ~2 KB); publishing re-indexes only
@@ -167,6 +207,7 @@ const OPTION_LEVELS: Record<string, string[]> = {
   photos: Object.keys(PhotosOptionsSchema.shape),
   'photos.remote': Object.keys(RemotePhotosSchema.shape),
   sections: Object.keys(SectionSchema.shape),
+  sitemap: Object.keys(SitemapOptionsSchema.shape),
 };
 
 /** Edits (insert, delete, substitute, swap two neighbours) between two words, ignoring case. */
@@ -252,7 +293,7 @@ export function resolveConfig(
   const contentPath = resolve(astro.rootPath, env.DATELINE_CONTENT || options.contentDir);
   const fromRoot = relative(astro.rootPath, contentPath);
   const cacheDir = env.DATELINE_CACHE_DIR ? resolve(astro.rootPath, env.DATELINE_CACHE_DIR) : astro.cacheDir;
-  return {
+  const resolved: ResolvedDatelineConfig = {
     ...options,
     publicationName: options.publicationName ?? options.siteName,
     sections: options.sections.map((s) => (typeof s === 'string' ? { name: s, label: s } : { name: s.name, label: s.label ?? s.name })),
@@ -276,4 +317,9 @@ export function resolveConfig(
     base: `/${astro.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'),
     command: astro.command,
   };
+  // `sitemap` may hold functions (filter, serialize): kept out of what is copied to the render workers
+  // (structured clone refuses functions) and of the site's key (JSON); the sitemaps keep a key of
+  // their own (sitemaps/pages.ts `sitemapSettingsKey`).
+  Object.defineProperty(resolved, 'sitemap', { value: options.sitemap, enumerable: false, writable: true, configurable: true });
+  return resolved;
 }

@@ -11,7 +11,7 @@ import { MATCH_B, nameFiles, NOW, RAIN_B, REJECTED_NAMES, RESERVED_SECTIONS, run
 import { attr, elements, meta, page, textOf, walk } from './util.ts';
 
 /** First-level names the site itself writes into dist/. */
-const SITE_OWN = ['og', 'page', 'agency', '404', '404.html', '_astro', 'pagefind', 'search', 'rss', 'rss.xml', 'robots.txt', 'favicon.svg', 'logo.png', 'sitemap-index.xml', 'sitemap-0.xml', 'sitemap-news-0.xml', '_headers'];
+const SITE_OWN = ['og', 'page', 'agency', '404', '404.html', '_astro', 'pagefind', 'search', 'rss', 'rss.xml', 'robots.txt', 'favicon.svg', 'logo.png', 'sitemap-index.xml', 'sitemap-lists-0.xml', 'sitemap-news-0.xml', '_headers'];
 
 const headlineOf = (text: string) => text.split('\n')[3]!;
 

@@ -9,7 +9,7 @@ import type { ArticleRecord } from '../../integrations/dateline/archive/records.
 import { articleHtml } from '../../integrations/dateline/feeds/content.ts';
 import { TextSlots } from '../../integrations/dateline/feeds/text-slots.ts';
 import { newsLanguage, newsSitemapFiles, newsWindow } from '../../integrations/dateline/sitemaps/news.ts';
-import { renderGroup, renderIndex, sitemapGroup } from '../../integrations/dateline/sitemaps/pages.ts';
+import { compareSitemapFiles, renderGroup, renderIndex, sitemapGroup, type SitemapSettings } from '../../integrations/dateline/sitemaps/pages.ts';
 import { escapeXml, xmlSafe } from '../../integrations/dateline/sitemaps/xml.ts';
 import { serializeJsonLd } from '../../src/lib/seo/json-ld.ts';
 import { ogLocale } from '../../src/lib/seo/locale.ts';
@@ -83,23 +83,84 @@ describe('page sitemaps', () => {
     for (const path of ['', 'search/', 'world/', 'world/page/3/', 'agency/afp/', 'agency/afp/page/1/', '2024-section/']) expect(sitemapGroup(path)).toBe('sitemap-lists');
   });
 
-  it('write a group in path order, split at the limit, with each file’s newest lastmod, and validate', () => {
+  const settings = (options: SitemapSettings['options'] = {}, limit = 2): SitemapSettings => ({ root: 'https://x.example/n/', limit, options });
+  const url = (p: string) => `https://x.example/n/${p}`;
+
+  it('write a group as @astrojs/sitemap writes a chunk: its URL order, -0, -1… at the limit, each file’s newest lastmod, and validate', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-pages-'));
     const pages = [
-      { path: 'world/2024/03/02/b/', lastmod: '2024-03-02T10:00:00+05:00' },
-      { path: 'world/2024/03/01/a/', lastmod: '2024-03-01T09:00:00+05:00' },
+      { path: 'world/2024/03/02/story-10/', lastmod: '2024-03-02T10:00:00+05:00', images: ['photos/abc/w1600.jpg'] },
+      { path: 'world/2024/03/01/story-2/', lastmod: '2024-03-01T09:00:00+05:00' },
       { path: 'world/2024/03/03/c-&-d/', lastmod: '2024-03-03T08:00:00+05:00' },
     ];
-    const files = renderGroup('sitemap-articles-2024-03', pages, 2, (p) => `https://x.example/n/${p}`);
+    const files = await renderGroup('sitemap-articles-2024-03', pages, settings(), url);
     expect(files.map((f) => [f.name, f.lastmod])).toEqual([
-      ['sitemap-articles-2024-03.xml', '2024-03-02T10:00:00+05:00'],
-      ['sitemap-articles-2024-03-2.xml', '2024-03-03T08:00:00+05:00'],
+      ['sitemap-articles-2024-03-0.xml', '2024-03-02T05:00:00.000Z'],
+      ['sitemap-articles-2024-03-1.xml', '2024-03-03T03:00:00.000Z'],
     ]);
-    expect([...files[0]!.xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual(['https://x.example/n/world/2024/03/01/a/', 'https://x.example/n/world/2024/03/02/b/']);
+    // numbers in a URL sort as numbers (`localeCompare('en', { numeric: true })`)
+    expect([...files[0]!.xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual(['https://x.example/n/world/2024/03/01/story-2/', 'https://x.example/n/world/2024/03/02/story-10/']);
+    expect(files[0]!.xml).toContain('<url><loc>https://x.example/n/world/2024/03/02/story-10/</loc><lastmod>2024-03-02T05:00:00.000Z</lastmod><image:image><image:loc>https://x.example/n/photos/abc/w1600.jpg</image:loc></image:image></url>');
     expect(files[1]!.xml).toContain('<loc>https://x.example/n/world/2024/03/03/c-&amp;-d/</loc>');
     for (const f of files) writeFileSync(join(dir, f.name), f.xml);
-    writeFileSync(join(dir, 'sitemap-index.xml'), renderIndex(files.map((f) => ({ url: `https://x.example/n/${f.name}`, lastmod: f.lastmod! }))));
+    const index = await renderIndex(['https://x.example/n/sitemap-news-0.xml'], files.map((f) => ({ url: url(f.name), lastmod: f.lastmod! })), settings());
+    expect(index).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' +
+        '<sitemap><loc>https://x.example/n/sitemap-news-0.xml</loc></sitemap>' +
+        '<sitemap><loc>https://x.example/n/sitemap-articles-2024-03-0.xml</loc><lastmod>2024-03-02T05:00:00.000Z</lastmod></sitemap>' +
+        '<sitemap><loc>https://x.example/n/sitemap-articles-2024-03-1.xml</loc><lastmod>2024-03-03T03:00:00.000Z</lastmod></sitemap>' +
+        '</sitemapindex>',
+    );
+    writeFileSync(join(dir, 'sitemap-index.xml'), index);
     execFileSync('xmllint', ['--noout', '--schema', sitemapSchema, ...readdirSync(dir).map((f) => join(dir, f))], { stdio: 'pipe' });
+  });
+
+  it('apply the options as @astrojs/sitemap does: filter on the URL, serialize changes or drops an entry, the rest on every entry', async () => {
+    const pages = [{ path: '' }, { path: 'search/' }, { path: 'world/', lastmod: '2024-03-02T10:00:00+05:00' }, { path: 'agency/afp/', lastmod: '2024-03-01T10:00:00+05:00' }];
+    const seen: unknown[] = [];
+    const files = await renderGroup(
+      'sitemap-lists',
+      pages,
+      settings(
+        {
+          filter: (u) => !u.includes('/agency/'),
+          serialize: async (item) => {
+            seen.push(item);
+            return item.url.endsWith('/search/') ? undefined : { ...item, priority: item.url.endsWith('/world/') ? 0.9 : item.priority };
+          },
+          changefreq: 'hourly',
+          priority: 0.5,
+          lastmod: new Date('2024-01-01T00:00:00Z'),
+          xslURL: '/style/sitemap.xsl',
+          namespaces: { video: false, xhtml: false },
+        },
+        10,
+      ),
+      url,
+    );
+    // serialize sees the plugin's entry (key order included) with the page's lastmod, after the filter, in URL order
+    expect(seen).toEqual([
+      { url: 'https://x.example/n/', links: undefined, lastmod: '2024-01-01T00:00:00.000Z', priority: 0.5, changefreq: 'hourly' },
+      { url: 'https://x.example/n/search/', links: undefined, lastmod: '2024-01-01T00:00:00.000Z', priority: 0.5, changefreq: 'hourly' },
+      { url: 'https://x.example/n/world/', links: undefined, lastmod: '2024-03-02T10:00:00+05:00', priority: 0.5, changefreq: 'hourly' },
+    ]);
+    expect(Object.keys(seen[2] as object)).toEqual(['url', 'links', 'lastmod', 'priority', 'changefreq']);
+    expect(files).toHaveLength(1);
+    expect(files[0]!.lastmod).toBe('2024-03-02T05:00:00.000Z');
+    expect(files[0]!.xml).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><?xml-stylesheet type="text/xsl" href="https://x.example/style/sitemap.xsl"?>' +
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">' +
+        '<url><loc>https://x.example/n/</loc><lastmod>2024-01-01T00:00:00.000Z</lastmod><changefreq>hourly</changefreq><priority>0.5</priority></url>' +
+        '<url><loc>https://x.example/n/world/</loc><lastmod>2024-03-02T05:00:00.000Z</lastmod><changefreq>hourly</changefreq><priority>0.9</priority></url>' +
+        '</urlset>',
+    );
+    // a group with nothing listed has no file
+    expect(await renderGroup('sitemap-lists', [{ path: 'agency/afp/' }], settings({ filter: () => false }), url)).toEqual([]);
+  });
+
+  it('list the files of a group by number, after those of the groups before it', () => {
+    const names = ['sitemap-lists-0.xml', 'sitemap-articles-2024-03-10.xml', 'sitemap-days-2024-0.xml', 'sitemap-articles-2024-03-2.xml', 'sitemap-articles-2023-12-0.xml'];
+    expect(names.sort(compareSitemapFiles)).toEqual(['sitemap-articles-2023-12-0.xml', 'sitemap-articles-2024-03-2.xml', 'sitemap-articles-2024-03-10.xml', 'sitemap-days-2024-0.xml', 'sitemap-lists-0.xml']);
   });
 });
 

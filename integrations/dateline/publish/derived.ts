@@ -6,12 +6,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArchiveDb } from '../archive/db.ts';
+import { getMeta, setMeta, type ArchiveDb } from '../archive/db.ts';
 import { formatHeaders, headerRules, HEADERS_FILE, type InlineSources } from '../deploy-headers.ts';
 import type { ResolvedDatelineConfig } from '../options.ts';
 import type { Library } from '../site/library.ts';
 import { newsSitemapFiles, NEWS_WINDOW_MS } from '../sitemaps/news.ts';
-import { isPageSitemap, renderGroup, renderIndex } from '../sitemaps/pages.ts';
+import { compareSitemapFiles, isPageSitemap, pageSitemapFile, renderGroup, renderIndex, sitemapSettingsKey, SITEMAP_INDEX, type SitemapSettings } from '../sitemaps/pages.ts';
 import { robotsText } from '../sitemaps/robots.ts';
 import { defaultImage, imagePath } from '../social-images.ts';
 import { DEFAULT_IMAGE } from '../social-image-paths.ts';
@@ -22,7 +22,6 @@ import { placePhotoSet } from './photos.ts';
 import { buildNow } from '../time.ts';
 import { currentRenderer } from './renderer-files.ts';
 
-export const SITEMAP_INDEX = 'sitemap-index.xml';
 
 export interface DerivedContext {
   db: ArchiveDb;
@@ -60,21 +59,29 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
   }
 
   if (pending('derived').length) {
-    // Page sitemaps of the groups whose pages changed (all of them on a full build).
+    // Page sitemaps of the groups whose pages changed; all of them on a full build, and when their
+    // options (or Dateline's way of writing them) changed since they were written.
     const sweeping = pending('sweep').length > 0;
+    const settings: SitemapSettings = { root: url(''), limit: config.sitemapLimit, options: config.sitemap ?? {} };
+    const settingsKey = sitemapSettingsKey(settings);
+    const everything = sweeping || getMeta(db, 'sitemaps') !== settingsKey;
     const groups = new Map(pending('sitemap:').map((what) => [what.slice('sitemap:'.length), what]));
-    if (sweeping) for (const { grp } of db.prepare("SELECT DISTINCT grp FROM outputs WHERE kind = 'page' AND grp IS NOT NULL").all() as { grp: string }[]) if (!groups.has(grp)) groups.set(grp, '');
+    if (everything) for (const { grp } of db.prepare("SELECT DISTINCT grp FROM outputs WHERE kind = 'page' AND grp IS NOT NULL").all() as { grp: string }[]) if (!groups.has(grp)) groups.set(grp, '');
+    const written = new Set<string>();
     for (const [group, what] of groups) {
       const pages = (db.prepare("SELECT path, lastmod, images FROM outputs WHERE grp = ? AND kind = 'page'").all(group) as { path: string; lastmod: string | null; images: string | null }[]).map((r) => ({
         path: r.path === 'index.html' ? '' : r.path.replace(/index\.html$/, ''),
         ...(r.lastmod ? { lastmod: r.lastmod } : {}),
         ...(r.images ? { images: JSON.parse(r.images) as string[] } : {}),
       }));
-      const files = renderGroup(group, pages, config.sitemapLimit, url);
-      const names = new Set(files.map((f) => f.name));
-      for (const f of files) output.write(f.name, f.xml, 'sitemap', f.lastmod ? { lastmod: f.lastmod } : {});
-      for (const row of db.prepare("SELECT path FROM outputs WHERE kind = 'sitemap' AND (path = ? OR path LIKE ?)").all(`${group}.xml`, `${group}-%.xml`) as { path: string }[]) {
-        if (!names.has(row.path) && isPageSitemap(row.path)) output.remove(row.path);
+      const files = await renderGroup(group, pages, settings, url);
+      for (const f of files) {
+        output.write(f.name, f.xml, 'sitemap', f.lastmod ? { lastmod: f.lastmod } : {});
+        written.add(f.name);
+      }
+      // the group's files past its new last one (it shrank)
+      for (const row of db.prepare("SELECT path FROM outputs WHERE kind = 'sitemap' AND path LIKE ?").all(`${group}-%.xml`) as { path: string }[]) {
+        if (!written.has(row.path) && pageSitemapFile(row.path)?.group === group) output.remove(row.path);
       }
       if (what) done.run(what);
     }
@@ -87,15 +94,21 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
     for (const f of news) output.write(f.name, f.xml, 'sitemap', { lastmod: f.lastmod });
     for (const row of db.prepare("SELECT path FROM outputs WHERE kind = 'sitemap' AND path LIKE 'sitemap-news-%'").all() as { path: string }[]) if (!newsNames.has(row.path)) output.remove(row.path);
 
-    // A full build: sitemaps it did not write again are gone (before the index lists them).
-    if (sweeping) for (const { path } of db.prepare("SELECT path FROM outputs WHERE kind = 'sitemap' AND stale = 1").all() as { path: string }[]) output.remove(path);
+    // Every group written: sitemaps it did not write are gone (a group with no page left, files of an
+    // earlier naming), before the index lists them.
+    if (everything) {
+      for (const { path } of db.prepare("SELECT path FROM outputs WHERE kind = 'sitemap'").all() as { path: string }[]) if (!written.has(path) && !newsNames.has(path)) output.remove(path);
+    }
 
-    // The index: every sitemap, by name.
-    const sitemaps = (db.prepare("SELECT path, lastmod FROM outputs WHERE kind = 'sitemap' ORDER BY path").all() as { path: string; lastmod: string | null }[]).map((r) => ({
-      url: url(r.path),
-      ...(r.lastmod ? { lastmod: r.lastmod } : {}),
-    }));
-    output.write(SITEMAP_INDEX, renderIndex(sitemaps), 'static');
+    // The index: the news sitemap and the `customSitemaps` option as @astrojs/sitemap lists its
+    // custom sitemaps, then every page sitemap (by group, then number).
+    const pageSitemaps = (db.prepare("SELECT path, lastmod FROM outputs WHERE kind = 'sitemap'").all() as { path: string; lastmod: string | null }[])
+      .filter((r) => isPageSitemap(r.path))
+      .sort((a, b) => compareSitemapFiles(a.path, b.path))
+      .map((r) => ({ url: url(r.path), ...(r.lastmod ? { lastmod: r.lastmod } : {}) }));
+    const custom = [...news.map((f) => url(f.name)), ...(settings.options.customSitemaps ?? [])];
+    output.write(SITEMAP_INDEX, await renderIndex(custom, pageSitemaps, settings), 'static');
+    setMeta(db, 'sitemaps', settingsKey);
     output.write('robots.txt', robotsText(join(config.rootPath, 'public'), url(SITEMAP_INDEX)), 'static');
 
     // _headers: the CSP allows exactly the inline scripts and styles the site's pages have.

@@ -1,7 +1,8 @@
 // The Google News sitemap: articles published in the 48 hours before the build's "now", at most 1,000
 // URLs per file (Google's limits), with publication name and language, title and publication time.
 // Written by hand rather than through @astrojs/sitemap, whose chunks share one size limit with the
-// page sitemaps and cannot be restricted to a time window per file.
+// page sitemaps and cannot be restricted to a time window per file; the index lists its files as
+// @astrojs/sitemap lists `customSitemaps` (sitemaps/pages.ts).
 import type { ArticleRecord } from '../archive/records.ts';
 import { absoluteUrl } from '../urls.ts';
 import { escapeXml } from './xml.ts';
