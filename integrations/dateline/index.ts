@@ -12,29 +12,47 @@
 //                 .dateline/changes.json; `npm run build` publishes from nothing, `npm run publish`
 //                 what changed, `--watch` as files arrive.
 //
-// This file is the Astro side: it validates the publisher's options, makes Astro build the theme as
-// the renderer (output 'server' with Dateline's adapter), and in `astro dev` keeps the archive current
-// as the content folder changes.
+// This file is the Astro side: it validates the publisher's options and makes Astro build the theme as
+// the renderer (output 'server' with Dateline's adapter). `astro build` (`npm run build`) is the full
+// build: Astro compiles the theme into the renderer folder under its key, and `astro:build:done`
+// publishes the whole site with it into Astro's outDir. `astro dev` keeps the archive current as the
+// content folder changes; `astro preview` serves the published site (the adapter's preview entry).
 import type { AstroIntegration } from 'astro';
-import { join, resolve } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseOptions, resolveConfig, type DatelineOptions, type DatelineUserOptions, type ResolvedDatelineConfig } from './options.ts';
 import { RENDERER_OUT_VARIABLE, rendererAdapter, rendererAdapterIntegration } from './render/adapter.ts';
+import { keepRenderer, rendererKey, rendererPaths } from './render/bundle.ts';
 import { startDevArchive, stopDevArchive } from './publish/dev.ts';
+import { projectOf, type Project } from './cli/project.ts';
 
 export type { DatelineUserOptions } from './options.ts';
 
 /** The validated options of a `dateline()` integration instance, for the command-line tools. */
 export const integrationOptions = new WeakMap<AstroIntegration, DatelineOptions>();
 
+/** A full build's state between Astro's hooks: the project, and the renderer Astro compiles. */
+interface FullBuild {
+  project: Project;
+  key: string;
+  /** Where Astro writes the bundle (renamed to the key's folder when it is done). */
+  tmp: string;
+  started: number;
+}
+
 export default function dateline(userOptions: DatelineUserOptions = {}): AstroIntegration {
   const options = parseOptions(userOptions);
   let resolved: ResolvedDatelineConfig;
+  let full: FullBuild | undefined;
+  let astroCommand: string | undefined;
 
   const integration: AstroIntegration = {
     name: 'dateline',
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig }) => {
+        const started = performance.now();
+        astroCommand = command;
         resolved = resolveConfig(options, {
           rootPath: fileURLToPath(config.root),
           site: config.site,
@@ -42,17 +60,33 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
           cacheDir: fileURLToPath(config.cacheDir),
           command,
         });
-        const out = resolve(resolved.rootPath, process.env[RENDERER_OUT_VARIABLE] ?? join(resolved.cachePath, 'renderer', 'astro-build'));
+        // `astro build`: the renderer is compiled into a folder of its own, never into outDir (the
+        // publisher writes the site there). With DATELINE_RENDERER_OUT (set by `npm run publish` when the
+        // theme changed, render/bundle.ts) Astro only compiles, into that folder; else it is the full
+        // build: compiled into a temporary folder beside the renderer of the sources' key, then published.
+        let out: string | undefined;
+        full = undefined;
+        if (command === 'build') {
+          const only = process.env[RENDERER_OUT_VARIABLE];
+          if (only) out = resolve(resolved.rootPath, only);
+          else {
+            const project = projectOf(resolved, { trailingSlash: config.trailingSlash, outDir: fileURLToPath(config.outDir) });
+            const key = rendererKey(project.rootPath, project.astro);
+            out = rendererPaths(project.rendererRoot, key).tmp;
+            mkdirSync(project.rendererRoot, { recursive: true });
+            rmSync(out, { recursive: true, force: true });
+            full = { project, key, tmp: out, started };
+          }
+        }
         updateConfig({
           site: resolved.site,
           // Every page is rendered on request by the renderer (the publisher writes them into dist/).
           output: 'server',
           adapter: rendererAdapterIntegration(),
-          // `astro build` compiles the renderer (render/bundle.ts), never into dist/: the publisher writes that.
           // The renderer answers routes without the base, which the pages add themselves (src/lib/site.ts):
           // Astro strips the base from a request path more than once, so under `/news/` the section
           // `news` (`/news/news/`) would not be found. Its assets are prefixed with the base instead.
-          ...(command === 'build'
+          ...(out
             ? {
                 outDir: pathToFileURL(`${out}/`),
                 base: '/',
@@ -71,8 +105,37 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
       'astro:config:done': ({ setAdapter }) => {
         setAdapter(rendererAdapter());
       },
+      'astro:build:done': async () => {
+        if (!full) return;
+        // The full build: the bundle Astro just compiled becomes the renderer of its key (a later
+        // `npm run publish` finds it there), and publishes every route with it.
+        const { project, key, tmp, started } = full;
+        const log = (line: string) => console.log(`[dateline] ${line}`);
+        const [{ publishOnce }, { failed }] = await Promise.all([import('./publish/run.ts'), import('./cli/fail.ts')]);
+        let code: number;
+        try {
+          const dir = keepRenderer({ rootPath: project.rootPath, rendererRoot: project.rendererRoot, key, tmp, replace: true });
+          // (the publisher says `theme compiled in … s`, as when `npm run publish` compiles it)
+          const milliseconds = Math.round(performance.now() - started);
+          code = await publishOnce(project, {
+            command: process.env.npm_lifecycle_event === 'build' ? 'npm run build' : 'astro build',
+            full: true,
+            // `npm run build -- --no-wait` (Astro leaves flags it does not know alone)
+            waitMs: process.argv.includes('--no-wait') ? 0 : 60_000,
+            log,
+            bundle: { dir, key, built: true, milliseconds },
+          });
+        } catch (error) {
+          code = failed(error);
+        }
+        // Astro's command ends with exit status 0 whatever a hook says: a build that failed ends here
+        // (strict mode with rejected files: 1; another publisher running: 75).
+        if (code !== 0) process.exit(code);
+      },
       'astro:server:setup': async ({ logger }) => {
-        // `astro dev`: the archive in the cache folder, kept current as wire files come and go.
+        // `astro dev`: the archive in the cache folder, kept current as wire files come and go. (Astro
+        // also starts a server to sync content in `astro build`, where it would only read the folder twice.)
+        if (astroCommand !== 'dev') return;
         await startDevArchive(resolved, logger);
       },
       'astro:server:done': () => {

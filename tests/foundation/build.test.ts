@@ -1,5 +1,6 @@
-// Builds a fixture content folder with a fixed "now" and checks dist/ and the build report: every
-// input file once with the right status, URLs, embargo, duplicates, hostile names, encodings.
+// Builds a fixture content folder with `astro build` (what `npm run build` runs) and a fixed "now", and
+// checks dist/ and the build report: every input file once with the right status, URLs, embargo,
+// duplicates, hostile names, encodings.
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +37,7 @@ const files: Record<string, string | Uint8Array> = {
 describe('foundation build', () => {
   let site: BuiltSite;
   beforeAll(() => {
-    site = buildSite('foundation', { files, env: { DATELINE_NOW: NOW } });
+    site = buildSite('foundation', { files, astro: true, env: { DATELINE_NOW: NOW } });
   });
 
   const entry = (file: string) => site.report.files.find((f) => f.file === file)!;

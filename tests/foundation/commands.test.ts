@@ -1,10 +1,13 @@
-// Strict mode lists every bad file and publishes nothing; `npm run validate` checks without building;
-// a site built under a base path keeps every URL under it; the machine's TZ does not change the site.
+// Strict mode lists every bad file, publishes nothing and fails `astro build` (`npm run build`) with exit
+// status 1; another publisher holding the site makes `astro build --no-wait` exit 75; `npm run validate`
+// checks without building; a site built with `astro build --base /news/` keeps every URL under it; the
+// machine's TZ does not change the site.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, outputDir, repoRoot, siteEnv, writeContent } from '../helpers/build.ts';
+import { acquireLock } from '../../integrations/dateline/publish/lock.ts';
+import { buildCommand, buildSite, outputDir, projectRoot, repoRoot, siteEnv, writeContent } from '../helpers/build.ts';
 import { seedArticle, wire } from './fixtures.ts';
 
 const files = {
@@ -14,12 +17,12 @@ const files = {
 };
 
 describe('strict mode and validate', () => {
-  it('DATELINE_STRICT=1 fails the build after listing all rejected files', () => {
+  it('DATELINE_STRICT=1 fails astro build after listing all rejected files', () => {
     const dir = outputDir('strict');
     rmSync(dir, { recursive: true, force: true });
     writeContent(join(dir, 'content'), files);
-    const run = spawnSync(process.execPath, [join(repoRoot, 'integrations/dateline/cli/build.ts')], {
-      cwd: repoRoot,
+    const run = spawnSync(process.execPath, buildCommand(projectRoot, true), {
+      cwd: projectRoot,
       encoding: 'utf8',
       env: {
         ...process.env,
@@ -33,7 +36,7 @@ describe('strict mode and validate', () => {
       },
     });
     const output = run.stdout + run.stderr;
-    expect(run.status).not.toBe(0);
+    expect(run.status, output).toBe(1);
     expect(output).toMatch(/bad-one\.txt:\d+:/);
     expect(output).toMatch(/nested\/bad-two\.txt:1:/);
     expect(output).toMatch(/strict mode: 2 wire file\(s\) rejected/);
@@ -52,8 +55,8 @@ describe('strict mode and validate', () => {
     const first = buildSite(name, { files: { ...files, ...bad }, env: { DATELINE_OG_IMAGES: '0' } });
     expect(first.report.counts).toMatchObject({ total: 7, rejected: 6 });
     const home = readFileSync(join(first.dist, 'index.html'), 'utf8');
-    const run = spawnSync(process.execPath, [join(repoRoot, 'integrations/dateline/cli/build.ts')], {
-      cwd: repoRoot,
+    const run = spawnSync(process.execPath, buildCommand(projectRoot, true), {
+      cwd: projectRoot,
       encoding: 'utf8',
       env: siteEnv(name, { env: { DATELINE_STRICT: '1', DATELINE_OG_IMAGES: '0' } }),
     });
@@ -69,6 +72,21 @@ describe('strict mode and validate', () => {
     const report = JSON.parse(readFileSync(join(outputDir(name), 'report.json'), 'utf8'));
     expect(report.strict).toMatchObject({ published: false, rejectedFiles: 6 });
     expect(readFileSync(join(first.dist, 'index.html'), 'utf8')).toBe(home);
+  });
+
+  it('astro build --no-wait exits 75 while another publisher holds the site, and publishes nothing', async () => {
+    const name = 'strict-warm';
+    const lock = await acquireLock(join(outputDir(name), 'cache', 'dateline', 'publish.lock'), 'the test', { waitMs: 0 });
+    try {
+      const before = readFileSync(join(outputDir(name), 'dist', 'index.html'), 'utf8');
+      const run = spawnSync(process.execPath, [...buildCommand(projectRoot, true), '--no-wait'], { cwd: projectRoot, encoding: 'utf8', env: siteEnv(name, { env: { DATELINE_OG_IMAGES: '0' } }) });
+      const output = run.stdout + run.stderr;
+      expect(run.status, output).toBe(75);
+      expect(output).toMatch(/^\[dateline\] another publisher is running for this site \(pid \d+, `the test`, since [0-9T:.-]+Z\); refusing to publish at the same time/m);
+      expect(readFileSync(join(outputDir(name), 'dist', 'index.html'), 'utf8')).toBe(before);
+    } finally {
+      lock.release();
+    }
   });
 
   it('npm run validate reports without building and exits 1 on errors', () => {
@@ -106,8 +124,8 @@ describe('base path and time zone', () => {
     'midnight.txt': wire({ section: 'Pakistan', headline: 'Late night session ends', published: '01 Mar, 2024 12:05am' }),
   };
 
-  it('a site built with base /news/ keeps every link under it', () => {
-    const site = buildSite('base-news', { files: content, args: ['--base', '/news/'], env: { DATELINE_OG_IMAGES: '0' } });
+  it('a site built with astro build --base /news/ keeps every link under it', () => {
+    const site = buildSite('base-news', { files: content, astro: true, args: ['--base', '/news/'], env: { DATELINE_OG_IMAGES: '0' } });
     expect(site.report.files.find((f) => f.file === 'ref.txt')?.url).toBe(
       'https://dateline.example.com/news/world/2023/08/07/china-russia-foreign-ministers-hail-cooperation-in-call/',
     );

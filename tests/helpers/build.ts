@@ -1,6 +1,10 @@
-// Builds the site in a child process with `npm run build`'s command (integrations/dateline/cli/build.ts),
-// with its own content, output, cache, report and changes paths, so several test builds can run side by
-// side. The compiled theme is shared (it depends only on the sources).
+// Builds a site in a child process, with its own content, output, cache, report and changes paths, so
+// several test builds can run side by side. Either as `npm run build` does (`astro build`: the theme
+// compiled, then the whole site published by the integration's `astro:build:done`), or, by default, with
+// the full build's publisher alone (integrations/dateline/cli/build.ts), which takes the compiled theme
+// of the sources' key and compiles it only when there is none: the same publish, without Astro's few
+// seconds of compiling per build (tests/foundation/astro-build.test.ts checks that both give the same
+// bytes).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -43,6 +47,8 @@ export interface BuildOptions {
   keepDist?: boolean;
   /** Run this project's command (a copy of the project) instead of projectRoot's. */
   project?: string;
+  /** Build with `astro build` (what `npm run build` runs; `args` go to it, e.g. `--base /news/`). */
+  astro?: boolean;
 }
 
 /**
@@ -82,6 +88,11 @@ export function siteEnv(name: string, options: { contentDir?: string; env?: Reco
   };
 }
 
+/** The command line (after node) of a full build of `project`: `astro build`, or the publisher's full build. */
+export function buildCommand(project: string, astro = false): string[] {
+  return astro ? [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'] : [join(project, 'integrations/dateline/cli/build.ts')];
+}
+
 export function buildSite(name: string, options: BuildOptions = {}): BuiltSite {
   const dir = outputDir(name);
   const content = options.contentDir ?? join(dir, 'content');
@@ -98,7 +109,7 @@ export function buildSite(name: string, options: BuildOptions = {}): BuiltSite {
   let output: string;
   try {
     const project = options.project ?? projectRoot;
-    output = execFileSync(process.execPath, [join(project, 'integrations/dateline/cli/build.ts'), ...(options.args ?? [])], {
+    output = execFileSync(process.execPath, [...buildCommand(project, options.astro), ...(options.args ?? [])], {
       cwd: project,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,7 +118,7 @@ export function buildSite(name: string, options: BuildOptions = {}): BuiltSite {
     });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`astro build failed for ${name}:\n${e.stdout ?? ''}\n${e.stderr ?? ''}\n${e.message}`);
+    throw new Error(`${options.astro ? 'astro build' : 'build'} failed for ${name}:\n${e.stdout ?? ''}\n${e.stderr ?? ''}\n${e.message}`);
   }
   // Strip any colour codes that still get through, so tests can match the log as text.
   return siteAt(dir, dist, reportPath, output.replace(/\u001b\[[0-9;]*m/g, ''));

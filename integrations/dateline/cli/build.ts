@@ -1,6 +1,10 @@
-// `npm run build`: the whole site from the content folder, from nothing: every story decided again and
-// every page drawn (files whose bytes did not change are left as they are), then everything the site no
-// longer has removed from the output folder. Options: `--base /path/` (Astro's base).
+// A full build without Astro's CLI: the whole site from the content folder, from nothing (every story
+// decided again and every page drawn; files whose bytes did not change are left as they are, then
+// everything the site no longer has removed from the output folder), with the compiled theme of the
+// sources' key, compiled only when there is none. `npm run build` is `astro build`, which compiles the
+// theme every time and then publishes exactly this way (index.ts, `astro:build:done`); this command is
+// for tools that build many sites from one theme (the tests). Options: `--base /path/` (Astro's base),
+// `--no-wait`.
 import { parseArgs } from 'node:util';
 import { loadProject } from './project.ts';
 import { publishOnce } from '../publish/run.ts';

@@ -1,5 +1,6 @@
-// One run of the publisher as the command-line tools start it: the project's options, the lock, the
-// compiled theme (built when the sources changed), the archive, a publish, and the summary.
+// One run of the publisher as the command-line tools and `astro build` start it: the project's options,
+// the lock, the compiled theme (the one `astro build` just made, else the one of the sources' key, built
+// when there is none), the archive, a publish, and the summary.
 import { relative } from 'node:path';
 import type { Project } from '../cli/project.ts';
 import { ensureRenderer, type RendererBundle } from '../render/bundle.ts';
@@ -24,6 +25,8 @@ export interface SessionOptions {
   log: (line: string) => void;
   /** Extra `astro build` arguments for compiling the theme (`--base`). */
   astroArgs?: string[];
+  /** The compiled theme to render with (`astro build` just made it); else the bundle of the sources' key, compiled when there is none. */
+  bundle?: RendererBundle;
 }
 
 export async function openSession(project: Project, options: SessionOptions): Promise<Session> {
@@ -32,7 +35,7 @@ export async function openSession(project: Project, options: SessionOptions): Pr
     onWait: (owner) => options.log(`waiting for the publisher already running for this site${owner ? ` (pid ${owner.pid}, \`${owner.command}\`, since ${owner.started})` : ''} …`),
   });
   try {
-    const bundle = ensureRenderer({ rootPath: project.rootPath, rendererRoot: project.rendererRoot, ...project.astro, args: options.astroArgs, log: options.log });
+    const bundle = options.bundle ?? ensureRenderer({ rootPath: project.rootPath, rendererRoot: project.rendererRoot, ...project.astro, args: options.astroArgs, log: options.log });
     if (bundle.built) options.log(`theme compiled in ${(bundle.milliseconds / 1000).toFixed(1)} s`);
     setCurrentRenderer(bundle);
     const renderer = await Renderer.load(bundle.dir, project.config.site);

@@ -4,10 +4,14 @@
 // getStaticPaths over every route) grow with the archive; the server bundle depends only on the theme's
 // sources, so it is built again only when they change (bundle.ts).
 import type { AstroAdapter, AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
 
 export const ADAPTER_NAME = 'dateline-renderer';
 
-/** Where `astro build` writes the renderer (set by the publisher; see bundle.ts). */
+/**
+ * Where `astro build` writes the renderer when it only compiles it (set by `npm run publish` when the
+ * theme changed, bundle.ts); without it, `astro build` is the full build (../index.ts).
+ */
 export const RENDERER_OUT_VARIABLE = 'DATELINE_RENDERER_OUT';
 
 export function rendererAdapter(): AstroAdapter {
@@ -15,6 +19,9 @@ export function rendererAdapter(): AstroAdapter {
     name: ADAPTER_NAME,
     entrypointResolution: 'auto',
     serverEntrypoint: new URL('./server-entry.ts', import.meta.url),
+    // `astro preview` serves the published site in outDir (Astro resolves this path with require.resolve,
+    // which takes a path, not a file URL).
+    previewEntrypoint: fileURLToPath(new URL('./preview-entry.ts', import.meta.url)),
     supportedAstroFeatures: { staticOutput: 'stable', serverOutput: 'stable', hybridOutput: 'stable', sharpImageService: 'stable' },
   } as AstroAdapter;
 }
