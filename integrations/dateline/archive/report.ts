@@ -8,9 +8,12 @@ import { STATUSES, type BuildReport, type FileStatus, type ReportEntry, type Rep
 import type { FileParseRecord, ItemRecord } from './catalog.ts';
 import type { ArchiveDb } from './db.ts';
 
-/** What became of one item (stored with it when its story is decided). */
+/**
+ * What became of one item (stored with it when its story is decided). `rejected`: its story's article
+ * record failed the schema (./schema.ts), so the item is rejected like one its parser refused.
+ */
 export interface ItemDecisionRecord {
-  status: Exclude<FileStatus, 'rejected'>;
+  status: FileStatus;
   url?: string;
   message?: string;
 }

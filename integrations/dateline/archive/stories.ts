@@ -9,12 +9,13 @@ import { assignPaths, basePathOf } from '../stories/placement.ts';
 import { normaliseSectionMap, sectionOf } from '../stories/sections.ts';
 import { decideStories, type VersionDecision, type VersionInput } from '../stories/versions.ts';
 import { toIsoInZone, toMillis } from '../time.ts';
-import type { ItemDecisionRecord } from './report.ts';
+import { refreshEntries, type ItemDecisionRecord } from './report.ts';
 import { sectionSlug } from '../urls.ts';
 import type { ItemSummary } from '../ingest/summary.ts';
 import { itemsOfStory } from './catalog.ts';
 import type { ArchiveDb } from './db.ts';
 import type { ArticleRecord } from './records.ts';
+import { checkArticle } from './schema.ts';
 
 /** A version of a story as decided: where it came from and what its item said. */
 export interface DecidedItem extends VersionInput {
@@ -245,4 +246,20 @@ export function articleRecord(story: DecidedStory, label: string): Omit<ArticleR
   const correction = correctionOf(story.versions, shown);
   if (correction) record.correction = correction;
   return record;
+}
+
+/**
+ * Checks a complete article record (with its social image and photos) against the schema (./schema.ts)
+ * before the archive stores it. A record that fails is not stored: the version shown is reported as
+ * rejected, at its file and line, with what is wrong (`headline: expected …, got …`), and the story is
+ * not published, as for an item its parser rejected (strict mode then refuses the publish). Returns
+ * whether the record may be stored.
+ */
+export function admitArticle(db: ArchiveDb, record: ArticleRecord): boolean {
+  const problem = checkArticle(record);
+  if (problem === undefined) return true;
+  const decision: ItemDecisionRecord = { status: 'rejected', message: `not published, its article record is invalid: ${problem}` };
+  db.prepare('UPDATE items SET decision = ? WHERE file = ? AND idx = ?').run(JSON.stringify(decision), record.file, record.item);
+  refreshEntries(db, [record.file]);
+  return false;
 }

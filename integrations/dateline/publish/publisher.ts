@@ -23,7 +23,7 @@ import { forgetFile, syncCatalog } from '../archive/catalog.ts';
 import { getMeta, openArchive, setMeta, transaction, type ArchiveDb } from '../archive/db.ts';
 import type { ArticleRecord } from '../archive/records.ts';
 import { refreshEntries, reportCounts, writeArchiveReport } from '../archive/report.ts';
-import { articleRecord, sectionLabel, updateStories } from '../archive/stories.ts';
+import { admitArticle, articleRecord, sectionLabel, updateStories } from '../archive/stories.ts';
 import { contentFileAt, findContentFiles, isWireFile, type ContentFile } from '../ingest/content-files.ts';
 import { deriveOutputs, deriveSearch } from './derived.ts';
 import { RenderPool } from '../render/pool.ts';
@@ -220,6 +220,8 @@ export class Publisher {
           const prepared = images.byArticle.get(record.id);
           const warnings = [...(photos?.byArticle.get(record.id)?.warnings ?? []), ...(prepared?.warnings ?? [])];
           const after: ArticleRecord = { ...record, image: cardOf(record) ?? prepared?.image ?? DEFAULT_IMAGE, warnings: [...record.warnings, ...warnings] };
+          // checked against the schema before it is stored: one that fails is reported and not published
+          if (!admitArticle(db, after)) continue;
           if (warnings.length) imageWarnings.set(record.id, warnings);
           changes.get(record.id)!.after = after;
         }
