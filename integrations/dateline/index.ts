@@ -25,7 +25,7 @@ import { parseOptions, resolveConfig, type DatelineOptions, type DatelineUserOpt
 import { RENDERER_OUT_VARIABLE, rendererAdapter, rendererAdapterIntegration } from './render/adapter.ts';
 import { keepRenderer, rendererKey, rendererPaths } from './render/bundle.ts';
 import { startDevArchive, stopDevArchive } from './publish/dev.ts';
-import { projectOf, type Project } from './cli/project.ts';
+import { projectOf, type Project } from './project.ts';
 
 export type { DatelineUserOptions } from './options.ts';
 
