@@ -3,9 +3,10 @@
 // the whole site from the integration's `astro:build:done`. Checked: the pages (parsed), the feeds,
 // the sitemap index, robots.txt, the report and the changes file; the bundle Astro compiled is kept
 // under its key, so `npm run publish` renders with it and compiles nothing; and the site is byte for
-// byte what a publish from nothing (an empty cache) and the publisher's own full build give.
+// byte what a publish from nothing (an empty cache) and the publisher's own full build give. `astro
+// preview` serves dist/ as a static host would.
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -30,26 +31,26 @@ const files: Record<string, string> = {
 /** The project's own parts, copied; node_modules linked (as the mutant runs copy it). */
 const PROJECT_PARTS = ['integrations', 'src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
+/** The environment of the copy's commands: none of this run's DATELINE_ settings, the copy's own. */
+function copyEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DATELINE_')));
+  return {
+    ...clean,
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    DATELINE_NOW: NOW,
+    DATELINE_CONTENT: 'wire',
+    // its own compiled themes and caches (node_modules is the repository's, through the link)
+    DATELINE_RENDERER_DIR: '.renderer',
+    DATELINE_CACHE_DIR: '.astro-cache',
+    ...env,
+  };
+}
+
 /** Runs an npm script of the copy, as a publisher would (`npm run build`, `npm run publish`). */
 function npm(script: string, env: Record<string, string> = {}, args: string[] = []) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DATELINE_')));
-  const run = spawnSync('npm', ['run', script, ...(args.length ? ['--', ...args] : [])], {
-    cwd: project,
-    encoding: 'utf8',
-    env: {
-      ...clean,
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      DATELINE_NOW: NOW,
-      DATELINE_CONTENT: 'wire',
-      // its own compiled themes and caches (node_modules is the repository's, through the link)
-      DATELINE_RENDERER_DIR: '.renderer',
-      DATELINE_CACHE_DIR: '.astro-cache',
-      ...env,
-    },
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const run = spawnSync('npm', ['run', script, ...(args.length ? ['--', ...args] : [])], { cwd: project, encoding: 'utf8', env: copyEnv(env), maxBuffer: 256 * 1024 * 1024 });
   return { status: run.status, output: `${run.stdout}${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '') };
 }
 
@@ -144,6 +145,32 @@ describe('npm run build is astro build', () => {
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).not.toMatch(/compiling the theme/);
     expect(treeDifferences(dist, other.DATELINE_OUT_DIR)).toEqual([]);
+  });
+
+  it('astro preview serves dist/ as a static host does', async () => {
+    const child = spawn(process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'preview', '--port', '0'], { cwd: project, env: copyEnv() });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    try {
+      const deadline = Date.now() + 60_000;
+      let url: string | undefined;
+      while (!(url = /serving \S+ at (http:\/\/\S+)/.exec(output)?.[1])) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`astro preview did not start:\n${output}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(output).toContain(`serving ${dist} at`);
+      const home = await fetch(url);
+      expect(home.status).toBe(200);
+      expect(await home.text()).toBe(read('index.html'));
+      const article = await fetch(new URL(REFERENCE, url));
+      expect(await article.text()).toBe(read(`${REFERENCE}index.html`));
+      const missing = await fetch(new URL('no-such-page/', url));
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toBe(read('404.html'));
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 
   it('npm run publish then publishes a new story into dist/ with the same bundle', () => {

@@ -9,7 +9,7 @@ import { serveDist } from '../cli/static-server.ts';
 
 export default async function preview(params: PreviewServerParams): Promise<PreviewServer> {
   const root = fileURLToPath(params.root);
-  const dist = process.env.DATELINE_OUT_DIR ? resolve(root, process.env.DATELINE_OUT_DIR) : fileURLToPath(params.outDir);
+  const dist = process.env.DATELINE_OUT_DIR ? resolve(root, process.env.DATELINE_OUT_DIR) : resolve(fileURLToPath(params.outDir));
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`[preview] ${dist} holds no site. Did you run \`npm run build\`?`);
   const base = `/${params.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const server = await serveDist(dist, base, {}, params.port);
