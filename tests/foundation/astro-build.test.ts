@@ -4,7 +4,8 @@
 // the sitemap index, robots.txt, the report and the changes file; the bundle Astro compiled is kept
 // under its key, so `npm run publish` renders with it and compiles nothing; and the site is byte for
 // byte what a publish from nothing (an empty cache) and the publisher's own full build give. `astro
-// preview` serves dist/ as a static host would.
+// preview` serves dist/ as a static host would. When the theme changes, `npm run publish` compiles it
+// with an `astro build` that only compiles (DATELINE_RENDERER_OUT) and publishes with the new bundle.
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -180,5 +181,20 @@ describe('npm run build is astro build', () => {
     expect(run.output).not.toMatch(/compiling the theme|theme compiled/);
     expect(run.output).toMatch(/live https:\/\/dateline\.example\.com\/world\/2024\/03\/02\/late-story-after-the-build\/ \(wire\/late\.txt\)/);
     expect(existsSync(join(dist, 'world/2024/03/02/late-story-after-the-build/index.html'))).toBe(true);
+  });
+
+  it('npm run publish compiles a changed theme with astro build, which then only compiles', () => {
+    const before = readdirSync(join(project, '.renderer')).filter((n) => /^[0-9a-f]{20}$/.test(n));
+    writeFileSync(join(project, 'public', 'humans.txt'), 'Dateline test\n');
+    const run = npm('publish');
+    expect(run.status, run.output).toBe(0);
+    expect(run.output).toMatch(/^\[dateline\] compiling the theme \(astro build of the renderer [0-9a-f]{20}\) …$/m);
+    expect(run.output).toMatch(/^\[dateline\] theme compiled in [\d.]+ s$/m);
+    // one publish (the child astro build publishes nothing), and the new theme's file is placed
+    expect(run.output.match(/wire files: /g)).toHaveLength(1);
+    expect(read('humans.txt')).toBe('Dateline test\n');
+    const after = readdirSync(join(project, '.renderer'));
+    expect(after.filter((n) => /^[0-9a-f]{20}$/.test(n) && !before.includes(n))).toHaveLength(1);
+    expect(after.filter((n) => !/^[0-9a-f]{20}$/.test(n))).toEqual([]);
   });
 });
