@@ -25,6 +25,7 @@ import { parseOptions, resolveConfig, type DatelineOptions, type DatelineUserOpt
 import { RENDERER_OUT_VARIABLE, rendererAdapter, rendererAdapterIntegration } from './render/adapter.ts';
 import { keepRenderer, rendererKey, rendererPaths } from './render/bundle.ts';
 import { startDevArchive, stopDevArchive } from './publish/dev.ts';
+import { devArchivePlugin } from './collections/dev-archive.ts';
 import { projectOf, type Project } from './project.ts';
 
 export type { DatelineUserOptions } from './options.ts';
@@ -50,7 +51,7 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
   const integration: AstroIntegration = {
     name: 'dateline',
     hooks: {
-      'astro:config:setup': ({ config, command, updateConfig }) => {
+      'astro:config:setup': ({ config, command, updateConfig, addMiddleware }) => {
         const started = performance.now();
         astroCommand = command;
         resolved = resolveConfig(options, {
@@ -99,8 +100,13 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
             : {}),
           ...(process.env.DATELINE_CACHE_DIR ? { cacheDir: pathToFileURL(`${resolve(resolved.rootPath, process.env.DATELINE_CACHE_DIR)}/`) } : {}),
           // Test and benchmark builds write inside the project; the dev server must not reload for them.
-          vite: { server: { watch: { ignored: ['**/tests/.output/**', '**/bench/.work/**', '**/test-results/**', '**/.dateline/**'] } } },
+          vite: {
+            server: { watch: { ignored: ['**/tests/.output/**', '**/bench/.work/**', '**/test-results/**', '**/.dateline/**'] } },
+            plugins: [devArchivePlugin(command === 'dev' ? resolved : undefined)],
+          },
         });
+        // Every page finds the publisher's options in Astro.locals.dateline (collections/locals.ts).
+        addMiddleware({ entrypoint: new URL('./collections/middleware.ts', import.meta.url), order: 'pre' });
       },
       'astro:config:done': ({ setAdapter }) => {
         setAdapter(rendererAdapter());

@@ -58,9 +58,14 @@ export const agencyPath = (slug: string, page = 0) => listPage(`agency/${slug}/`
 /** A day archive, by its local date or its `yyyy/mm/dd` key. */
 export const dayArchivePath = (d: { yyyy: string; mm: string; dd: string } | string, page = 0) =>
   listPage(typeof d === 'string' ? `${d}/` : `${d.yyyy}/${d.mm}/${d.dd}/`, page);
+/** Site path of page `page` of a list (0 = its front page). */
+export const listPagePath = (kind: 'section' | 'agency' | 'day', id: string, page: number) =>
+  kind === 'section' ? sectionPath(id, page) : kind === 'agency' ? agencyPath(id, page) : dayArchivePath(id, page);
 export const sectionFeedPath = (slug: string) => `${slug}/rss.xml`;
 export const SITE_FEED_PATH = 'rss.xml';
 export const SEARCH_PATH = 'search/';
+/** The site's icon, from public/. */
+export const FAVICON_PATH = 'favicon.svg';
 /** The folder of every derived picture file: content-addressed, shared by stories and versions, served immutable. */
 export const PHOTOS_DIR = 'photos/';
 /** A derived picture file (`photos/3f9a…/w800.webp`). */

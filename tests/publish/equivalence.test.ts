@@ -33,11 +33,14 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headlineKey } from '../../integrations/dateline/archive/articles.ts';
 import { loadSqlite } from '../../integrations/dateline/archive/db.ts';
-import { LATEST_BESIDE_LISTS, MORE_FROM_SECTION } from '../../integrations/dateline/site/library.ts';
 import { archivePageCount } from '../../integrations/dateline/site/pagination.ts';
 import { buildSite, outputDir, projectRoot, publishSite } from '../helpers/build.ts';
 import { json, v1 as ninjs } from '../formats/ninjs/fixtures.ts';
 import { changesBetween, snapshot, treeDifferences } from './tree.ts';
+
+/** What the theme shows: latest stories beside list fronts (src/layouts/ListPage.astro), "More from" (the article page). */
+const LATEST_BESIDE_LISTS = 5;
+const MORE_FROM_SECTION = 4;
 
 const NAME = 'publish-equivalence';
 const SEED = Number(process.env.DATELINE_TEST_SEED ?? 20261201);

@@ -1,5 +1,6 @@
 // The equivalence test (equivalence.test.ts) must be able to fail. Each mutant below is one bug in what
-// a publish redraws (integrations/dateline/site/effects.ts, and the publisher's pending work), one per
+// a publish redraws (the reads the library records, site/library.ts; what a change touches,
+// site/effects.ts; the read index; the publisher's pending work), one per
 // kind of dependency a page has; each is applied to a fresh copy of the project, by an exact string
 // replacement that must match once (a refactor that moves the code fails this test loudly rather than
 // letting a mutant pass for want of its bug), and the equivalence test is run on the copy, comparing
@@ -7,11 +8,17 @@
 // with a difference from the full build. Then the copy without a mutant must pass the same steps, up to
 // the last step at which a mutant was caught: so no mutant was caught by a difference of its own.
 // Two run at a time; the table of mutants, the step that caught each and its time are printed.
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputDir, projectRoot, repoRoot } from '../helpers/build.ts';
+import { outputDir } from '../helpers/build.ts';
+import { copyProject, runEquivalence, type EquivalenceRun } from '../helpers/project-copy.ts';
+
+const PARALLEL = 2;
+const CAUGHT = /publish equivalence: differs from a full build after step (\d+)/;
+/** A mutant's copy, compared with a full build after every publish. */
+const equivalence = (project: string, env: Record<string, string>) => runEquivalence(project, { DATELINE_TEST_EVERY_STEP: '1', ...env });
+const copyMutant = (into: string, m?: Mutant) => copyProject(into, m ? [{ file: m.file, from: m.from, to: m.to }] : [], m ? `mutant "${m.name}"` : 'copy');
 
 interface Mutant {
   /** The bug, as a reader of the table knows it. */
@@ -24,74 +31,35 @@ interface Mutant {
 }
 
 const EFFECTS = 'integrations/dateline/site/effects.ts';
+const LIBRARY = 'integrations/dateline/site/library.ts';
 const PUBLISHER = 'integrations/dateline/publish/publisher.ts';
 
 const MUTANTS: Mutant[] = [
-  { name: '"More from" reach cut to 1', kind: '"More from" box', file: EFFECTS, from: 'const reach = MORE_FROM_SECTION + 1;', to: 'const reach = 1;' },
-  { name: 'section and agency fronts not redrawn', kind: 'latest beside list fronts', file: EFFECTS, from: 'if (latestFronts) {', to: 'if (latestFronts && false) {' },
-  { name: 'pages whose related headlines name the story not redrawn', kind: 'related headlines', file: EFFECTS, from: 'if (mentioner) side.routes.add(mentioner.path);', to: 'if (mentioner && false) side.routes.add(mentioner.path);' },
-  { name: 'day neighbours not redrawn', kind: 'day archive appears / disappears', file: EFFECTS, from: "if (list.kind === 'day' && (n0 === 0) !== (n1 === 0)) {", to: "if (list.kind === 'day' && false) {" },
-  { name: 'agency lists skipped', kind: 'agency lists', file: EFFECTS, from: "if (part.kind === 'agency') lists.push(", to: "if (part.kind === 'agency' && false) lists.push(" },
-  { name: 'a list that appears or empties not drawn', kind: "agency's first / last story", file: EFFECTS, from: 'if (shiftFrom === Infinity && n0 === n1) continue;', to: 'if ((shiftFrom === Infinity && n0 === n1) || n0 === 0 || n1 === 0) continue;' },
-  { name: 'a new or emptied section does not redraw every page (navigation)', kind: "section's first / last story", file: PUBLISHER, from: '.map((s) => [s.slug, s.label])) !== sectionsBefore;', to: '.map((s) => [s.slug, s.label])) !== sectionsBefore && false;' },
-  { name: 'section feed window taken as pageSize', kind: 'window: section feed', file: EFFECTS, from: 'if (at < config.feedItems) side.routes.add(sectionFeedPath(list.id));', to: 'if (at < config.pageSize) side.routes.add(sectionFeedPath(list.id));' },
-  { name: 'site feed window one story short', kind: 'window: site feed', file: EFFECTS, from: 'if (all < config.feedItems) side.routes.add(SITE_FEED_PATH);', to: 'if (all < config.feedItems - 1) side.routes.add(SITE_FEED_PATH);' },
-  { name: 'latest-beside-fronts window one story short', kind: 'window: latest beside list fronts', file: EFFECTS, from: 'if (all < LATEST_BESIDE_LISTS) latestFronts = true;', to: 'if (all < LATEST_BESIDE_LISTS - 1) latestFronts = true;' },
-  { name: 'list front page not redrawn', kind: 'window: list front page', file: EFFECTS, from: 'routes.add(listPagePath(list.kind, list.id!, 0));', to: '/* mutant: front page not redrawn */' },
-  { name: 'archive pages redrawn from one page too late', kind: 'window: archive page (a story filed or taken off deep in a list)', file: EFFECTS, from: 'Math.floor(shiftFrom / pageSize) + 1;', to: 'Math.floor(shiftFrom / pageSize) + 2;' },
-  { name: 'newest archive page not redrawn when the page count changes', kind: 'window: archive page (a page added or removed)', file: EFFECTS, from: 'if (k0 !== k1) for (const page of [k0, k1])', to: 'if (k0 !== k1 && false) for (const page of [k0, k1])' },
-  { name: '"changed in place" list page skipped', kind: 'list: a story changed in place', file: EFFECTS, from: 'routes.add(listPagePath(list.kind, list.id!, pageOfPosition(n1, pageSize, p1)));', to: '/* mutant: list page not redrawn */' },
+  { name: '"More from" read recorded as its nearest story only', kind: 'window: "More from" box', file: LIBRARY, from: 'readRange(list, orderKey(older.at(-1)!), orderKey(article));', to: 'readRange(list, orderKey(older[0]!), orderKey(article));' },
+  { name: 'a related-headline lookup not recorded', kind: 'related: a named story published', file: LIBRARY, from: 'readKey(`headline:${headlineKey(headline)}`);', to: '/* mutant: headline read not recorded */' },
+  { name: "a day's neighbours read not recorded", kind: 'day archive appears', file: LIBRARY, from: "readRange('days', near.older ? dayKey(near.older.key) : LOWEST, near.newer ? dayKey(near.newer.key) : HIGHEST);", to: '/* mutant: day neighbours not recorded */' },
+  { name: 'agency lists not touched by a change', kind: 'agency: first story', file: EFFECTS, from: "if (part.kind === 'agency') lists.push(", to: "if (part.kind === 'agency' && false) lists.push(" },
+  { name: 'a list that appears or empties not drawn', kind: 'section: first story', file: EFFECTS, from: 'if (n0 === 0 || n1 === 0) {', to: 'if (false) {' },
+  { name: 'the navigation read not recorded', kind: 'section: last story gone', file: LIBRARY, from: "readKey('sections');\n    return this.#remember('sections'", to: "return this.#remember('sections'" },
+  { name: 'a newest-first slice recorded as its newest story only', kind: 'window: site feed', file: LIBRARY, from: 'readRange(list, got.length < asked ? LOWEST : orderKey(got.at(-1)!), HIGHEST);', to: 'readRange(list, got.length ? orderKey(got[0]!) : LOWEST, HIGHEST);' },
+  { name: "a list front page's count read not recorded", kind: 'window: list front page', file: LIBRARY, from: "      readKey(`count:${list}`);\n      readRange(list, orderKey(articles.at(-1)!), HIGHEST);", to: '      readRange(list, orderKey(articles.at(-1)!), HIGHEST);' },
+  { name: 'an archive page recorded as its own stories only', kind: 'window: archive page', file: LIBRARY, from: 'readRange(list, LOWEST, orderKey(articles[0]!));', to: 'readRange(list, orderKey(articles.at(-1)!), orderKey(articles[0]!));' },
+  { name: 'an archive page does not record whether it is the newest', kind: 'window: archive page', file: LIBRARY, from: 'readKey(`last-page:${list}:${page}`);', to: '/* mutant: newest page not recorded */' },
+  { name: 'ranges found by the place after the change only', kind: 'list: a story changed in place', file: EFFECTS, from: 'for (const list of listsOf(a, timeZone)) for (const route', to: 'if (a === c.after) for (const list of listsOf(a, timeZone)) for (const route' },
+  { name: 'count reads not touched', kind: 'day archive appears', file: EFFECTS, from: 'touch(`count:${name}`);', to: '/* mutant: counts not touched */' },
+  { name: "a feed's reads not kept", kind: 'window: section feed', file: PUBLISHER, from: 'this.reads.replace(route, route ===', to: 'if (!isFeed(route)) this.reads.replace(route, route ===' },
   { name: 'a dropped or replaced picture not pending photo:', kind: 'picture replaced / dropped', file: PUBLISHER, from: 'for (const a of [c.before, c.after]) for (const photo of a?.photos ?? [])', to: 'for (const a of [c.after]) for (const photo of a?.photos ?? [])' },
 ];
-
-/** What a copy of the project is made of (node_modules is linked). */
-const PROJECT_PARTS = ['integrations', 'src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
-const PARALLEL = 2;
-const CAUGHT = /publish equivalence: differs from a full build after step (\d+)/;
-
-function copyProject(into: string, mutant?: Mutant): void {
-  rmSync(into, { recursive: true, force: true });
-  mkdirSync(into, { recursive: true });
-  for (const part of PROJECT_PARTS) cpSync(join(projectRoot, part), join(into, part), { recursive: true });
-  symlinkSync(join(projectRoot, 'node_modules'), join(into, 'node_modules'), 'dir');
-  if (!mutant) return;
-  const path = join(into, mutant.file);
-  const text = readFileSync(path, 'utf8');
-  const found = text.split(mutant.from).length - 1;
-  if (found !== 1) throw new Error(`mutant "${mutant.name}": ${mutant.file} must hold ${JSON.stringify(mutant.from)} exactly once, it holds it ${found} time(s): update the mutant to the code`);
-  writeFileSync(path, text.replace(mutant.from, () => mutant.to));
-}
-
-interface Run {
-  code: number | null;
-  output: string;
-  seconds: number;
-}
-
-/** The equivalence test on a copy of the project, in a child Vitest (its own env, none of this run's). */
-function equivalence(project: string, env: Record<string, string>): Promise<Run> {
-  const started = performance.now();
-  const childEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-  Object.assign(childEnv, { NO_COLOR: '1', FORCE_COLOR: '0', DATELINE_TEST_PROJECT: project, DATELINE_TEST_EVERY_STEP: '1', ...env });
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/publish/equivalence.test.ts'], { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output, seconds: (performance.now() - started) / 1000 }));
-  });
-}
 
 describe('the equivalence test catches every mutant of what a publish redraws', () => {
   it(`${MUTANTS.length} mutants, each caught; the project without them passes the same steps`, async () => {
     const root = outputDir('mutants');
     rmSync(root, { recursive: true, force: true });
     const started = performance.now();
-    const results = new Map<Mutant, Run & { step?: number }>();
+    const results = new Map<Mutant, EquivalenceRun & { step?: number }>();
     const queue = [...MUTANTS];
     // copies are made (and a mutant that no longer matches the code fails) before any run
-    MUTANTS.forEach((m, i) => copyProject(join(root, `mutant-${i + 1}`), m));
+    MUTANTS.forEach((m, i) => copyMutant(join(root, `mutant-${i + 1}`), m));
     await Promise.all(
       Array.from({ length: PARALLEL }, async () => {
         for (let m = queue.shift(); m; m = queue.shift()) {
@@ -121,7 +89,7 @@ describe('the equivalence test catches every mutant of what a publish redraws', 
     // more: a run cut short publishes its last step alone, where the mutant's may have batched two).
     const last = Math.max(...[...results.values()].map((r) => r.step!)) + 1;
     const control = join(root, 'unmutated');
-    copyProject(control);
+    copyMutant(control);
     const run = await equivalence(control, { DATELINE_TEST_STEPS: String(last) });
     console.log(`without a mutant: ${run.code === 0 ? 'passes' : 'FAILS'} ${last} steps in ${run.seconds.toFixed(0)} s; in all ${((performance.now() - started) / 1000).toFixed(0)} s`);
     expect(run.code, `the equivalence test fails without a mutant, so a mutant may have been caught by that:\n${run.output.slice(-5000)}`).toBe(0);

@@ -12,7 +12,7 @@ import type { DatabaseSync as Database } from 'node:sqlite';
 import { createRequire } from 'node:module';
 
 /** Bumped when a table changes: an archive of another version is dropped and rebuilt. */
-export const ARCHIVE_VERSION = 6;
+export const ARCHIVE_VERSION = 7;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -166,6 +166,16 @@ CREATE TABLE IF NOT EXISTS pending (what TEXT PRIMARY KEY);
 
 -- Site files written or removed since the last complete publish (for .dateline/changes.json).
 CREATE TABLE IF NOT EXISTS changes (path TEXT PRIMARY KEY, change TEXT NOT NULL);
+
+-- What each route read when it was last drawn (site/reads.ts): named things (an article, a path, a
+-- headline, a list's count, the navigation) and ranges of lists by order key. A change looks up the
+-- routes by what it touched (site/effects.ts). Ranges are found by their upper end: a new story, the
+-- newest, meets only the ranges open towards the newest.
+CREATE TABLE IF NOT EXISTS route_keys (key TEXT NOT NULL, route TEXT NOT NULL, PRIMARY KEY (key, route)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS route_keys_route ON route_keys (route);
+CREATE TABLE IF NOT EXISTS route_ranges (list TEXT NOT NULL, hi BLOB NOT NULL, lo BLOB NOT NULL, route TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS route_ranges_hi ON route_ranges (list, hi, lo);
+CREATE INDEX IF NOT EXISTS route_ranges_route ON route_ranges (route);
 `;
 
 let sqlite: typeof import('node:sqlite') | undefined;

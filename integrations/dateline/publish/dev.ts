@@ -7,6 +7,7 @@ import type { ResolvedDatelineConfig } from '../options.ts';
 import { buildNow } from '../time.ts';
 import { Publisher } from './publisher.ts';
 import { formatProblem } from '../report.ts';
+import { devArchivePath } from '../collections/dev-archive.ts';
 
 /** The archive of the running dev server, on globalThis: Astro's restart loads this module afresh. */
 const RUNNING = Symbol.for('dateline.devArchive');
@@ -28,7 +29,7 @@ export function stopDevArchive(): void {
 export async function startDevArchive(config: ResolvedDatelineConfig, logger: AstroIntegrationLogger): Promise<void> {
   stopDevArchive();
   const dev = { ...config, ogImages: false };
-  const publisher = new Publisher({ config: dev, outDir: join(config.cachePath, 'dev-out'), changesPath: join(config.cachePath, 'dev-changes.json'), rendererKey: 'dev', log: (l) => logger.info(l) }, join(config.cachePath, 'dev.db'));
+  const publisher = new Publisher({ config: dev, outDir: join(config.cachePath, 'dev-out'), changesPath: join(config.cachePath, 'dev-changes.json'), rendererKey: 'dev', log: (l) => logger.info(l) }, devArchivePath(config));
   let closed = false;
   let queue: Promise<void> = Promise.resolve();
   // one sync at a time, in order (a slow one is not overtaken by the next)

@@ -30,10 +30,11 @@ import { RenderPool } from '../render/pool.ts';
 import { currentRenderer } from './renderer-files.ts';
 import { writeChanges, SiteOutput, type RemovedKind } from './output.ts';
 import { EffectPlan, type ArticleChange } from '../site/effects.ts';
-import { Library, releaseLibrary, setLibrary } from '../site/library.ts';
+import { Library } from '../site/library.ts';
+import { RouteReadIndex } from '../archive/reads.ts';
 import { allRoutes, isFeed, NOT_FOUND_ROUTE, routeFile, routeImages, routeLastmod } from '../site/routes.ts';
 import { sitemapGroup } from '../sitemaps/pages.ts';
-import type { Renderer } from '../render/renderer.ts';
+import { Renderer } from '../render/renderer.ts';
 import { DEFAULT_IMAGE, prepareSocialImages } from '../social-images.ts';
 import { preparePhotos } from '../pictures/prepare.ts';
 import { PhotoPool } from '../pictures/pool.ts';
@@ -50,8 +51,11 @@ export interface PublisherOptions {
   changesPath: string;
   /** The compiled theme's key: a different one redraws every page. */
   rendererKey: string;
-  /** Absent when the publisher only keeps the archive (validate, dev). */
-  renderer?: Renderer;
+  /**
+   * The compiled theme's location, loaded with this publisher's library (its pages read through it).
+   * Absent when the publisher only keeps the archive (validate, dev).
+   */
+  bundleDir?: string;
   log: (line: string) => void;
 }
 
@@ -115,8 +119,12 @@ export class Publisher {
   readonly db: ArchiveDb;
   readonly library: Library;
   readonly output: SiteOutput;
+  /** What each drawn route read (site/effects.ts finds the routes a change affects by it). */
+  readonly reads: RouteReadIndex;
   readonly #options: PublisherOptions;
   readonly #archivePath: string;
+  /** The compiled theme, loaded when a publish first draws in this thread. */
+  #renderer: Renderer | undefined;
   /** The picture workers, started when a publish first has a picture to make, kept for the next. */
   #photos: Promise<PhotoPool> | undefined;
 
@@ -126,13 +134,16 @@ export class Publisher {
     this.db = openArchive(archivePath);
     this.library = new Library(this.db, options.config);
     this.output = new SiteOutput(this.db, options.outDir);
-    setLibrary(this.library);
+    this.reads = new RouteReadIndex(this.db);
   }
 
   close(): void {
-    releaseLibrary(this.library);
     this.db.close();
     void this.#photos?.then((pool) => pool.close());
+  }
+
+  async #loadRenderer(): Promise<Renderer> {
+    return (this.#renderer ??= await Renderer.load(this.#options.bundleDir!, this.library));
   }
 
   #photoPool(): Promise<PhotoPool> {
@@ -176,7 +187,7 @@ export class Publisher {
         for (const input of gone) for (const k of forgetFile(db, input.file)) sync.keys.add(k);
         const keys = full ? (db.prepare('SELECT DISTINCT key FROM items WHERE key IS NOT NULL').all() as { key: string }[]).map((r) => r.key) : sync.keys;
         if (full) {
-          for (const table of ['stories', 'sections', 'articles', 'article_agencies', 'mentions', 'quotes', 'photo_uses', 'inline_sources']) db.exec(`DELETE FROM ${table}`);
+          for (const table of ['stories', 'sections', 'articles', 'article_agencies', 'mentions', 'quotes', 'photo_uses', 'inline_sources', 'route_keys', 'route_ranges']) db.exec(`DELETE FROM ${table}`);
           if (draw) db.exec('UPDATE outputs SET stale = 1');
         }
         const stories = updateStories(db, keys, now, config, url);
@@ -238,17 +249,15 @@ export class Publisher {
         const storyChanges: StoryChange[] = full
           ? []
           : changed.map((c) => ({ change: c.before ? (c.after ? 'updated' : 'taken down') : 'live', url: url((c.after ?? c.before)!.path), file: (c.after ?? c.before)!.file }));
-        const sectionsBefore = JSON.stringify(this.library.sections().map((s) => [s.slug, s.label]));
-        const plan = siteChanged || !draw ? undefined : new EffectPlan(this.library, changed);
+        const plan = siteChanged || !draw ? undefined : new EffectPlan(this.library, this.reads, changed);
         plan?.before();
         for (const c of changed) {
           if (c.before) dropArticle(db, c.id);
           if (c.after) putArticle(db, c.after, config.timeZone);
         }
         this.library.invalidate();
-        const sectionsChanged = JSON.stringify(this.library.sections().map((s) => [s.slug, s.label])) !== sectionsBefore;
-        const routes = !draw ? new Set<string>() : plan && !sectionsChanged ? plan.after() : new Set(allRoutes(this.library));
-        if (draw && (!plan || sectionsChanged)) {
+        const routes = !draw ? new Set<string>() : plan ? plan.after() : new Set(allRoutes(this.library, (await this.#loadRenderer()).themeRoutes()));
+        if (draw && !plan) {
           // Every route of the site as it was, too: those that are gone are removed when drawn.
           for (const row of db.prepare("SELECT path FROM outputs WHERE kind IN ('page', 'feed')").all() as { path: string }[]) routes.add(fileRoute(row.path));
         }
@@ -341,7 +350,7 @@ export class Publisher {
     const inline = db.prepare('INSERT OR IGNORE INTO inline_sources (path, kind, hash) VALUES (?, ?, ?)');
     const clearInline = db.prepare('DELETE FROM inline_sources WHERE path = ?');
     const BATCH = pool ? 400 : 100;
-    const renderer = this.#options.renderer!;
+    const renderer = await this.#loadRenderer();
     const draw = (batch: string[]) => (pool ? pool.render(batch.map((what) => what.slice('route:'.length))) : Promise.all(batch.map((what) => renderer.render(what.slice('route:'.length)))));
     const hasInline = db.prepare('SELECT 1 FROM inline_sources WHERE path = ? LIMIT 1');
     // The next batch is drawn while this one is written: the workers never wait for the disk.
@@ -357,6 +366,8 @@ export class Publisher {
         for (const { what, route, result } of drawnBatch) {
           const file = routeFile(route);
           if (result.status === 200) {
+            // the front page's sitemap lastmod is the site's newest change (routeLastmod)
+            this.reads.replace(route, route === '' ? { ...result.reads, keys: [...result.reads.keys, 'changed'] } : result.reads);
             const feed = isFeed(route);
             const lastmod = feed ? undefined : routeLastmod(this.library, route);
             const sitemap = feed || route === NOT_FOUND_ROUTE ? undefined : sitemapGroup(route);
@@ -369,6 +380,7 @@ export class Publisher {
               for (const h of result.inline.styleAttributes) inline.run(file, 'style-attribute', h);
             }
           } else if (result.status === 404) {
+            this.reads.forget(route);
             this.output.remove(file);
           } else {
             throw new Error(`Dateline: the renderer answered ${result.status} for /${route}: ${Buffer.from(result.body).toString('utf8').slice(0, 500)}`);

@@ -4,7 +4,6 @@
 import { relative } from 'node:path';
 import type { Project } from '../cli/project.ts';
 import { ensureRenderer, type RendererBundle } from '../render/bundle.ts';
-import { Renderer } from '../render/renderer.ts';
 import { formatProblem, printable, STATUSES, type ReportEntry } from '../report.ts';
 import { buildNow } from '../time.ts';
 import { acquireLock, type Lock } from './lock.ts';
@@ -38,8 +37,7 @@ export async function openSession(project: Project, options: SessionOptions): Pr
     const bundle = options.bundle ?? ensureRenderer({ rootPath: project.rootPath, rendererRoot: project.rendererRoot, ...project.astro, args: options.astroArgs, log: options.log });
     if (bundle.built) options.log(`theme compiled in ${(bundle.milliseconds / 1000).toFixed(1)} s`);
     setCurrentRenderer(bundle);
-    const renderer = await Renderer.load(bundle.dir, project.config.site);
-    const publisher = new Publisher({ config: project.config, outDir: project.outDir, changesPath: project.changesPath, rendererKey: bundle.key, renderer, log: options.log }, project.archivePath);
+    const publisher = new Publisher({ config: project.config, outDir: project.outDir, changesPath: project.changesPath, rendererKey: bundle.key, bundleDir: bundle.dir, log: options.log }, project.archivePath);
     return {
       publisher,
       bundle,

@@ -4,13 +4,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openArchive } from '../archive/db.ts';
 import type { ResolvedDatelineConfig } from '../options.ts';
-import { Library, setLibrary } from '../site/library.ts';
+import { Library } from '../site/library.ts';
 import { Renderer } from './renderer.ts';
 
 const { bundleDir, archivePath, config } = workerData as { bundleDir: string; archivePath: string; config: ResolvedDatelineConfig };
 const db = openArchive(archivePath, { readOnly: true });
-setLibrary(new Library(db, config));
-const renderer = await Renderer.load(bundleDir, config.site);
+const renderer = await Renderer.load(bundleDir, new Library(db, config));
 
 parentPort!.on('message', async (message: { id: number; routes: string[] }) => {
   try {

@@ -25,9 +25,9 @@ export function listRoutes(library: Library, kind: Exclude<ListKind, 'all'>, id:
   return Array.from({ length: pages + 1 }, (_, page) => listPagePath(kind, id, page));
 }
 
-/** Every route of the site. */
-export function allRoutes(library: Library): string[] {
-  const routes = ['', SEARCH_PATH, NOT_FOUND_ROUTE, SITE_FEED_PATH];
+/** Every route of the site: the archive's, and the theme's pages with fixed addresses (Renderer.themeRoutes). */
+export function allRoutes(library: Library, themeRoutes: string[] = []): string[] {
+  const routes = [...new Set(['', SEARCH_PATH, NOT_FOUND_ROUTE, SITE_FEED_PATH, ...themeRoutes])];
   for (const { path } of library.queries.allPaths()) routes.push(path);
   for (const slug of library.queries.sectionSlugs()) routes.push(...listRoutes(library, 'section', slug), sectionFeedPath(slug));
   for (const { slug } of library.queries.agencies()) routes.push(...listRoutes(library, 'agency', slug));

@@ -1,6 +1,6 @@
 // Meta descriptions: at most 160 characters (what search results show), cut at a word boundary.
-import { config } from '../site.ts';
-import { truncateText } from '../../../integrations/dateline/ingest/summary.ts';
+import type { Site } from '../site.ts';
+import { truncateText } from '@dateline/ingest/summary.ts';
 
 export const META_DESCRIPTION_LENGTH = 160;
 
@@ -9,6 +9,6 @@ export function metaDescription(text: string): string {
 }
 
 /** Description of a section's pages and feed. */
-export function sectionDescription(label: string): string {
-  return `Latest ${label} news from ${config.siteName}`;
+export function sectionDescription(site: Site, label: string): string {
+  return `Latest ${label} news from ${site.config.siteName}`;
 }

@@ -2,7 +2,7 @@
 // `keywords`), else the names of its IPTC subjects (Media Topics, Subject Codes). Not its dateline: a
 // place is where a story was filed, not a subject; and not genres, services or provider categories,
 // which say what kind of item it is. A story with neither (the wire text has no subjects) has no tags.
-import type { SubjectCode } from '../../../integrations/dateline/formats/item.ts';
+import type { SubjectCode } from '@dateline/formats/item.ts';
 
 const TOPIC_SCHEMES = /^(?:medtop|subj):/i;
 
