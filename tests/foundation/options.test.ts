@@ -67,6 +67,13 @@ describe('a project\'s options, as the commands report them', () => {
 
   it('a mistyped option: the message and the option meant, and no stack trace (npm run build, astro)', () => {
     config(`{ sitename: 'Wire Desk', photos: { remot: { hosts: ['photos.example'] } } }`);
+    // `npm run build` is `astro build`: Astro prints the message, with no stack trace, and exits 1
+    const astroBuild = run('node_modules/astro/bin/astro.mjs', ['build']);
+    expect(astroBuild.status, astroBuild.output).toBe(1);
+    expect(astroBuild.output).toContain('- unknown option "photos.remot": did you mean `photos.remote`?');
+    expect(astroBuild.output).toContain('- unknown option "sitename": did you mean `siteName`?');
+    expect(astroBuild.output).not.toMatch(/Stack trace|^\s+at |warning/m);
+    // the publisher's own full build (cli/build.ts) prints the message alone
     const build = run('integrations/dateline/cli/build.ts');
     expect(build.status).toBe(1);
     expect(build.output.trim().split('\n')).toEqual([
