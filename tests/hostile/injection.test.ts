@@ -35,7 +35,7 @@ function markupProblems(p: Page, search: boolean): string[] {
       const src = attr(node, 'src');
       // the search page's one script: the theme's own bundled module (src/scripts/search.ts), empty
       if (src !== undefined) {
-        if (!(search && type === 'module' && /^\/_astro\/[\w-]+\.js$/.test(src) && textOf(node) === '')) problems.push(`<script src="${src}">`);
+        if (!(search && type === 'module' && /^\/_astro\/[\w.-]+\.js$/.test(src) && textOf(node) === '')) problems.push(`<script src="${src}">`);
       } else if (type === 'application/ld+json') {
         try {
           JSON.parse(textOf(node));
