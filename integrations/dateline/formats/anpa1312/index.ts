@@ -36,14 +36,14 @@
 // - Time: trailer `AP-WF-MM-DD-YY HHMMGMT` after ETX; the 2-digit year takes the century that puts the
 //   message latest but not after options.fileTime (without it: 1970–2069, with a warning). That time is
 //   `published`. No ETX but a trailer line: read, with a warning; no trailer: the item is rejected.
-import type { BodyBlock, Diagnostic, FileParse, FormatOptions, ItemParse, SubjectCode, WireItem } from '../item.ts';
+import type { BodyBlock, FileParse, FormatOptions, ItemParse, SubjectCode } from '../item.ts';
 import {
-  ETX, FileRejection, STX, bylineParts, clean, correctionNote, excerpt, findTeletypeDateline, gatherItems, internalError, isMarkLine, linesIn,
-  openTeletypeFile, placeTrailerDate, readNoteMarks, readSlugMarks, readerText, type MessageSpan, type TeletypeFile,
+  ETX, STX, bylineParts, clean, excerpt, indexInMessage, isMarkLine, linesIn, messageReport, parseTeletypeFile, readEditorNotes, readSlugMarks,
+  readerText, takeTeletypeDateline, teletypeItem, trailerTime, type MessageReport, type MessageSpan, type TeletypeFile,
 } from '../shared/teletype.ts';
 import { CATEGORY_NAMES, parseHeader } from './header.ts';
-import { anpaLines } from './lines.ts';
-import { readLayout } from './layout.ts';
+import { anpaLines, type AnpaLine } from './lines.ts';
+import { readLayout, type StoryLayout } from './layout.ts';
 import { headerMarks, parseSlugLine, slugFromHeaderKeyword, type Slug } from './slug.ts';
 import { TRAILER_FORM, parseTrailer } from './trailer.ts';
 
@@ -53,45 +53,83 @@ const FORMAT = 'anpa1312' as const;
 const EXPECTED = 'messages starting with SYN SYN SOH (0x16 0x16 0x01) and a header (`r z… BC-SLUG … 02-20 0500`)';
 
 export function parseAnpa1312(bytes: Uint8Array, options: FormatOptions): FileParse {
-  const warnings: Diagnostic[] = [];
-  try {
-    const file = openTeletypeFile(bytes, options, 'ANPA 1312', EXPECTED, warnings);
-    const items = file.spans.map((span) => {
-      try {
-        return readMessage(file, span);
-      } catch (err) {
-        return { ok: false as const, line: span.line, errors: [{ line: span.line, message: `internal parser error: ${clean(String(err)).slice(0, 200)}` }], warnings: [] };
-      }
-    });
-    return gatherItems(FORMAT, items, warnings);
-  } catch (err) {
-    if (err instanceof FileRejection) return { format: FORMAT, items: [], errors: [err.diagnostic], warnings };
-    return internalError(FORMAT, err, warnings);
-  }
+  return parseTeletypeFile(bytes, options, { format: FORMAT, expected: EXPECTED, readMessage });
 }
 
 function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
   const { text, map } = file;
-  // The message's last line: its EOT's, else that of its last character.
-  const lastLineOf = (s: MessageSpan) => map.lineOf(s.closed ? s.end : Math.max(s.start, s.end - 1));
-  const warnings: Diagnostic[] = [];
-  const fail = (line: number, message: string): ItemParse => ({ ok: false, line: span.line, errors: [{ line: map.clamp(line), message }], warnings });
-  const warn = (line: number, message: string) => warnings.push({ line: map.clamp(line), message });
+  const report = messageReport(file, span);
+  const { fail, warn } = report;
 
-  const stxAt = text.indexOf(STX, span.start);
-  const stx = stxAt !== -1 && stxAt < span.end ? stxAt : -1;
+  // The header, between SOH and STX.
+  const stx = indexInMessage(text, STX, span.start, span);
   const headLines = linesIn(text, span.start + 1, stx === -1 ? span.end : stx, map);
   const { header, found } = parseHeader(headLines.slice(0, 4).map((l) => l.text));
   if (!found) {
     return fail(span.line, `expected the ANPA header after SOH (a letter and a 4-digit message number, then priority, category and keyword, e.g. "r s BC-…  02-20 0500"), found ${excerpt(headLines[0]?.text ?? '') || 'nothing'}`);
   }
-  if (stx === -1) return fail(lastLineOf(span), 'expected STX (0x02) before the story text, found none in the message');
+  if (stx === -1) return fail(report.lastLine(), 'expected STX (0x02) before the story text, found none in the message');
 
-  const etxAt = text.indexOf(ETX, stx);
-  const etx = etxAt !== -1 && etxAt < span.end ? etxAt : -1;
+  const story = readStoryLines(file, span, stx, report);
+  if ('rejected' in story) return story.rejected;
+
+  // The slug and the marks of the story.
+  const layout = readLayout(story.lines);
+  let slug: Slug;
+  if (layout.slugLine) {
+    slug = parseSlugLine(layout.slugLine.text);
+    if (header.keyword) headerMarks(header.keyword, slug.marks);
+  } else if (header.keyword) {
+    slug = slugFromHeaderKeyword(header.keyword);
+    warn(headLines[0]?.line ?? span.line, 'no slug line after STX: the header keyword stands in');
+  } else {
+    return fail(map.lineOf(stx), 'expected the slug line after STX (e.g. "^BC-US--Slug,450<") or a keyword in the header, found neither');
+  }
+  const marks = slug.marks;
+  for (const m of layout.markLines) readSlugMarks(m.text, marks);
+  if (layout.headline && isMarkLine(layout.headline.text)) readSlugMarks(layout.headline.text, marks);
+  const note = readEditorNotes(layout.notes, marks);
+
+  if (marks.advisory) return fail(layout.slugLine?.line ?? span.line, `not a story: an advisory or budget for editors (slug ${excerpt(slug.keyword)}); not for publication`);
+
+  const body = readerBlocks(layout);
+  const dateline = takeTeletypeDateline(body);
+  const status = marks.status ?? 'usable';
+  const head = readHeadline(layout, body, status === 'usable', map.lineOf(stx), report);
+  if ('rejected' in head) return head.rejected;
+
+  const source = story.sender || dateline?.agency || 'ANPA';
+  const subjects: SubjectCode[] = [];
+  if (header.category) {
+    const name = CATEGORY_NAMES[header.category];
+    subjects.push(name ? { code: `anpa:${header.category}`, name } : { code: `anpa:${header.category}` });
+  }
+  const subheadline = layout.subheadline === undefined ? '' : readerText(layout.subheadline);
+  const item = teletypeItem(FORMAT, span, {
+    key: `slug:${source}:${slug.key}`,
+    marks,
+    status,
+    published: story.published,
+    ...head,
+    ...(subheadline !== '' ? { subheadline } : {}),
+    bylineText: readerText(layout.byline.join(', ')),
+    byline: bylineParts(layout.byline.map(readerText)),
+    subjects,
+    body,
+    ...(note ? { note: readerText(note) } : {}),
+    ...(dateline ? { dateline } : {}),
+  });
+  return { ok: true, item, warnings: report.warnings };
+}
+
+/**
+ * The story's lines, from STX to ETX, and the message's time and sender from the trailer: after ETX;
+ * without ETX, a trailer line at the end of the text (read with a warning).
+ */
+function readStoryLines(file: TeletypeFile, span: MessageSpan, stx: number, report: MessageReport): { lines: AnpaLine[]; published: string; sender: string } | { rejected: ItemParse } {
+  const { text, map } = file;
+  const etx = indexInMessage(text, ETX, stx, span);
   let lines = anpaLines(text, stx + 1, etx === -1 ? span.end : etx, map);
-
-  // The trailer: after ETX; without ETX, a trailer line at the end of the text.
   let trailerLine: number;
   let trailerText: string;
   if (etx !== -1) {
@@ -107,40 +145,19 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
       trailerLine = candidate.line;
       trailerText = candidate.text;
       lines = lines.slice(0, last);
-      warn(trailerLine, 'no ETX (0x03) before the trailer; the trailer line was read as one');
+      report.warn(trailerLine, 'no ETX (0x03) before the trailer; the trailer line was read as one');
     } else {
-      return fail(candidate?.line ?? map.lineOf(span.end - 1), `expected ETX (0x03) and the trailer (${TRAILER_FORM}), found the end of the message`);
+      return { rejected: report.fail(candidate?.line ?? map.lineOf(span.end - 1), `expected ETX (0x03) and the trailer (${TRAILER_FORM}), found the end of the message`) };
     }
   }
   const trailer = parseTrailer(trailerText);
-  if (!trailer) return fail(trailerLine, `expected the trailer (${TRAILER_FORM}), found ${trailerText === '' ? 'nothing' : excerpt(trailerText)}`);
-  const placed = placeTrailerDate(trailer.date, file.zone, file.fileTime);
-  if (!placed.ok) return fail(trailerLine, `unreadable trailer time ${excerpt(trailerText)}: ${placed.reason}`);
-  if (placed.warning) warn(trailerLine, placed.warning);
+  const time = trailerTime(trailer?.date, trailerText, trailerLine, TRAILER_FORM, file, report);
+  if ('rejected' in time) return time;
+  return { lines, published: time.iso, sender: trailer!.sender };
+}
 
-  const layout = readLayout(lines);
-  let slug: Slug;
-  if (layout.slugLine) {
-    slug = parseSlugLine(layout.slugLine.text);
-    if (header.keyword) headerMarks(header.keyword, slug.marks);
-  } else if (header.keyword) {
-    slug = slugFromHeaderKeyword(header.keyword);
-    warn(headLines[0]?.line ?? span.line, 'no slug line after STX: the header keyword stands in');
-  } else {
-    return fail(map.lineOf(stx), 'expected the slug line after STX (e.g. "^BC-US--Slug,450<") or a keyword in the header, found neither');
-  }
-  const marks = slug.marks;
-  for (const m of layout.markLines) readSlugMarks(m.text, marks);
-  if (layout.headline && isMarkLine(layout.headline.text)) readSlugMarks(layout.headline.text, marks);
-  let note: string | undefined;
-  for (const n of layout.notes) {
-    readNoteMarks(n.text, marks);
-    if (marks.correction) note ??= correctionNote(n.text);
-  }
-
-  if (marks.advisory) return fail(layout.slugLine?.line ?? span.line, `not a story: an advisory or budget for editors (slug ${excerpt(slug.keyword)}); not for publication`);
-
-  // Body blocks as readers see them.
+/** Body blocks as readers see them: table rows one list, empty blocks dropped. */
+function readerBlocks(layout: StoryLayout): BodyBlock[] {
   const body: BodyBlock[] = [];
   for (const b of layout.blocks) {
     if (b.kind === 'list') {
@@ -151,25 +168,20 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
     const t = readerText(b.text);
     if (t !== '') body.push({ kind: b.kind, text: t, line: b.line });
   }
-  let dateline: { place: string; agency: string; text: string } | undefined;
-  const firstIndex = body.findIndex((b) => b.kind === 'paragraph');
-  if (firstIndex !== -1) {
-    const first = body[firstIndex] as Extract<BodyBlock, { kind: 'paragraph' }>;
-    const d = findTeletypeDateline(first.text);
-    if (d) {
-      dateline = d;
-      if (d.rest === '') body.splice(firstIndex, 1);
-      else first.text = d.rest;
-    }
-  }
-  const status = marks.status ?? 'usable';
-  const hasParagraph = body.some((b) => b.kind === 'paragraph');
+  return body;
+}
+
+/**
+ * The headline: the headline line unless it only holds marks. A usable story needs a paragraph (only
+ * editor lines: not a story), and an APNewsAlert, which has no headline line, is its one paragraph.
+ */
+function readHeadline(layout: StoryLayout, body: BodyBlock[], usable: boolean, stxLine: number, report: MessageReport): { headline: string; headlineLine: number } | { rejected: ItemParse } {
   let headline = layout.headline && !isMarkLine(layout.headline.text) ? readerText(layout.headline.text) : '';
-  let headlineLine = layout.headline?.line ?? layout.slugLine?.line ?? map.lineOf(stx);
-  if (status === 'usable') {
-    if (!hasParagraph) {
-      if (layout.notes.length > 0) return fail(layout.notes[0]!.line, `not a story: only notes to editors (${excerpt(layout.notes[0]!.text)}); not for publication`);
-      return fail(headlineLine, `expected at least one paragraph of story text after the ${layout.headline ? 'headline' : 'slug line'}, found none`);
+  let headlineLine = layout.headline?.line ?? layout.slugLine?.line ?? stxLine;
+  if (usable) {
+    if (!body.some((b) => b.kind === 'paragraph')) {
+      if (layout.notes.length > 0) return { rejected: report.fail(layout.notes[0]!.line, `not a story: only notes to editors (${excerpt(layout.notes[0]!.text)}); not for publication`) };
+      return { rejected: report.fail(headlineLine, `expected at least one paragraph of story text after the ${layout.headline ? 'headline' : 'slug line'}, found none`) };
     }
     if (headline === '') {
       // APNewsAlert: the news is its one paragraph.
@@ -178,38 +190,5 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
       headlineLine = first.line;
     }
   }
-
-  const source = trailer.sender || dateline?.agency || 'ANPA';
-  const version = marks.version ?? (status === 'usable' ? 0 : undefined);
-  const key = `slug:${source}:${slug.key}`;
-  const subjects: SubjectCode[] = [];
-  if (header.category) {
-    const name = CATEGORY_NAMES[header.category];
-    subjects.push(name ? { code: `anpa:${header.category}`, name } : { code: `anpa:${header.category}` });
-  }
-  const bylineText = readerText(layout.byline.join(', '));
-  const item: WireItem = {
-    format: FORMAT,
-    line: span.line,
-    identity: version === undefined ? { key } : { key, version },
-    status,
-    published: placed.iso,
-    headline,
-    headlineLine,
-    bylineText,
-    byline: bylineParts(layout.byline.map(readerText)),
-    subjects,
-    body,
-    quotes: [],
-  };
-  if (layout.subheadline !== undefined) {
-    const sub = readerText(layout.subheadline);
-    if (sub !== '') item.subheadline = sub;
-  }
-  if (marks.correction) item.correction = note ? { note: readerText(note) } : {};
-  if (dateline) {
-    item.dateline = dateline.place;
-    item.datelineText = dateline.text;
-  }
-  return { ok: true, item, warnings };
+  return { headline, headlineLine };
 }

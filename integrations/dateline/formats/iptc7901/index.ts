@@ -34,10 +34,10 @@
 //   line test, `ryryryry copyright by dpa`).
 // - Text that looks like markup (never sent by an agency) goes through the sanitizer: tags and script
 //   or style text are dropped.
-import type { BodyBlock, Diagnostic, FileParse, FormatOptions, ItemParse, WireItem } from '../item.ts';
+import type { BodyBlock, FileParse, FormatOptions, ItemParse } from '../item.ts';
 import {
-  ETX, FileRejection, STX, clean, correctionNote, excerpt, findTeletypeDateline, gatherItems, internalError, linesIn, openTeletypeFile,
-  placeTrailerDate, readNoteMarks, readerText, bylineParts, type MessageSpan, type TeletypeFile,
+  ETX, STX, bylineParts, clean, excerpt, indexInMessage, linesIn, messageReport, parseTeletypeFile, readEditorNotes, readerText, takeTeletypeDateline,
+  teletypeItem, trailerTime, type MessageReport, type MessageSpan, type PhysicalLine, type TeletypeFile,
 } from '../shared/teletype.ts';
 import { HEADER_FORM, parseHeaderLine } from './header.ts';
 import { readHeadlineBlock } from './headline.ts';
@@ -50,21 +50,7 @@ const FORMAT = 'iptc7901' as const;
 const EXPECTED = 'a message starting with SOH (0x01) and a header line (' + HEADER_FORM + ')';
 
 export function parseIptc7901(bytes: Uint8Array, options: FormatOptions): FileParse {
-  const warnings: Diagnostic[] = [];
-  try {
-    const file = openTeletypeFile(bytes, options, 'IPTC 7901', EXPECTED, warnings);
-    const items = file.spans.map((span) => {
-      try {
-        return readMessage(file, span);
-      } catch (err) {
-        return { ok: false as const, line: span.line, errors: [{ line: span.line, message: `internal parser error: ${clean(String(err)).slice(0, 200)}` }], warnings: [] };
-      }
-    });
-    return gatherItems(FORMAT, items, warnings);
-  } catch (err) {
-    if (err instanceof FileRejection) return { format: FORMAT, items: [], errors: [err.diagnostic], warnings };
-    return internalError(FORMAT, err, warnings);
-  }
+  return parseTeletypeFile(bytes, options, { format: FORMAT, expected: EXPECTED, readMessage });
 }
 
 function endOfLine(text: string, from: number, limit: number): number {
@@ -76,12 +62,10 @@ function endOfLine(text: string, from: number, limit: number): number {
 
 function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
   const { text, map } = file;
-  // The message's last line: its EOT's, else that of its last character.
-  const lastLineOf = (s: MessageSpan) => map.lineOf(s.closed ? s.end : Math.max(s.start, s.end - 1));
-  const warnings: Diagnostic[] = [];
-  const fail = (line: number, message: string): ItemParse => ({ ok: false, line: span.line, errors: [{ line: map.clamp(line), message }], warnings });
-  const warn = (line: number, message: string) => warnings.push({ line: map.clamp(line), message });
+  const report = messageReport(file, span);
+  const { fail, warn } = report;
 
+  // The header line after SOH, and the keyword lines before STX.
   const headerEnd = endOfLine(text, span.start + 1, span.end);
   const headerText = clean(text.slice(span.start + 1, headerEnd));
   const header = parseHeaderLine(headerText);
@@ -89,21 +73,76 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
 
   const stx = text.indexOf(STX, headerEnd);
   if (stx === -1 || stx >= span.end) {
-    return fail(lastLineOf(span), 'expected STX (0x02) before the headline, found none in the message');
+    return fail(report.lastLine(), 'expected STX (0x02) before the headline, found none in the message');
   }
   const keyword = linesIn(text, headerEnd, stx, map)
     .map((l) => clean(l.text).replace(/\/+$/, '').trim())
     .filter((k) => k !== '')
     .join('/');
 
-  const etxAt = text.indexOf(ETX, stx);
-  const etx = etxAt !== -1 && etxAt < span.end ? etxAt : -1;
+  // The headline block after STX.
+  const etx = indexInMessage(text, ETX, stx, span);
   const bodyLines = linesIn(text, stx + 1, etx === -1 ? span.end : etx, map);
   const block = readHeadlineBlock(bodyLines);
   if (!('headline' in block)) return fail(block.line, block.message);
   if (!block.closed) warn(block.headlineLine, 'the headline does not end with "=" (7901\'s end of headline); read to the first blank line');
-  // The trailer: after ETX; without ETX, the last line of the message if it reads as one.
-  let storyLines = bodyLines.slice(block.next);
+  const trailer = readTrailer(file, span, etx, bodyLines.slice(block.next), report);
+  if ('rejected' in trailer) return trailer.rejected;
+  const story = readStoryText(trailer.storyLines, header.sender);
+
+  const marks = block.marks;
+  const note = readEditorNotes(story.notes, marks);
+  const paragraphs = story.paragraphs.map((p) => ({ text: readerText(p.text), line: p.line })).filter((p) => p.text !== '');
+
+  if (/^Impressum$/i.test(keyword) || paragraphs.some((p) => /(?:ry){3,}/i.test(p.text))) {
+    return fail(block.headlineLine, `not a story: the sender's imprint or line test (keyword ${excerpt(keyword)}, "ryry…" copyright lines); not for publication`);
+  }
+  if (marks.advisory) return fail(block.headlineLine, `not a story: an advisory to editors (${excerpt(block.headline)}); not for publication`);
+
+  const body: BodyBlock[] = paragraphs.map((p) => ({ kind: 'paragraph', text: p.text, line: p.line }));
+  const dateline = takeTeletypeDateline(body);
+  const status = marks.status ?? 'usable';
+  const headline = readerText(block.headline);
+  if (status === 'usable') {
+    if (headline === '') return fail(block.headlineLine, 'expected a headline after STX, found none');
+    if (body.length === 0) {
+      const at = bodyLines[block.next]?.line ?? block.headlineLine;
+      return fail(at, `expected at least one paragraph of story text after the headline, found ${story.notesLine !== undefined ? 'only notes to editors' : 'none'}`);
+    }
+  }
+
+  // Identity: the keyword (else the headline), its sender and the UTC day of the trailer.
+  const source = header.sender ?? dateline?.agency ?? header.service;
+  let slug = keyword;
+  if (slug === '') {
+    slug = headline;
+    warn(map.lineOf(headerEnd), 'no keyword line before STX: the headline stands in as the slug');
+  }
+  const bylineText = readerText(block.byline.join(' '));
+  const item = teletypeItem(FORMAT, span, {
+    key: `slug:${source}:${slug}:${new Date(trailer.published).toISOString().slice(0, 10)}`,
+    marks,
+    status,
+    published: trailer.published,
+    headline,
+    headlineLine: block.headlineLine,
+    bylineText,
+    byline: bylineText === '' ? [] : bylineParts([bylineText]),
+    subjects: [{ code: `iptc7901:${header.category}` }],
+    body,
+    ...(note ? { note: readerText(note) } : {}),
+    ...(dateline ? { dateline } : {}),
+  });
+  return { ok: true, item, warnings: report.warnings };
+}
+
+/**
+ * The message's time from its trailer, and the story lines before it: the trailer follows ETX; without
+ * ETX, the last line of the message is read as one if it reads as one (with a warning).
+ */
+function readTrailer(file: TeletypeFile, span: MessageSpan, etx: number, afterHeadline: PhysicalLine[], report: MessageReport): { storyLines: PhysicalLine[]; published: string } | { rejected: ItemParse } {
+  const { text, map } = file;
+  let storyLines = afterHeadline;
   let trailerLine: number;
   let trailerText: string;
   if (etx !== -1) {
@@ -116,80 +155,13 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
     const last = storyLines[k];
     trailerLine = last?.line ?? map.lineOf(span.end - 1);
     if (!last || !parseTrailer(clean(last.text))) {
-      return fail(trailerLine, `expected ETX (0x03) and the trailer (${TRAILER_FORM}), found the end of the message`);
+      return { rejected: report.fail(trailerLine, `expected ETX (0x03) and the trailer (${TRAILER_FORM}), found the end of the message`) };
     }
     trailerText = clean(last.text);
     storyLines = storyLines.slice(0, k);
-    warn(trailerLine, 'no ETX (0x03) before the trailer; the trailer line was read as one');
+    report.warn(trailerLine, 'no ETX (0x03) before the trailer; the trailer line was read as one');
   }
-  const story = readStoryText(storyLines, header.sender);
-  const date = parseTrailer(trailerText);
-  if (!date) return fail(trailerLine, `expected the trailer (${TRAILER_FORM}), found ${trailerText === '' ? 'nothing' : excerpt(trailerText)}`);
-  const placed = placeTrailerDate(date, file.zone, file.fileTime);
-  if (!placed.ok) return fail(trailerLine, `unreadable trailer time ${excerpt(trailerText)}: ${placed.reason}`);
-  if (placed.warning) warn(trailerLine, placed.warning);
-
-  const marks = block.marks;
-  let note: string | undefined;
-  for (const n of story.notes) {
-    readNoteMarks(n.text, marks);
-    note ??= marks.correction ? correctionNote(n.text) : undefined;
-  }
-  const paragraphs = story.paragraphs.map((p) => ({ text: readerText(p.text), line: p.line })).filter((p) => p.text !== '');
-
-  if (/^Impressum$/i.test(keyword) || paragraphs.some((p) => /(?:ry){3,}/i.test(p.text))) {
-    return fail(block.headlineLine, `not a story: the sender's imprint or line test (keyword ${excerpt(keyword)}, "ryry…" copyright lines); not for publication`);
-  }
-  if (marks.advisory) return fail(block.headlineLine, `not a story: an advisory to editors (${excerpt(block.headline)}); not for publication`);
-
-  let dateline: { place: string; agency: string; text: string } | undefined;
-  const first = paragraphs[0];
-  if (first) {
-    const d = findTeletypeDateline(first.text);
-    if (d) {
-      dateline = d;
-      if (d.rest === '') paragraphs.shift();
-      else first.text = d.rest;
-    }
-  }
-  const body: BodyBlock[] = paragraphs.map((p) => ({ kind: 'paragraph', text: p.text, line: p.line }));
-  const status = marks.status ?? 'usable';
-  const headline = readerText(block.headline);
-  if (status === 'usable') {
-    if (headline === '') return fail(block.headlineLine, 'expected a headline after STX, found none');
-    if (body.length === 0) {
-      const at = bodyLines[block.next]?.line ?? block.headlineLine;
-      return fail(at, `expected at least one paragraph of story text after the headline, found ${story.notesLine !== undefined ? 'only notes to editors' : 'none'}`);
-    }
-  }
-
-  const source = header.sender ?? dateline?.agency ?? header.service;
-  let slug = keyword;
-  if (slug === '') {
-    slug = headline;
-    warn(map.lineOf(headerEnd), 'no keyword line before STX: the headline stands in as the slug');
-  }
-  const version = marks.version ?? (status === 'usable' ? 0 : undefined);
-  const key = `slug:${source}:${slug}:${new Date(placed.iso).toISOString().slice(0, 10)}`;
-  const bylineText = readerText(block.byline.join(' '));
-  const item: WireItem = {
-    format: FORMAT,
-    line: span.line,
-    identity: version === undefined ? { key } : { key, version },
-    status,
-    published: placed.iso,
-    headline,
-    headlineLine: block.headlineLine,
-    bylineText,
-    byline: bylineText === '' ? [] : bylineParts([bylineText]),
-    subjects: [{ code: `iptc7901:${header.category}` }],
-    body,
-    quotes: [],
-  };
-  if (marks.correction) item.correction = note ? { note: readerText(note) } : {};
-  if (dateline) {
-    item.dateline = dateline.place;
-    item.datelineText = dateline.text;
-  }
-  return { ok: true, item, warnings };
+  const time = trailerTime(parseTrailer(trailerText), trailerText, trailerLine, TRAILER_FORM, file, report);
+  if ('rejected' in time) return time;
+  return { storyLines, published: time.iso };
 }
