@@ -2,7 +2,7 @@
 import type { Diagnostic, FormatOptions, ItemParse, SubjectCode, WireItem } from '../item.ts';
 import { isAgency } from '../shared/byline.ts';
 import { bylineParts, combineBylines, datelinePlace, stripHeadlineMarks, takePrintedParts } from '../shared/story-text.ts';
-import { cleanField, fieldOf, lineClamp, markupFieldOf, readTime, uniqueSubjects } from '../shared/wire-item.ts';
+import { cleanField, fieldOf, lineClamp, markupFieldOf, readChildTime, readTime, uniqueSubjects } from '../shared/wire-item.ts';
 import { attr, child, children, elementsOf, path, type XmlElement } from '../shared/xml.ts';
 import { textWithout } from '../nitf/body.ts';
 import { CI, findTextComponent, nearest, readDataContent } from './component.ts';
@@ -95,16 +95,9 @@ export function readNewsItem12(item: XmlElement, envelope: XmlElement | undefine
     }
   } else status = mapped;
 
-  const timeOf = (name: string) => {
-    const el = child(management, name, CI);
-    if (!el) return undefined;
-    const t = readTime(fieldOf(el), `NewsManagement/${name}`, at(el.line), options.timeZone);
-    if (!t.ok) errors.push(t.diagnostic);
-    else if (t.zoneless) warnings.push({ line: at(el.line), message: `NewsManagement/${name} has no UTC offset: read in ${options.timeZone}` });
-    return t.ok ? t : undefined;
-  };
-  const first = timeOf('FirstCreated');
-  const revision = timeOf('ThisRevisionCreated');
+  const notes = { at, timeZone: options.timeZone, errors, warnings };
+  const first = readChildTime(management, 'NewsManagement', 'FirstCreated', notes);
+  const revision = readChildTime(management, 'NewsManagement', 'ThisRevisionCreated', notes);
   if (!child(management, 'FirstCreated', CI) && !child(management, 'ThisRevisionCreated', CI)) {
     errors.push({ line: at(management?.line ?? item.line), message: 'no time: expected NewsManagement/FirstCreated (or ThisRevisionCreated)' });
   }

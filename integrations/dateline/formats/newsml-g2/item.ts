@@ -2,7 +2,7 @@
 import type { Diagnostic, FormatOptions, ItemParse, WireItem } from '../item.ts';
 import { MAX_PICTURES, type WirePicture } from '../picture.ts';
 import { datelinePlace, bylineParts, combineBylines, stripHeadlineMarks, takePrintedParts } from '../shared/story-text.ts';
-import { cleanField, fieldOf, lineClamp, readTime, uniqueKeywords, uniqueSubjects } from '../shared/wire-item.ts';
+import { cleanField, fieldOf, lineClamp, readChildTime, readTime, uniqueKeywords, uniqueSubjects } from '../shared/wire-item.ts';
 import { attr, child, children, type XmlElement } from '../shared/xml.ts';
 import { readContentSet } from './content.ts';
 import { conceptName, headlines, isCorrectionSignal, isDeleteSignal, metadataByline, pubStatus, signals, subjectCodes } from './meta.ts';
@@ -37,16 +37,9 @@ export function readNewsItem(item: XmlElement, options: FormatOptions, lines: nu
   }
 
   // Times (itemMeta, NewsML-G2 §7.3): firstCreated is the story's, versionCreated this version's.
-  const timeOf = (name: string) => {
-    const el = child(itemMeta, name, CI);
-    if (!el) return undefined;
-    const t = readTime(fieldOf(el), `itemMeta/${name}`, at(el.line), options.timeZone);
-    if (!t.ok) errors.push(t.diagnostic);
-    else if (t.zoneless) warnings.push({ line: at(el.line), message: `itemMeta/${name} has no UTC offset: read in ${options.timeZone}` });
-    return t.ok ? t : undefined;
-  };
-  const versionCreated = timeOf('versionCreated');
-  const firstCreated = timeOf('firstCreated');
+  const notes = { at, timeZone: options.timeZone, errors, warnings };
+  const versionCreated = readChildTime(itemMeta, 'itemMeta', 'versionCreated', notes);
+  const firstCreated = readChildTime(itemMeta, 'itemMeta', 'firstCreated', notes);
   if (!child(itemMeta, 'versionCreated', CI) && !child(itemMeta, 'firstCreated', CI)) {
     errors.push({ line: at(itemMeta?.line ?? item.line), message: 'no time: expected itemMeta/versionCreated (and firstCreated)' });
   }

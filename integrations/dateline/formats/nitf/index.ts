@@ -42,7 +42,7 @@
 //   needed (every time in the format carries its year). Urgency and priority are not in the item model.
 import type { BodyBlock, Diagnostic, FileParse, FormatOptions, ItemParse, WireItem } from '../item.ts';
 import { bylineParts, combineBylines, stripHeadlineMarks, takePrintedParts } from '../shared/story-text.ts';
-import { cleanField, fieldOf, fileResult, guarded, isValidZone, lineClamp, readTime, uniqueKeywords, uniqueSubjects } from '../shared/wire-item.ts';
+import { cleanField, fieldOf, fileResult, guarded, isValidZone, lineClamp, readItemTime, readTime, uniqueKeywords, uniqueSubjects } from '../shared/wire-item.ts';
 import type { WirePicture } from '../picture.ts';
 import { attr, child, descendants, parseXml, sniffRootElement, transformTree, type XmlElement } from '../shared/xml.ts';
 import { readNitfStory } from './body.ts';
@@ -98,12 +98,10 @@ function readNitfItem(root: XmlElement, options: FormatOptions, lines: number): 
   if (!times.issue) {
     errors.push({ line: at(docdata?.line ?? head?.line ?? root.line), message: 'no time: expected docdata/date.issue norm="…" (or pubdata date.publication)' });
   } else {
-    const t = readTime(times.issue.value, times.issue.what, at(times.issue.line), options.timeZone);
-    if (!t.ok) errors.push(t.diagnostic);
-    else {
+    const t = readItemTime(times.issue.value, times.issue.what, at(times.issue.line), { at, timeZone: options.timeZone, errors, warnings });
+    if (t) {
       published = t.iso;
       issueMs = t.ms;
-      if (t.zoneless) warnings.push({ line: at(times.issue.line), message: `${times.issue.what} has no UTC offset: read in ${options.timeZone}` });
     }
   }
   let embargoedUntil: string | undefined;

@@ -6,7 +6,7 @@ import { isIanaZone } from './zone.ts';
 import type { Diagnostic, FileParse, ItemParse, SubjectCode, WireFormat } from '../item.ts';
 import { blocksFromHtml, cleanInline } from './html-body.ts';
 import { parseIsoTime } from './times.ts';
-import { cleanText, innerMarkup, type XmlElement } from './xml.ts';
+import { child, cleanText, innerMarkup, type XmlElement } from './xml.ts';
 
 /** Items one file may carry; more is a file problem (a runaway export), not a feed. */
 export const MAX_ITEMS_PER_FILE = 1_000;
@@ -107,6 +107,35 @@ export function readTime(value: string | undefined, what: string, line: number, 
     return { ok: false, diagnostic: { line, message: `${what}: expected an ISO 8601 time (2016-01-04T15:43:34Z), found ${found}` } };
   }
   return { ok: true, iso: parsed.iso, ms: parsed.ms, zoneless: parsed.hasTime && !HAS_OFFSET.test(text) };
+}
+
+/** Where an item reader's time diagnostics go, and the zone a time without an offset is read in. */
+export interface TimeNotes {
+  at: (line: number) => number;
+  timeZone: string;
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+/**
+ * An item's time (`published`, `modified`), or undefined: a value that does not read is an error (the
+ * item is not published without its time), one without a UTC offset is read in the zone, with a warning.
+ */
+export function readItemTime(value: string | undefined, what: string, line: number, notes: TimeNotes): Extract<TimeRead, { ok: true }> | undefined {
+  const t = readTime(value, what, line, notes.timeZone);
+  if (!t.ok) {
+    notes.errors.push(t.diagnostic);
+    return undefined;
+  }
+  if (t.zoneless) notes.warnings.push({ line, message: `${what} has no UTC offset: read in ${notes.timeZone}` });
+  return t;
+}
+
+/** The time in the child element `name` of `parent` (any case), named `<where>/<name>`; undefined when there is none. */
+export function readChildTime(parent: XmlElement | undefined, where: string, name: string, notes: TimeNotes): Extract<TimeRead, { ok: true }> | undefined {
+  const el = child(parent, name, { ci: true });
+  if (!el) return undefined;
+  return readItemTime(fieldOf(el), `${where}/${name}`, notes.at(el.line), notes);
 }
 
 /** Keeps every diagnostic line inside the file. */
