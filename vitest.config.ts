@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { findTestData, TEST_DATA_VARIABLE } from './tests/helpers/test-data-folder.ts';
+import { E2E_TESTS, SITE_TESTS } from './tests/tiers.ts';
 
 // Test files that read the real corpus or the agency samples (outside the repository, see
 // tests/helpers/test-data.ts) import that module. Without DATELINE_TEST_DATA they do not run, and the
@@ -21,13 +22,23 @@ if (notRun.length) {
 // Plain Vitest (no Astro Vite config): unit tests import the pure modules directly, and site tests
 // run `astro build` in a child process and check the built files (getCollection() does not work
 // inside Vitest, see ../shared/docs/astro-platform.md).
+//
+// Three tiers, as Vitest projects (tests/tiers.ts says which file is in which, and why): `unit` (no
+// build, no browser, no system tool: `npm run test:unit`), `site` (builds sites: `npm run test:site`)
+// and `e2e` (Chromium, Lighthouse, the HTML checker, the deploy recipes: `npm run test:e2e`).
+// `npm test` runs all three in one run. Each project inherits the settings below (`extends: true`);
+// arrays are concatenated onto the inherited ones, so the include patterns are the projects' own.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...notRun],
     testTimeout: 120_000,
     hookTimeout: 600_000,
     // Site builds are CPU-heavy; two at once is all this 2-core machine takes.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...SITE_TESTS, ...E2E_TESTS] } },
+      { extends: true, test: { name: 'site', include: SITE_TESTS } },
+      { extends: true, test: { name: 'e2e', include: E2E_TESTS } },
+    ],
   },
 });

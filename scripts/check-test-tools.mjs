@@ -3,6 +3,10 @@
 // deep in the suite. All present (CI installs them first, see .ci/run): silent, a few milliseconds.
 // Some missing: as root on Debian, installs them (`apt-get update && apt-get install -y …`) and goes
 // on; otherwise stops at once with one line naming the command to run. Plain Node, no packages.
+//
+// With a tier's name (`node scripts/check-test-tools.mjs site`: the `pretest:site` script), only the
+// tools that tier runs. `npm run test:unit` checks none (the unit tier needs no system tool), and
+// `test:e2e` checks them all, as `npm test` does (its test of this check wants every tool there).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -58,7 +62,21 @@ const TOOLS = [
   },
 ];
 
-const missing = () => TOOLS.filter((tool) => !tool.present());
+/** The tools each tier's tests run (vitest.config.ts, tests/tiers.ts); no tier: the whole suite's. */
+const TIERS = {
+  site: ['libxml2-utils', 'hugo', 'python3-feedparser'],
+  e2e: TOOLS.map((t) => t.package),
+};
+const tier = process.argv[2];
+if (tier !== undefined && !(tier in TIERS)) {
+  console.error(`check-test-tools: unknown tier "${tier}" (expected ${Object.keys(TIERS).join(' or ')}, or none for the whole suite)`);
+  process.exit(2);
+}
+const needed = tier ? TOOLS.filter((t) => TIERS[tier].includes(t.package)) : TOOLS;
+/** How the user ran the tests, for the messages. */
+const command = tier ? `npm run test:${tier}` : 'npm test';
+
+const missing = () => needed.filter((tool) => !tool.present());
 
 let absent = missing();
 if (absent.length === 0) process.exit(0);
@@ -68,13 +86,13 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const aptGet = onPath('apt-get');
 
 if (isRoot && aptGet && existsSync('/etc/debian_version')) {
-  console.error(`[npm test] installing what the test suite needs and this machine lacks: apt-get update && apt-get install -y ${packages()}`);
+  console.error(`[${command}] installing what the test suite needs and this machine lacks: apt-get update && apt-get install -y ${packages()}`);
   try {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync(aptGet, ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
     execFileSync(aptGet, ['install', '-y', '-qq', ...absent.map((t) => t.package)], { stdio: ['ignore', 'ignore', 'inherit'], env });
   } catch (error) {
-    console.error(`[npm test] apt-get failed (${error.message.split('\n')[0]}); run \`apt-get update && apt-get install -y ${packages()}\` yourself, then npm test again`);
+    console.error(`[${command}] apt-get failed (${error.message.split('\n')[0]}); run \`apt-get update && apt-get install -y ${packages()}\` yourself, then ${command} again`);
     process.exit(1);
   }
   absent = missing();
@@ -83,7 +101,7 @@ if (isRoot && aptGet && existsSync('/etc/debian_version')) {
 
 // One line: what is missing, and the command that installs it.
 const sudo = isRoot ? '' : 'sudo ';
-const command = `${sudo}apt-get update && ${sudo}apt-get install -y ${packages()}`;
-const where = aptGet ? `run \`${command}\`` : `install ${absent.length === 1 ? 'it' : 'them'} with this system's package manager (on Debian: \`${command}\`)`;
-console.error(`[npm test] missing ${absent.map((t) => t.what).join(', ')}: ${where}, then npm test again.`);
+const install = `${sudo}apt-get update && ${sudo}apt-get install -y ${packages()}`;
+const where = aptGet ? `run \`${install}\`` : `install ${absent.length === 1 ? 'it' : 'them'} with this system's package manager (on Debian: \`${install}\`)`;
+console.error(`[${command}] missing ${absent.map((t) => t.what).join(', ')}: ${where}, then ${command} again.`);
 process.exit(1);
