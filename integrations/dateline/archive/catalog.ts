@@ -57,6 +57,8 @@ export interface SyncOptions {
   complete: boolean;
   /** Called with each item parsed in this run (not taken from the archive). */
   onParsed?: (file: string, index: number, item: WireItem) => void;
+  /** Called before each input is looked at and once after the last, with how many are done (progress). */
+  onFile?: (done: number, total: number) => void;
 }
 
 export function syncCatalog(db: ArchiveDb, inputs: ContentFile[], options: SyncOptions): SyncResult {
@@ -90,7 +92,9 @@ export function syncCatalog(db: ArchiveDb, inputs: ContentFile[], options: SyncO
   };
 
   const seen = new Set<string>();
+  let looked = 0;
   for (const input of inputs) {
+    options.onFile?.(looked++, inputs.length);
     seen.add(input.file);
     const old = getFile.get(input.file) as FileRow | undefined;
     if (input.rejection) {
@@ -140,6 +144,7 @@ export function syncCatalog(db: ArchiveDb, inputs: ContentFile[], options: SyncO
     putFile.run(input.file, size, mtime, digest, JSON.stringify(record), null);
     files.push(input.file);
   }
+  options.onFile?.(inputs.length, inputs.length);
   if (options.complete) {
     for (const { file } of db.prepare('SELECT file FROM files').all() as { file: string }[]) {
       if (seen.has(file)) continue;

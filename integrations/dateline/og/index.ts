@@ -61,6 +61,8 @@ export interface RenderOgOptions {
    * cache of a large archive holds one image per story).
    */
   probe?: boolean;
+  /** Called as cards are found in the cache or drawn, with how many of the distinct cards are done (progress). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface RenderOgResult {
@@ -138,6 +140,8 @@ export async function renderOgImages(
   });
 
   let rendered = 0;
+  let failed = 0;
+  options.onProgress?.(reused, byKey.size);
   await mapLimit(todo, 2 * Math.max(1, options.concurrency ?? defaultConcurrency()), async ([key, entry]) => {
     try {
       const enc = await encode(await drawCard(entry.card, theme));
@@ -152,8 +156,11 @@ export async function renderOgImages(
       for (const id of entry.ids) {
         warnings.set(id, [...(warnings.get(id) ?? []), `social image could not be rendered: ${(e as Error).message}`]);
       }
+      failed++;
     }
+    options.onProgress?.(reused + rendered + failed, byKey.size);
   });
+  options.onProgress?.(byKey.size, byKey.size);
 
   if (options.prune ?? true) await pruneCache(cacheDir, used);
   return { images, warnings, rendered, reused, ms: performance.now() - t0 };

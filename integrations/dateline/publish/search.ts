@@ -36,6 +36,8 @@ export async function updateSearch(
   output: SiteOutput,
   months: Set<string> | 'all',
   texts: Map<string, string>,
+  /** Called after each shard, with how many of the stories of the spans checked are done (progress). */
+  onProgress?: (done: number, total: number) => void,
 ): Promise<SearchUpdate> {
   const started = performance.now();
   const options: RecordOptions = { contentPath: config.contentPath, timeZone: config.timeZone, language: config.language, wireItem: (a) => library.wireItem(a) };
@@ -59,6 +61,13 @@ export async function updateSearch(
   }
   let indexed = 0;
   const shardsOf = db.prepare('SELECT folder FROM search_shards WHERE span = ? AND retired = 0');
+  // the stories of the spans to check, counted from the month index (progress)
+  const inMonth = db.prepare('SELECT COUNT(*) AS n FROM articles WHERE month = ?');
+  const spanStories = (span: string) =>
+    (span.length === 4 ? present.filter((m) => m.startsWith(`${span}-`) && m !== newest) : span === newest ? [span] : []).reduce((n, m) => n + (inMonth.get(m) as { n: number }).n, 0);
+  const total = onProgress ? [...todo].reduce((n, span) => n + spanStories(span), 0) : 0;
+  let checked = 0;
+  onProgress?.(0, total);
   for (const span of [...todo].sort()) {
     const articles = span.length === 4
       ? present.filter((m) => m.startsWith(`${span}-`) && m !== newest).flatMap((m) => library.queries.monthArticles(m))
@@ -83,8 +92,11 @@ export async function updateSearch(
         for (const file of files(dir)) output.link(`pagefind/${folder}/${file}`, join(dir, file), 'search', folder);
       }
       db.prepare('INSERT OR REPLACE INTO search_shards (folder, span, idx, stories, last, retired) VALUES (?, ?, ?, ?, ?, 0)').run(folder, span, idx, shard.articles.length, shard.articles.at(-1)!.timestamp);
+      checked += shard.articles.length;
+      if (checked < total) onProgress?.(checked, total);
     }
   }
+  onProgress?.(total, total);
   // Newest first; a reader's search asks a few shards of the same span at once.
   const listed = (db.prepare('SELECT folder, span, stories FROM search_shards WHERE retired = 0 ORDER BY last DESC, folder').all() as { folder: string; span: string; stories: number }[]).map(
     (r) => ({ path: r.folder, span: r.span, stories: r.stories }),
