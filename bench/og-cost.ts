@@ -1,11 +1,11 @@
-// Benchmark: node integrations/dateline/og/bench-og.ts [count=100] [concurrency]
+// Benchmark of the social cards (integrations/dateline/og/): node bench/og-cost.ts [count=100] [concurrency]
 // Renders `count` varied cards cold (empty cache), then warm (all reused); prints ms/image, CPU
 // utilisation (user+sys CPU time / wall time; 2.0 = both cores of a 2-core box busy), bytes, PNG vs JPEG.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { renderOgImages, type OgCard } from './index.ts';
+import { renderOgImages, type OgCard } from '../integrations/dateline/og/index.ts';
 
 const count = Number(process.argv[2] ?? 100);
 const concurrency = process.argv[3] ? Number(process.argv[3]) : undefined;

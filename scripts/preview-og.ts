@@ -1,9 +1,9 @@
 // Renders sample cards (Latin, Urdu, Arabic, Chinese, mixed, very long, uncovered emoji) plus the default
-// image as PNG files for looking at: node integrations/dateline/og/preview-og.ts [outDir=/tmp/og-preview]
+// image as PNG files for looking at: node scripts/preview-og.ts [outDir=/tmp/og-preview]
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { renderDefaultImage, renderOgImages, type OgTheme } from './index.ts';
+import { renderDefaultImage, renderOgImages, type OgTheme } from '../integrations/dateline/og/index.ts';
 
 const out = process.argv[2] ?? '/tmp/og-preview';
 mkdirSync(out, { recursive: true });

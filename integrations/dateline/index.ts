@@ -26,7 +26,7 @@ import { RENDERER_OUT_VARIABLE, rendererAdapter, rendererAdapterIntegration } fr
 import { keepRenderer, rendererKey, rendererPaths } from './render/bundle.ts';
 import { startDevArchive, stopDevArchive } from './publish/dev.ts';
 import { devArchivePlugin } from './collections/dev-archive.ts';
-import { projectOf, type Project } from './project.ts';
+import { projectOf, type Project } from './publish/project.ts';
 
 export type { DatelineUserOptions } from './options.ts';
 

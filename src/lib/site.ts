@@ -6,7 +6,7 @@
 //   <a href={site.href(sectionPath('world'))}>
 import type { ResolvedDatelineConfig } from '@dateline/options.ts';
 import { absoluteUrl, withBase } from '@dateline/urls.ts';
-import { languageDirection } from '@dateline/script-language.ts';
+import { languageDirection } from '@dateline/ingest/script-language.ts';
 
 export interface Site {
   config: ResolvedDatelineConfig;

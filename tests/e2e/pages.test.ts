@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { collectInlineSources } from '../../integrations/dateline/deploy-headers.ts';
+import { inlineSourcesIn } from '../helpers/inline-sources.ts';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { demoFiles, E2E_NOW, EXTRA_WORLD, extraWorldStories, RELATED_STORY, removeRun, runName, SEED } from './fixtures.ts';
 import { htmlValidateConfig } from './html-validate-config.ts';
@@ -65,7 +65,7 @@ describe('JavaScript', () => {
   });
 
   test('no page has an inline script: the search page loads one bundled module file from _astro/', () => {
-    expect(collectInlineSources(site.dist).scripts).toEqual([]);
+    expect(inlineSourcesIn(site.dist).scripts).toEqual([]);
     const html = site.read('search/index.html');
     const scripts = [...html.matchAll(/<script\b([^>]*)>([^]*?)<\/script\s*>/gi)].filter((m) => !/type="application\/ld\+json"/.test(m[1]!));
     expect(scripts).toHaveLength(1);

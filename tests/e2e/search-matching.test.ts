@@ -13,7 +13,7 @@ import { BENCH_NOW, generateArticles } from '../../bench/generate.ts';
 import { buildSite, outputDir, type BuiltSite } from '../helpers/build.ts';
 import type { StaticServer } from '../helpers/serve.ts';
 import { serveWithHeaders } from '../hostile/headers-server.ts';
-import { inlineSources } from '../../integrations/dateline/deploy-headers.ts';
+import { inlineSources } from '../../integrations/dateline/render/inline-sources.ts';
 import { launchBrowser } from './browser.ts';
 import { removeRun, runName } from './fixtures.ts';
 

@@ -1,7 +1,7 @@
 // Headlines mostly in Arabic script are marked with their language; English ones with an Urdu phrase
 // in brackets are not.
 import { describe, expect, it } from 'vitest';
-import { headlineLanguage, languageDirection, textLanguage } from '../../integrations/dateline/script-language.ts';
+import { headlineLanguage, languageDirection, textLanguage } from '../../integrations/dateline/ingest/script-language.ts';
 
 describe('headline language', () => {
   it('marks Urdu and Arabic headlines, and leaves English ones to the site language', () => {

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildReport } from '../../integrations/dateline/report.ts';
+import type { BuildReport } from '../../integrations/dateline/report/build-report.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /**

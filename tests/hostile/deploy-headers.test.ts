@@ -9,7 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectInlineSources, contentSecurityPolicy, formatHeaders, headerRules, inlineSources } from '../../integrations/dateline/deploy-headers.ts';
+import { contentSecurityPolicy, formatHeaders, headerRules } from '../../integrations/dateline/publish/deploy-headers.ts';
+import { inlineSources } from '../../integrations/dateline/render/inline-sources.ts';
+import { inlineSourcesIn } from '../helpers/inline-sources.ts';
 import { launchBrowser } from '../e2e/browser.ts';
 import { buildSite, repoRoot, type BuiltSite } from '../helpers/build.ts';
 import { INJ, injectionFiles, NOW, runName, wire } from './fixtures.ts';
@@ -123,7 +125,7 @@ describe('deploy headers: the built site in Chromium', () => {
     expect(all['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
     expect(all['Cache-Control']).toBeUndefined();
     // The build wrote no inline script (the policy would have to list its hash).
-    expect(collectInlineSources(site.dist).scripts).toEqual([]);
+    expect(inlineSourcesIn(site.dist).scripts).toEqual([]);
     const astro = readdirSync(join(site.dist, '_astro'));
     expect(astro.length).toBeGreaterThan(0);
     for (const file of astro) expect(headersFor(rules, `${BASE}_astro/${file}`)['Cache-Control'], file).toBe(IMMUTABLE);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, outputDir, type BuiltSite } from '../helpers/build.ts';
 import { corpusDir } from '../helpers/test-data.ts';
 import { injectionFiles, MAX_FILE_SIZE, nameFiles, REJECTED_NAMES, runName, writeFiles, writeLimitFixtures } from './fixtures.ts';
-import { printable } from '../../integrations/dateline/report.ts';
+import { printable } from '../../integrations/dateline/report/summary.ts';
 import { wireInputs } from './util.ts';
 
 describe('nothing lost: corpus and hostile fixtures together', () => {

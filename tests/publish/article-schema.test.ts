@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkArticle, type ArticleRecord } from '../../integrations/dateline/archive/schema.ts';
-import type { ReportEntry } from '../../integrations/dateline/report.ts';
+import type { ReportEntry } from '../../integrations/dateline/archive/statuses.ts';
 import { buildSite, outputDir, repoRoot, siteEnv, type BuiltSite } from '../helpers/build.ts';
 import { E2E_NOW } from '../e2e/fixtures.ts';
 

@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { readWithFeedparser } from '../helpers/feed-readers.ts';
-import type { ReportEntry } from '../../integrations/dateline/report.ts';
+import type { ReportEntry } from '../../integrations/dateline/archive/statuses.ts';
 import { json, v1 as ninjs1 } from '../formats/ninjs/fixtures.ts';
 import { anpa } from '../formats/teletype/fixtures.ts';
 import { g2Doc, g2Item, g2Message } from '../formats/newsml-g2/fixtures.ts';

@@ -1,7 +1,14 @@
 // The reads of every drawn route, kept in the archive (tables route_keys and route_ranges): written
 // as each route is drawn, looked up by what a change touched. See site/reads.ts for what a read is.
 import type { ArchiveDb } from './db.ts';
-import type { ReadRange } from '../site/reads.ts';
+
+/** A contiguous part of a list, by order key (../site/reads.ts orderKey()): a change inside it may change the read. */
+export interface ReadRange {
+  /** `all`, `section:<slug>`, `agency:<slug>`, `day:<yyyy/mm/dd>`, or `days` (the days that have stories). */
+  list: string;
+  lo: Uint8Array;
+  hi: Uint8Array;
+}
 
 /** A route's reads as the renderer hands them over (plain data: they cross from render workers). */
 export interface RouteReads {

@@ -6,7 +6,7 @@
 // (src/live.config.ts) reads typed records through it.
 //
 // The parts that have their own declarations elsewhere (a byline part, a subject code and a market quote
-// in ../formats/item.ts, which parsers import without zod; a social image in ../social-image-paths.ts; a
+// in ../formats/item.ts, which parsers import without zod; a social image in ../og/paths.ts; a
 // photo record in ../pictures/record.ts) are described here too, and the checks at the end of this file
 // make the compiler refuse any difference between a declaration and its schema: a field added to one and
 // not to the other fails `npm run check`.
@@ -19,7 +19,7 @@ import { z } from 'astro/zod';
 import type { BylinePart, MarketQuote, SubjectCode, WireFormat } from '../formats/item.ts';
 import type { ItemSummary } from '../ingest/summary.ts';
 import type { PhotoFile, PhotoRecord } from '../pictures/record.ts';
-import type { SocialImage } from '../social-image-paths.ts';
+import type { SocialImage } from '../og/paths.ts';
 
 /** An instant as Dateline stores instants: ISO 8601 with a numeric offset (`2016-01-04T20:43:34+05:00`). */
 const instant = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time with an offset' });
@@ -62,7 +62,7 @@ export const marketQuoteSchema = z.strictObject({
   percent: z.number(),
 });
 
-/** Where a story's social image is in the site (pages point at it; social-images.ts draws it). */
+/** Where a story's social image is in the site (pages point at it; ../publish/social-images.ts draws it). */
 export const socialImageSchema = z.strictObject({
   /** Site path without base, e.g. `og/world/2023/08/07/china-russia-….png`. */
   path: z.string().regex(/^[^/].*\.(?:png|jpg)$/, { error: 'expected a site path of a .png or .jpg file, without a leading slash' }),
@@ -131,12 +131,12 @@ export const articleSchema = z.strictObject({
   /** This version corrects an earlier one; `note`: the agency's public note on what was corrected. */
   correction: z.strictObject({ note: z.string().optional() }).optional(),
   headline: readable,
-  /** `ur`/`ar` for a headline mostly in Arabic script (see script-language.ts). */
+  /** `ur`/`ar` for a headline mostly in Arabic script (see ../ingest/script-language.ts). */
   headlineLang: z.enum(['ur', 'ar']).optional(),
   subheadline: z.string().optional(),
   /**
    * BCP 47 language of the item: the one it declares, else the one its text's letters tell
-   * (script-language.ts: a story in Urdu is `ur`); absent: the site's language.
+   * (../ingest/script-language.ts: a story in Urdu is `ur`); absent: the site's language.
    */
   language: language.optional(),
   /** Section as the wire names it. */

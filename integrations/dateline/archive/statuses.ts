@@ -1,12 +1,40 @@
-// The build report from the archive: every wire file once, with what became of each of its items. A
-// file's entry is kept in the archive and rewritten only when the file or one of its stories changes,
-// so writing `.dateline/report.json` at 100,000 files is a join of stored strings, not a new analysis.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+// What became of each wire file and of each of its items (the statuses), and the entry each file keeps
+// in the archive (`files.report`, `files.statuses`): rewritten only when the file or one of its stories
+// changes (archive/stories.ts), so the build report (../report/) at 100,000 files is a join of stored
+// strings, not a new analysis.
 import type { Diagnostic } from '../formats/item.ts';
-import { STATUSES, type BuildReport, type FileStatus, type ReportEntry, type ReportItem } from '../report.ts';
 import type { FileParseRecord, ItemRecord } from './catalog.ts';
 import type { ArchiveDb } from './db.ts';
+
+export const STATUSES = ['published', 'scheduled', 'superseded', 'withdrawn', 'duplicate', 'rejected'] as const;
+export type FileStatus = (typeof STATUSES)[number];
+
+/** What happened to one item of a file of several (a NewsML-G2 newsMessage, a ninjs feed). */
+export interface ReportItem {
+  /** 1-based line where the item starts. */
+  line: number;
+  status: FileStatus;
+  headline?: string;
+  url?: string;
+  message?: string;
+  warnings?: string[];
+}
+
+/** A file's entry in the build report: every input file exactly once, with what happened to it. */
+export interface ReportEntry {
+  /** Path relative to the content folder. */
+  file: string;
+  /** A file of several items: the first of STATUSES that any of its items has. */
+  status: FileStatus;
+  /** Absolute URL, for a published file of one item. */
+  url?: string;
+  /** 1-based line of the problem, for rejected files. */
+  line?: number;
+  message?: string;
+  warnings?: string[];
+  /** The items of a file of several, each with its own status. */
+  items?: ReportItem[];
+}
 
 /**
  * What became of one item (stored with it when its story is decided). `rejected`: its story's article
@@ -72,43 +100,4 @@ export function refreshEntries(db: ArchiveDb, files: Iterable<string>): ReportEn
     entries.push(entry);
   }
   return entries;
-}
-
-/** The report's counts: files, items, and items of each status. */
-export function reportCounts(db: ArchiveDb): BuildReport['counts'] {
-  const counts = { total: 0, items: 0, ...Object.fromEntries(STATUSES.map((s) => [s, 0])) } as BuildReport['counts'];
-  // a few distinct status lists, counted by SQLite (not a row per file brought into JavaScript)
-  for (const { statuses, n } of db.prepare('SELECT statuses, count(*) AS n FROM files WHERE statuses IS NOT NULL GROUP BY statuses').all() as { statuses: string; n: number }[]) {
-    counts.total += n;
-    for (const status of statuses.split(',') as FileStatus[]) {
-      counts[status] += n;
-      counts.items += n;
-    }
-  }
-  return counts;
-}
-
-/** The whole report, from the stored entries (a full build's summary reads it). */
-export function archiveReport(db: ArchiveDb, meta: { now: Date; contentDir: string }): BuildReport {
-  const files = (db.prepare('SELECT report FROM files WHERE report IS NOT NULL ORDER BY file').all() as { report: string }[]).map((r) => JSON.parse(r.report) as ReportEntry);
-  return { generatedAt: meta.now.toISOString(), contentDir: meta.contentDir, counts: reportCounts(db), files };
-}
-
-/**
- * Writes `.dateline/report.json` atomically from the stored entries, one file per line (without
- * parsing them again).
- */
-export function writeArchiveReport(db: ArchiveDb, path: string, meta: { now: Date; contentDir: string; refused?: number }): BuildReport['counts'] {
-  const counts = reportCounts(db);
-  // Strict mode refused the publish: the statuses say what a publish would do, but nothing was published.
-  const strict = meta.refused ? { strict: { published: false, rejectedFiles: meta.refused, message: `strict mode: ${meta.refused} wire file(s) rejected, nothing published; the other statuses say what a publish will do once they are mended or removed` } } : {};
-  // Joined by SQLite, reading the files in the primary key's order (at 100,000 files: 0.05 s; a row
-  // each brought into JavaScript took ten times as long, and group_concat's own ORDER BY sorts again)
-  const entries = (db.prepare("SELECT group_concat(report, ',\n') AS text FROM (SELECT report FROM files WHERE report IS NOT NULL ORDER BY file)").get() as { text: string | null }).text;
-  const head = JSON.stringify({ generatedAt: meta.now.toISOString(), contentDir: meta.contentDir, ...strict, counts });
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${head.slice(0, -1)},\n"files":[\n${entries ?? ''}\n]}\n`);
-  renameSync(tmp, path);
-  return counts;
 }

@@ -9,7 +9,7 @@ import { assignPaths, basePathOf } from '../stories/placement.ts';
 import { normaliseSectionMap, sectionOf } from '../stories/sections.ts';
 import { decideStories, type VersionDecision, type VersionInput } from '../stories/versions.ts';
 import { toIsoInZone, toMillis } from '../time.ts';
-import { refreshEntries, type ItemDecisionRecord } from './report.ts';
+import { refreshEntries, type ItemDecisionRecord } from './statuses.ts';
 import { sectionSlug } from '../urls.ts';
 import type { ItemSummary } from '../ingest/summary.ts';
 import { itemsOfStory } from './catalog.ts';

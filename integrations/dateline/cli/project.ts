@@ -1,15 +1,13 @@
 // The project the command-line tools work on: astro.config.mjs's Dateline options, resolved with the
 // environment overrides exactly as the Astro integration resolves them, and where things live
-// (../project.ts, which the integration uses with the config Astro hands it in `astro build`).
+// (../publish/project.ts, which the integration uses with the config Astro hands it in `astro build`).
 import type { AstroIntegration } from 'astro';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { integrationOptions } from '../index.ts';
-import { projectOf, type Project } from '../project.ts';
+import { projectOf, type Project } from '../publish/project.ts';
 import { readAstroConfig } from './astro-config.ts';
 import { resolveConfig, type ResolvedDatelineConfig } from '../options.ts';
-
-export { projectOf, type Project } from '../project.ts';
 
 export async function loadProject(options: { base?: string; command: ResolvedDatelineConfig['command']; env?: NodeJS.ProcessEnv }): Promise<Project> {
   const env = options.env ?? process.env;

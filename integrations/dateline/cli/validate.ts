@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadProject } from './project.ts';
 import { Publisher } from '../publish/publisher.ts';
-import { archiveReport } from '../archive/report.ts';
-import { printable, summarize, type BuildReport } from '../report.ts';
+import { archiveReport, type BuildReport } from '../report/build-report.ts';
+import { printable, summarize } from '../report/summary.ts';
 import { buildNow } from '../time.ts';
 
 /** `published content/x.txt: https://…/`, `rejected content/bad.txt:6: expected …`: what each file became. */

@@ -19,7 +19,7 @@ export function parserFingerprint(): string {
     for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
       if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(dir, name)));
     }
-    for (const name of ['../ingest/summary.ts', '../script-language.ts']) hash.update(readFileSync(here(name)));
+    for (const name of ['../ingest/summary.ts', '../ingest/script-language.ts']) hash.update(readFileSync(here(name)));
   } catch {
     hash.update('unknown-parser-source');
   }

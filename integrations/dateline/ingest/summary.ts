@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { blockText, placeCaptions } from '../formats/blocks.ts';
 import type { BylinePart, Diagnostic, MarketQuote, SubjectCode, WireFormat, WireItem } from '../formats/item.ts';
 import { captionText } from '../formats/text/index.ts';
-import { headlineLanguage, textLanguage } from '../script-language.ts';
+import { headlineLanguage, textLanguage } from './script-language.ts';
 
 export interface ItemSummary {
   format: WireFormat;

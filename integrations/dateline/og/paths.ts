@@ -1,4 +1,4 @@
-// Where social images live in the site (pages point at them; social-images.ts draws them).
+// Where social images live in the site (pages point at them; ../publish/social-images.ts draws them).
 
 export interface SocialImage {
   /** Site path without base, e.g. `og/world/2023/08/07/china-russia-….png`. */

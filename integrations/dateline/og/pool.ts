@@ -3,7 +3,7 @@
 // Why no worker_threads: every expensive step (Pango text rendering, compositing, libimagequant
 // palette quantisation, zlib, mozjpeg) runs inside libvips on libuv's thread pool, off the JS thread.
 // A few renders in flight keep both cores busy (measured: CPU time / wall time ≈ 1.9 on 2 cores for
-// 100 cards, see bench-og.ts), with no worker file to locate inside Vite's bundle and no second copy of
+// 100 cards, see bench/og-cost.ts), with no worker file to locate inside Vite's bundle and no second copy of
 // sharp/fontconfig per thread. The JS work per card (markup building, cache bookkeeping) is < 1 ms.
 import { availableParallelism } from 'node:os';
 

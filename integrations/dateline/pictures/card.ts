@@ -1,6 +1,6 @@
 // A story's social card from its lead photo: the photo cropped to 1200×630, when the photo was large
 // enough to make one (pictures/process.ts makes `card.jpg` only then); otherwise the text card stays.
-import type { SocialImage } from '../social-image-paths.ts';
+import type { SocialImage } from '../og/paths.ts';
 import { photoPath } from '../urls.ts';
 import { leadPhoto, type PhotoRecord } from './record.ts';
 

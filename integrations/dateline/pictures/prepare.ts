@@ -3,7 +3,6 @@
 // URL), and its derived files (made in worker threads, cached by the source's digest and the settings).
 // A picture that can't be used costs its story nothing: the story goes out without it, and the reason
 // goes to the report as a warning naming the file or URL.
-import type { ArticleRecord } from '../archive/records.ts';
 import type { WireItem } from '../formats/item.ts';
 import { chooseRendition, pictureAlt, type PictureRendition, type WirePicture } from '../formats/picture.ts';
 import type { ResolvedDatelineConfig } from '../options.ts';
@@ -28,8 +27,6 @@ export interface PreparedPhotos {
   refused: number;
   ms: number;
 }
-
-type Record = Omit<ArticleRecord, 'image'>;
 
 const isRemote = (href: string) => /^https?:/i.test(href);
 
@@ -79,9 +76,9 @@ function photoRecord(plan: Plan, result: Extract<DeriveResult, { ok: true }>): P
  * Photos of these articles. `wireItem` reads the archive's parsed item of an article; `pool` starts
  * the image workers only when a picture is to be made.
  */
-export async function preparePhotos(
-  records: Record[],
-  wireItem: (record: Record) => WireItem | undefined,
+export async function preparePhotos<Article extends { id: string; file: string }>(
+  records: Article[],
+  wireItem: (record: Article) => WireItem | undefined,
   config: ResolvedDatelineConfig,
   now: number,
   pool: () => Promise<PhotoPool>,

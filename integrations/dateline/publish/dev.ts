@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { ResolvedDatelineConfig } from '../options.ts';
 import { buildNow } from '../time.ts';
 import { Publisher } from './publisher.ts';
-import { formatProblem } from '../report.ts';
+import { formatProblem } from '../report/summary.ts';
 import { devArchivePath } from '../collections/dev-archive.ts';
 
 /** The archive of the running dev server, on globalThis: Astro's restart loads this module afresh. */

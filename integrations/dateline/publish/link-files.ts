@@ -1,8 +1,8 @@
 // Files placed into the output from Dateline's cache (social images, search shards) are hard-linked:
 // cached files are written once under a content key and never changed, so the output can share them,
 // and 10,000 links take a fraction of the time of 10,000 copies. Across devices it falls back to a copy.
-import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, linkSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 function sameFile(a: string, b: string): boolean {
   const x = statSync(a, { throwIfNoEntry: false });
@@ -18,13 +18,5 @@ export function linkOrCopy(source: string, target: string): void {
     linkSync(source, target);
   } catch {
     copyFileSync(source, target);
-  }
-}
-
-/** `linkOrCopy` for every file under `from`, into the same place under `to`. */
-export function linkTree(from: string, to: string): void {
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (entry.isDirectory()) linkTree(join(from, entry.name), join(to, entry.name));
-    else linkOrCopy(join(from, entry.name), join(to, entry.name));
   }
 }

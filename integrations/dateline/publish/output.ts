@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, st
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { ArchiveDb } from '../archive/db.ts';
-import { linkOrCopy } from '../link-files.ts';
+import { linkOrCopy } from './link-files.ts';
 
 export type OutputKind = 'page' | 'feed' | 'image' | 'search' | 'sitemap' | 'static';
 

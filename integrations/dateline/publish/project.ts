@@ -1,9 +1,9 @@
 // Where a Dateline project keeps things, from its resolved options: the output folder (Astro's outDir,
 // or DATELINE_OUT_DIR), the changes file, the compiled themes and the archive. The Astro integration
-// (index.ts, `astro build`) and the command-line tools (cli/project.ts) describe a project alike. It
-// imports only node:path: index.ts loads it with astro.config.mjs.
+// (../index.ts, `astro build`) and the command-line tools (../cli/project.ts) describe a project alike;
+// the publisher works on one. It imports only node:path: index.ts loads it with astro.config.mjs.
 import { join, resolve } from 'node:path';
-import type { ResolvedDatelineConfig } from './options.ts';
+import type { ResolvedDatelineConfig } from '../options.ts';
 
 export interface Project {
   rootPath: string;

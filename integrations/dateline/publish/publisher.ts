@@ -22,7 +22,8 @@ import { dropArticle, getArticle, putArticle } from '../archive/articles.ts';
 import { forgetFile, syncCatalog } from '../archive/catalog.ts';
 import { getMeta, openArchive, setMeta, transaction, type ArchiveDb } from '../archive/db.ts';
 import type { ArticleRecord } from '../archive/records.ts';
-import { refreshEntries, reportCounts, writeArchiveReport } from '../archive/report.ts';
+import { refreshEntries, type ReportEntry } from '../archive/statuses.ts';
+import { reportCounts, writeArchiveReport, type BuildReport } from '../report/build-report.ts';
 import { admitArticle, articleRecord, sectionLabel, updateStories } from '../archive/stories.ts';
 import { contentFileAt, findContentFiles, isWireFile, type ContentFile } from '../ingest/content-files.ts';
 import { deriveOutputs, deriveSearch } from './derived.ts';
@@ -35,13 +36,12 @@ import { RouteReadIndex } from '../archive/reads.ts';
 import { allRoutes, isFeed, NOT_FOUND_ROUTE, routeFile, routeImages, routeLastmod } from '../site/routes.ts';
 import { sitemapGroup } from '../sitemaps/pages.ts';
 import { Renderer } from '../render/renderer.ts';
-import { DEFAULT_IMAGE, prepareSocialImages } from '../social-images.ts';
+import { DEFAULT_IMAGE, prepareSocialImages } from './social-images.ts';
 import { preparePhotos } from '../pictures/prepare.ts';
 import { PhotoPool } from '../pictures/pool.ts';
 import { photoCard } from '../pictures/card.ts';
 import { searchText, searchTextKey } from '../search/records.ts';
 import { absoluteUrl } from '../urls.ts';
-import type { BuildReport, ReportEntry } from '../report.ts';
 
 export interface PublisherOptions {
   config: ResolvedDatelineConfig;

@@ -2,9 +2,10 @@
 // the lock, the compiled theme (the one `astro build` just made, else the one of the sources' key, built
 // when there is none), the archive, a publish, and the summary.
 import { relative } from 'node:path';
-import type { Project } from '../cli/project.ts';
+import type { Project } from './project.ts';
 import { ensureRenderer, type RendererBundle } from '../render/bundle.ts';
-import { formatProblem, printable, STATUSES, type ReportEntry } from '../report.ts';
+import { STATUSES, type ReportEntry } from '../archive/statuses.ts';
+import { formatProblem, printable } from '../report/summary.ts';
 import { buildNow } from '../time.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { Publisher, type PublishResult } from './publisher.ts';

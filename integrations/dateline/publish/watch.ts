@@ -7,7 +7,7 @@
 // why.
 import { watch, type FSWatcher } from 'node:fs';
 import { relative, sep } from 'node:path';
-import type { Project } from '../cli/project.ts';
+import type { Project } from './project.ts';
 import { NEWS_WINDOW_MS } from '../sitemaps/news.ts';
 import { buildNow } from '../time.ts';
 import { openSession, watchLines, type SessionOptions } from './run.ts';

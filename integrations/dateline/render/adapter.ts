@@ -19,9 +19,9 @@ export function rendererAdapter(): AstroAdapter {
     name: ADAPTER_NAME,
     entrypointResolution: 'auto',
     serverEntrypoint: new URL('./server-entry.ts', import.meta.url),
-    // `astro preview` serves the published site in outDir (Astro resolves this path with require.resolve,
-    // which takes a path, not a file URL).
-    previewEntrypoint: fileURLToPath(new URL('./preview-entry.ts', import.meta.url)),
+    // `astro preview` serves the published site in outDir, as `npm run preview` does (../cli/; Astro
+    // resolves this path with require.resolve, which takes a path, not a file URL).
+    previewEntrypoint: fileURLToPath(new URL('../cli/preview-entry.ts', import.meta.url)),
     supportedAstroFeatures: { staticOutput: 'stable', serverOutput: 'stable', hybridOutput: 'stable', sharpImageService: 'stable' },
   } as AstroAdapter;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { absoluteUrl } from '../urls.ts';
 import { NOT_FOUND_ROUTE } from '../site/routes.ts';
-import { inlineSources } from '../deploy-headers.ts';
+import { inlineSources } from './inline-sources.ts';
 import { recordReads, Reads } from '../site/reads.ts';
 import type { Library } from '../site/library.ts';
 import type { RouteReads } from '../archive/reads.ts';

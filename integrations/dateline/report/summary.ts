@@ -1,63 +1,7 @@
-// The build report: every input file exactly once with what happened to it. Written to
-// `.dateline/report.json` (env `DATELINE_REPORT`) on every build, outside `dist/`.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-
-export const STATUSES = ['published', 'scheduled', 'superseded', 'withdrawn', 'duplicate', 'rejected'] as const;
-export type FileStatus = (typeof STATUSES)[number];
-
-/** What happened to one item of a file of several (a NewsML-G2 newsMessage, a ninjs feed). */
-export interface ReportItem {
-  /** 1-based line where the item starts. */
-  line: number;
-  status: FileStatus;
-  headline?: string;
-  url?: string;
-  message?: string;
-  warnings?: string[];
-}
-
-export interface ReportEntry {
-  /** Path relative to the content folder. */
-  file: string;
-  /** A file of several items: the first of STATUSES that any of its items has. */
-  status: FileStatus;
-  /** Absolute URL, for a published file of one item. */
-  url?: string;
-  /** 1-based line of the problem, for rejected files. */
-  line?: number;
-  message?: string;
-  warnings?: string[];
-  /** The items of a file of several, each with its own status. */
-  items?: ReportItem[];
-}
-
-export interface BuildReport {
-  generatedAt: string;
-  contentDir: string;
-  /** `total`: files; `items`: items in them; each status: items with it (a rejected file is one). */
-  /** Present when strict mode refused the publish: nothing was published (the statuses say what a publish would do). */
-  strict?: { published: false; rejectedFiles: number; message: string };
-  counts: Record<FileStatus, number> & { total: number; items: number };
-  files: ReportEntry[];
-}
-
-export function makeReport(entries: ReportEntry[], meta: { now: Date; contentDir: string }): BuildReport {
-  const files = [...entries].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const counts = { total: files.length, items: 0, ...Object.fromEntries(STATUSES.map((s) => [s, 0])) } as BuildReport['counts'];
-  for (const f of files) {
-    for (const status of f.items ? f.items.map((i) => i.status) : [f.status]) {
-      counts[status]++;
-      counts.items++;
-    }
-  }
-  return { generatedAt: meta.now.toISOString(), contentDir: meta.contentDir, counts, files };
-}
-
-export function writeReport(report: BuildReport, path: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
-}
+// The build report in a terminal: the one-screen summary printed at the end of a build and by
+// `npm run validate`, and a problem as `content/x.txt:5: message`, with control characters escaped.
+import { STATUSES, type FileStatus, type ReportEntry } from '../archive/statuses.ts';
+import type { BuildReport } from './build-report.ts';
 
 /**
  * Text for a terminal line: control characters (a file may be named with ESC sequences or a newline)

@@ -16,7 +16,7 @@ import type { WireItem } from '../formats/item.ts';
 import { formatLocalDate } from '../time.ts';
 import { listPhoto, photoFiles } from '../pictures/record.ts';
 import { photoPath } from '../urls.ts';
-import { languageDirection } from '../script-language.ts';
+import { languageDirection } from '../ingest/script-language.ts';
 
 export interface RecordOptions {
   contentPath: string;

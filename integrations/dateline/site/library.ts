@@ -60,8 +60,6 @@ export interface ListPageData {
 
 export { listPagePath };
 
-const kindOf = (kind: ListPageData['kind']): ListKind => kind;
-
 /** A list's name in recorded reads (reads.ts): `all`, `section:world`, `agency:afp`, `day:2023/08/07`. */
 export const listName = (kind: ListKind, id: string | null) => (kind === 'all' ? 'all' : `${kind}:${id ?? ''}`);
 
@@ -237,7 +235,7 @@ export class Library {
   listPage(kind: ListPageData['kind'], id: string, page: number): ListPageData | undefined {
     const size = this.#config.pageSize;
     const list = listName(kind, id);
-    const total = this.#count(kindOf(kind), id);
+    const total = this.#count(kind, id);
     if (total === 0) {
       readKey(`count:${list}`);
       return undefined;
@@ -249,7 +247,7 @@ export class Library {
       return undefined;
     }
     const near = neighbours(total, size, page);
-    const articles = this.#pageArticles(kindOf(kind), id, page, range);
+    const articles = this.#pageArticles(kind, id, page, range);
     if (page === 0) {
       // The front holds the newest n − K·P stories: any story coming or going moves its oldest edge.
       readKey(`count:${list}`);

@@ -7,14 +7,7 @@
 // is Hugo's identity package and Eleventy's dependency map: record what was used; a false positive
 // costs a redraw, a false negative a stale page, so every read errs on the wide side.
 import { AsyncLocalStorage } from 'node:async_hooks';
-
-/** A contiguous part of a list, by order key (orderKey()): a change inside it may change the read. */
-export interface ReadRange {
-  /** `all`, `section:<slug>`, `agency:<slug>`, `day:<yyyy/mm/dd>`, or `days` (the days that have stories). */
-  list: string;
-  lo: Uint8Array;
-  hi: Uint8Array;
-}
+import type { ReadRange } from '../archive/reads.ts';
 
 /** The reads of one route. */
 export class Reads {

@@ -52,25 +52,3 @@ export function assignPaths(group: readonly { key: string; published: number; ba
   }
   return paths;
 }
-
-export interface Placement {
-  path: string;
-  sectionSlug: string;
-}
-
-/** Places every story of a content folder at once (each folder's stories as one group). */
-export function placeStories(stories: readonly PlacementInput[], timeZone: string): Map<string, Placement> {
-  const groups = new Map<string, { key: string; published: number; basePath: string; sectionSlug: string }[]>();
-  for (const story of stories) {
-    const base = basePathOf(story, timeZone);
-    let group = groups.get(base.dayDir);
-    if (!group) groups.set(base.dayDir, (group = []));
-    group.push({ key: story.key, published: story.published, basePath: base.basePath, sectionSlug: base.sectionSlug });
-  }
-  const placed = new Map<string, Placement>();
-  for (const group of groups.values()) {
-    const paths = assignPaths(group);
-    for (const s of group) placed.set(s.key, { path: paths.get(s.key)!, sectionSlug: s.sectionSlug });
-  }
-  return placed;
-}

@@ -2,7 +2,7 @@
 // Its size is read from the PNG header, so a publisher can replace the file with their own.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_IMAGE } from '@dateline/social-image-paths.ts';
+import { DEFAULT_IMAGE } from '@dateline/og/paths.ts';
 
 export const LOGO_PATH = 'logo.png';
 

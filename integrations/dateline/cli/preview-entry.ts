@@ -1,11 +1,12 @@
 // `astro preview`: the published site in Astro's outDir (or DATELINE_OUT_DIR) served as a static host
-// serves it, under the base, by the same server as `npm run preview` (cli/static-server.ts). The
-// renderer's server bundle is not what a reader gets, so it is not what is previewed.
+// serves it, under the base, by the same server as `npm run preview` (static-server.ts). The
+// renderer's server bundle is not what a reader gets, so it is not what is previewed. Dateline's adapter
+// (../render/adapter.ts) names this file as its preview entry.
 import type { PreviewServer, PreviewServerParams } from 'astro';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist } from '../cli/static-server.ts';
+import { serveDist } from './static-server.ts';
 
 export default async function preview(params: PreviewServerParams): Promise<PreviewServer> {
   const root = fileURLToPath(params.root);

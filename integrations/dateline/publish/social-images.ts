@@ -1,13 +1,13 @@
 // Social images for articles: one 1200×630 card per published article (site name, section, headline,
-// byline, local date), drawn by ./og/ and cached by a hash of everything drawn, so every record knows
+// byline, local date), drawn by ../og/ and cached by a hash of everything drawn, so every record knows
 // its image's URL, type and size before its page is rendered. Uncovered-glyph warnings go to the report.
 import { join, resolve } from 'node:path';
-import type { ArticleRecord } from './archive/records.ts';
-import { renderDefaultImage, renderOgImages, type OgImage, type OgTheme } from './og/index.ts';
-import type { ResolvedDatelineConfig } from './options.ts';
-import { formatLocalDateTime } from './time.ts';
-import { DEFAULT_IMAGE, type SocialImage } from './social-image-paths.ts';
-import { joinNames } from './byline-names.ts';
+import type { ArticleRecord } from '../archive/records.ts';
+import { renderDefaultImage, renderOgImages, type OgImage, type OgTheme } from '../og/index.ts';
+import type { ResolvedDatelineConfig } from '../options.ts';
+import { formatLocalDateTime } from '../time.ts';
+import { DEFAULT_IMAGE, type SocialImage } from '../og/paths.ts';
+import { joinNames } from '../byline-names.ts';
 
 export { DEFAULT_IMAGE };
 
