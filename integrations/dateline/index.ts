@@ -24,9 +24,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseOptions, resolveConfig, type DatelineOptions, type DatelineUserOptions, type ResolvedDatelineConfig } from './options.ts';
 import { RENDERER_OUT_VARIABLE, rendererAdapter, rendererAdapterIntegration } from './render/adapter.ts';
 import { keepRenderer, rendererKey, rendererPaths } from './render/bundle.ts';
-import { startDevArchive, stopDevArchive } from './publish/dev.ts';
 import { devArchivePlugin } from './collections/dev-archive.ts';
-import { projectOf, type Project } from './publish/project.ts';
+import { projectOf, type Project } from './project.ts';
 
 export type { DatelineUserOptions } from './options.ts';
 
@@ -39,7 +38,6 @@ interface FullBuild {
   key: string;
   /** Where Astro writes the bundle (renamed to the key's folder when it is done). */
   tmp: string;
-  started: number;
 }
 
 export default function dateline(userOptions: DatelineUserOptions = {}): AstroIntegration {
@@ -52,7 +50,6 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
     name: 'dateline',
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig, addMiddleware }) => {
-        const started = performance.now();
         astroCommand = command;
         resolved = resolveConfig(options, {
           rootPath: fileURLToPath(config.root),
@@ -76,7 +73,7 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
             out = rendererPaths(project.rendererRoot, key).tmp;
             mkdirSync(project.rendererRoot, { recursive: true });
             rmSync(out, { recursive: true, force: true });
-            full = { project, key, tmp: out, started };
+            full = { project, key, tmp: out };
           }
         }
         updateConfig({
@@ -115,14 +112,15 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
         if (!full) return;
         // The full build: the bundle Astro just compiled becomes the renderer of its key (a later
         // `npm run publish` finds it there), and publishes every route with it.
-        const { project, key, tmp, started } = full;
+        const { project, key, tmp } = full;
         const log = (line: string) => console.log(`[dateline] ${line}`);
         const [{ publishOnce }, { failed }] = await Promise.all([import('./publish/run.ts'), import('./cli/fail.ts')]);
         let code: number;
         try {
           const dir = keepRenderer({ rootPath: project.rootPath, rendererRoot: project.rendererRoot, key, tmp, replace: true });
-          // (the publisher says `theme compiled in … s`, as when `npm run publish` compiles it)
-          const milliseconds = Math.round(performance.now() - started);
+          // since this process started, as `npm run publish` times its `astro build` (the publisher
+          // says `theme compiled in … s`)
+          const milliseconds = Math.round(performance.now());
           code = await publishOnce(project, {
             command: process.env.npm_lifecycle_event === 'build' ? 'npm run build' : 'astro build',
             full: true,
@@ -141,10 +139,16 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
       'astro:server:setup': async ({ logger }) => {
         // `astro dev`: the archive in the cache folder, kept current as wire files come and go. (Astro
         // also starts a server to sync content in `astro build`, where it would only read the folder twice.)
+        // The publisher is imported here, not with the config: a config that fails to load (a mistyped
+        // option) is loaded again by Vite, whose analysis would warn about the publisher's dynamic
+        // imports above the config's own message.
         if (astroCommand !== 'dev') return;
+        const { startDevArchive } = await import('./publish/dev.ts');
         await startDevArchive(resolved, logger);
       },
-      'astro:server:done': () => {
+      'astro:server:done': async () => {
+        if (astroCommand !== 'dev') return;
+        const { stopDevArchive } = await import('./publish/dev.ts');
         stopDevArchive();
       },
     },

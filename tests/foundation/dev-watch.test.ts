@@ -1,7 +1,7 @@
 // In `astro dev`, a wire file dropped into the content folder appears without a restart, an edited one
 // changes, and a deleted one disappears (the loader watches the folder).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,7 +97,10 @@ describe('astro dev after a restart logs each change once', () => {
     writeFileSync(join(scratch, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nimport dateline from './integrations/dateline/index.ts';\n// ${comment}\nexport default defineConfig({ site: 'https://news.example.org', trailingSlash: 'always', integrations: [dateline({ contentDir: 'wire' })] });\n`);
 
   beforeAll(async () => {
-    for (const entry of ['node_modules', 'integrations', 'src', 'public', 'package.json', 'tsconfig.json']) symlinkSync(join(repoRoot, entry), join(scratch, entry));
+    // src/ is copied: Astro requires the live collections' config at <root>/src/live.config.ts, and a
+    // linked folder resolves elsewhere
+    for (const entry of ['node_modules', 'integrations', 'public', 'package.json', 'tsconfig.json']) symlinkSync(join(repoRoot, entry), join(scratch, entry));
+    cpSync(join(repoRoot, 'src'), join(scratch, 'src'), { recursive: true });
     config('first');
     writeContent(content, { 'ref.txt': seedArticle });
     const port = await freePort();
