@@ -25,7 +25,7 @@ import { parseOptions, resolveConfig, type DatelineOptions, type DatelineUserOpt
 import { RENDERER_OUT_VARIABLE, rendererAdapter, rendererAdapterIntegration } from './render/adapter.ts';
 import { keepRenderer, rendererKey, rendererPaths } from './render/bundle.ts';
 import { devArchivePlugin } from './collections/dev-archive.ts';
-import { projectOf, type Project } from './project.ts';
+import { projectOf, type Project } from './publish/project.ts';
 
 export type { DatelineUserOptions } from './options.ts';
 
