@@ -1,7 +1,8 @@
 // The wire parser: text or bytes of one wire file in, a typed article or diagnostics out. Pure: no file
 // system, no clock, no machine time zone. Never throws.
 //
-// Decisions (variant ids refer to ../shared/corpus/VARIANTS.md):
+// Decisions (variant ids refer to corpus/VARIANTS.md of the test data, which is not in this repository:
+// the folder DATELINE_TEST_DATA names, README "Tests"):
 // - Ticker rows without an arrow (A3): direction from the `Increased By`/`Decreased By` label, else from
 //   the printed sign; an unsigned change takes the direction's sign (see quote.ts).
 // - `Dawn.com` in a byline is a desk (the paper's own web desk), not an agency or a person (../shared/byline.ts).
@@ -18,7 +19,7 @@ import { isQuotePart, scanTicker } from './quote.ts';
 import { parseByline } from '../shared/byline.ts';
 import { DEFAULT_TIME_ZONE, PUBLISHED_FORM, isRealDay, isValidZone, parseStamp } from './published.ts';
 import { findDateline } from './dateline.ts';
-import { findPageChrome, matchCaptureLine, matchPublishedLine } from './header.ts';
+import { findPageChrome, matchCaptureLine, matchPublishedLine, type PublishedLine } from './header.ts';
 import {
   alsoReadHeadline, captionCredit, endsUnpunctuated, splitCaption, isFooter, isFurniture, isHeaderImageCaption, isPageEnd, isReadMoreHeading,
   looksLikeRelatedHeadline,
@@ -79,6 +80,51 @@ function expectedPublished(found: string, why = ''): string {
 
 function parseArticle(input: string | Uint8Array, options: ParseOptions, warnings: Diagnostic[]): WireArticle {
   const zone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const { blocks, lastLine, at, warn } = readBlocks(input, options, zone, warnings);
+  const lead = readCaptureAndTicker(blocks, warn);
+  rejectPageChrome(blocks, lead.next);
+  const head = readHead(blocks, lead, lastLine);
+  const published = readPublished(head, zone);
+
+  const updated = updatedTimes(zone, warn);
+  if (head.published.updated !== undefined) updated.take(head.published.updated, head.stampBlock.line);
+  const body = readBody(blocks.slice(head.bodyFrom), head.headline, updated.take, warn);
+  if (!body.blocks.some((b) => b.kind === 'paragraph')) {
+    const line = blocks[head.bodyFrom]?.line ?? head.stampBlock.line + 1;
+    throw new Rejection(at(line), `expected at least one body paragraph after the "Published" line, found ${blocks[head.bodyFrom] ? excerpt(blocks[head.bodyFrom]!.text) : 'end of file'}`);
+  }
+
+  const article: WireArticle = {
+    quotes: lead.quotes,
+    headline: head.headline,
+    headlineLine: head.headlineBlock.line,
+    bylineText: head.bylineText,
+    byline: parseByline(head.bylineText),
+    published,
+    body: body.blocks,
+  };
+  if (lead.captureDate !== undefined) article.captureDate = lead.captureDate;
+  if (head.section !== undefined) article.section = head.section;
+  if (updated.modified !== undefined) article.modified = updated.modified;
+  if (body.dateline) {
+    article.dateline = body.dateline.place;
+    article.datelineText = body.dateline.text;
+  }
+  return article;
+}
+
+type Warn = (line: number, message: string) => void;
+
+/**
+ * The file's blocks, after the checks that reject a whole file: not text, a line over the limit, an
+ * unknown zone, nothing in it. `at` keeps a line inside the file; `warn` adds a warning there.
+ */
+function readBlocks(
+  input: string | Uint8Array,
+  options: ParseOptions,
+  zone: string,
+  warnings: Diagnostic[],
+): { blocks: Block[]; lastLine: number; at: (line: number) => number; warn: Warn } {
   const maxLineLength =
     typeof options.maxLineLength === 'number' && options.maxLineLength >= 1 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_LENGTH;
 
@@ -86,7 +132,7 @@ function parseArticle(input: string | Uint8Array, options: ParseOptions, warning
   const lines = splitLines(text);
   const lastLine = Math.max(1, lines.length);
   const at = (line: number) => Math.min(Math.max(1, line), lastLine);
-  const warn = (line: number, message: string) => warnings.push({ line: at(line), message });
+  const warn = (line: number, message: string) => void warnings.push({ line: at(line), message });
 
   if (looksBinary(text)) {
     const nul = text.search(/[\u0000-\u0008\u000E-\u001F]/);
@@ -102,8 +148,20 @@ function parseArticle(input: string | Uint8Array, options: ParseOptions, warning
 
   const blocks = toBlocks(lines);
   if (blocks.length === 0) throw new Rejection(1, 'expected a wire article, found an empty file');
+  return { blocks, lastLine, at, warn };
+}
 
-  // Capture line and ticker (A1–A7).
+interface ArticleLead {
+  /** The first block after the capture line and the ticker. */
+  next: number;
+  /** Whether the file opens with a capture line. */
+  captured: boolean;
+  captureDate?: string;
+  quotes: MarketQuote[];
+}
+
+/** Capture line and ticker (A1–A7). */
+function readCaptureAndTicker(blocks: Block[], warn: Warn): ArticleLead {
   let next = 0;
   let captureDate: string | undefined;
   const segments: Block[] = [];
@@ -121,28 +179,47 @@ function parseArticle(input: string | Uint8Array, options: ParseOptions, warning
     warn(blocks[0]!.line, `unrecognised text after the capture date: ${excerpt(capture!.tail.slice(ticker.firstSegmentChars))}`);
   }
   next += Math.max(0, ticker.consumed - tailSegments);
-  const quotes: MarketQuote[] = ticker.quotes;
+  const lead: ArticleLead = { next, captured: capture !== undefined, quotes: ticker.quotes };
+  if (captureDate !== undefined) lead.captureDate = captureDate;
+  return lead;
+}
 
-  // A raw brecorder.com page (A6, B1, B2) is a whole web page with menus, not a wire article.
+/** A raw brecorder.com page (A6, B1, B2) is a whole web page with menus, not a wire article. */
+function rejectPageChrome(blocks: Block[], next: number): void {
   const chrome = findPageChrome(blocks, next);
-  if (chrome) {
-    const stamps = blocks.filter((b) => /^Published(?: |$)/.test(b.text));
-    const chromeText = excerpt(chrome.text);
-    throw new Rejection(
-      chrome.line,
-      stamps.length > 1
-        ? `not a wire article: a raw Business Recorder section listing (${stamps.length} story "Published" lines, site chrome ${chromeText})`
-        : stamps.length === 1 && stamps[0]!.text === 'Published'
-          ? `not a wire article: a raw Business Recorder article page (2025 layout with site menus, site chrome ${chromeText}); its "Published⏎Month D, YYYY" date has no time of day`
-          : `not a wire article: a raw Business Recorder web page (site chrome ${chromeText})`,
-    );
-  }
+  if (!chrome) return;
+  const stamps = blocks.filter((b) => /^Published(?: |$)/.test(b.text));
+  const chromeText = excerpt(chrome.text);
+  throw new Rejection(
+    chrome.line,
+    stamps.length > 1
+      ? `not a wire article: a raw Business Recorder section listing (${stamps.length} story "Published" lines, site chrome ${chromeText})`
+      : stamps.length === 1 && stamps[0]!.text === 'Published'
+        ? `not a wire article: a raw Business Recorder article page (2025 layout with site menus, site chrome ${chromeText}); its "Published⏎Month D, YYYY" date has no time of day`
+        : `not a wire article: a raw Business Recorder web page (site chrome ${chromeText})`,
+  );
+}
 
-  // Section, headline, byline, Published (B2/B4/C).
+interface ArticleHead {
+  section?: string;
+  headline: string;
+  headlineBlock: Block;
+  bylineText: string;
+  /** The `Published` line as read; for the 2025 form (B2), its stamp is the block after it. */
+  published: PublishedLine;
+  /** The block the `Published` stamp is on. */
+  stampBlock: Block;
+  /** The first block of the body. */
+  bodyFrom: number;
+}
+
+/** Section, headline, byline, Published (B2/B4/C). */
+function readHead(blocks: Block[], lead: ArticleLead, lastLine: number): ArticleHead {
+  const { next } = lead;
   const head = blocks.slice(next, next + 4);
   let k = head.findIndex((b) => matchPublishedLine(b.text) !== undefined);
   // Line 2 blank after a capture line (no split ticker between): the file has no section (G).
-  const noSection = next === 1 && capture !== undefined && head[0] !== undefined && head[0].line > blocks[0]!.line + 1;
+  const noSection = next === 1 && lead.captured && head[0] !== undefined && head[0].line > blocks[0]!.line + 1;
   const expectedAt = noSection ? 1 : 2;
   let published = k === -1 ? undefined : matchPublishedLine(head[k]!.text)!;
   // The `Published` line follows the headline, or the section and the headline. When line 2 is blank
@@ -187,8 +264,15 @@ function parseArticle(input: string | Uint8Array, options: ParseOptions, warning
     throw new Rejection(headlineBlock.line, `expected a headline, found only invisible characters ${excerpt(headline)}`);
   }
   if (section !== undefined && !hasVisibleText(section)) section = undefined;
+  const read: ArticleHead = { headline, headlineBlock, bylineText, published, stampBlock, bodyFrom };
+  if (section !== undefined) read.section = section;
+  return read;
+}
 
-  const when = parseStamp(published.stamp, zone);
+/** The `Published` time: a day and a time of day, placed in the zone. */
+function readPublished(head: ArticleHead, zone: string): string {
+  const { stampBlock } = head;
+  const when = parseStamp(head.published.stamp, zone);
   const found = excerpt(stampBlock.text);
   if (!when.ok) {
     if (when.reason === 'relative') {
@@ -197,40 +281,28 @@ function parseArticle(input: string | Uint8Array, options: ParseOptions, warning
     throw new Rejection(stampBlock.line, expectedPublished(found, when.reason === 'invalid' ? ` (${when.detail})` : ''));
   }
   if (!when.hasTime) throw new Rejection(stampBlock.line, expectedPublished(found, ' (the date has no time of day)'));
+  return when.iso;
+}
 
+/**
+ * `Updated` stamps, on the `Published` line or in the body: the first that reads with a time of day is
+ * the modified time; one without a time, a relative one and one that does not read are warned about.
+ */
+function updatedTimes(zone: string, warn: Warn): { take: (stamp: string, line: number) => void; readonly modified: string | undefined } {
   let modified: string | undefined;
-  const takeUpdated = (stamp: string, line: number) => {
+  const take = (stamp: string, line: number) => {
     const u = parseStamp(stamp, zone);
     if (u.ok && !u.hasTime) warn(line, `"Updated" date ${JSON.stringify(stamp.trim())} has no time of day; ignored`);
     else if (u.ok) modified ??= u.iso;
     else if (u.reason === 'relative') warn(line, `relative "Updated" time ${u.detail} cannot be placed in time; ignored`);
     else warn(line, `unrecognised "Updated" time ${u.detail}; ignored`);
   };
-  if (published.updated !== undefined) takeUpdated(published.updated, stampBlock.line);
-
-  const body = readBody(blocks.slice(bodyFrom), headline, takeUpdated, warn);
-  if (!body.blocks.some((b) => b.kind === 'paragraph')) {
-    const line = blocks[bodyFrom]?.line ?? stampBlock.line + 1;
-    throw new Rejection(at(line), `expected at least one body paragraph after the "Published" line, found ${blocks[bodyFrom] ? excerpt(blocks[bodyFrom]!.text) : 'end of file'}`);
-  }
-
-  const article: WireArticle = {
-    quotes,
-    headline,
-    headlineLine: headlineBlock.line,
-    bylineText,
-    byline: parseByline(bylineText),
-    published: when.iso,
-    body: body.blocks,
+  return {
+    take,
+    get modified() {
+      return modified;
+    },
   };
-  if (captureDate !== undefined) article.captureDate = captureDate;
-  if (section !== undefined) article.section = section;
-  if (modified !== undefined) article.modified = modified;
-  if (body.dateline) {
-    article.dateline = body.dateline.place;
-    article.datelineText = body.dateline.text;
-  }
-  return article;
 }
 
 type Candidate = { kind: 'candidate'; text: string; line: number };
