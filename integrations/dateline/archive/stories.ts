@@ -145,7 +145,15 @@ function storeDecisions(db: ArchiveDb, story: DecidedStory, url: (path: string) 
   for (const [item, decision] of story.decisions) put.run(JSON.stringify(decisionRecord(item, decision, story, url, timeZone)), item.file, item.index);
 }
 
-export function updateStories(db: ArchiveDb, touched: Iterable<string>, now: number, config: ResolvedDatelineConfig, url: (path: string) => string): StoryChanges {
+export function updateStories(
+  db: ArchiveDb,
+  touched: Iterable<string>,
+  now: number,
+  config: ResolvedDatelineConfig,
+  url: (path: string) => string,
+  /** Called before each story is decided, and at the end with all done (progress). */
+  onStory?: (done: number, total: number) => void,
+): StoryChanges {
   const keys = new Set(touched);
   // Stories with a version whose embargo has passed since they were last decided.
   for (const { key } of db.prepare('SELECT key FROM stories WHERE due IS NOT NULL AND due <= ?').all(now) as { key: string }[]) keys.add(key);
@@ -158,7 +166,9 @@ export function updateStories(db: ArchiveDb, touched: Iterable<string>, now: num
   const slugs = new Set<string>();
   const filesOf = db.prepare('SELECT DISTINCT file FROM items WHERE key = ?');
 
+  let decided = 0;
   for (const key of keys) {
+    onStory?.(decided++, keys.size);
     const before = getRow.get(key) as StoryRow | undefined;
     if (before) {
       folders.add(before.day_dir);
@@ -217,6 +227,7 @@ export function updateStories(db: ArchiveDb, touched: Iterable<string>, now: num
     else putLabel.run(slug, label);
     changes.labels.add(slug);
   }
+  onStory?.(keys.size, keys.size);
   return changes;
 }
 

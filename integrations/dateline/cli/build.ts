@@ -4,23 +4,30 @@
 // sources' key, compiled only when there is none. `npm run build` is `astro build`, which compiles the
 // theme every time and then publishes exactly this way (index.ts, `astro:build:done`); this command is
 // for tools that build many sites from one theme (the tests). Options: `--base /path/` (Astro's base),
-// `--no-wait`.
+// `--no-wait`. Long stages show their progress (publish/progress.ts).
 import { parseArgs } from 'node:util';
 import { loadProject } from './project.ts';
 import { publishOnce } from '../publish/run.ts';
+import { commandProgress } from '../publish/progress.ts';
 import { failed } from './fail.ts';
 
 const { values } = parseArgs({ options: { base: { type: 'string' }, 'no-wait': { type: 'boolean' } }, allowPositionals: false });
+let code: number;
+let progress: ReturnType<typeof commandProgress> | undefined;
 try {
   const project = await loadProject({ command: 'build', ...(values.base ? { base: values.base } : {}) });
-  const code = await publishOnce(project, {
+  progress = commandProgress();
+  code = await publishOnce(project, {
     command: 'npm run build',
     full: true,
     waitMs: values['no-wait'] ? 0 : 60_000,
-    log: (line) => console.log(`[dateline] ${line}`),
+    log: progress.log,
+    progress: progress.reporter.progress,
     ...(values.base ? { astroArgs: ['--base', values.base] } : {}),
   });
-  process.exit(code);
 } catch (error) {
-  process.exit(failed(error));
+  progress?.reporter.end();
+  code = failed(error);
 }
+progress?.reporter.end();
+process.exit(code);

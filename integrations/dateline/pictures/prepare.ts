@@ -82,6 +82,8 @@ export async function preparePhotos<Article extends { id: string; file: string }
   config: ResolvedDatelineConfig,
   now: number,
   pool: () => Promise<PhotoPool>,
+  /** Called when the pictures to make are known and after each chunk, with how many are done (progress). */
+  onProgress?: (done: number, total: number) => void,
 ): Promise<PreparedPhotos> {
   const started = performance.now();
   const prepared: PreparedPhotos = { byArticle: new Map(), derived: 0, reused: 0, refused: 0, ms: 0 };
@@ -123,7 +125,9 @@ export async function preparePhotos<Article extends { id: string; file: string }
   }
 
   // Then in chunks: bytes read or fetched, made in the workers, let go.
+  onProgress?.(0, plans.length);
   for (let i = 0; i < plans.length; i += CHUNK) {
+    if (i > 0) onProgress?.(i, plans.length);
     const chunk = plans.slice(i, i + CHUNK);
     const loaded = await Promise.all(
       chunk.map(async (plan) => {
@@ -171,6 +175,7 @@ export async function preparePhotos<Article extends { id: string; file: string }
       prepared.byArticle.get(plan.id)!.photos.push(photoRecord(plan, result));
     }
   }
+  onProgress?.(plans.length, plans.length);
   // The lead first, then the rest in the wire's order; a story whose lead could not be used has none.
   for (const entry of prepared.byArticle.values()) entry.photos.sort((a, b) => Number(b.role === 'lead') - Number(a.role === 'lead') || a.picture - b.picture);
   prepared.ms = Math.round(performance.now() - started);

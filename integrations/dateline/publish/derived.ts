@@ -34,6 +34,8 @@ export interface DerivedContext {
   pending: (prefix: string) => string[];
   /** Marks a pending entry done. */
   done: { run: (what: string) => unknown };
+  /** Called as the search index is brought up to date, with how many of the stories of the spans to check are done (progress). */
+  searchProgress?: (done: number, total: number) => void;
 }
 
 export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
@@ -151,7 +153,7 @@ export async function deriveSearch(ctx: DerivedContext): Promise<string | undefi
   if (!pending('search').length) return undefined;
   const months = pending('month:');
   const all = pending('search:all').length > 0;
-  const update = await updateSearch(db, library, config, output, all ? 'all' : new Set(months.map((m) => m.slice('month:'.length))), ctx.texts);
+  const update = await updateSearch(db, library, config, output, all ? 'all' : new Set(months.map((m) => m.slice('month:'.length))), ctx.texts, ctx.searchProgress);
   if (all) pruneSearchCache(db, config);
   for (const m of months) done.run(m);
   for (const s of pending('search')) done.run(s);

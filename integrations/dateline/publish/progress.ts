@@ -97,7 +97,8 @@ const count = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** `620/s`, `12/s`, `2.5/s` */
 function rateText(perSecond: number): string {
-  return `${perSecond >= 10 ? count(perSecond) : perSecond.toFixed(1)}/s`;
+  const tenths = perSecond.toFixed(1);
+  return `${Number(tenths) >= 10 ? count(perSecond) : tenths}/s`;
 }
 
 /** `13 s`, `3 min 20 s`, `25 min`, `1 h 5 min` */

@@ -42,6 +42,7 @@ import { PhotoPool } from '../pictures/pool.ts';
 import { photoCard } from '../pictures/card.ts';
 import { searchText, searchTextKey } from '../search/records.ts';
 import { absoluteUrl } from '../urls.ts';
+import type { Progress } from './progress.ts';
 
 export interface PublisherOptions {
   config: ResolvedDatelineConfig;
@@ -57,6 +58,8 @@ export interface PublisherOptions {
    */
   bundleDir?: string;
   log: (line: string) => void;
+  /** How far each long stage has got (publish/progress.ts shows it); called with done = total when a stage ends. */
+  progress?: Progress;
 }
 
 export interface PublishRequest {
@@ -152,6 +155,7 @@ export class Publisher {
 
   async publish(request: PublishRequest): Promise<PublishResult> {
     const { config, log } = this.#options;
+    const progress: Progress = this.#options.progress ?? (() => {});
     const db = this.db;
     const timings: Record<string, number> = {};
     let mark = performance.now();
@@ -181,6 +185,7 @@ export class Publisher {
           trustTimes: !full,
           complete: !request.files,
           onParsed: (file, index, item) => texts.set(searchTextKey(file, index), searchText(item)),
+          onFile: (done, total) => progress('reading', done, total),
         });
         const gone = request.files ? inputs.filter((i) => !i.rejection && !existsSync(i.path)) : [];
         const goneFiles = gone.map((i) => i.file);
@@ -190,7 +195,7 @@ export class Publisher {
           for (const table of ['stories', 'sections', 'articles', 'article_agencies', 'mentions', 'quotes', 'photo_uses', 'inline_sources', 'route_keys', 'route_ranges']) db.exec(`DELETE FROM ${table}`);
           if (draw) db.exec('UPDATE outputs SET stale = 1');
         }
-        const stories = updateStories(db, keys, now, config, url);
+        const stories = updateStories(db, keys, now, config, url, (done, total) => progress('deciding', done, total));
         lap('content');
 
         // Article records of the stories decided again, and of sections whose label changed.
@@ -219,13 +224,13 @@ export class Publisher {
           }
         }
         // Pictures first: a story whose lead photo makes a social card needs no text card.
-        const photos = draw ? await preparePhotos(records, (r) => this.library.queries.wireItem(r), config, now, () => this.#photoPool()) : undefined;
+        const photos = draw ? await preparePhotos(records, (r) => this.library.queries.wireItem(r), config, now, () => this.#photoPool(), (done, total) => progress('pictures', done, total)) : undefined;
         const pictured = records.map((r) => {
           const found = photos?.byArticle.get(r.id)?.photos;
           return found?.length ? { ...r, photos: found } : r;
         });
         const cardOf = (r: Omit<ArticleRecord, 'image'>) => (config.ogImages ? photoCard(r.photos) : undefined);
-        const images = draw ? await prepareSocialImages(pictured.filter((r) => !cardOf(r)), config, full) : { byArticle: new Map(), rendered: 0, reused: 0, ms: 0 };
+        const images = draw ? await prepareSocialImages(pictured.filter((r) => !cardOf(r)), config, full, (done, total) => progress('social images', done, total)) : { byArticle: new Map(), rendered: 0, reused: 0, ms: 0 };
         const imageWarnings = new Map<string, string[]>();
         for (const record of pictured) {
           const prepared = images.byArticle.get(record.id);
@@ -343,7 +348,8 @@ export class Publisher {
     const pending = (prefix: string) => (db.prepare('SELECT what FROM pending WHERE what LIKE ?').all(`${prefix}%`) as { what: string }[]).map((r) => r.what);
     const done = db.prepare('DELETE FROM pending WHERE what = ?');
     const routes = pending('route:');
-    const ctx = { db, library: this.library, output: this.output, config, texts, pending, done };
+    const progress: Progress = this.#options.progress ?? (() => {});
+    const ctx = { db, library: this.library, output: this.output, config, texts, pending, done, searchProgress: (n: number, total: number) => progress('search', n, total) };
     const search = deriveSearch(ctx);
     // Many routes (a full build): every core renders; a few: this thread, where the theme is loaded.
     const pool = routes.length >= POOL_THRESHOLD ? await RenderPool.start({ bundleDir: currentRenderer().dir, archivePath: this.#archivePath, config }) : undefined;
@@ -355,6 +361,7 @@ export class Publisher {
     const hasInline = db.prepare('SELECT 1 FROM inline_sources WHERE path = ? LIMIT 1');
     // The next batch is drawn while this one is written: the workers never wait for the disk.
     let drawing = routes.length ? draw(routes.slice(0, BATCH)) : undefined;
+    progress('pages', 0, routes.length);
     for (let i = 0; i < routes.length; i += BATCH) {
       const batch = routes.slice(i, i + BATCH);
       const results = await drawing!;
@@ -388,6 +395,7 @@ export class Publisher {
           done.run(what);
         }
       });
+      progress('pages', Math.min(i + BATCH, routes.length), routes.length);
     }
     await pool?.close();
     const render = Math.round(performance.now() - started);

@@ -10,6 +10,7 @@ import { buildNow } from '../time.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { Publisher, type PublishResult } from './publisher.ts';
 import { setCurrentRenderer } from './renderer-files.ts';
+import type { Progress } from './progress.ts';
 
 export interface Session {
   publisher: Publisher;
@@ -27,6 +28,8 @@ export interface SessionOptions {
   astroArgs?: string[];
   /** The compiled theme to render with (`astro build` just made it); else the bundle of the sources' key, compiled when there is none. */
   bundle?: RendererBundle;
+  /** How far each long stage of a publish has got (publish/progress.ts shows it). */
+  progress?: Progress;
 }
 
 export async function openSession(project: Project, options: SessionOptions): Promise<Session> {
@@ -38,7 +41,7 @@ export async function openSession(project: Project, options: SessionOptions): Pr
     const bundle = options.bundle ?? ensureRenderer({ rootPath: project.rootPath, rendererRoot: project.rendererRoot, ...project.astro, args: options.astroArgs, log: options.log });
     if (bundle.built) options.log(`theme compiled in ${(bundle.milliseconds / 1000).toFixed(1)} s`);
     setCurrentRenderer(bundle);
-    const publisher = new Publisher({ config: project.config, outDir: project.outDir, changesPath: project.changesPath, rendererKey: bundle.key, bundleDir: bundle.dir, log: options.log }, project.archivePath);
+    const publisher = new Publisher({ config: project.config, outDir: project.outDir, changesPath: project.changesPath, rendererKey: bundle.key, bundleDir: bundle.dir, log: options.log, ...(options.progress ? { progress: options.progress } : {}) }, project.archivePath);
     return {
       publisher,
       bundle,

@@ -52,7 +52,13 @@ export async function defaultImage(config: ResolvedDatelineConfig): Promise<OgIm
  * Images for these articles. `full`: every article of the site (unused cached images are then pruned);
  * otherwise the few a publish changed, looked up by name.
  */
-export async function prepareSocialImages(articles: Omit<ArticleRecord, 'image'>[], config: ResolvedDatelineConfig, full: boolean): Promise<PreparedImages> {
+export async function prepareSocialImages(
+  articles: Omit<ArticleRecord, 'image'>[],
+  config: ResolvedDatelineConfig,
+  full: boolean,
+  /** Called as cards are found in the cache or drawn (progress). */
+  onProgress?: (done: number, total: number) => void,
+): Promise<PreparedImages> {
   const prepared: PreparedImages = { byArticle: new Map(), rendered: 0, reused: 0, ms: 0 };
   if (!config.ogImages || articles.length === 0) return prepared;
   const jobs = articles.map((a) => ({
@@ -66,7 +72,7 @@ export async function prepareSocialImages(articles: Omit<ArticleRecord, 'image'>
       dateText: formatLocalDateTime(a.published, config.timeZone),
     },
   }));
-  const result = await renderOgImages(jobs, { cacheDir: join(config.cachePath, 'og'), theme: themeOf(config), prune: full, probe: !full });
+  const result = await renderOgImages(jobs, { cacheDir: join(config.cachePath, 'og'), theme: themeOf(config), prune: full, probe: !full, ...(onProgress ? { onProgress } : {}) });
   const byId = new Map(articles.map((a) => [a.id, a]));
   for (const [id, image] of result.images) {
     prepared.byArticle.set(id, {
