@@ -40,7 +40,7 @@ const content = join(root, 'content');
 /** The API key: its header is configured by variable name, its value lives only in the environment. */
 const KEY_VARIABLE = 'DATELINE_TEST_AGENCY_KEY';
 const KEY = 'test-key-7f3a9c';
-const TIMEOUT = 2500;
+const TIMEOUT = 4000;
 const MAX_BYTES = 1_000_000;
 
 /** The config's photos.remote: the server's host and port come from the environment (the port is the system's pick). */
