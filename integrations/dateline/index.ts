@@ -113,10 +113,12 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
         // The full build: the bundle Astro just compiled becomes the renderer of its key (a later
         // `npm run publish` finds it there), and publishes every route with it.
         const { project, key, tmp } = full;
-        const log = (line: string) => console.log(`[dateline] ${line}`);
-        const [{ publishOnce }, { failed }] = await Promise.all([import('./publish/run.ts'), import('./cli/fail.ts')]);
+        const [{ publishOnce }, { failed }, { commandProgress }] = await Promise.all([import('./publish/run.ts'), import('./cli/fail.ts'), import('./publish/progress.ts')]);
+        // the lines go through console.log, each clearing the progress line a terminal shows first
+        let progress: ReturnType<typeof commandProgress> | undefined;
         let code: number;
         try {
+          progress = commandProgress();
           const dir = keepRenderer({ rootPath: project.rootPath, rendererRoot: project.rendererRoot, key, tmp, replace: true });
           // since this process started, as `npm run publish` times its `astro build` (the publisher
           // says `theme compiled in … s`)
@@ -126,12 +128,15 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
             full: true,
             // `npm run build -- --no-wait` (Astro leaves flags it does not know alone)
             waitMs: process.argv.includes('--no-wait') ? 0 : 60_000,
-            log,
+            log: progress.log,
+            progress: progress.reporter.progress,
             bundle: { dir, key, built: true, milliseconds },
           });
         } catch (error) {
+          progress?.reporter.end();
           code = failed(error);
         }
+        progress?.reporter.end();
         // Astro's command ends with exit status 0 whatever a hook says: a build that failed ends here
         // (strict mode with rejected files: 1; another publisher running: 75).
         if (code !== 0) process.exit(code);
