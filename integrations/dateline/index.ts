@@ -1,16 +1,23 @@
 // Dateline: an Astro integration and theme that turns agency wire copy into a static news site.
 //
-// The pipeline (README "How it works"):
+// The pipeline (README "How it works"), a stage to a folder; a module imports from its own stage and
+// earlier ones only (tests/foundation/imports-downhill.test.ts):
 //  1. formats/  — wire files in, items out (one pure parser per format);
-//  2. archive/  — files, items, stories and published articles kept in one SQLite file, updated by
-//                 what changed (ingest/, stories/ decide versions, sections and URLs);
-//  3. site/     — what each page shows (library.ts), every output of the site (routes.ts) and what a
-//                 change affects (effects.ts);
-//  4. render/   — the Astro pages of src/, compiled once into a server bundle and asked for the routes
+//  2. ingest/, stories/, pictures/, og/ — what the archive keeps of an item: its summary and language,
+//                 its story's versions, sections and URL, its pictures' files, its social card;
+//  3. archive/  — files, items, stories, published articles and what became of each file, kept in one
+//                 SQLite file, updated by what changed;
+//  4. site/     — what each page shows (library.ts), every output of the site (routes.ts) and what a
+//                 change affects (effects.ts); beside it collections/ (the theme's live collections),
+//                 feeds/, sitemaps/, search/, and report/ (the build report);
+//  5. render/   — the Astro pages of src/, compiled once into a server bundle and asked for the routes
 //                 a change affects;
-//  5. publish/  — the publisher writing dist/ (pages, feeds, sitemaps, search, images, _headers) and
+//  6. publish/  — the publisher writing dist/ (pages, feeds, sitemaps, search, images, _headers) and
 //                 .dateline/changes.json; `npm run build` publishes from nothing, `npm run publish`
-//                 what changed, `--watch` as files arrive.
+//                 what changed, `--watch` as files arrive;
+//  7. cli/ and this file — the ways in: the command-line tools and the Astro integration.
+// At the root, the one place for the options, every URL, every local time and how names are joined:
+// options.ts, urls.ts, time.ts, byline-names.ts (any stage imports them).
 //
 // This file is the Astro side: it validates the publisher's options and makes Astro build the theme as
 // the renderer (output 'server' with Dateline's adapter). `astro build` (`npm run build`) is the full

@@ -163,7 +163,7 @@ export const DatelineOptionsSchema = z
 export type DatelineUserOptions = z.input<typeof DatelineOptionsSchema>;
 export type DatelineOptions = z.output<typeof DatelineOptionsSchema>;
 
-/** Options after validation and environment overrides, as pages and the loader see them. */
+/** Options after validation and environment overrides, as the publisher and the pages (Astro.locals.dateline) see them. */
 export interface ResolvedDatelineConfig extends Omit<DatelineOptions, 'sections' | 'publicationName'> {
   publicationName: string;
   sections: { name: string; label: string }[];

@@ -41,7 +41,7 @@ const TYPES = {
   '.pf_index': 'application/octet-stream',
   '.pf_fragment': 'application/octet-stream',
 };
-/** What `_headers` gives fingerprinted files (integrations/dateline/deploy-headers.ts). */
+/** What `_headers` gives fingerprinted files (integrations/dateline/publish/deploy-headers.ts). */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const immutable = (path) => path.startsWith('_astro/') || path.startsWith('pagefind/') || path.startsWith('photos/');
 /** Netlify's and Cloudflare Pages' header rules: no S3 host reads them, and they are not a page to serve. */

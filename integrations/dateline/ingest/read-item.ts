@@ -1,5 +1,7 @@
-// Story bodies are not kept in the article index (see summary.ts); pages, feeds and search read them
-// from the wire file at render time with the same pure parser, picking the story's item of the file.
+// An item read again from its wire file, with the same pure parser, picking the story's item of the file.
+// The archive keeps every parsed item whole, body included (the `items` table, archive/db.ts), and pages,
+// feeds and search read it from there; this is for a caller without the archive's copy (a search record
+// made with no `wireItem`, ../search/records.ts).
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseWireFile } from '../formats/index.ts';

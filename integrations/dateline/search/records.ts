@@ -52,7 +52,7 @@ function thumbnailData(article: ArticleRecord): Record<string, string[]> {
   return photo && thumb ? { image: [photoPath(photo.key, thumb.name)], image_alt: [photo.alt], image_size: [`${thumb.width}x${thumb.height}`] } : {};
 }
 
-/** Key of an item's search text in the texts the loader hands on. */
+/** Key of an item's search text in the texts the publisher keeps of the items it parsed (publish/publisher.ts). */
 export const searchTextKey = (file: string, item: number) => `${file}\u0000${item}`;
 
 /** `text`: the story's `searchText`, when the caller has it already (else the wire file is read). */
