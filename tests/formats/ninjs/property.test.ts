@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileParse, FormatOptions } from '../../../integrations/dateline/formats/item.ts';
 import { parseNinjs } from '../../../integrations/dateline/formats/ninjs/index.ts';
 import { decodeBytes, lineCount } from '../../../integrations/dateline/formats/shared/decode.ts';
+import { lineEdit, mutatedText } from '../../helpers/line-mutator.ts';
 import { checkPictures } from '../xml/helpers.ts';
 import { json, linkedOnly, picture, v1, v1Second, v2, v3 } from './fixtures.ts';
 import { withPictures } from './picture-fixtures.ts';
@@ -94,34 +95,7 @@ const seeds = [
   json(withPictures(1)), json(withPictures(2)), json(withPictures(3)),
 ];
 
-const mutation = fc.oneof(
-  fc.record({ op: fc.constant('drop' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('dup' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('swap' as const), at: fc.nat(), to: fc.nat() }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: nastyText }),
-  fc.record({ op: fc.constant('edit' as const), at: fc.nat(), pos: fc.nat(), text: fc.array(nasty, { maxLength: 4 }).map((p) => p.join('')) }),
-);
-const mutatedSeed = fc
-  .tuple(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.option(fc.nat(), { nil: undefined }))
-  .map(([seed, ops, cut]) => {
-    const lines = seed.split('\n');
-    for (const m of ops) {
-      const i = lines.length === 0 ? 0 : m.at % lines.length;
-      if (m.op === 'drop') lines.splice(i, 1);
-      else if (m.op === 'dup') lines.splice(i, 0, lines[i] ?? '');
-      else if (m.op === 'swap') {
-        const j = lines.length === 0 ? 0 : m.to % lines.length;
-        [lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? ''];
-      } else if (m.op === 'insert') lines.splice(i, 0, m.text);
-      else {
-        const line = lines[i] ?? '';
-        const p = line.length === 0 ? 0 : m.pos % line.length;
-        lines[i] = line.slice(0, p) + m.text + line.slice(p);
-      }
-    }
-    const text = lines.join('\n');
-    return cut === undefined ? text : text.slice(0, cut % (text.length + 1));
-  });
+const mutatedSeed = mutatedText(seeds, lineEdit({ insert: nastyText, edit: fc.array(nasty, { maxLength: 4 }).map((p) => p.join('')) }), { maxEdits: 6, truncate: true });
 
 // ninjs-shaped objects built from parts, valid and not: every field may be missing, of the wrong
 // kind, or hostile.

@@ -9,6 +9,7 @@ import { parseAnpa1312 } from '../../../integrations/dateline/formats/anpa1312/i
 import { parseIptc7901 } from '../../../integrations/dateline/formats/iptc7901/index.ts';
 import { decodeBytes, lineCount } from '../../../integrations/dateline/formats/shared/decode.ts';
 import type { FileParse, FormatOptions } from '../../../integrations/dateline/formats/item.ts';
+import { applyLineEdits, lineEdit } from '../../helpers/line-mutator.ts';
 import { anpa, iptc, latin1, utf8 } from './fixtures.ts';
 
 const RUNS = Number(process.env.PARSER_FC_RUNS ?? 400);
@@ -56,34 +57,8 @@ const tokens = fc.constantFrom(
 );
 const noise = fc.array(fc.oneof(tokens, fc.string({ maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 12 }).map((p) => p.join(''));
 
-const edit = fc.oneof(
-  fc.record({ op: fc.constant('drop' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('dup' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('swap' as const), at: fc.nat(), to: fc.nat() }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: noise }),
-  fc.record({ op: fc.constant('edit' as const), at: fc.nat(), pos: fc.nat(), text: noise }),
-  fc.record({ op: fc.constant('cut' as const), at: fc.nat() }),
-);
-
-type Edit = { op: string; at: number; to?: number; pos?: number; text?: string };
-
-function mutate(text: string, edits: Edit[]): string {
-  let lines = text.split('\n');
-  for (const e of edits) {
-    if (lines.length === 0) break;
-    const at = e.at % lines.length;
-    if (e.op === 'drop') lines.splice(at, 1);
-    else if (e.op === 'dup') lines.splice(at, 0, lines[at]!);
-    else if (e.op === 'swap') [lines[at], lines[e.to! % lines.length]] = [lines[e.to! % lines.length]!, lines[at]!];
-    else if (e.op === 'insert') lines.splice(at, 0, e.text!);
-    else if (e.op === 'edit') {
-      const l = lines[at]!;
-      const p = e.pos! % (l.length + 1);
-      lines[at] = l.slice(0, p) + e.text! + l.slice(p);
-    } else if (e.op === 'cut') lines = lines.slice(0, at + 1);
-  }
-  return lines.join('\n');
-}
+// An edit may also cut the message off after a line, as a broken transmission does.
+const edit = lineEdit({ insert: noise, edit: noise, cutLines: true });
 
 const seeds = [
   iptc(), iptc({ marks: ['1ST LEAD'], byline: 'By Mia Klein, dpa', notebook: ['## Note to editors', '- corrects name'] }), iptc({ marks: ['KILL'], body: [] }),
@@ -114,7 +89,7 @@ describe.each(parsers)('%s properties', (_name, parse) => {
   it('mutated messages never break the parser and keep clean output', () => {
     fc.assert(
       fc.property(fc.constantFrom(...seeds), fc.array(edit, { maxLength: 6 }), fc.boolean(), optionsArb, (seedText, edits, asLatin1, o) => {
-        const text = mutate(seedText, edits);
+        const text = applyLineEdits(seedText, edits);
         let bytes: Uint8Array;
         try {
           bytes = asLatin1 ? latin1(text) : utf8(text);
@@ -130,7 +105,7 @@ describe.each(parsers)('%s properties', (_name, parse) => {
   it('several mutated messages in one file never break the parser', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { maxLength: 3 })), { minLength: 2, maxLength: 5 }), optionsArb, (parts, o) => {
-        check(parse, utf8(parts.map(([s, e]) => mutate(s, e)).join('\r\n')), o);
+        check(parse, utf8(parts.map(([s, e]) => applyLineEdits(s, e)).join('\r\n')), o);
       }),
       { numRuns: RUNS, seed: SEED },
     );

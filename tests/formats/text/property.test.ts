@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countLines, decodeWireBytes, parseWire, type ParseResult } from '../../../integrations/dateline/formats/text/index.ts';
+import { lineEdit, mutatedText } from '../../helpers/line-mutator.ts';
 import { readSeed } from './helpers.ts';
 
 const RUNS = Number(process.env.PARSER_FC_RUNS ?? 2_000);
@@ -70,34 +71,11 @@ const nasty = fc.oneof(
 const nastyText = fc.array(nasty, { maxLength: 200 }).map((parts) => parts.join(''));
 
 // The reference article with its lines dropped, duplicated, swapped, edited or cut short.
-const mutation = fc.oneof(
-  fc.record({ op: fc.constant('drop' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('dup' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('swap' as const), at: fc.nat(), to: fc.nat() }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: nastyText }),
-  fc.record({ op: fc.constant('edit' as const), at: fc.nat(), pos: fc.nat(), text: fc.array(nasty, { maxLength: 5 }).map((p) => p.join('')) }),
+const mutatedSeed = mutatedText(
+  [seed],
+  lineEdit({ insert: nastyText, edit: fc.array(nasty, { maxLength: 5 }).map((p) => p.join('')) }),
+  { maxEdits: 8, truncate: true },
 );
-const mutatedSeed = fc
-  .tuple(fc.array(mutation, { minLength: 1, maxLength: 8 }), fc.option(fc.nat(), { nil: undefined }))
-  .map(([ops, cut]) => {
-    const lines = [...seedLines];
-    for (const m of ops) {
-      const i = lines.length === 0 ? 0 : m.at % lines.length;
-      if (m.op === 'drop') lines.splice(i, 1);
-      else if (m.op === 'dup') lines.splice(i, 0, lines[i] ?? '');
-      else if (m.op === 'swap') {
-        const j = lines.length === 0 ? 0 : m.to % lines.length;
-        [lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? ''];
-      } else if (m.op === 'insert') lines.splice(i, 0, m.text);
-      else {
-        const line = lines[i] ?? '';
-        const p = line.length === 0 ? 0 : m.pos % line.length;
-        lines[i] = line.slice(0, p) + m.text + line.slice(p);
-      }
-    }
-    const text = lines.join('\n');
-    return cut === undefined ? text : text.slice(0, cut % (text.length + 1));
-  });
 
 describe('parseWire never throws and returns well-formed results', () => {
   const opts = { numRuns: RUNS, seed: SEED };

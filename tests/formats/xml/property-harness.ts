@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { it } from 'vitest';
 import type { FileParse, FormatOptions } from '../../../integrations/dateline/formats/item.ts';
+import { lineEdit, mutatedText } from '../../helpers/line-mutator.ts';
 import { checkParse, enc } from './helpers.ts';
 
 const RUNS = Number(process.env.PARSER_FC_RUNS ?? 400);
@@ -29,35 +30,9 @@ const nasty = fc.oneof(
 );
 const nastyText = fc.array(nasty, { maxLength: 40 }).map((p) => p.join(''));
 
-const mutation = fc.oneof(
-  fc.record({ op: fc.constant('drop' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('dup' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('swap' as const), at: fc.nat(), to: fc.nat() }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: nastyText }),
-  fc.record({ op: fc.constant('edit' as const), at: fc.nat(), pos: fc.nat(), cut: fc.nat({ max: 12 }), text: fc.array(nasty, { maxLength: 4 }).map((p) => p.join('')) }),
-);
-
-function mutated(seeds: string[]) {
-  return fc.tuple(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.option(fc.nat(), { nil: undefined })).map(([which, ops, cut]) => {
-    const lines = seeds[which % seeds.length]!.split('\n');
-    for (const m of ops) {
-      const i = lines.length === 0 ? 0 : m.at % lines.length;
-      if (m.op === 'drop') lines.splice(i, 1);
-      else if (m.op === 'dup') lines.splice(i, 0, lines[i] ?? '');
-      else if (m.op === 'swap') {
-        const j = lines.length === 0 ? 0 : m.to % lines.length;
-        [lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? ''];
-      } else if (m.op === 'insert') lines.splice(i, 0, m.text);
-      else {
-        const line = lines[i] ?? '';
-        const p = line.length === 0 ? 0 : m.pos % line.length;
-        lines[i] = line.slice(0, p) + m.text + line.slice(p + m.cut);
-      }
-    }
-    const text = lines.join('\n');
-    return cut === undefined ? text : text.slice(0, cut % (text.length + 1));
-  });
-}
+// An edit may also cut up to 12 characters after it, breaking a tag or an entity in two.
+const edit = lineEdit({ insert: nastyText, edit: fc.array(nasty, { maxLength: 4 }).map((p) => p.join('')), editCut: 12 });
+const mutated = (seeds: string[]) => mutatedText(seeds, edit, { maxEdits: 6, truncate: true });
 
 export function xmlProperties(parse: (bytes: Uint8Array, options: FormatOptions) => FileParse, looksLike: (bytes: Uint8Array) => boolean, seeds: string[]) {
   const opts = { numRuns: RUNS, seed: SEED };
