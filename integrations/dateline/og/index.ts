@@ -3,9 +3,9 @@
 //   import { renderOgImages, renderDefaultImage } from '../og/index.ts';
 //   const { images, warnings } = await renderOgImages(
 //     articles.map((a) => ({ id: a.id, card: { siteName, sectionLabel, headline, byline, dateText, lang } })),
-//     { cacheDir: '<project>/node_modules/.dateline/og', theme },
+//     { cacheDir: join(config.cachePath, 'og'), theme },   // node_modules/.astro/dateline/og by default
 //   );
-//   images.get(id)?.file  → copy/serve as /og/<id>.<ext>
+//   images.get(id)?.file  → linked into the site at its path (paths.ts, ../publish/social-images.ts)
 //
 // Text is drawn by sharp's text input (Pango + HarfBuzz + fribidi) with a generated fonts.conf that lists
 // only the npm-bundled Noto fonts (see fonts.ts), so Urdu Nastaliq, Arabic Naskh, CJK and mixed bidi lines
