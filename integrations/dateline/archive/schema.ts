@@ -139,6 +139,8 @@ export const articleSchema = z.strictObject({
    * (../ingest/script-language.ts: a story in Urdu is `ur`); absent: the site's language.
    */
   language: language.optional(),
+  /** The agency's urgency on IPTC's scale, 1 (most urgent, a flash) … 9 (least); absent: none given. */
+  urgency: z.number().int().min(1).max(9).optional(),
   /** Section as the wire names it. */
   section: z.string().optional(),
   subjects: z.array(subjectCodeSchema),

@@ -126,6 +126,13 @@ export interface WireItem {
   datelineText?: string;
   /** BCP 47 language of the item (`en`, `de`, `ur`), when the item says; else the site's. */
   language?: string;
+  /**
+   * How urgent the agency says the story is, on IPTC's scale: 1 most urgent (a flash) … 9 least
+   * (routine copy is 4 or 5). NewsML-G2 and ninjs `urgency`, NITF `urgency ed-urg` and NewsML 1.2
+   * `Priority` are on it already; the teletype formats' priorities are mapped to it (./urgency.ts).
+   * Absent: the item gives none.
+   */
+  urgency?: number;
   /** Section as the wire names it (the wire text's section line); mapped sections come from `subjects`. */
   section?: string;
   /** Subject, genre, service and category codes, in the item's order (the section map reads them). */

@@ -25,6 +25,8 @@ export interface ItemSummary {
    * (script-language.ts: a story in Urdu is `ur`); absent: the site's language.
    */
   language?: string;
+  /** The agency's urgency, 1 (most urgent) … 9 (least) (WireItem `urgency`); absent: none given. */
+  urgency?: number;
   section?: string;
   subjects: SubjectCode[];
   /** The item's keywords (NITF `key-list`, NewsML-G2 `keyword`, ninjs `keywords`); absent: none. */
@@ -108,6 +110,7 @@ export function summarizeItem(item: WireItem): ItemSummary {
     headlineLang: headlineLanguage(item.headline),
     subheadline: item.subheadline,
     language: item.language ?? textLanguage(storyText(item)),
+    urgency: item.urgency,
     section: item.section,
     keywords: item.keywords,
     modified: item.modified,

@@ -13,6 +13,7 @@ import { apNotForPublication, readCorrection, readStatus } from './status.ts';
 import { readSubjects } from './subjects.ts';
 import { clean, hasVisibleText, inlineText, kindOf, quote } from './text.ts';
 import { readTimes } from './times.ts';
+import { urgencyValue } from '../urgency.ts';
 
 export interface StoryOptions {
   timeZone: string;
@@ -162,6 +163,13 @@ export function readStory(item: Located, line: number, opts: StoryOptions): Stor
     const tag = clean(language.text).replace(/_/g, '-');
     if (LANGUAGE.test(tag)) wire.language = tag;
     else if (tag) warnings.push({ line: language.line, message: `language ${quote(language.text)} is not a BCP 47 tag (expected "en", "de", "nb-NO" …); ignored` });
+  }
+  // `urgency`: 1 (most urgent) … 9, IPTC's scale (../urgency.ts); ninjs `priority` is the editor's ranking, not read
+  const urgency = member(item, 'urgency');
+  if (urgency && urgency.value !== null) {
+    const value = urgencyValue(urgency.value);
+    if (value !== undefined) wire.urgency = value;
+    else warnings.push({ line: urgency.line, message: `urgency ${quote(urgency.value)} is not a number from 1 to 9; ignored` });
   }
   return { kind: 'item', parse: { ok: true, item: wire, warnings } };
 }

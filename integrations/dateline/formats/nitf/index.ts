@@ -39,11 +39,12 @@
 // - A usable item needs a headline and a paragraph; a kill or withdrawal needs neither.
 // - Options: `maxLineLength` is not applied (XML is not line-oriented: minified feeds put a whole file on
 //   one line; the reader bounds nesting and stops at the first fatal problem instead); `fileTime` is not
-//   needed (every time in the format carries its year). Urgency and priority are not in the item model.
+//   needed (every time in the format carries its year). `docdata/urgency ed-urg` is the item's urgency.
 import type { BodyBlock, Diagnostic, FileParse, FormatOptions, ItemParse, WireItem } from '../item.ts';
 import { bylineParts, combineBylines, stripHeadlineMarks, takePrintedParts } from '../shared/story-text.ts';
 import { cleanField, fieldOf, fileResult, guarded, isValidZone, lineClamp, readItemTime, readTime, uniqueKeywords, uniqueSubjects } from '../shared/wire-item.ts';
 import type { WirePicture } from '../picture.ts';
+import { urgencyValue } from '../urgency.ts';
 import { attr, child, descendants, parseXml, sniffRootElement, transformTree, type XmlElement } from '../shared/xml.ts';
 import { readNitfStory } from './body.ts';
 import { readNitfMedia } from './media.ts';
@@ -143,6 +144,8 @@ function readNitfItem(root: XmlElement, options: FormatOptions, lines: number): 
   const place = printed.dateline?.place ?? story.dateline ?? (cleanField(attr(child(docdata, 'evloc'), 'city')) || undefined);
   const language = cleanField(attr(root, 'baselang') ?? attr(root, 'lang'));
   const keywords = uniqueKeywords(nitfKeywords(head));
+  // `docdata/urgency ed-urg`: 1 (most urgent) … 9, IPTC's scale (../urgency.ts)
+  const urgency = urgencyValue(attr(child(docdata, 'urgency'), 'ed-urg'));
   const item: WireItem = {
     format: 'nitf',
     line: at(root.line),
@@ -159,6 +162,7 @@ function readNitfItem(root: XmlElement, options: FormatOptions, lines: number): 
     ...(place ? { dateline: place } : {}),
     ...(printed.dateline ? { datelineText: printed.dateline.text } : {}),
     ...(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(language) ? { language } : {}),
+    ...(urgency !== undefined ? { urgency } : {}),
     subjects: uniqueSubjects([...nitfSubjects(head), ...nitfMetaSubjects(head)]),
     ...(keywords.length ? { keywords } : {}),
     body: arranged.body,
