@@ -30,6 +30,7 @@ export const SITE_TESTS = [
   'tests/publish/crash.test.ts',
   'tests/publish/equivalence.test.ts',
   'tests/publish/mutants.test.ts',
+  'tests/publish/progress.test.ts', // a build and a publish of 150 stories, their progress lines
   'tests/publish/publish.test.ts',
   'tests/publish/theme-variant.test.ts',
   'tests/publish/watch-messages.test.ts',

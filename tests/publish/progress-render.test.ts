@@ -63,6 +63,14 @@ describe('on a terminal', () => {
     expect(text.endsWith('…')).toBe(true);
     expect(text.startsWith('[dateline] pages [##########..........] 200 of 400 (100/s')).toBe(true);
 
+    // a terminal that says it has 0 columns (a pseudo-terminal no one sized) is taken as 80 wide
+    const unsized = fake({ isTTY: true, columns: 0 });
+    const u = progressReporter(unsized.stream, { now: unsized.now, timer: false, env, intervalMs: 5000 });
+    u.progress('pages', 0, 400);
+    unsized.at(1000);
+    u.progress('search', 0, 3000);
+    expect(unsized.take().split(TO_COLUMN_1).at(-1)!.replace(ERASE_RIGHT, '')).toHaveLength(79);
+
     const wide = fake({ isTTY: true, columns: 200 });
     const w = progressReporter(wide.stream, { now: wide.now, timer: false, env, intervalMs: 5000 });
     w.progress('pages', 0, 400);

@@ -183,7 +183,8 @@ export function progressReporter(stream: ProgressStream, options: ProgressOption
     if (!active.size) return clearDrawn();
     const parts = [...active.values()].map((s, i) => (i === 0 ? `${s.stage} ${bar(s.done, s.total, 20)} ${progressText(s, now)}` : `${s.stage}: ${progressText(s, now)}`));
     let text = `${prefix}${parts.join('; ')}`;
-    const width = (stream.columns ?? 80) - 1;
+    // (a terminal of unknown width, or one that says 0: 80 columns)
+    const width = (stream.columns || 80) - 1;
     if (text.length > width) text = width > 1 ? `${text.slice(0, width - 1)}…` : '';
     cursorTo(stream as NodeJS.WritableStream, 0);
     stream.write(text);
