@@ -2,7 +2,7 @@
 import type { Diagnostic, FormatOptions, ItemParse, SubjectCode, WireItem } from '../item.ts';
 import { isAgency } from '../shared/byline.ts';
 import { bylineParts, combineBylines, datelinePlace, stripHeadlineMarks, takePrintedParts } from '../shared/story-text.ts';
-import { cleanField, fieldOf, lineClamp, markupFieldOf, readChildTime, readTime, uniqueSubjects } from '../shared/wire-item.ts';
+import { cleanField, fieldOf, lineClamp, markupFieldOf, readChildTime, readTime, uniqueSubjects, type TimeNotes } from '../shared/wire-item.ts';
 import { attr, child, children, elementsOf, path, type XmlElement } from '../shared/xml.ts';
 import { textWithout } from '../nitf/body.ts';
 import { CI, findTextComponent, nearest, readDataContent } from './component.ts';
@@ -77,25 +77,8 @@ export function readNewsItem12(item: XmlElement, envelope: XmlElement | undefine
   if (update) errors.push({ line: at(update.line), message: 'an Update (a change to parts of an earlier revision) is not read: send the whole NewsItem' });
 
   const management = child(item, 'NewsManagement', CI);
-  const statusEl = child(management, 'Status', CI);
-  const statusName = formal(statusEl).toLowerCase() || 'usable';
-  const mapped = STATUS[statusName];
-  let status: WireItem['status'] = 'usable';
-  let embargoedUntil: string | undefined;
-  if (!mapped) errors.push({ line: at(statusEl?.line ?? item.line), message: `NewsManagement/Status: expected Usable, Canceled, Withheld or Embargoed, found ${JSON.stringify(formal(statusEl).slice(0, 40))}` });
-  else if (mapped === 'embargoed') {
-    // An embargoed item says when it becomes usable (NewsManagement/StatusWillChange, §9.2).
-    const change = child(management, 'StatusWillChange', CI);
-    const when = child(change, 'DateAndTime', CI);
-    const t = when ? readTime(fieldOf(when), 'NewsManagement/StatusWillChange/DateAndTime', at(when.line), options.timeZone) : undefined;
-    if (t?.ok && (formal(child(change, 'FutureStatus', CI)).toLowerCase() || 'usable') === 'usable') embargoedUntil = t.iso;
-    else {
-      status = 'withheld';
-      warnings.push({ line: at(statusEl!.line), message: 'Status "Embargoed" without a readable StatusWillChange to Usable: held back (withheld)' });
-    }
-  } else status = mapped;
-
-  const notes = { at, timeZone: options.timeZone, errors, warnings };
+  const notes: TimeNotes = { at, timeZone: options.timeZone, errors, warnings };
+  const { status, embargoedUntil } = readStatus(item, management, notes);
   const first = readChildTime(management, 'NewsManagement', 'FirstCreated', notes);
   const revision = readChildTime(management, 'NewsManagement', 'ThisRevisionCreated', notes);
   if (!child(management, 'FirstCreated', CI) && !child(management, 'ThisRevisionCreated', CI)) {
@@ -170,4 +153,23 @@ export function readNewsItem12(item: XmlElement, envelope: XmlElement | undefine
     ...(pictures ? { pictures } : {}),
   };
   return { ok: true, item: result, warnings };
+}
+
+/** NewsManagement/Status: an embargoed item says when it becomes usable (StatusWillChange, §9.2), else it is held back. */
+function readStatus(item: XmlElement, management: XmlElement | undefined, report: TimeNotes): { status: WireItem['status']; embargoedUntil?: string } {
+  const { at } = report;
+  const statusEl = child(management, 'Status', CI);
+  const statusName = formal(statusEl).toLowerCase() || 'usable';
+  const mapped = STATUS[statusName];
+  if (!mapped) {
+    report.errors.push({ line: at(statusEl?.line ?? item.line), message: `NewsManagement/Status: expected Usable, Canceled, Withheld or Embargoed, found ${JSON.stringify(formal(statusEl).slice(0, 40))}` });
+    return { status: 'usable' };
+  }
+  if (mapped !== 'embargoed') return { status: mapped };
+  const change = child(management, 'StatusWillChange', CI);
+  const when = child(change, 'DateAndTime', CI);
+  const t = when ? readTime(fieldOf(when), 'NewsManagement/StatusWillChange/DateAndTime', at(when.line), report.timeZone) : undefined;
+  if (t?.ok && (formal(child(change, 'FutureStatus', CI)).toLowerCase() || 'usable') === 'usable') return { status: 'usable', embargoedUntil: t.iso };
+  report.warnings.push({ line: at(statusEl!.line), message: 'Status "Embargoed" without a readable StatusWillChange to Usable: held back (withheld)' });
+  return { status: 'withheld' };
 }
