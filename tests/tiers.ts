@@ -59,6 +59,7 @@ export const E2E_TESTS = [
   'tests/e2e/search-matching.test.ts',
   'tests/e2e/story-language.test.ts',
   'tests/hostile/deploy-headers.test.ts', // the site under its _headers, walked in Chromium
+  'tests/theme/front-page.test.ts', // builds two sites; their front, list and article pages measured in Chromium
   'tests/validators/html-checker.test.ts',
   'tests/validators/lighthouse.test.ts',
   'tests/foundation/test-tools.test.ts', // the tool check with every tool present: needs them all
