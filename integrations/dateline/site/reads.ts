@@ -31,8 +31,11 @@ export function readRange(list: string, lo: Uint8Array, hi: Uint8Array): void {
   rendering.getStore()?.ranges.push({ list, lo, hi });
 }
 
-/** Lower than every order key. */
-export const LOWEST = new Uint8Array(0);
+/**
+ * Lower than every order key (which start at 0x40) and day key (digits). One byte, not none: SQLite
+ * stores an empty array that crossed from a render worker as NULL (no backing store to point at).
+ */
+export const LOWEST = Uint8Array.of(0x00);
 /** Higher than every order key. */
 export const HIGHEST = Uint8Array.of(0xff);
 
