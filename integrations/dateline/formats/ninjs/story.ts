@@ -1,5 +1,5 @@
 // One ninjs object → one item of the model (or a reason to skip it, or its errors).
-import type { Diagnostic, ItemParse, WireItem } from '../item.ts';
+import type { BodyBlock, Diagnostic, ItemParse, WireItem } from '../item.ts';
 import { readBody } from './body.ts';
 import { readByline } from './byline.ts';
 import { findPrintedDateline } from './dateline.ts';
@@ -114,12 +114,7 @@ export function readStory(item: Located, line: number, opts: StoryOptions): Stor
     body: blocks,
     quotes: [],
   };
-  if (identity.id !== undefined) wire.identity.key = `id:${identity.id}`;
-  else {
-    // No uri, guid or altids.itemid: versions of this story cannot be matched across files.
-    wire.identity.key = `ninjs:${times.times.published}:${headline}`;
-    warnings.push({ line: item.line, message: 'no identifier ("uri", "guid" or "altids.itemid"): the story is keyed by its headline and first-created time, so its other versions cannot be matched' });
-  }
+  wire.identity.key = storyKey(item, identity.id, times.times.published, headline, warnings);
   if (identity.version !== undefined) wire.identity.version = identity.version;
   if (corrected.correction) wire.correction = corrected.correction;
   if (times.times.modified !== undefined) wire.modified = times.times.modified;
@@ -132,19 +127,7 @@ export function readStory(item: Located, line: number, opts: StoryOptions): Stor
   wire.bylineText = byline.text;
   wire.byline = byline.parts;
 
-  const located = inlineText(stringMember(item, 'located')?.text ?? '');
-  if (located) wire.dateline = located;
-  const firstParagraph = blocks.findIndex((b) => b.kind === 'paragraph');
-  const first = blocks[firstParagraph];
-  if (first?.kind === 'paragraph') {
-    const printed = findPrintedDateline(first.text);
-    if (printed) {
-      wire.datelineText = printed.text;
-      wire.dateline ??= printed.place;
-      if (printed.rest) blocks[firstParagraph] = { ...first, text: printed.rest };
-      else blocks.splice(firstParagraph, 1);
-    }
-  }
+  const first = takeDateline(item, blocks, wire);
   if (usable && !blocks.some((b) => b.kind === 'paragraph')) {
     return reject(line, [{ line: first?.line ?? item.line, message: 'the body has no paragraph of text besides its dateline' }], warnings);
   }
@@ -158,18 +141,57 @@ export function readStory(item: Located, line: number, opts: StoryOptions): Stor
     wire.body = blocks.filter((b) => !(b.kind === 'caption' && captions.has(b.text.toLowerCase())));
   }
 
-  const language = stringMember(item, 'language');
-  if (language) {
-    const tag = clean(language.text).replace(/_/g, '-');
-    if (LANGUAGE.test(tag)) wire.language = tag;
-    else if (tag) warnings.push({ line: language.line, message: `language ${quote(language.text)} is not a BCP 47 tag (expected "en", "de", "nb-NO" …); ignored` });
-  }
-  // `urgency`: 1 (most urgent) … 9, IPTC's scale (../urgency.ts); ninjs `priority` is the editor's ranking, not read
-  const urgency = member(item, 'urgency');
-  if (urgency && urgency.value !== null) {
-    const value = urgencyValue(urgency.value);
-    if (value !== undefined) wire.urgency = value;
-    else warnings.push({ line: urgency.line, message: `urgency ${quote(urgency.value)} is not a number from 1 to 9; ignored` });
-  }
+  const language = readLanguage(item, warnings);
+  if (language !== undefined) wire.language = language;
+  const urgency = readUrgency(item, warnings);
+  if (urgency !== undefined) wire.urgency = urgency;
   return { kind: 'item', parse: { ok: true, item: wire, warnings } };
+}
+
+/** The story key: the item's identifier; without one (no uri, guid or altids.itemid) its time and headline, with a warning. */
+function storyKey(item: Located, id: string | undefined, published: string, headline: string, warnings: Diagnostic[]): string {
+  if (id !== undefined) return `id:${id}`;
+  // Versions of this story cannot be matched across files.
+  warnings.push({ line: item.line, message: 'no identifier ("uri", "guid" or "altids.itemid"): the story is keyed by its headline and first-created time, so its other versions cannot be matched' });
+  return `ninjs:${published}:${headline}`;
+}
+
+/**
+ * The dateline: `located`, and a printed dateline opening the first paragraph, taken out of it (a
+ * paragraph that is only the dateline is dropped). Returns the first paragraph as it was.
+ */
+function takeDateline(item: Located, blocks: BodyBlock[], wire: WireItem): BodyBlock | undefined {
+  const located = inlineText(stringMember(item, 'located')?.text ?? '');
+  if (located) wire.dateline = located;
+  const firstParagraph = blocks.findIndex((b) => b.kind === 'paragraph');
+  const first = blocks[firstParagraph];
+  if (first?.kind === 'paragraph') {
+    const printed = findPrintedDateline(first.text);
+    if (printed) {
+      wire.datelineText = printed.text;
+      wire.dateline ??= printed.place;
+      if (printed.rest) blocks[firstParagraph] = { ...first, text: printed.rest };
+      else blocks.splice(firstParagraph, 1);
+    }
+  }
+  return first;
+}
+
+/** `language` as a BCP 47 tag (`en_GB` read as `en-GB`); anything else is warned about and ignored. */
+function readLanguage(item: Located, warnings: Diagnostic[]): string | undefined {
+  const language = stringMember(item, 'language');
+  if (!language) return undefined;
+  const tag = clean(language.text).replace(/_/g, '-');
+  if (LANGUAGE.test(tag)) return tag;
+  if (tag) warnings.push({ line: language.line, message: `language ${quote(language.text)} is not a BCP 47 tag (expected "en", "de", "nb-NO" …); ignored` });
+  return undefined;
+}
+
+/** `urgency`: 1 (most urgent) … 9, IPTC's scale (../urgency.ts); ninjs `priority` is the editor's ranking, not read. */
+function readUrgency(item: Located, warnings: Diagnostic[]): number | undefined {
+  const urgency = member(item, 'urgency');
+  if (!urgency || urgency.value === null) return undefined;
+  const value = urgencyValue(urgency.value);
+  if (value === undefined) warnings.push({ line: urgency.line, message: `urgency ${quote(urgency.value)} is not a number from 1 to 9; ignored` });
+  return value;
 }
