@@ -48,8 +48,9 @@ export const LATEST_MAX = 10;
 
 /**
  * How many of `candidates` (the next newest stories) the "Latest" column holds: the number whose height
- * comes closest to that of the lead and the secondary stories beside it on a desktop screen, so the two
- * columns end together; each column spreads its stories over what remains (global.css `.front-top`).
+ * comes closest to that of the lead and the secondary stories beside it on a desktop screen (rather
+ * shorter than taller), so the two columns end together; each column spreads its stories over what
+ * remains (global.css `.front-top`).
  * Heights are estimated in pixels at a 1280 px window from what the stories show: a photo, and how many
  * lines the headline and summary take at the theme's sizes (measured: tests/theme/front-page.test.ts).
  */
@@ -60,7 +61,11 @@ export function latestCount(lead: Article, secondary: Article[], candidates: Art
   let height = LATEST_TITLE;
   for (let k = 1; k <= Math.min(LATEST_MAX, candidates.length); k++) {
     height += latestHeight(candidates[k - 1]!) - (k === 1 ? LIST_PADDING : 0);
-    const diff = Math.abs(height - left);
+    // A latest column taller than the stories beside it costs three times more than a shorter one: the
+    // shorter column spreads what is left, the latest over many spaces between its stories, the top
+    // stories over one (between the lead and the secondary ones), and narrower windows than 1280 px
+    // make the latest column taller still.
+    const diff = height > left ? (height - left) * 3 : left - height;
     if (k >= LATEST_MIN && diff < bestDiff) {
       best = k;
       bestDiff = diff;
