@@ -198,6 +198,26 @@ export class ArticleQueries {
     return (this.#q('SELECT id FROM mentions WHERE headline_key = ?').all(key) as { id: string }[]).map((r) => r.id);
   }
 
+  /** Ids of a section's articles. */
+  idsInSection(slug: string): string[] {
+    return (this.#q('SELECT id FROM articles WHERE section = ?').all(slug) as { id: string }[]).map((r) => r.id);
+  }
+
+  /** Section labels as readers see them, by slug (table `sections`). */
+  sectionLabels(): Map<string, string> {
+    return new Map((this.#q('SELECT slug, label FROM sections').all() as { slug: string; label: string }[]).map((r) => [r.slug, r.label]));
+  }
+
+  /** The nearest day (`yyyy/mm/dd`) before this one that has stories. */
+  dayBefore(day: string): string | undefined {
+    return (this.#q('SELECT day FROM articles WHERE day < ? ORDER BY day DESC LIMIT 1').get(day) as { day: string } | undefined)?.day;
+  }
+
+  /** The nearest day after this one that has stories. */
+  dayAfter(day: string): string | undefined {
+    return (this.#q('SELECT day FROM articles WHERE day > ? ORDER BY day LIMIT 1').get(day) as { day: string } | undefined)?.day;
+  }
+
   /** Section slugs with at least one article. */
   sectionSlugs(): string[] {
     return this.#distinct('articles', 'section');
@@ -231,6 +251,11 @@ export class ArticleQueries {
     const values: string[] = [];
     for (let row = next.get('') as { v: string } | undefined; row; row = next.get(row.v) as { v: string } | undefined) values.push(row.v);
     return values;
+  }
+
+  /** How many articles a local month (`yyyy-mm`) has, from the month index. */
+  monthCount(month: string): number {
+    return (this.#q('SELECT COUNT(*) AS n FROM articles WHERE month = ?').get(month) as { n: number }).n;
   }
 
   monthArticles(month: string): ArticleRecord[] {

@@ -164,6 +164,11 @@ export function forgetFile(db: ArchiveDb, file: string): Set<string> {
   return keys;
 }
 
+/** Every story key any item of the catalog has (a full build decides them all). */
+export function catalogKeys(db: ArchiveDb): string[] {
+  return (db.prepare('SELECT DISTINCT key FROM items WHERE key IS NOT NULL').all() as { key: string }[]).map((r) => r.key);
+}
+
 export interface CatalogItem {
   file: string;
   index: number;

@@ -245,6 +245,23 @@ export function setMeta(db: ArchiveDb, key: string, value: string): void {
   db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
 }
 
+export function deleteMeta(db: ArchiveDb, key: string): void {
+  db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+}
+
+/** A number that changes whenever another connection commits to the archive (SQLite's data_version). */
+export function dataVersion(db: ArchiveDb): number {
+  return (db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version;
+}
+
+/**
+ * A full build starts over from the catalog: every story is decided again and every route drawn, so
+ * what was decided and drawn before is forgotten (the wire files and their items are kept).
+ */
+export function forgetDecisions(db: ArchiveDb): void {
+  for (const table of ['stories', 'sections', 'articles', 'article_agencies', 'mentions', 'quotes', 'photo_uses', 'inline_sources', 'route_keys', 'route_ranges']) db.exec(`DELETE FROM ${table}`);
+}
+
 /** Runs `work` in one transaction: all of it is stored, or none (a killed publisher leaves no half). */
 export function transaction<T>(db: ArchiveDb, work: () => T): T {
   db.exec('BEGIN IMMEDIATE');
@@ -254,6 +271,25 @@ export function transaction<T>(db: ArchiveDb, work: () => T): T {
     return result;
   } catch (error) {
     db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
+ * transaction() for work that awaits (pictures, social images, loading the theme). `work` returns
+ * `{ commit: false }` to roll back what it did and still return its value (strict mode's refusal).
+ * Nothing else may use the connection meanwhile: the publisher runs one publish at a time.
+ */
+export async function transactionAsync<T>(db: ArchiveDb, work: () => Promise<{ value: T; commit: boolean }>, onRollback?: () => void): Promise<T> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const { value, commit } = await work();
+    db.exec(commit ? 'COMMIT' : 'ROLLBACK');
+    if (!commit) onRollback?.();
+    return value;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    onRollback?.();
     throw error;
   }
 }

@@ -101,3 +101,18 @@ export function refreshEntries(db: ArchiveDb, files: Iterable<string>): ReportEn
   }
   return entries;
 }
+
+/** Adds the warnings of an article's pictures and social image to the decision of the item it shows (the report lists them with it). */
+export function addImageWarnings(db: ArchiveDb, file: string, item: number, warnings: string[]): void {
+  const row = db.prepare('SELECT decision FROM items WHERE file = ? AND idx = ?').get(file, item) as { decision: string } | undefined;
+  if (row?.decision) db.prepare('UPDATE items SET decision = ? WHERE file = ? AND idx = ?').run(JSON.stringify({ ...JSON.parse(row.decision), imageWarnings: warnings }), file, item);
+}
+
+/** Every rejected file and item in the archive, as entries (an item carries its file's name and its own line). */
+export function rejectedEntries(db: ArchiveDb): ReportEntry[] {
+  const rows = db.prepare("SELECT report FROM files WHERE ',' || statuses || ',' LIKE '%,rejected,%' ORDER BY file").all() as { report: string }[];
+  return rows.flatMap(({ report }) => {
+    const entry = JSON.parse(report) as ReportEntry;
+    return entry.items ? entry.items.filter((i) => i.status === 'rejected').map((i) => ({ ...i, file: entry.file })) : [entry];
+  });
+}

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMeta, setMeta, type ArchiveDb } from '../archive/db.ts';
+import type { PendingQueue } from '../archive/pending.ts';
+import type { SearchShards } from '../archive/search-shards.ts';
 import type { InlineSources } from '../render/inline-sources.ts';
 import { formatHeaders, headerRules, HEADERS_FILE } from './deploy-headers.ts';
 import type { ResolvedDatelineConfig } from '../options.ts';
@@ -30,49 +32,50 @@ export interface DerivedContext {
   output: SiteOutput;
   config: ResolvedDatelineConfig;
   texts: Map<string, string>;
-  /** Pending entries starting with a prefix. */
-  pending: (prefix: string) => string[];
-  /** Marks a pending entry done. */
-  done: { run: (what: string) => unknown };
+  /** The work still to do (archive/pending.ts): each entry is marked done as it is. */
+  pending: PendingQueue;
+  searchShards: SearchShards;
   /** Called as the search index is brought up to date, with how many of the stories of the spans to check are done (progress). */
   searchProgress?: (done: number, total: number) => void;
 }
 
 export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
-  const { db, library, output, config, pending, done } = ctx;
+  const { db, library, output, config, pending } = ctx;
+  const outputs = output.table;
   const notes: string[] = [];
   const url = (path: string) => absoluteUrl(config.site, config.base, path);
 
   // Social images: the image of each article a change touched, or none for a path that has no article.
-  for (const what of pending('image:')) {
-    placeImage(ctx, what.slice('image:'.length));
-    done.run(what);
+  for (const work of pending.list('image')) {
+    placeImage(ctx, work.path);
+    pending.done(work);
   }
 
   // Pictures: the derived files of each set a change touched, placed while an article shows them.
-  for (const what of pending('photo:')) {
-    placePhotoSet(db, output, config.cachePath, what.slice('photo:'.length));
-    done.run(what);
+  for (const work of pending.list('photo')) {
+    placePhotoSet(db, output, config.cachePath, work.key);
+    pending.done(work);
   }
 
-  if (pending('static').length) {
+  if (pending.has({ kind: 'static' })) {
     placeStatic(ctx);
     await placeDefaultImage(ctx);
-    done.run('static');
+    pending.done({ kind: 'static' });
   }
 
-  if (pending('derived').length) {
+  if (pending.has({ kind: 'derived' })) {
     // Page sitemaps of the groups whose pages changed; all of them on a full build, and when their
     // options (or Dateline's way of writing them) changed since they were written.
-    const sweeping = pending('sweep').length > 0;
+    const sweeping = pending.has({ kind: 'sweep' });
     const settings: SitemapSettings = { root: url(''), limit: config.sitemapLimit, options: config.sitemap ?? {} };
     const settingsKey = sitemapSettingsKey(settings);
     const everything = sweeping || getMeta(db, 'sitemaps') !== settingsKey;
-    const groups = new Map(pending('sitemap:').map((what) => [what.slice('sitemap:'.length), what]));
-    if (everything) for (const { grp } of db.prepare("SELECT DISTINCT grp FROM outputs WHERE kind = 'page' AND grp IS NOT NULL").all() as { grp: string }[]) if (!groups.has(grp)) groups.set(grp, '');
+    // each group, and whether it is pending (a group written only because everything is, is not)
+    const groups = new Map(pending.list('sitemap').map((work) => [work.group, true]));
+    if (everything) for (const grp of outputs.pageGroups()) if (!groups.has(grp)) groups.set(grp, false);
     const written = new Set<string>();
-    for (const [group, what] of groups) {
-      const pages = (db.prepare("SELECT path, lastmod, images FROM outputs WHERE grp = ? AND kind = 'page'").all(group) as { path: string; lastmod: string | null; images: string | null }[]).map((r) => ({
+    for (const [group, isPending] of groups) {
+      const pages = outputs.groupPages(group).map((r) => ({
         path: r.path === 'index.html' ? '' : r.path.replace(/index\.html$/, ''),
         ...(r.lastmod ? { lastmod: r.lastmod } : {}),
         ...(r.images ? { images: JSON.parse(r.images) as string[] } : {}),
@@ -83,10 +86,10 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
         written.add(f.name);
       }
       // the group's files past its new last one (it shrank)
-      for (const row of db.prepare("SELECT path FROM outputs WHERE kind = 'sitemap' AND path LIKE ?").all(`${group}-%.xml`) as { path: string }[]) {
-        if (!written.has(row.path) && pageSitemapFile(row.path)?.group === group) output.remove(row.path);
+      for (const path of outputs.groupSitemapFiles(group)) {
+        if (!written.has(path) && pageSitemapFile(path)?.group === group) output.remove(path);
       }
-      if (what) done.run(what);
+      if (isPending) pending.done({ kind: 'sitemap', group });
     }
 
     // The news sitemap: the stories of the 48 hours before "now".
@@ -95,17 +98,18 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
     const news = newsSitemapFiles(recent, { site: config.site, base: config.base, publicationName: config.publicationName, language: config.language });
     const newsNames = new Set(news.map((f) => f.name));
     for (const f of news) output.write(f.name, f.xml, 'sitemap', { lastmod: f.lastmod });
-    for (const row of db.prepare("SELECT path FROM outputs WHERE kind = 'sitemap' AND path LIKE 'sitemap-news-%'").all() as { path: string }[]) if (!newsNames.has(row.path)) output.remove(row.path);
+    for (const path of outputs.newsSitemapFiles()) if (!newsNames.has(path)) output.remove(path);
 
     // Every group written: sitemaps it did not write are gone (a group with no page left, files of an
     // earlier naming), before the index lists them.
     if (everything) {
-      for (const { path } of db.prepare("SELECT path FROM outputs WHERE kind = 'sitemap'").all() as { path: string }[]) if (!written.has(path) && !newsNames.has(path)) output.remove(path);
+      for (const { path } of outputs.sitemapFiles()) if (!written.has(path) && !newsNames.has(path)) output.remove(path);
     }
 
     // The index: the news sitemap and the `customSitemaps` option as @astrojs/sitemap lists its
     // custom sitemaps, then every page sitemap (by group, then number).
-    const pageSitemaps = (db.prepare("SELECT path, lastmod FROM outputs WHERE kind = 'sitemap'").all() as { path: string; lastmod: string | null }[])
+    const pageSitemaps = outputs
+      .sitemapFiles()
       .filter((r) => isPageSitemap(r.path))
       .sort((a, b) => compareSitemapFiles(a.path, b.path))
       .map((r) => ({ url: url(r.path), ...(r.lastmod ? { lastmod: r.lastmod } : {}) }));
@@ -115,31 +119,24 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
     output.write('robots.txt', robotsText(join(config.rootPath, 'public'), url(SITEMAP_INDEX)), 'static');
 
     // _headers: the CSP allows exactly the inline scripts and styles the site's pages have.
-    // the distinct hashes, one index seek each (there is a row per page that has one)
-    const nextHash = db.prepare('SELECT hash FROM inline_sources WHERE kind = ? AND hash > ? ORDER BY hash LIMIT 1');
-    const hashes = (kind: string) => {
-      const found: string[] = [];
-      for (let row = nextHash.get(kind, '') as { hash: string } | undefined; row; row = nextHash.get(kind, row.hash) as { hash: string } | undefined) found.push(row.hash);
-      return found;
-    };
-    const inline: InlineSources = { scripts: hashes('script'), styles: hashes('style'), styleAttributes: hashes('style-attribute') };
+    const inline: InlineSources = { scripts: outputs.inlineHashes('script'), styles: outputs.inlineHashes('style'), styleAttributes: outputs.inlineHashes('style-attribute') };
     output.write(HEADERS_FILE, formatHeaders(headerRules(config.base, inline)), 'static');
-    done.run('derived');
+    pending.done({ kind: 'derived' });
   }
 
-  if (pending('sweep').length) {
+  if (pending.has({ kind: 'sweep' })) {
     // A full build: nothing stays in the output folder that it did not write or find in place (it
     // marked every output stale when it began; a build killed midway is finished by the next publish).
-    const kept = new Set((db.prepare('SELECT path FROM outputs WHERE stale = 0').all() as { path: string }[]).map((r) => r.path));
+    const kept = new Set(outputs.pathsByStale(false));
     let removed = 0;
     for (const file of output.filesOnDisk()) {
       if (kept.has(file)) continue;
       output.remove(file);
       removed++;
     }
-    for (const { path } of db.prepare('SELECT path FROM outputs WHERE stale = 1').all() as { path: string }[]) output.remove(path);
+    for (const path of outputs.pathsByStale(true)) output.remove(path);
     if (removed) notes.push(`removed ${removed} file(s) the site no longer has`);
-    done.run('sweep');
+    pending.done({ kind: 'sweep' });
   }
   return notes;
 }
@@ -149,14 +146,15 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
  * Pagefind runs in its own process, on the core the renderer leaves.
  */
 export async function deriveSearch(ctx: DerivedContext): Promise<string | undefined> {
-  const { db, library, config, output, pending, done } = ctx;
-  if (!pending('search').length) return undefined;
-  const months = pending('month:');
-  const all = pending('search:all').length > 0;
-  const update = await updateSearch(db, library, config, output, all ? 'all' : new Set(months.map((m) => m.slice('month:'.length))), ctx.texts, ctx.searchProgress);
-  if (all) pruneSearchCache(db, config);
-  for (const m of months) done.run(m);
-  for (const s of pending('search')) done.run(s);
+  const { library, config, output, pending, searchShards } = ctx;
+  const all = pending.has({ kind: 'search:all' });
+  if (!all && !pending.has({ kind: 'search' })) return undefined;
+  const months = pending.list('month');
+  const update = await updateSearch(searchShards, library, config, output, all ? 'all' : new Set(months.map((m) => m.month)), ctx.texts, ctx.searchProgress);
+  if (all) pruneSearchCache(searchShards, config);
+  for (const m of months) pending.done(m);
+  pending.done({ kind: 'search' });
+  pending.done({ kind: 'search:all' });
   return `search: ${update.indexed} shard(s) indexed of ${update.shards} (${update.milliseconds} ms)`;
 }
 
@@ -176,7 +174,7 @@ function placeImage(ctx: DerivedContext, articlePath: string): void {
 
 /** The theme's static files (CSS, scripts, public/) and the default social image. */
 function placeStatic(ctx: DerivedContext): void {
-  const { db, output } = ctx;
+  const { output } = ctx;
   const client = join(currentRenderer().dir, 'client');
   const placed = new Set<string>();
   const walk = (dir: string, prefix: string) => {
@@ -194,7 +192,7 @@ function placeStatic(ctx: DerivedContext): void {
   if (existsSync(client)) walk(client, '');
   // Files of an earlier theme or public/ folder that this one no longer has (placed files are keyed
   // `theme:digest`; files Dateline writes itself are keyed by their bytes' digest, which has no colon).
-  for (const { path } of db.prepare("SELECT path FROM outputs WHERE kind = 'static' AND instr(hash, ':') > 0").all() as { path: string }[]) if (!placed.has(path)) output.remove(path);
+  for (const path of output.table.themeFiles()) if (!placed.has(path)) output.remove(path);
 }
 
 /** Places `og/default.png` (drawn once per site name, description and theme). */

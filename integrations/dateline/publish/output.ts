@@ -8,9 +8,11 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, st
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { ArchiveDb } from '../archive/db.ts';
+import { OutputTable, type OutputKind } from '../archive/outputs.ts';
+import { PendingQueue } from '../archive/pending.ts';
 import { linkOrCopy } from './link-files.ts';
 
-export type OutputKind = 'page' | 'feed' | 'image' | 'search' | 'sitemap' | 'static';
+export type { OutputKind };
 
 /** Files place() works on at once. */
 const PLACE_CONCURRENCY = 16;
@@ -46,7 +48,9 @@ export function removedKind(path: string): RemovedKind {
 
 export class SiteOutput {
   readonly dir: string;
-  readonly #db: ArchiveDb;
+  /** What the archive records of the files written (archive/outputs.ts). */
+  readonly table: OutputTable;
+  readonly #pending: PendingQueue;
   // What the current publish did (begin() starts them again: a resident publisher keeps one SiteOutput).
   #written = 0;
   #removed = 0;
@@ -56,19 +60,13 @@ export class SiteOutput {
 
   /** Folders known to exist (a recursive mkdir per file was a tenth of a full build's main thread). */
   readonly #folders = new Set<string>();
-  readonly #statements = new Map<string, ReturnType<ArchiveDb['prepare']>>();
   /** Files place() has put in place (or found in place), for the write() that records each. */
   readonly #placed = new Map<string, { hash: string; wrote: boolean }>();
 
   constructor(db: ArchiveDb, dir: string) {
-    this.#db = db;
+    this.table = new OutputTable(db);
+    this.#pending = new PendingQueue(db);
     this.dir = dir;
-  }
-
-  #sql(sql: string) {
-    let statement = this.#statements.get(sql);
-    if (!statement) this.#statements.set(sql, (statement = this.#db.prepare(sql)));
-    return statement;
   }
 
   /** Makes a folder whose parents are known (one mkdir, not a recursive walk, for each new folder). */
@@ -132,11 +130,11 @@ export class SiteOutput {
         const { path, bytes } = files[i]!;
         const hash = digest(bytes);
         const target = join(this.dir, path);
-        const row = this.#sql('SELECT hash FROM outputs WHERE path = ?').get(path) as { hash: string } | undefined;
+        const recorded = this.table.hashOf(path);
         let same = false;
         try {
           const info = await stat(target);
-          same = info.isFile() && info.size === bytes.length && (row?.hash === hash || digest(await readFile(target)) === hash);
+          same = info.isFile() && info.size === bytes.length && (recorded === hash || digest(await readFile(target)) === hash);
         } catch {
           same = false;
         }
@@ -158,7 +156,7 @@ export class SiteOutput {
     const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
     const hash = digest(data);
     const target = join(this.dir, path);
-    const row = this.#sql('SELECT hash, lastmod, images, stale FROM outputs WHERE path = ?').get(path) as { hash: string; lastmod: string | null; images: string | null; stale: number } | undefined;
+    const row = this.table.get(path);
     const images = options.images?.length ? JSON.stringify(options.images) : null;
     const listed = !row || (row.lastmod ?? undefined) !== options.lastmod || row.images !== images;
     const placed = this.#placed.get(path);
@@ -184,18 +182,18 @@ export class SiteOutput {
         this.#inFolder(target, () => writeFileSync(tmp, data));
         renameSync(tmp, target);
       }
-      this.#sql("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'written')").run(path);
+      this.table.noteChange(path, 'written');
       this.#written++;
     } else {
       // Already in place but not what the archive recorded: written by a publisher killed before it
       // could record it. Still a change for the deployer, though not a write.
-      if (row?.hash !== hash) this.#sql("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'written')").run(path);
+      if (row?.hash !== hash) this.table.noteChange(path, 'written');
       this.#kept++;
     }
     if (!row || row.hash !== hash || listed) {
-      this.#sql('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod, grp, images, stale) VALUES (?, ?, ?, ?, ?, ?, 0)').run(path, hash, kind, options.lastmod ?? null, options.sitemap ?? null, images);
-      if (options.sitemap && listed) this.#sql('INSERT OR IGNORE INTO pending (what) VALUES (?)').run(`sitemap:${options.sitemap}`);
-    } else if (row.stale) this.#sql('UPDATE outputs SET stale = 0 WHERE path = ?').run(path);
+      this.table.put(path, { hash, kind, lastmod: options.lastmod, grp: options.sitemap, images });
+      if (options.sitemap && listed) this.#pending.add({ kind: 'sitemap', group: options.sitemap });
+    } else if (row.stale) this.table.markFresh(path);
     return !same;
   }
 
@@ -205,7 +203,7 @@ export class SiteOutput {
    */
   link(path: string, source: string, kind: OutputKind, key: string): boolean {
     const target = join(this.dir, path);
-    const row = this.#sql('SELECT hash, stale FROM outputs WHERE path = ?').get(path) as { hash: string; stale: number } | undefined;
+    const row = this.table.get(path);
     let present: boolean;
     try {
       present = statSync(target).isFile();
@@ -213,7 +211,7 @@ export class SiteOutput {
       present = false;
     }
     if (present && row?.hash === key) {
-      if (row.stale) this.#sql('UPDATE outputs SET stale = 0 WHERE path = ?').run(path);
+      if (row.stale) this.table.markFresh(path);
       this.#kept++;
       return false;
     }
@@ -221,8 +219,8 @@ export class SiteOutput {
     rmSync(tmp, { force: true });
     this.#inFolder(target, () => linkOrCopy(source, tmp));
     renameSync(tmp, target);
-    this.#sql('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod, stale) VALUES (?, ?, ?, NULL, 0)').run(path, key, kind);
-    this.#sql("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'written')").run(path);
+    this.table.put(path, { hash: key, kind });
+    this.table.noteChange(path, 'written');
     this.#written++;
     return true;
   }
@@ -236,9 +234,9 @@ export class SiteOutput {
     } catch {
       existed = false;
     }
-    const row = this.#sql('SELECT grp FROM outputs WHERE path = ?').get(path) as { grp: string | null } | undefined;
+    const row = this.table.get(path);
     // Recorded but already gone: removed by a publisher killed before it could record that.
-    if (existed || row) this.#sql("INSERT OR REPLACE INTO changes (path, change) VALUES (?, 'removed')").run(path);
+    if (existed || row) this.table.noteChange(path, 'removed');
     if (existed) {
       rmSync(target, { force: true });
       this.#removed++;
@@ -253,15 +251,13 @@ export class SiteOutput {
         }
       }
     }
-    if (row?.grp) this.#sql('INSERT OR IGNORE INTO pending (what) VALUES (?)').run(`sitemap:${row.grp}`);
-    this.#sql('DELETE FROM outputs WHERE path = ?').run(path);
-    this.#sql('DELETE FROM inline_sources WHERE path = ?').run(path);
+    if (row?.grp) this.#pending.add({ kind: 'sitemap', group: row.grp });
+    this.table.forget(path);
   }
 
   /** Site paths of the recorded outputs under a folder (`photos/3f9a…/`), by a range of the index. */
   pathsUnder(folder: string): string[] {
-    const end = `${folder.slice(0, -1)}${String.fromCharCode(folder.charCodeAt(folder.length - 1) + 1)}`;
-    return (this.#sql('SELECT path FROM outputs WHERE path >= ? AND path < ?').all(folder, end) as { path: string }[]).map((r) => r.path);
+    return this.table.pathsUnder(folder);
   }
 
   /** Site paths of every file in the output folder (temporary files of a killed writer included). */
@@ -296,8 +292,8 @@ export class SiteOutput {
  * path is listed once, under what happened to it last; a deployer brings each listed path to the state
  * it has in dist/ now (upload if present, delete if not), so a list taken mid-publish is still right.
  */
-export function writeChanges(db: ArchiveDb, file: string, meta: { generatedAt: string }): { written: string[]; removed: string[] } {
-  const rows = db.prepare('SELECT path, change FROM changes ORDER BY path').all() as { path: string; change: string }[];
+export function writeChanges(outputs: OutputTable, file: string, meta: { generatedAt: string }): { written: string[]; removed: string[] } {
+  const rows = outputs.changes();
   const change = new Map<string, string>();
   let since = meta.generatedAt;
   let publishes = 0;
@@ -320,7 +316,7 @@ export function writeChanges(db: ArchiveDb, file: string, meta: { generatedAt: s
   const body = { since, generatedAt: meta.generatedAt, publishes: publishes + 1, full, written, removed };
   writeFileSync(tmp, `${JSON.stringify(body, null, 2)}\n`);
   renameSync(tmp, file);
-  db.exec('DELETE FROM changes');
+  outputs.clearChanges();
   return { written, removed };
 }
 

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Library } from '../site/library.ts';
-import type { ArchiveDb } from '../archive/db.ts';
+import type { SearchShards } from '../archive/search-shards.ts';
 import type { ResolvedDatelineConfig } from '../options.ts';
 import { indexFingerprint, indexShard, SHARDS_FILE, shardKey } from '../search/build.ts';
 import { planSpan, spanOf } from '../search/shards.ts';
@@ -30,7 +30,7 @@ function files(dir: string, prefix = ''): string[] {
  * texts of items parsed in this run (by searchTextKey), so their files are not read again.
  */
 export async function updateSearch(
-  db: ArchiveDb,
+  shards: SearchShards,
   library: Library,
   config: ResolvedDatelineConfig,
   output: SiteOutput,
@@ -48,11 +48,11 @@ export async function updateSearch(
   const newest = present.at(-1);
   // The newest month is planned on its own and every other with its year: a change of which month is
   // newest re-plans the spans of both months.
-  const previousNewest = (db.prepare("SELECT span FROM search_shards WHERE length(span) = 7 AND retired = 0 ORDER BY span DESC LIMIT 1").get() as { span: string } | undefined)?.span;
+  const previousNewest = shards.newestMonthSpan();
   const todo = new Set<string>();
   if (months === 'all') {
     for (const m of present) todo.add(spanOf(m, newest));
-    for (const r of db.prepare('SELECT DISTINCT span FROM search_shards WHERE retired = 0').all() as { span: string }[]) todo.add(r.span);
+    for (const span of shards.liveSpans()) todo.add(span);
   } else {
     for (const m of months) todo.add(spanOf(m, newest));
   }
@@ -60,11 +60,9 @@ export async function updateSearch(
     for (const m of [newest, previousNewest]) if (m) for (const span of [m, m.slice(0, 4)]) todo.add(span);
   }
   let indexed = 0;
-  const shardsOf = db.prepare('SELECT folder FROM search_shards WHERE span = ? AND retired = 0');
   // the stories of the spans to check, counted from the month index (progress)
-  const inMonth = db.prepare('SELECT COUNT(*) AS n FROM articles WHERE month = ?');
   const spanStories = (span: string) =>
-    (span.length === 4 ? present.filter((m) => m.startsWith(`${span}-`) && m !== newest) : span === newest ? [span] : []).reduce((n, m) => n + (inMonth.get(m) as { n: number }).n, 0);
+    (span.length === 4 ? present.filter((m) => m.startsWith(`${span}-`) && m !== newest) : span === newest ? [span] : []).reduce((n, m) => n + library.queries.monthCount(m), 0);
   const total = onProgress ? [...todo].reduce((n, span) => n + spanStories(span), 0) : 0;
   let checked = 0;
   onProgress?.(0, total);
@@ -77,9 +75,9 @@ export async function updateSearch(
       idx,
       shard,
     }));
-    const before = new Set((shardsOf.all(span) as { folder: string }[]).map((r) => r.folder));
+    const before = new Set(shards.liveFolders(span));
     const keep = new Set(planned.map((p) => p.folder));
-    for (const folder of before) if (!keep.has(folder)) db.prepare('UPDATE search_shards SET retired = 1 WHERE folder = ?').run(folder);
+    for (const folder of before) if (!keep.has(folder)) shards.retire(folder);
     for (const { folder, idx, shard } of planned) {
       const dir = join(cacheDir, folder);
       if (!existsSync(join(dir, 'pagefind-entry.json'))) {
@@ -91,34 +89,30 @@ export async function updateSearch(
       if (months === 'all' || !before.has(folder) || !existsSync(join(output.dir, 'pagefind', folder, 'pagefind-entry.json'))) {
         for (const file of files(dir)) output.link(`pagefind/${folder}/${file}`, join(dir, file), 'search', folder);
       }
-      db.prepare('INSERT OR REPLACE INTO search_shards (folder, span, idx, stories, last, retired) VALUES (?, ?, ?, ?, ?, 0)').run(folder, span, idx, shard.articles.length, shard.articles.at(-1)!.timestamp);
+      shards.put({ folder, span, idx, stories: shard.articles.length, last: shard.articles.at(-1)!.timestamp });
       checked += shard.articles.length;
       if (checked < total) onProgress?.(checked, total);
     }
   }
   onProgress?.(total, total);
   // Newest first; a reader's search asks a few shards of the same span at once.
-  const listed = (db.prepare('SELECT folder, span, stories FROM search_shards WHERE retired = 0 ORDER BY last DESC, folder').all() as { folder: string; span: string; stories: number }[]).map(
-    (r) => ({ path: r.folder, span: r.span, stories: r.stories }),
-  );
+  const listed = shards.listed().map((r) => ({ path: r.folder, span: r.span, stories: r.stories }));
   output.write(SHARDS_FILE, `${JSON.stringify({ shards: listed })}\n`, 'static');
   // Replaced shards go only now: until the new list is in place, the search page reads the old one.
   // (Also those a publisher killed before it could remove them.)
-  for (const { folder } of db.prepare('SELECT folder FROM search_shards WHERE retired = 1').all() as { folder: string }[]) {
-    // a range of the primary key, not LIKE (which SQLite cannot answer from the index): the outputs
-    // table holds every file of the site
-    for (const row of db.prepare('SELECT path FROM outputs WHERE path >= ? AND path < ?').all(`pagefind/${folder}/`, `pagefind/${folder}0`) as { path: string }[]) output.remove(row.path);
+  for (const folder of shards.retiredFolders()) {
+    // a range of the primary key (pathsUnder), not LIKE: the outputs table holds every file of the site
+    for (const path of output.pathsUnder(`pagefind/${folder}/`)) output.remove(path);
     rmSync(join(cacheDir, folder), { recursive: true, force: true });
-    db.prepare('DELETE FROM search_shards WHERE folder = ?').run(folder);
+    shards.forget(folder);
   }
-  const shards = listed.length;
-  return { indexed, shards, milliseconds: Math.round(performance.now() - started) };
+  return { indexed, shards: listed.length, milliseconds: Math.round(performance.now() - started) };
 }
 
 /** Search shards in the cache no shard of the archive uses (after a full build). */
-export function pruneSearchCache(db: ArchiveDb, config: ResolvedDatelineConfig): void {
+export function pruneSearchCache(shards: SearchShards, config: ResolvedDatelineConfig): void {
   const cacheDir = join(config.cachePath, 'search');
   if (!existsSync(cacheDir)) return;
-  const used = new Set((db.prepare('SELECT folder FROM search_shards').all() as { folder: string }[]).map((r) => r.folder));
+  const used = new Set(shards.folders());
   for (const name of readdirSync(cacheDir)) if (!used.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
 }

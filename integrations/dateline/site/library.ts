@@ -6,7 +6,7 @@ import type { ResolvedDatelineConfig } from '../options.ts';
 import { formatLocalDate, toIsoInZone } from '../time.ts';
 import { listPagePath, sectionSlug } from '../urls.ts';
 import { ArticleQueries, headlineKey, type ListKind } from '../archive/articles.ts';
-import type { ArchiveDb } from '../archive/db.ts';
+import { dataVersion, type ArchiveDb } from '../archive/db.ts';
 import type { ArticleRecord } from '../archive/records.ts';
 import type { WireItem } from '../formats/item.ts';
 import { archivePageCount, neighbours, pageRange } from './pagination.ts';
@@ -107,7 +107,7 @@ export class Library {
 
   /** A number that changes whenever another connection commits to the archive (SQLite's data_version). */
   dataVersion(): number {
-    return (this.#db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version;
+    return dataVersion(this.#db);
   }
 
   /** Forgets remembered answers: the articles changed. */
@@ -144,7 +144,7 @@ export class Library {
 
   #sections(): SectionInfo[] {
     const order = new Map(this.#config.sections.map((s, i) => [sectionSlug(s.name), i]));
-    const labels = new Map((this.#db.prepare('SELECT slug, label FROM sections').all() as { slug: string; label: string }[]).map((r) => [r.slug, r.label]));
+    const labels = this.queries.sectionLabels();
     return this.queries
       .sectionSlugs()
       .map((slug) => withCount({ slug, label: labels.get(slug) ?? slug }, listName('section', slug), this.#count('section', slug)))
@@ -193,8 +193,8 @@ export class Library {
   }
 
   #dayNeighbours(key: string): { older?: DayInfo; newer?: DayInfo } {
-    const older = (this.#db.prepare('SELECT day FROM articles WHERE day < ? ORDER BY day DESC LIMIT 1').get(key) as { day: string } | undefined)?.day;
-    const newer = (this.#db.prepare('SELECT day FROM articles WHERE day > ? ORDER BY day LIMIT 1').get(key) as { day: string } | undefined)?.day;
+    const older = this.queries.dayBefore(key);
+    const newer = this.queries.dayAfter(key);
     return { ...(older ? { older: this.day(older)! } : {}), ...(newer ? { newer: this.day(newer)! } : {}) };
   }
 
