@@ -5,7 +5,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { articlePartsFor, generateArticles, wireText } from '../bench/generate.ts';
 import { articleFile, mixedFormatOf, type BenchFormat } from '../bench/formats.ts';
 import { parseWireFile, type WireItem } from '../integrations/dateline/formats/index.ts';
