@@ -6,7 +6,7 @@
 // shows that an incremental deploy uploaded exactly the listed files and listed nothing, and every
 // object not listed keeps its ETag and LastModified. An object outside the prefix is never touched.
 import S3rver from '@20minutes/s3rver';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
