@@ -11,7 +11,7 @@
 // the story's `modified` is `+010000-01-01T04:59:59+05:00`, which is no ISO 8601 date-time of four-digit
 // years (pages, feeds and sitemaps would print it as it is).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { beforeAll, describe, expect, it } from 'vitest';
