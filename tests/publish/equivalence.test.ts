@@ -31,7 +31,6 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { headlineKey } from '../../integrations/dateline/archive/articles.ts';
 import { loadSqlite } from '../../integrations/dateline/archive/db.ts';
 import { archivePageCount } from '../../integrations/dateline/site/pagination.ts';
 import { buildSite, outputDir, projectRoot, publishSite } from '../helpers/build.ts';
