@@ -102,12 +102,12 @@ function agency(request: http.IncomingMessage, response: http.ServerResponse): v
   const port = server.port;
   switch (request.url) {
     case '/p/good.jpg':
-      return sendJpeg(request, response, pictures.good!, '"good-1"');
+      return void sendJpeg(request, response, pictures.good!, '"good-1"');
     case '/p/g2-link.jpg':
       return void response.writeHead(302, { Location: '/p/g2.jpg' }).end();
     case '/p/g2.jpg':
       if (g2Mode === 'down') return void response.writeHead(503).end('maintenance');
-      return sendJpeg(request, response, pictures.g2!, '"g2-1"');
+      return void sendJpeg(request, response, pictures.g2!, '"g2-1"');
     case '/p/missing.jpg':
     case '/p/nitf-gone.jpg':
       return void response.writeHead(404).end('no such picture');
@@ -140,7 +140,7 @@ function agency(request: http.IncomingMessage, response: http.ServerResponse): v
 }
 
 function cdnServer(request: http.IncomingMessage, response: http.ServerResponse): void {
-  if (request.url === '/p/cdn.jpg' && !cdnGone) return sendJpeg(request, response, pictures.g2!, '"cdn-1"');
+  if (request.url === '/p/cdn.jpg' && !cdnGone) return void sendJpeg(request, response, pictures.g2!, '"cdn-1"');
   response.writeHead(404).end();
 }
 
