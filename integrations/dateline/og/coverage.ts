@@ -25,6 +25,7 @@ function loadFonts(): CmapFont[] {
 
 /** Characters that are never drawn and so need no glyph: whitespace, controls, format (ZWJ, ZWNJ,
  * bidi marks, soft hyphen…), variation selectors and other default-ignorables. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: single code points (a joiner, fillers, selectors), each ignorable on its own
 const IGNORABLE = /^[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]$/u;
 
 export function isCovered(cp: number): boolean {
