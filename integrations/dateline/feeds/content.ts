@@ -76,7 +76,6 @@ export function articleHtml(wire: Pick<WireItem, 'body' | 'datelineText'>, optio
       if (photo) out.push(figure(photo));
     } else if (block.kind === 'caption') {
       // a photo caption is shown with its photo (the lead's, when it has none of its own) or not at all
-      continue;
     } else {
       out.push(`<p dir="auto"><small>${text(block.text)}</small></p>`);
     }
