@@ -47,7 +47,7 @@ import { TRAILER_FORM, parseTrailer } from './trailer.ts';
 export { looksLikeIptc7901 } from './recognise.ts';
 
 const FORMAT = 'iptc7901' as const;
-const EXPECTED = 'a message starting with SOH (0x01) and a header line (' + HEADER_FORM + ')';
+const EXPECTED = `a message starting with SOH (0x01) and a header line (${HEADER_FORM})`;
 
 export function parseIptc7901(bytes: Uint8Array, options: FormatOptions): FileParse {
   return parseTeletypeFile(bytes, options, { format: FORMAT, expected: EXPECTED, readMessage });
