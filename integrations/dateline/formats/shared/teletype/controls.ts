@@ -45,7 +45,7 @@ export function clean(text: string): string {
 /** A short quotation of file text for a message: cleaned, cut to about 60 characters. */
 export function excerpt(text: string, max = 60): string {
   const chars = Array.from(clean(text));
-  return JSON.stringify(chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join(''));
+  return JSON.stringify(chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join(''));
 }
 
 /** Name of a control character for a message (`ETX (0x03)`). */
