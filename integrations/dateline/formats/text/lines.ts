@@ -31,7 +31,7 @@ export function tidy(line: string): string {
 /** Quote a piece of a line for a message, cut to about 60 characters. */
 export function excerpt(text: string, max = 60): string {
   const chars = Array.from(text);
-  const cut = chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
+  const cut = chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
   return JSON.stringify(cut);
 }
 
