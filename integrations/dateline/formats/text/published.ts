@@ -63,7 +63,7 @@ function build(year: number, month: number | undefined, day: number, hour: numbe
 /** Parse the text after `Published`/`Updated` into an ISO instant (with offset, no milliseconds) in `zone`. */
 export function parseStamp(text: string, zone: string): Stamp {
   const t = text.trim();
-  const detail = JSON.stringify(t.length > 60 ? t.slice(0, 59) + '…' : t);
+  const detail = JSON.stringify(t.length > 60 ? `${t.slice(0, 59)}…` : t);
   if (t.length > 80) return { ok: false, reason: 'unrecognised', detail };
   if (RELATIVE.test(t)) return { ok: false, reason: 'relative', detail };
   let m = DAY_MONTH.exec(t);
