@@ -23,7 +23,7 @@ const cacheDir = join(out, '.cache');
 const r = await renderOgImages(Object.entries(headlines).map(([id, headline]) => ({ id, card: { ...base, headline } })), { cacheDir, theme });
 for (const [id, img] of r.images) {
   await sharp(img.file).png().toFile(join(out, `${id}.png`));
-  console.log(`${id}.png  (${img.ext}, ${img.bytes} bytes)${r.warnings.has(id) ? '  ' + r.warnings.get(id)!.join('; ') : ''}`);
+  console.log(`${id}.png  (${img.ext}, ${img.bytes} bytes)${r.warnings.has(id) ? `  ${r.warnings.get(id)!.join('; ')}` : ''}`);
 }
 const d = await renderDefaultImage({ cacheDir, theme, siteName: 'Dateline', tagline: 'News from the wires' });
 await sharp(d.file).png().toFile(join(out, 'default.png'));
