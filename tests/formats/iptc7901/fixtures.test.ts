@@ -121,7 +121,7 @@ describe('IPTC 7901 files, bytes and times', () => {
   it('reads every message of a file as an item with its own line', () => {
     const first = iptc();
     const second = iptc({ header: 'eca102 4 i 80 ccccb   dpa 043', keyword: 'Portmere-weather', headline: 'Storm warning for the coast', body: ['Portmere (dpa) - Forecasters warned of gales.'] });
-    const result = parse(first + '\r\n' + second);
+    const result = parse(`${first}\r\n${second}`);
     expect(result.errors).toEqual([]);
     expect(result.items.map((i) => i.ok && [i.item.line, i.item.identity.key, i.item.headline])).toEqual([
       [1, 'slug:dpa:Portmere-transport/strike:2024-03-12', 'Harbour ferry strike ends after overnight talks'],
