@@ -171,10 +171,10 @@ describe('input hygiene', () => {
   });
 
   it('a line over maxLineLength rejects the file, naming the line', () => {
-    const long = wire({ body: ['KARACHI: ' + 'word '.repeat(30), 'x'.repeat(200)] });
+    const long = wire({ body: [`KARACHI: ${'word '.repeat(30)}`, 'x'.repeat(200)] });
     expect(errorOf(parseWire(long, { maxLineLength: 180 }))).toEqual({ line: 9, message: 'line is 200 characters long, over the limit of 180' });
-    expect(parseWire(wire({ body: ['KARACHI: ' + 'a'.repeat(100_001)] })).ok).toBe(false);
-    expect(parseWire(wire({ body: ['KARACHI: ' + 'a'.repeat(99_000)] })).ok).toBe(true);
+    expect(parseWire(wire({ body: [`KARACHI: ${'a'.repeat(100_001)}`] })).ok).toBe(false);
+    expect(parseWire(wire({ body: [`KARACHI: ${'a'.repeat(99_000)}`] })).ok).toBe(true);
   });
 
   it('control characters other than tab and newline never reach the output', () => {
