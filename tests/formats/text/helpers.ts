@@ -46,5 +46,5 @@ export function wire(parts: WireParts = {}): string {
     parts.published ?? 'APP Published 01 Jan, 2025 10:15am',
     ...(parts.body ?? ['KARACHI: The government announced new measures on Wednesday.', 'Officials said the plan would start soon.']),
   ];
-  return head.join('\n') + '\n' + blocks.join('\n\n') + '\n';
+  return `${head.join('\n')}\n${blocks.join('\n\n')}\n`;
 }
