@@ -59,10 +59,10 @@ describe('reference article', () => {
   });
 
   it('parses the same with a UTF-8 byte-order mark', () => {
-    const bytes = new TextEncoder().encode('\uFEFF' + seed);
+    const bytes = new TextEncoder().encode(`\uFEFF${seed}`);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(parseWire(bytes)).toEqual(parseWire(seed));
-    expect(parseWire('\uFEFF' + seed)).toEqual(parseWire(seed));
+    expect(parseWire(`\uFEFF${seed}`)).toEqual(parseWire(seed));
   });
 
   it('parses the same from Windows-1252 bytes (with BOM-less CRLF too)', () => {
