@@ -36,7 +36,7 @@ export function hostileCases(wrap: Wrap): HostileCase[] {
     paragraph: '&xxe;',
   });
   const depth = 100_000;
-  const deep = wrap({ headline: 'Deep', paragraph: '<span>'.repeat(depth) + 'x' + '</span>'.repeat(depth) });
+  const deep = wrap({ headline: 'Deep', paragraph: `${'<span>'.repeat(depth)}x${'</span>'.repeat(depth)}` });
   const big = wrap({ headline: 'A very long paragraph', paragraph: 'word '.repeat((4 * 1024 * 1024) / 5) });
   const nbsp = wrap({ headline: 'Non-breaking', paragraph: 'Prices rose&nbsp;sharply.' });
   const whole = wrap({ headline: 'Cut short', paragraph: 'The council met on Monday.' });
