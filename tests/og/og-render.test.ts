@@ -31,7 +31,7 @@ describe('OG image basics', () => {
     const b = await one(reference, tempDir('det2'));
     expect(a.img.key).toBe(b.img.key);
     expect(readFileSync(a.img.file).equals(readFileSync(b.img.file))).toBe(true);
-    const c = await one({ ...reference, headline: reference.headline + ' again' }, tempDir('det3'));
+    const c = await one({ ...reference, headline: `${reference.headline} again` }, tempDir('det3'));
     expect(c.img.key).not.toBe(a.img.key);
     const [pa, pc] = await Promise.all([a.img.file, c.img.file].map((f) => sharp(f).raw().toBuffer()));
     expect(pa.equals(pc)).toBe(false);
@@ -41,7 +41,7 @@ describe('OG image basics', () => {
     const k = ogCacheKey(reference, theme);
     expect(ogCacheKey({ ...reference, headline: `  ${reference.headline}\n` }, theme)).toBe(k);
     for (const field of ['siteName', 'sectionLabel', 'headline', 'byline', 'dateText'] as const) {
-      expect(ogCacheKey({ ...reference, [field]: reference[field] + 'x' }, theme)).not.toBe(k);
+      expect(ogCacheKey({ ...reference, [field]: `${reference[field]}x` }, theme)).not.toBe(k);
     }
     expect(ogCacheKey({ ...reference, lang: 'en' }, theme)).not.toBe(k);
     expect(ogCacheKey(reference, { ...theme, accent: '#000000' })).not.toBe(k);
