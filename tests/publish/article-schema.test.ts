@@ -99,7 +99,7 @@ describe('the article schema at ingest', () => {
     // the build's own list of rejected files names it at that line
     expect(site.output).toContain(`${FEED}:${badItemLine}`);
     // the other story of the file, and the rest of the site, are published
-    expect(site.exists(new URL(good!.url!).pathname.slice(1) + 'index.html')).toBe(true);
+    expect(site.exists(`${new URL(good!.url!).pathname.slice(1)}index.html`)).toBe(true);
     expect(site.read('index.html')).toContain(GOOD_HEADLINE);
     expect(site.read('index.html')).not.toContain(BAD_HEADLINE);
     expect(records.some((r) => r.headline === BAD_HEADLINE)).toBe(false);
