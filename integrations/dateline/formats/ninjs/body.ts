@@ -75,7 +75,7 @@ function candidates(item: Located): Candidate[] {
   return out.sort((a, b) => RANK[a.kind] - RANK[b.kind]);
 }
 
-const hasClass = (attribs: Record<string, string>, name: string) => (attribs['class'] ?? '').split(/\s+/).includes(name);
+const hasClass = (attribs: Record<string, string>, name: string) => (attribs.class ?? '').split(/\s+/).includes(name);
 
 /** TT's `<div class="dat">` (topic label + agency) removed on the parsed tree. */
 function withoutFurniture(html: string): string {
