@@ -64,7 +64,7 @@ export function readRenditions(picture: Located, warnings: Diagnostic[]): Rendit
 
     const poi = member(at, 'poi');
     if (poi && !out.poi) {
-      const read = isObject(poi.value) ? pointOfInterest(poi.value['x'], poi.value['y'], width, height) : undefined;
+      const read = isObject(poi.value) ? pointOfInterest(poi.value.x, poi.value.y, width, height) : undefined;
       if (read) out.poi = read;
       else warnings.push({ line: poi.line, message: 'a picture\'s point of interest ("poi") is not x and y inside its rendition: ignored' });
     }
