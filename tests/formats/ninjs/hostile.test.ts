@@ -30,7 +30,7 @@ describe('prototype keys', () => {
     const item = only(parse(text));
     expect(item.headline).toBe('Ferry back');
     expect(item.subjects).toEqual([{ code: 'subj:04000000', name: 'economy' }]);
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(Object.prototype).not.toHaveProperty('headline');
   });
@@ -58,7 +58,7 @@ describe('numbers and nesting', () => {
   });
 
   it('body markup nested thousands of levels deep rejects the item (the rest of a feed goes on)', () => {
-    const deepBody = v1({ uri: 'urn:example:deep', body_html: '<div>'.repeat(20_000) + 'x' + '</div>'.repeat(20_000) });
+    const deepBody = v1({ uri: 'urn:example:deep', body_html: `${'<div>'.repeat(20_000)}x${'</div>'.repeat(20_000)}` });
     const result = parse([deepBody, v1()]);
     expect(result.items.map((i) => i.ok)).toEqual([false, true]);
     const first = result.items[0]!;
