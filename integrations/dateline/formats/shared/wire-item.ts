@@ -50,7 +50,7 @@ export function visibleText(el: XmlElement | undefined, skip: ReadonlySet<string
 
 /** The text of an element as a field (headline, byline, dateline). */
 export function fieldOf(el: XmlElement | undefined): string {
-  if (el && el.children.every((c) => typeof c === 'string')) return cleanField(cleanText(el));
+  if (el?.children.every((c) => typeof c === 'string')) return cleanField(cleanText(el));
   return cleanField(visibleText(el)).replace(/\s+([,.;:!?)])/g, '$1').replace(/([(])\s+/g, '$1');
 }
 
