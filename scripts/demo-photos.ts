@@ -207,7 +207,7 @@ function harbour(): string {
   body.push(`<rect y="${HZ + 200}" width="${W}" height="${H - HZ - 200}" fill="#d08a7e" opacity=".42" filter="url(#ripplesNear)"/>`);
   body.push(`<rect x="${sunX - 60}" y="${HZ}" width="120" height="420" fill="#ffcf8f" opacity=".22" filter="url(#blur14)"/>`);
   for (let i = 0; i < 420; i++) {
-    const d = Math.pow(r(), 1.5);
+    const d = r() ** 1.5;
     const y = HZ + 4 + d * (H - HZ - 4);
     const spread = 30 + d * 520;
     const x = sunX + normal(r) * spread * 0.45;
