@@ -159,7 +159,7 @@ function namesFiles(): Record<string, string> {
   add('zero-width-section.txt', { section: '\u200B\u200D\u2060', headline: 'Story in an invisible section', published: '01 Mar, 2024 06:04pm' });
   add('zero-width-headline.txt', { section: 'World', headline: '\u200B\u200C\u200D\u2060\u202E', published: '01 Mar, 2024 06:05pm' });
   // Hostile file names: markup, spaces, a newline, percent escapes, URL syntax, non-ASCII, upper case.
-  const odd = ['<script>alert(1)<\/script>.txt', 'with space.txt', 'new\nline.txt', '%2e%2e%2fup.txt', '#hash?q=1&x.txt', 'ünïcødé.txt', 'SHOUT.TXT', '-leading-dash.txt', "quote'\"s.txt"];
+  const odd = ['<script>alert(1)</script>.txt', 'with space.txt', 'new\nline.txt', '%2e%2e%2fup.txt', '#hash?q=1&x.txt', 'ünïcødé.txt', 'SHOUT.TXT', '-leading-dash.txt', "quote'\"s.txt"];
   odd.forEach((name, i) => add(`odd-names/${name}`, { section: 'Odd', headline: `Story from an oddly named file number ${i + 1}`, published: `01 Mar, 2024 07:${String(10 + i)}pm` }));
   return files;
 }
