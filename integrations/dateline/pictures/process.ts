@@ -179,7 +179,6 @@ export function declaredWarnings(input: PhotoInput, source: PhotoSource): string
 }
 
 const xmlEscape = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
-// eslint-disable-next-line no-control-regex
 const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 500);
 
 /** The rights written back: XMP (Unicode) and, for the copyright, EXIF (ASCII; libexif transliterates). */

@@ -51,7 +51,6 @@ function describeText(b: Uint8Array): Sniffed | undefined {
   const head = new TextDecoder(encoding, { fatal: false }).decode(b.subarray(0, 8192));
   // Printable text only (a BOM, whitespace and a few control characters allowed).
   const sample = head.slice(0, 512);
-  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x08\x0e-\x1a\x1c-\x1f]/.test(sample)) return undefined;
   const t = head.replace(/^\uFEFF/, '').trimStart();
   const lower = t.toLowerCase();
@@ -83,7 +82,7 @@ export function sniffPicture(bytes: Uint8Array): Sniffed {
     if (brands.some((x) => /^(heic|heix|hevc|hevx|heim|heis|mif1|msf1)$/.test(x))) return notAccepted('a HEIF/HEIC image');
     if (brands.some((x) => /^(crx )$/.test(x))) return notAccepted('a Canon raw camera file');
     if (brands.some((x) => /^(jp2 |jpx |jpm )$/.test(x))) return notAccepted('a JPEG 2000 image');
-    if (brands.some((x) => /^(qt  )$/.test(x))) return notPicture('a QuickTime video');
+    if (brands.includes('qt  ')) return notPicture('a QuickTime video');
     return notPicture(`an MP4/QuickTime media file (brand "${brands[0]!.trim()}")`);
   }
   if (startsWith(b, [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20]) || startsWith(b, [0xff, 0x4f, 0xff, 0x51])) return notAccepted('a JPEG 2000 image');
