@@ -16,7 +16,7 @@
 // A full build is the same publish from an empty archive with every route pending, so a full build and
 // any sequence of publishes give the same bytes for the same content and "now" (tested).
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { ResolvedDatelineConfig } from '../options.ts';
 import { dropArticle, getArticle, putArticle } from '../archive/articles.ts';
 import { catalogKeys, forgetFile, syncCatalog, type SyncResult } from '../archive/catalog.ts';
