@@ -1,3 +1,4 @@
+// biome-ignore-all format: word lists packed by hand, many to a line (the formatter would put one a line)
 // Word lists for the synthetic wire corpus. All written for this benchmark (no corpus text): the
 // shape follows ../shared/corpus/VARIANTS.md, the words are our own.
 

@@ -4,6 +4,7 @@
 import type { BylinePart } from '../item.ts';
 
 /** News agencies whose name may stand alone as a byline part (matched case-insensitively, whole part). */
+// biome-ignore format: a word list packed by hand, many to a line (the formatter would put one a line)
 export const knownAgencies: readonly string[] = [
   'AFP', 'Agence France-Presse', 'Reuters', 'AP', 'Associated Press', 'APP', 'Associated Press of Pakistan',
   'PPI', 'Bloomberg', 'Xinhua', 'Anadolu', 'Anadolu Agency', 'NNI', 'INP', 'IANS', 'PTI', 'ANI', 'UNI',

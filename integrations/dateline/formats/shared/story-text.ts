@@ -6,6 +6,7 @@
 import type { BodyBlock, BylinePart } from '../item.ts';
 import { isAgency, parseByline } from './byline.ts';
 
+// biome-ignore format: a word list packed by hand, many to a line (the formatter would put one a line)
 const MONTH_WORDS = new Set(
   [
     // English, French, German, Spanish, Italian, with the agencies' abbreviations.

@@ -49,6 +49,7 @@ const URDU_NOT_PLACE = new Set(
 );
 
 // Words that open a paragraph with a colon but are not places.
+// biome-ignore format: a word list packed by hand, many to a line (the formatter would put one a line)
 const NOT_PLACES = new Set(
   [
     'update', 'updated', 'breaking', 'watch', 'live', 'note', "editor's note", 'editor’s note', 'read', 'also read',
