@@ -126,7 +126,9 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
         let code: number;
         try {
           progress = commandProgress();
-          const dir = keepRenderer({ rootPath: project.rootPath, rendererRoot: project.rendererRoot, key, tmp, replace: true });
+          // A bundle already kept for the key was built from the same sources: it stays (another
+          // process may be loading it), and this one goes.
+          const dir = keepRenderer({ rootPath: project.rootPath, rendererRoot: project.rendererRoot, key, tmp, replace: false });
           // since this process started, as `npm run publish` times its `astro build` (the publisher
           // says `theme compiled in … s`)
           const milliseconds = Math.round(performance.now());

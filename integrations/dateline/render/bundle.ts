@@ -8,7 +8,7 @@
 // integration only compile) when there is none.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { RENDERER_OUT_VARIABLE } from './adapter.ts';
 
@@ -65,7 +65,10 @@ export function ensureRenderer(options: { rootPath: string; rendererRoot: string
   const key = rendererKey(options.rootPath, { base: options.base, trailingSlash: options.trailingSlash });
   const { dir, tmp } = rendererPaths(options.rendererRoot, key);
   const done = () => ({ dir, key, built: false, milliseconds: Math.round(performance.now() - started) });
-  if (existsSync(join(dir, 'server', 'entry.mjs'))) return done();
+  if (existsSync(join(dir, 'server', 'entry.mjs'))) {
+    markUsed(dir);
+    return done();
+  }
   mkdirSync(options.rendererRoot, { recursive: true });
   rmSync(tmp, { recursive: true, force: true });
   options.log?.(`compiling the theme (astro build of the renderer ${key}) …`);
@@ -122,12 +125,28 @@ export function keepRenderer(options: { rootPath: string; rendererRoot: string; 
       // removed meanwhile
     }
   }
+  markUsed(dir);
+  // Beyond the newest few, a bundle goes once no one has used it for an hour: another publisher, or a
+  // test building a copy of the project beside this one, may be loading it right now.
   const bundles = readdirSync(options.rendererRoot)
     .filter((name) => /^[0-9a-f]{20}$/.test(name) && name !== options.key)
     .map((name) => ({ name, time: statSync(join(options.rendererRoot, name)).mtimeMs }))
     .sort((a, b) => b.time - a.time);
-  for (const old of bundles.slice(3)) rmSync(join(options.rendererRoot, old.name), { recursive: true, force: true });
+  for (const old of bundles.slice(3)) if (Date.now() - old.time > UNUSED_MS) rmSync(join(options.rendererRoot, old.name), { recursive: true, force: true });
   return dir;
+}
+
+/** How long a bundle beyond the newest few is kept after its last use. */
+const UNUSED_MS = 3_600_000;
+
+/** Notes that a bundle was used now (its folder's time), so it is not removed while in use. */
+function markUsed(dir: string): void {
+  const now = new Date();
+  try {
+    utimesSync(dir, now, now);
+  } catch {
+    // removed meanwhile: the caller finds out when it loads it
+  }
 }
 
 /** Files of the bundle's `client/` folder (CSS, scripts, public files), as site paths. */
