@@ -298,7 +298,9 @@ export function resolveConfig(
     publicationName: options.publicationName ?? options.siteName,
     sections: options.sections.map((s) => (typeof s === 'string' ? { name: s, label: s } : { name: s.name, label: s.label ?? s.name })),
     strict: options.strict || envFlag(env.DATELINE_STRICT),
-    rootPath: astro.rootPath,
+    // without a trailing slash whichever way it came (Astro gives `/site/`, the commands `/site`): the
+    // options are part of what every page depends on, and a build then a publish must agree
+    rootPath: resolve(astro.rootPath),
     contentPath,
     contentDirLabel: fromRoot.startsWith('..') || isAbsolute(fromRoot) ? contentPath : fromRoot || '.',
     reportPath: resolve(astro.rootPath, env.DATELINE_REPORT || '.dateline/report.json'),

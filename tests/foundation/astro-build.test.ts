@@ -174,6 +174,12 @@ describe('npm run build is astro build', () => {
     }
   });
 
+  it('npm run publish after it, with nothing changed, draws nothing (the build and the publish agree on the options)', () => {
+    const run = npm('publish');
+    expect(run.status, run.output).toBe(0);
+    expect(run.output).toMatch(/^\[dateline\] 0 route\(s\) affected; 0 file\(s\) written, 0 removed/m);
+  });
+
   it('npm run publish then publishes a new story into dist/ with the same bundle', () => {
     writeFileSync(join(project, 'wire', 'late.txt'), wire({ section: 'World', headline: 'Late story after the build', byline: 'AFP', published: '02 Mar, 2024 10:00am' }));
     const run = npm('publish');
