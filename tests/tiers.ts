@@ -42,6 +42,7 @@ export const SITE_TESTS = [
   'tests/seo/sitemaps.test.ts',
   'tests/seo/story-language.test.ts',
   'tests/seo/units.test.ts', // builds no site, but checks the sitemaps it renders with xmllint
+  'tests/site/demo-formats.test.ts', // builds the demo site: a published story in every format
   'tests/site/photos.test.ts',
   'tests/site/remote-photos.test.ts', // builds a copy of the project against a loopback picture server
   'tests/site/social-images.test.ts',
