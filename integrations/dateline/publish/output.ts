@@ -219,8 +219,10 @@ export class SiteOutput {
     rmSync(tmp, { force: true });
     this.#inFolder(target, () => linkOrCopy(source, tmp));
     renameSync(tmp, target);
-    this.table.put(path, { hash: key, kind });
+    // the change first: a publisher killed between the two leaves a file the next one links again and
+    // lists; recorded first, the file would look in place to it and never reach the changes file
     this.table.noteChange(path, 'written');
+    this.table.put(path, { hash: key, kind });
     this.#written++;
     return true;
   }
