@@ -15,7 +15,7 @@ export const ROUTINE_URGENCY = 4;
 
 /**
  * The lead story, among the first LEAD_POOL of `newest` (newest first): the most urgent by the agency's
- * urgency (NewsML-G2 and ninjs `urgency`, NITF `urgency ed-urg`, NewsML 1.2 `Priority`, ANPA 1312 and
+ * urgency (NewsML-G2 and ninjs `urgency`, NITF `urgency ed-urg`, NewsML 1.2 `Urgency`, ANPA 1312 and
  * IPTC 7901 priority; formats/urgency.ts), where urgent means 1–3 and anything else is routine; among
  * equally urgent ones, one with a photo; then the newest. A flash from an hour ago leads over a routine
  * story from a minute ago; an older flash, past the pool, does not hold the front page.

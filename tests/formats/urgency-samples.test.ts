@@ -42,3 +42,40 @@ describe('NITF `urgency ed-urg`', () => {
     expect(urgencies(file)).toEqual([urgency]);
   });
 });
+
+describe('NewsML-G2 `contentMeta/urgency`', () => {
+  test.each([
+    ['newsml-g2/ansa-text.xml', [5]],
+    ['newsml-g2/ap-earnings.xml', [4, 4, 4]],
+    ['newsml-g2/dpa-dw-eil.xml', [2]],
+    ['newsml-g2/dpa-dw-embargoed.xml', [4]],
+    ['newsml-g2/dpa-dw-with_dateline.xml', [3]],
+    ['newsml-g2/dpa.xml', [4]],
+    ['newsml-g2/reuters-MTZXEE13ZXCZES-2.xml', [4]],
+    ['newsml-g2/stt-newsml.xml', [3]],
+    ['newsml-g2/reuters-L1N14N0FF-v978556838-corrected.xml', [3]], // ns0:urgency, a prefixed namespace
+    ['newsml-g2/iptc-LISTING_2_Text_Document.xml', [undefined]],
+  ])('%s: %s', (file, expected) => {
+    expect(urgencies(file)).toEqual(expected);
+  });
+});
+
+describe('NewsML 1.2 `NewsManagement/Urgency`', () => {
+  test('newsml-1.2/afp.xml: 4', () => {
+    expect(urgencies('newsml-1.2/afp.xml')).toEqual([4]);
+  });
+});
+
+describe('teletype priorities', () => {
+  test.each([
+    ['iptc7901-anpa/anpa1312/anpa-1.tst', 1], // f: flash
+    ['iptc7901-anpa/anpa1312/ap_anpa-1.tst', 4], // r: routine
+    ['iptc7901-anpa/anpa1312/ap_anpa-5.tst', 2], // b: bulletin (an AP news alert)
+    ['iptc7901-anpa/iptc7901/IPTC7901.txt', 4],
+    ['iptc7901-anpa/iptc7901/IPTC7901_odd_charset.txt', 3],
+    ['iptc7901-anpa/iptc7901/dpa_four_line.txt', 3],
+    ['iptc7901-anpa/iptc7901/dpa_two_by_line.txt', 4],
+  ])('%s: %s', (file, urgency) => {
+    expect(urgencies(file)).toEqual([urgency]);
+  });
+});

@@ -5,7 +5,10 @@ import { describe, expect, test } from 'vitest';
 import { parseWireFile } from '../../integrations/dateline/formats/index.ts';
 import type { WireItem } from '../../integrations/dateline/formats/item.ts';
 import { anpaUrgency, iptc7901Urgency, urgencyValue } from '../../integrations/dateline/formats/urgency.ts';
+import { g2Doc } from './newsml-g2/fixtures.ts';
+import { newsml12Doc } from './newsml-1.2/fixtures.ts';
 import { nitfDoc } from './nitf/fixtures.ts';
+import { anpa, iptc } from './teletype/fixtures.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 function only(name: string, text: string): WireItem & { warnings: string[] } {
@@ -71,5 +74,35 @@ describe('NITF urgency', () => {
     expect(only('a.xml', nitfDoc({ docdata: '        <urgency ed-urg="3"/>\n' })).urgency).toBe(3);
     expect(only('a.xml', nitfDoc()).urgency).toBeUndefined();
     expect(only('a.xml', nitfDoc({ docdata: '        <urgency ed-urg="urgent"/>\n' })).urgency).toBeUndefined();
+  });
+});
+
+describe('NewsML-G2 contentMeta/urgency', () => {
+  const withUrgency = (value: string) => g2Doc().replace('<contentMeta>\n', `<contentMeta>\n    <urgency>${value}</urgency>\n`);
+  test('read as sent; none, or off the scale, is none', () => {
+    expect(only('a.xml', withUrgency('2')).urgency).toBe(2);
+    expect(only('a.xml', g2Doc()).urgency).toBeUndefined();
+    expect(only('a.xml', withUrgency('0')).urgency).toBeUndefined();
+  });
+});
+
+describe('NewsML 1.2 NewsManagement/Urgency', () => {
+  test('read as sent (FormalName)', () => {
+    const doc = newsml12Doc().replace('<NewsItemType FormalName="News"/>', '<NewsItemType FormalName="News"/>\n<Urgency FormalName="1"/>');
+    expect(only('a.xml', doc).urgency).toBe(1);
+    expect(only('a.xml', newsml12Doc()).urgency).toBeUndefined();
+  });
+});
+
+describe('teletype priority', () => {
+  test('ANPA 1312: the header\'s priority letter', () => {
+    expect(only('a.txt', anpa({ priority: 'f' })).urgency).toBe(1);
+    expect(only('a.txt', anpa({ priority: 'b' })).urgency).toBe(2);
+    expect(only('a.txt', anpa()).urgency).toBe(4); // r: routine
+  });
+
+  test('IPTC 7901: the header\'s priority digit', () => {
+    expect(only('a.txt', iptc({ header: 'eca101 1 i 120 ccccb   dpa 042' })).urgency).toBe(1);
+    expect(only('a.txt', iptc()).urgency).toBe(4);
   });
 });

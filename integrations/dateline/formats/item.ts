@@ -129,7 +129,7 @@ export interface WireItem {
   /**
    * How urgent the agency says the story is, on IPTC's scale: 1 most urgent (a flash) … 9 least
    * (routine copy is 4 or 5). NewsML-G2 and ninjs `urgency`, NITF `urgency ed-urg` and NewsML 1.2
-   * `Priority` are on it already; the teletype formats' priorities are mapped to it (./urgency.ts).
+   * `Urgency` are on it already; the teletype formats' priorities are mapped to it (./urgency.ts).
    * Absent: the item gives none.
    */
   urgency?: number;

@@ -1,5 +1,5 @@
 // An item's urgency on IPTC's scale: 1 most urgent (a flash) … 9 least (the NewsML-G2 `urgency`
-// element, ninjs `urgency`, NITF `urgency/@ed-urg`, NewsML 1.2 `Priority/@FormalName`). The teletype
+// element, ninjs `urgency`, NITF `urgency/@ed-urg`, NewsML 1.2 `Urgency/@FormalName`). The teletype
 // formats send a priority of their own, mapped here onto the same scale:
 //
 //   IPTC 7901 digit    1 flash, 2 bulletin, 3 urgent, 4 routine, 5 and 6 lower: taken as they are (the

@@ -9,7 +9,8 @@
 //   SOH; at most 1,000.
 // - Header: service-level letter + message number, selector; then priority, category, format
 //   identifier, keyword, date, word count (header.ts). The category is the subject `anpa:<code>` (with
-//   AP's name for the common codes); priority, selector and word counts are not kept.
+//   AP's name for the common codes); the priority is the item's urgency (../urgency.ts); selector and
+//   word counts are not kept.
 // - Slug line (first `^` line after STX): keyword, marks, word count. Identity `slug:<sender>:<keyword>`
 //   with the cycle (`BC-`, `AM-`, `PM-`, `AP-`), trailing marks (`-Correction`, `-Kill`) and spaces
 //   removed (`slug:AP:BKN--Heat-Hawks`), so the versions, corrections and kills of one story share it.
@@ -41,6 +42,7 @@ import {
   ETX, STX, bylineParts, clean, excerpt, indexInMessage, isMarkLine, linesIn, messageReport, parseTeletypeFile, readEditorNotes, readSlugMarks,
   readerText, takeTeletypeDateline, teletypeItem, trailerTime, type MessageReport, type MessageSpan, type TeletypeFile,
 } from '../shared/teletype.ts';
+import { anpaUrgency } from '../urgency.ts';
 import { CATEGORY_NAMES, parseHeader } from './header.ts';
 import { anpaLines, type AnpaLine } from './lines.ts';
 import { readLayout, type StoryLayout } from './layout.ts';
@@ -119,6 +121,8 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
     ...(note ? { note: readerText(note) } : {}),
     ...(dateline ? { dateline } : {}),
   });
+  const urgency = anpaUrgency(header.priority);
+  if (urgency !== undefined) item.urgency = urgency;
   return { ok: true, item, warnings: report.warnings };
 }
 

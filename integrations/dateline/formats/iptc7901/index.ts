@@ -7,7 +7,8 @@
 //   first non-ASCII line. Control characters (SOH, STX, ETX, EOT, DEL, SYN, …) never reach output.
 // - A file may hold several messages (SOH … EOT); each is an item, at the line of its SOH; at most 1,000.
 // - Header line after SOH: service + number, priority, category, word count, optional field, sender.
-//   The category becomes the subject `iptc7901:<category>`; priority and word count are not kept.
+//   The category becomes the subject `iptc7901:<category>`, the priority the item's urgency
+//   (../urgency.ts); the word count is not kept.
 // - Keyword line(s) before STX (`Germany-politics/`, trailing `/` dropped) are the slug: identity is
 //   `slug:<sender>:<keyword>:<UTC day of the trailer>` (sender `dpa`, `dpa-tns`; the service code when
 //   no sender). dpa keywords name a topic, not a story (`Yemen/conflict` runs for years), so the day
@@ -39,6 +40,7 @@ import {
   ETX, STX, bylineParts, clean, excerpt, indexInMessage, linesIn, messageReport, parseTeletypeFile, readEditorNotes, readerText, takeTeletypeDateline,
   teletypeItem, trailerTime, type MessageReport, type MessageSpan, type PhysicalLine, type TeletypeFile,
 } from '../shared/teletype.ts';
+import { iptc7901Urgency } from '../urgency.ts';
 import { HEADER_FORM, parseHeaderLine } from './header.ts';
 import { readHeadlineBlock } from './headline.ts';
 import { readStoryText } from './body.ts';
@@ -133,6 +135,8 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
     ...(note ? { note: readerText(note) } : {}),
     ...(dateline ? { dateline } : {}),
   });
+  const urgency = iptc7901Urgency(header.priority);
+  if (urgency !== undefined) item.urgency = urgency;
   return { ok: true, item, warnings: report.warnings };
 }
 

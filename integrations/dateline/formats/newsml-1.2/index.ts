@@ -31,7 +31,7 @@
 // - AFP's newer feed declares ISO-8859-1 and sends UTF-8: the bytes decide (shared/decode.ts), with a warning.
 // - Options: `maxLineLength` is not applied (XML is not line-oriented: minified feeds put a whole file on
 //   one line; the reader bounds nesting and stops at the first fatal problem instead); `fileTime` is not
-//   needed (every time in the format carries its year). Urgency and priority are not in the item model.
+//   needed (every time in the format carries its year). NewsManagement/Urgency is the item's urgency.
 import type { Diagnostic, FileParse, FormatOptions, ItemParse } from '../item.ts';
 import { fileResult, guarded, isValidZone, lineClamp, MAX_ITEMS_PER_FILE } from '../shared/wire-item.ts';
 import { child, children, parseXml, sniffRootElement } from '../shared/xml.ts';

@@ -7,6 +7,7 @@ import { attr, child, children, elementsOf, path, type XmlElement } from '../sha
 import { textWithout } from '../nitf/body.ts';
 import { CI, findTextComponent, nearest, readDataContent } from './component.ts';
 import { readPhotos } from './photo.ts';
+import { urgencyValue } from '../urgency.ts';
 
 const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 const formal = (el: XmlElement | undefined) => cleanField(attr(el, 'FormalName'));
@@ -94,6 +95,7 @@ export function readNewsItem12(item: XmlElement, envelope: XmlElement | undefine
   const story = text ? readDataContent(child(text.contentItem, 'DataContent', CI)!, lines) : { blocks: [] };
   const languageEl = nearest(chain.map((c) => child(c, 'DescriptiveMetadata', CI)).filter((c): c is XmlElement => c !== undefined), 'Language');
   const language = [formal(languageEl), cleanField(attr(item, 'lang'))].find((l) => BCP47.test(l));
+  const urgency = urgencyValue(formal(child(management, 'Urgency', CI)));
 
   const headlineEl = line('HeadLine');
   const raw = markupFieldOf(headlineEl) ? { text: markupFieldOf(headlineEl), line: headlineEl!.line } : story.nitfHead?.headline;
@@ -147,6 +149,7 @@ export function readNewsItem12(item: XmlElement, envelope: XmlElement | undefine
     ...(place ? { dateline: place } : {}),
     ...(datelineText ? { datelineText } : {}),
     ...(language ? { language } : {}),
+    ...(urgency !== undefined ? { urgency } : {}),
     subjects: uniqueSubjects(subjects(chain, envelope)),
     body: printed.body,
     quotes: [],

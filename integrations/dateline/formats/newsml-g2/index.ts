@@ -35,7 +35,7 @@
 //   or indented lines; `<p>` markup in it, as ANSA sends, read as HTML). `remoteContent` is not fetched: a
 //   usable item without inline text is rejected. `description` (a summary or caption) is not body.
 // - Never read, so never shown: `edNote` (in any role, public or not), `header`, a story's `rightsInfo` (a
-//   picture's is), `hopHistory`, `assert`, links, `slugline`, `urgency`.
+//   picture's is), `hopHistory`, `assert`, links, `slugline`.
 // - Pictures (picture.ts, package.ts): picture newsItems of a newsMessage become the `pictures` of the story
 //   a `packageItem` groups them with (its first picture the lead), or of the message's only text item;
 //   they are then no items of their own. An image `remoteContent` in a text item's own contentSet (ANSA)
@@ -49,7 +49,7 @@
 //   only in the inline NITF) is read: element names are matched case-insensitively.
 // - Options: `maxLineLength` is not applied (XML is not line-oriented: minified feeds put a whole file on
 //   one line; the reader bounds nesting and stops at the first fatal problem instead); `fileTime` is not
-//   needed (every time in the format carries its year). Urgency and priority are not in the item model.
+//   needed (every time in the format carries its year). contentMeta/urgency is the item's urgency.
 import type { Diagnostic, FileParse, FormatOptions, ItemParse } from '../item.ts';
 import { fileResult, guarded, isValidZone, lineClamp, MAX_ITEMS_PER_FILE } from '../shared/wire-item.ts';
 import { children, elementsOf, parseXml, sniffRootElement } from '../shared/xml.ts';

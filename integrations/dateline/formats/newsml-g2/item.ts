@@ -7,6 +7,7 @@ import { attr, child, children, type XmlElement } from '../shared/xml.ts';
 import { readContentSet } from './content.ts';
 import { conceptName, headlines, isCorrectionSignal, isDeleteSignal, metadataByline, pubStatus, signals, subjectCodes } from './meta.ts';
 import { ownPicture, readPictureItem } from './picture.ts';
+import { urgencyValue } from '../urgency.ts';
 
 const CI = { ci: true } as const;
 const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
@@ -73,6 +74,7 @@ export function readNewsItem(item: XmlElement, options: FormatOptions, lines: nu
   if (pictureItems.length > MAX_PICTURES) warnings.push({ line: at(pictureItems[MAX_PICTURES]!.line), message: `${pictureItems.length} pictures: only the first ${MAX_PICTURES} are read` });
   const pictures: WirePicture[] = [...(own ? [own] : []), ...pictureItems.slice(0, MAX_PICTURES).map((p) => readPictureItem(p, options, at, warnings))];
   const keywords = uniqueKeywords(children(contentMeta, 'keyword', CI).map((k) => fieldOf(k)));
+  const urgency = urgencyValue(fieldOf(child(contentMeta, 'urgency', CI)));
 
   const result: WireItem = {
     format: 'newsml-g2',
@@ -91,6 +93,7 @@ export function readNewsItem(item: XmlElement, options: FormatOptions, lines: nu
     ...(place ? { dateline: place } : {}),
     ...(datelineText ? { datelineText: datelineText.replace(/\s*$/, '') } : {}),
     ...(language ? { language } : {}),
+    ...(urgency !== undefined ? { urgency } : {}),
     subjects: uniqueSubjects(subjectCodes(itemMeta, contentMeta, language)),
     ...(keywords.length ? { keywords } : {}),
     body: printed.body,
