@@ -54,8 +54,9 @@ export const LATEST_MAX = 10;
  * Heights are estimated in pixels at a 1280 px window from what the stories show: a photo, and how many
  * lines the headline and summary take at the theme's sizes (measured: tests/theme/front-page.test.ts).
  */
-export function latestCount(lead: Article, secondary: Article[], candidates: Article[]): number {
-  const left = leadHeight(lead) + (secondary.length ? SECONDARY_RULE + Math.max(...secondary.map(secondaryHeight)) : 0);
+export function latestCount(lead: Article, secondary: Article[], candidates: Article[], sideBySide = true): number {
+  const below = sideBySide ? Math.max(...secondary.map(secondaryHeight)) : secondary.reduce((h, a, i) => h + stackedHeight(a) + (i ? LIST_PADDING * 2 : 0), 0);
+  const left = leadHeight(lead) + (secondary.length ? SECONDARY_RULE + below : 0);
   let best = Math.min(LATEST_MIN, candidates.length);
   let bestDiff = Infinity;
   let height = LATEST_TITLE;
@@ -91,6 +92,13 @@ function leadHeight(a: Article): number {
 
 function secondaryHeight(a: Article): number {
   return pictured(a, SECONDARY_WIDTH) + 26 + lines(a.headline, 10.5, SECONDARY_WIDTH) * 26.4 + 6 + (a.summary ? lines(a.summary, 7.4, SECONDARY_WIDTH) * 24.8 + 6 : 0) + 20;
+}
+
+/** A secondary story under the other: its text beside a 12rem photo (128 px high). */
+function stackedHeight(a: Article): number {
+  const width = LEAD_WIDTH - 208;
+  const text = 26 + lines(a.headline, 10.5, width) * 26.4 + 6 + (a.summary ? lines(a.summary, 7.4, width) * 24.8 + 6 : 0) + 20;
+  return Math.max(text, listPhoto(a.photos) ? 128 : 0);
 }
 
 function latestHeight(a: Article): number {

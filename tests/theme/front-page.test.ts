@@ -176,6 +176,17 @@ describe('layout in Chromium', () => {
     expect(Math.abs(natural.top - natural.latest) / gaps, JSON.stringify(natural)).toBeLessThanOrEqual(60);
   });
 
+  test.each(['small', 'big'] as const)('desktop 1280, %s site: no empty space under a secondary story (side by side, they are alike)', async (site) => {
+    const page = await open(site, '', 1280);
+    const bottoms = await page.evaluate(() => [...document.querySelectorAll('.secondary > li')].map((li) => ({ top: li.getBoundingClientRect().top, li: li.getBoundingClientRect().bottom, text: li.querySelector('.teaser')!.getBoundingClientRect().bottom })));
+    await page.close();
+    // stories in one row (side by side) end within 80 px of each other
+    for (const b of bottoms) {
+      const row = Math.max(...bottoms.filter((o) => Math.abs(o.top - b.top) < 1).map((o) => o.li));
+      expect(row - b.text, JSON.stringify(bottoms)).toBeLessThanOrEqual(80);
+    }
+  });
+
   test('mobile 390: the market strip is one row, above the lead, and the page does not scroll sideways', async () => {
     const page = await open('big', '', 390);
     const m = await page.evaluate(() => {
