@@ -61,9 +61,27 @@ const MEDIA_TOPICS: Record<string, [code: string, name: string]> = {
   National: ['14000000', 'society'],
 };
 /** ANPA category letters (AP: f financial, s sports, i international, l lifestyle, p politics, a domestic). */
-const ANPA_CATEGORIES: Record<string, string> = { Business: 'f', Markets: 'f', Sports: 's', World: 'i', Lifestyle: 'l', Pakistan: 'p', National: 'a', Technology: 'a' };
+const ANPA_CATEGORIES: Record<string, string> = {
+  Business: 'f',
+  Markets: 'f',
+  Sports: 's',
+  World: 'i',
+  Lifestyle: 'l',
+  Pakistan: 'p',
+  National: 'a',
+  Technology: 'a',
+};
 /** IPTC 7901 categories as dpa writes them (wi economy, s sport, i international, pl politics, ku culture). */
-const IPTC7901_CATEGORIES: Record<string, string> = { Business: 'wi', Markets: 'wi', Sports: 's', World: 'i', Lifestyle: 'ku', Pakistan: 'pl', National: 'vm', Technology: 'wt' };
+const IPTC7901_CATEGORIES: Record<string, string> = {
+  Business: 'wi',
+  Markets: 'wi',
+  Sports: 's',
+  World: 'i',
+  Lifestyle: 'ku',
+  Pakistan: 'pl',
+  National: 'vm',
+  Technology: 'wt',
+};
 
 const topicOf = (a: ArticleParts) => (a.sectionLine ? MEDIA_TOPICS[a.section] : undefined);
 
@@ -250,11 +268,23 @@ const FF = '\u000c';
 const CRLF = '\r\n';
 
 interface Utc {
-  yy: string; mm: string; dd: string; hh: string; mi: string; month: number;
+  yy: string;
+  mm: string;
+  dd: string;
+  hh: string;
+  mi: string;
+  month: number;
 }
 function utc(ms: number): Utc {
   const d = new Date(ms);
-  return { yy: p2(d.getUTCFullYear() % 100), mm: p2(d.getUTCMonth() + 1), dd: p2(d.getUTCDate()), hh: p2(d.getUTCHours()), mi: p2(d.getUTCMinutes()), month: d.getUTCMonth() };
+  return {
+    yy: p2(d.getUTCFullYear() % 100),
+    mm: p2(d.getUTCMonth() + 1),
+    dd: p2(d.getUTCDate()),
+    hh: p2(d.getUTCHours()),
+    mi: p2(d.getUTCMinutes()),
+    month: d.getUTCMonth(),
+  };
 }
 
 /** Teletype datelines name the sender in brackets: the byline's agency, else the service's own. */

@@ -13,15 +13,37 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  ADJECTIVES, CLAUSES, DESKS, FIRST_NAMES, HOME_CITIES, LAST_NAMES, NOUNS, OBJECTS, QUALIFIERS, SECTIONS, SUBJECTS,
-  SYMBOLS, TIME_PHRASES, TITLES, URDU_CITIES, URDU_NOUNS, URDU_PHRASES, URDU_TEMPLATES, VERBS, VERBS_PAST, WORLD_CITIES,
+  ADJECTIVES,
+  CLAUSES,
+  DESKS,
+  FIRST_NAMES,
+  HOME_CITIES,
+  LAST_NAMES,
+  NOUNS,
+  OBJECTS,
+  QUALIFIERS,
+  SECTIONS,
+  SUBJECTS,
+  SYMBOLS,
+  TIME_PHRASES,
+  TITLES,
+  URDU_CITIES,
+  URDU_NOUNS,
+  URDU_PHRASES,
+  URDU_TEMPLATES,
+  VERBS,
+  VERBS_PAST,
+  WORLD_CITIES,
 } from './words.ts';
 import { articleFile, mixedFormatOf, type BenchFormat } from './formats.ts';
 
 // ---------------------------------------------------------------- PRNG (sfc32 seeded by cyrb128)
 
 function cyrb128(str: string): [number, number, number, number] {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < str.length; i++) {
     const k = str.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -51,7 +73,10 @@ export class Rng {
   }
   /** Uniform in [0, 1). */
   next(): number {
-    this.a |= 0; this.b |= 0; this.c |= 0; this.d |= 0;
+    this.a |= 0;
+    this.b |= 0;
+    this.c |= 0;
+    this.d |= 0;
     const t = (((this.a + this.b) | 0) + this.d) | 0;
     this.d = (this.d + 1) | 0;
     this.a = this.b ^ (this.b >>> 9);
@@ -99,14 +124,27 @@ export const NEXT_ARTICLE_PUBLISHED = Date.UTC(2026, 0, 1, 8, 30) - PKT_MS;
 export const LAST_MINUTE_PUBLISHED = LAST_PUBLISHED;
 
 interface Local {
-  yyyy: string; mm: string; dd: string; month: number; day: number; year: number; hour: number; minute: number;
+  yyyy: string;
+  mm: string;
+  dd: string;
+  month: number;
+  day: number;
+  year: number;
+  hour: number;
+  minute: number;
 }
 function local(utcMs: number): Local {
   const d = new Date(utcMs + PKT_MS);
   const p2 = (n: number) => String(n).padStart(2, '0');
   return {
-    yyyy: String(d.getUTCFullYear()), mm: p2(d.getUTCMonth() + 1), dd: p2(d.getUTCDate()),
-    month: d.getUTCMonth(), day: d.getUTCDate(), year: d.getUTCFullYear(), hour: d.getUTCHours(), minute: d.getUTCMinutes(),
+    yyyy: String(d.getUTCFullYear()),
+    mm: p2(d.getUTCMonth() + 1),
+    dd: p2(d.getUTCDate()),
+    month: d.getUTCMonth(),
+    day: d.getUTCDate(),
+    year: d.getUTCFullYear(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
   };
 }
 /** `07 Aug, 2023 09:26pm`; 00:05 is `12:05am`, 12:00 is `12:00pm`. */
@@ -115,7 +153,7 @@ function wireTime(l: Local): string {
   return `${l.dd} ${MONTHS[l.month]}, ${l.yyyy} ${String(h12).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}${l.hour < 12 ? 'am' : 'pm'}`;
 }
 function ordinal(n: number): string {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${s}`;
 }
 /** ISO 8601 with the +05:00 offset, for Hugo front matter and checks. */
@@ -127,7 +165,11 @@ export function isoPkt(utcMs: number): string {
 // ---------------------------------------------------------------- headlines (unique per index)
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const titleCase = (s: string) => s.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/\(ajk\)/i, '(AJK)');
+const titleCase = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\b[a-z]/g, (c) => c.toUpperCase())
+    .replace(/\(ajk\)/i, '(AJK)');
 const SUBJECTS_PER_SECTION = 30;
 const TUPLES = SUBJECTS_PER_SECTION * VERBS.length * OBJECTS.length * QUALIFIERS.length;
 const URDU_TUPLES = URDU_CITIES.length * URDU_NOUNS.length * (URDU_NOUNS.length - 1) * URDU_TEMPLATES.length;
@@ -181,16 +223,26 @@ const person = (r: Rng) => `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES)}`;
 
 function sentence(r: Rng, subject: string): string {
   switch (r.int(0, 9)) {
-    case 0: return `The ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} was ${r.pick(VERBS_PAST)} ${r.pick(TIME_PHRASES)}, ${r.pick(TITLES)} said.`;
-    case 1: return `${person(r)}, ${r.pick(TITLES)}, said ${r.pick(CLAUSES)}.`;
-    case 2: return `According to ${r.pick(TITLES)}, ${r.pick(CLAUSES)}.`;
-    case 3: return `“${cap(r.pick(CLAUSES))},” ${r.pick(TITLES)} told reporters ${r.pick(TIME_PHRASES)}.`;
-    case 4: return `The ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} is worth Rs${r.int(2, 900)} billion, ${r.int(2, 40)} per cent more than ${r.pick(['last year', 'planned', 'the previous estimate'])}.`;
-    case 5: return `The ${r.pick(NOUNS)} rose ${r.int(0, 19)}.${r.int(0, 9)} per cent to ${r.int(100, 99_999).toLocaleString('en-US')} ${r.pick(TIME_PHRASES)}, data showed.`;
-    case 6: return `${subject}’s ${r.pick(NOUNS)} — ${r.pick(ADJECTIVES)} by any measure — was ${r.pick(VERBS_PAST)} ${r.pick(TIME_PHRASES)}.`;
-    case 7: return `Officials said ${r.pick(CLAUSES)}, while critics argued that ${r.pick(CLAUSES)}.`;
-    case 8: return `The ${r.pick(NOUNS)} ${r.pick(VERBS_PAST)} the ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} after ${r.pick(['a long debate', 'two rounds of talks', 'a public hearing', 'months of delay', 'a court order'])}.`;
-    default: return `${person(r)} said the ${r.pick(NOUNS)} would be ${r.pick(VERBS_PAST)} ${r.pick(TIME_PHRASES)} and that ${r.pick(CLAUSES)}.`;
+    case 0:
+      return `The ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} was ${r.pick(VERBS_PAST)} ${r.pick(TIME_PHRASES)}, ${r.pick(TITLES)} said.`;
+    case 1:
+      return `${person(r)}, ${r.pick(TITLES)}, said ${r.pick(CLAUSES)}.`;
+    case 2:
+      return `According to ${r.pick(TITLES)}, ${r.pick(CLAUSES)}.`;
+    case 3:
+      return `“${cap(r.pick(CLAUSES))},” ${r.pick(TITLES)} told reporters ${r.pick(TIME_PHRASES)}.`;
+    case 4:
+      return `The ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} is worth Rs${r.int(2, 900)} billion, ${r.int(2, 40)} per cent more than ${r.pick(['last year', 'planned', 'the previous estimate'])}.`;
+    case 5:
+      return `The ${r.pick(NOUNS)} rose ${r.int(0, 19)}.${r.int(0, 9)} per cent to ${r.int(100, 99_999).toLocaleString('en-US')} ${r.pick(TIME_PHRASES)}, data showed.`;
+    case 6:
+      return `${subject}’s ${r.pick(NOUNS)} — ${r.pick(ADJECTIVES)} by any measure — was ${r.pick(VERBS_PAST)} ${r.pick(TIME_PHRASES)}.`;
+    case 7:
+      return `Officials said ${r.pick(CLAUSES)}, while critics argued that ${r.pick(CLAUSES)}.`;
+    case 8:
+      return `The ${r.pick(NOUNS)} ${r.pick(VERBS_PAST)} the ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} after ${r.pick(['a long debate', 'two rounds of talks', 'a public hearing', 'months of delay', 'a court order'])}.`;
+    default:
+      return `${person(r)} said the ${r.pick(NOUNS)} would be ${r.pick(VERBS_PAST)} ${r.pick(TIME_PHRASES)} and that ${r.pick(CLAUSES)}.`;
   }
 }
 
@@ -222,7 +274,7 @@ function byline(r: Rng): { text: string; kind: BylineKind } {
   if (x < 0.71) return { text: 'APP', kind: 'app' };
   if (x < 0.74) return { text: 'AFP | Reuters', kind: 'agency' };
   if (x < 0.75) return { text: 'Reuters | AFP', kind: 'agency' };
-  if (x < 0.90) return { text: r.pick(DESKS), kind: 'desk' };
+  if (x < 0.9) return { text: r.pick(DESKS), kind: 'desk' };
   if (x < 0.98) return { text: person(r), kind: 'reporter' };
   return { text: `${person(r)} | Dawn.com`, kind: 'reporter' };
 }
@@ -305,7 +357,10 @@ export function articlePartsFor(seed: number, i: number, n: number, published?: 
   for (let k = 1; k < paragraphs; k++) {
     if (k === urduPhrase) {
       const [roman, urdu] = r.pick(URDU_PHRASES);
-      blocks.push({ kind: 'paragraph', text: `The programme, known locally as ${roman} (${urdu}), ${r.pick(['would be expanded', 'was launched', 'will be reviewed'])} ${r.pick(TIME_PHRASES)}. ${sentence(r, head.subject)}` });
+      blocks.push({
+        kind: 'paragraph',
+        text: `The programme, known locally as ${roman} (${urdu}), ${r.pick(['would be expanded', 'was launched', 'will be reviewed'])} ${r.pick(TIME_PHRASES)}. ${sentence(r, head.subject)}`,
+      });
     } else {
       blocks.push({ kind: 'paragraph', text: paragraph(r, head.subject) });
     }
@@ -437,6 +492,10 @@ if (import.meta.main) {
   }
   const t = performance.now();
   const res = generateArticles(Number(values.articles), values.out!, Number(values.seed), values.formats);
-  const by = Object.entries(res.formats).map(([f, c]) => `${c} ${f}`).join(', ');
-  console.log(`wrote ${res.files.length} files (${by}; ${(res.bytes / 1e6).toFixed(1)} MB) to ${values.out} in ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  const by = Object.entries(res.formats)
+    .map(([f, c]) => `${c} ${f}`)
+    .join(', ');
+  console.log(
+    `wrote ${res.files.length} files (${by}; ${(res.bytes / 1e6).toFixed(1)} MB) to ${values.out} in ${((performance.now() - t) / 1000).toFixed(2)} s`,
+  );
 }

@@ -51,10 +51,17 @@ for (let round = 0; round <= repeat; round++) {
     if (round > 0) best[f] = Math.min(best[f], r.ms);
   }
 }
-console.log(`parse cost, ${n} articles per format (best of ${repeat} rounds after a warm-up round), load ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `parse cost, ${n} articles per format (best of ${repeat} rounds after a warm-up round), load ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 console.log(`${'format'.padEnd(10)} ${'MB'.padStart(6)} ${'total ms'.padStart(9)} ${'ms/file'.padStart(8)} ${'×text'.padStart(6)} rejected`);
 for (const f of BENCH_FORMATS) {
   const list = files[f];
   const mb = list.reduce((s, x) => s + x.bytes.length, 0) / 1e6;
-  console.log(`${f.padEnd(10)} ${mb.toFixed(1).padStart(6)} ${best[f].toFixed(0).padStart(9)} ${(best[f] / list.length).toFixed(3).padStart(8)} ${(best[f] / best.text).toFixed(2).padStart(6)} ${rejected[f]}`);
+  console.log(
+    `${f.padEnd(10)} ${mb.toFixed(1).padStart(6)} ${best[f].toFixed(0).padStart(9)} ${(best[f] / list.length).toFixed(3).padStart(8)} ${(best[f] / best.text).toFixed(2).padStart(6)} ${rejected[f]}`,
+  );
 }

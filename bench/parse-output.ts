@@ -16,8 +16,16 @@ export function imageCounts(output: string, report: unknown): { rendered: number
     }
     return undefined;
   };
-  let rendered = find([/([\d,]+)\s+(?:new\s+)?(?:social |og |OG )?(?:images?|cards?)\s+(?:rendered|drawn|generated)/i, /\b(?:rendered|drawn|generated)[: ]+([\d,]+)/i, /([\d,]+)\s+(?:rendered|drawn|generated)\b/i]);
-  let reused = find([/([\d,]+)\s+(?:social |og |OG )?(?:images?|cards?)\s+(?:reused|cached|from cache)/i, /\b(?:reused|cached|from cache)[: ]+([\d,]+)/i, /([\d,]+)\s+(?:reused|cached|from (?:the )?cache)\b/i]);
+  let rendered = find([
+    /([\d,]+)\s+(?:new\s+)?(?:social |og |OG )?(?:images?|cards?)\s+(?:rendered|drawn|generated)/i,
+    /\b(?:rendered|drawn|generated)[: ]+([\d,]+)/i,
+    /([\d,]+)\s+(?:rendered|drawn|generated)\b/i,
+  ]);
+  let reused = find([
+    /([\d,]+)\s+(?:social |og |OG )?(?:images?|cards?)\s+(?:reused|cached|from cache)/i,
+    /\b(?:reused|cached|from cache)[: ]+([\d,]+)/i,
+    /([\d,]+)\s+(?:reused|cached|from (?:the )?cache)\b/i,
+  ]);
   if (report && typeof report === 'object') {
     const r = report as Record<string, unknown>;
     const images = (r.images ?? r.socialImages ?? r.ogImages) as Record<string, unknown> | undefined;

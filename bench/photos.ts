@@ -38,7 +38,8 @@ export interface PhotoSize {
 export function parsePhotoSize(s: string): PhotoSize | undefined {
   const m = /^(\d+)x(\d+)$/i.exec(s.trim());
   if (!m) return undefined;
-  const width = Number(m[1]), height = Number(m[2]);
+  const width = Number(m[1]),
+    height = Number(m[2]);
   return width >= 16 && height >= 16 ? { width, height } : undefined;
 }
 
@@ -223,7 +224,9 @@ export async function measureBomb(work: string, runs = 5): Promise<BombResult> {
   const bytes = readFileSync(path);
   const settings = photoSettings({ widths: [400, 800, 1200, 1600], avif: false, maxPixels: 100_000_000 });
   // warm-up: sharp and libvips loaded, as in a publisher's workers
-  await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } }).png().toBuffer();
+  await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } })
+    .png()
+    .toBuffer();
   const processSeconds: number[] = [];
   let refused = true;
   let reason = '';
@@ -238,7 +241,18 @@ export async function measureBomb(work: string, runs = 5): Promise<BombResult> {
   const cacheDir = mkdtempSync(join(work, 'bomb-cache-'));
   const pool = await PhotoPool.start({ size: 1 });
   try {
-    await pool.derive([{ bytes: Buffer.from(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } }).png().toBuffer()), input: {}, settings, cacheDir }]);
+    await pool.derive([
+      {
+        bytes: Buffer.from(
+          await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } })
+            .png()
+            .toBuffer(),
+        ),
+        input: {},
+        settings,
+        cacheDir,
+      },
+    ]);
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
       // a fresh cache folder each time: nothing is answered from a cached refusal
@@ -250,7 +264,17 @@ export async function measureBomb(work: string, runs = 5): Promise<BombResult> {
     await pool.close();
     rmSync(cacheDir, { recursive: true, force: true });
   }
-  return { width: size, height: size, bytes: bytes.length, processSeconds, maxProcessSeconds: Math.max(...processSeconds), poolSeconds, maxPoolSeconds: Math.max(...poolSeconds), refused, reason };
+  return {
+    width: size,
+    height: size,
+    bytes: bytes.length,
+    processSeconds,
+    maxProcessSeconds: Math.max(...processSeconds),
+    poolSeconds,
+    maxPoolSeconds: Math.max(...poolSeconds),
+    refused,
+    reason,
+  };
 }
 
 // ---------------------------------------------------------------- bench/picture-cost.ts's table

@@ -56,14 +56,18 @@ async function source(name: string): Promise<{ path: string; bytes: Buffer }> {
   return { path, bytes: readFileSync(path) };
 }
 
-interface Timing { wall: number; cpu: number }
+interface Timing {
+  wall: number;
+  cpu: number;
+}
 /**
  * Medians of `n` runs of each function, the functions taking turns (after one warm-up run of each):
  * the machine is shared, and a change of its speed then touches every measure alike.
  */
 async function medians(n: number, fns: (() => Promise<unknown>)[]): Promise<Timing[]> {
   for (const fn of fns) await fn();
-  const wall: number[][] = fns.map(() => []), cpu: number[][] = fns.map(() => []);
+  const wall: number[][] = fns.map(() => []),
+    cpu: number[][] = fns.map(() => []);
   for (let i = 0; i < n; i++) {
     for (const [j, fn] of fns.entries()) {
       const c = process.cpuUsage();
@@ -78,15 +82,26 @@ async function medians(n: number, fns: (() => Promise<unknown>)[]): Promise<Timi
   return fns.map((_, j) => ({ wall: mid(wall[j]!), cpu: mid(cpu[j]!) }));
 }
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-console.log(`picture cost: 6000×4000 JPEG sources, median of ${runs} runs, sharp ${sharp.versions.sharp} / libvips ${sharp.versions.vips}, ${availableParallelism()} cores, load ${load()}`);
-const rows: string[][] = [['source', 'MB', 'resize ms', 'process ms', 'dec/cut/enc', 'files', 'out KB', 'ratio', 'ratio CPU', '∥2 ms', '∥2 ratio', 'pool pics/s', 'pool CPU ms/pic']];
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+console.log(
+  `picture cost: 6000×4000 JPEG sources, median of ${runs} runs, sharp ${sharp.versions.sharp} / libvips ${sharp.versions.vips}, ${availableParallelism()} cores, load ${load()}`,
+);
+const rows: string[][] = [
+  ['source', 'MB', 'resize ms', 'process ms', 'dec/cut/enc', 'files', 'out KB', 'ratio', 'ratio CPU', '∥2 ms', '∥2 ratio', 'pool pics/s', 'pool CPU ms/pic'],
+];
 
 const pool = await PhotoPool.start({ size: Math.min(2, availableParallelism()) });
 try {
-  for (const name of values.source.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const name of values.source
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const { path, bytes } = await source(name);
-    let files = 0, outBytes = 0;
+    let files = 0,
+      outBytes = 0;
     const stages: Record<string, number[]> = {};
     const process1 = async () => {
       const timings: Record<string, number> = {};
@@ -121,9 +136,19 @@ try {
       if (bad && !bad.ok) throw new Error(bad.reason);
       if (results.some((r) => r.ok && r.cached)) throw new Error('a pool job came from the cache');
       rows.push([
-        name, (bytes.length / 1e6).toFixed(2), base.wall.toFixed(0), full.wall.toFixed(0), `${stage('decode')}/${stage('cuts')}/${stage('encode')}`,
-        String(files), (outBytes / 1024).toFixed(0), `${(full.wall / base.wall).toFixed(2)}×`, `${(full.cpu / base.cpu).toFixed(2)}×`,
-        par!.wall.toFixed(0), `${(par!.wall / base.wall).toFixed(2)}×`, (pictures / seconds).toFixed(2), cpuPerPicture.toFixed(0),
+        name,
+        (bytes.length / 1e6).toFixed(2),
+        base.wall.toFixed(0),
+        full.wall.toFixed(0),
+        `${stage('decode')}/${stage('cuts')}/${stage('encode')}`,
+        String(files),
+        (outBytes / 1024).toFixed(0),
+        `${(full.wall / base.wall).toFixed(2)}×`,
+        `${(full.cpu / base.cpu).toFixed(2)}×`,
+        par!.wall.toFixed(0),
+        `${(par!.wall / base.wall).toFixed(2)}×`,
+        (pictures / seconds).toFixed(2),
+        cpuPerPicture.toFixed(0),
       ]);
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
@@ -137,5 +162,5 @@ for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!
 console.log(`load after: ${load()}`);
 console.log('resize: sharp(src).resize(1200).jpeg(); process: processPhoto, default settings, one output at a time (as in a worker);');
 console.log('ratio: process/resize wall time (CPU: user+system time); ∥2: processPhoto encoding 2 outputs at once (wall time, both cores);');
-console.log('dec/cut/enc: ms decoding to the raw buffer / cutting the pyramid / encoding (with the crops\' cuts);');
+console.log("dec/cut/enc: ms decoding to the raw buffer / cutting the pyramid / encoding (with the crops' cuts);");
 console.log('pool: derivePhoto (read, sha256, process, write the set) on 2 worker threads; CPU ms/pic counts every thread of the process.');

@@ -61,18 +61,29 @@ function memoryOf(pid: number): { rss: number; hwm: number } {
   }
 }
 
-export async function measureResident(options: { project: string; env: NodeJS.ProcessEnv; contentDir: string; changes: ResidentChange[]; timeoutMs?: number }): Promise<ResidentResult> {
+export async function measureResident(options: {
+  project: string;
+  env: NodeJS.ProcessEnv;
+  contentDir: string;
+  changes: ResidentChange[];
+  timeoutMs?: number;
+}): Promise<ResidentResult> {
   const node = join(options.project, 'node_modules', '.bin', 'node');
-  const child = spawn(node, [join(options.project, 'integrations/dateline/cli/publish.ts'), '--watch'], { cwd: options.project, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(node, [join(options.project, 'integrations/dateline/cli/publish.ts'), '--watch'], {
+    cwd: options.project,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   const waiters: { test: (line: string) => boolean; resolve: () => void }[] = [];
   const onData = (chunk: Buffer) => {
     log += chunk.toString('utf8');
     const lines = log.split('\n');
-    for (const w of [...waiters]) if (lines.some(w.test)) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve();
-    }
+    for (const w of [...waiters])
+      if (lines.some(w.test)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);

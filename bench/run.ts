@@ -30,7 +30,20 @@ import { parseArgs } from 'node:util';
 import { articleFor, BENCH_NOW, generateArticles, LAST_MINUTE_PUBLISHED, type GenerateResult } from './generate.ts';
 import { measure, type Measurement } from './measure.ts';
 import { buildNotes, imageCounts } from './parse-output.ts';
-import { generatePhotoSets, measureBomb, newPhotoStory, sameSectionIndices, parsePhotoSize, parsePictureCost, photoSource, PHOTO_FOLDER, PHOTO_SHARE, type BombResult, type PhotoSetResult, type PictureCostRow } from './photos.ts';
+import {
+  generatePhotoSets,
+  measureBomb,
+  newPhotoStory,
+  sameSectionIndices,
+  parsePhotoSize,
+  parsePictureCost,
+  photoSource,
+  PHOTO_FOLDER,
+  PHOTO_SHARE,
+  type BombResult,
+  type PhotoSetResult,
+  type PictureCostRow,
+} from './photos.ts';
 import { measureResident, type ResidentChange, type ResidentResult } from './resident.ts';
 import { convertToHugo } from './wire-to-hugo.ts';
 
@@ -120,7 +133,13 @@ interface Summary extends Sample {
 
 interface SizeResult {
   articles: number;
-  generation: { seconds: number; files: number; bytes: number; mixed?: { seconds: number; files: number; bytes: number; formats: GenerateResult['formats'] }; photos?: NonNullable<SizeResult['photoSet']>['generation'] };
+  generation: {
+    seconds: number;
+    files: number;
+    bytes: number;
+    mixed?: { seconds: number; files: number; bytes: number; formats: GenerateResult['formats'] };
+    photos?: NonNullable<SizeResult['photoSet']>['generation'];
+  };
   hugoConversion: { seconds: number };
   changes: { added: string[]; updated: string[]; archiveEdited: string[]; photoStories?: string[] };
   results: Partial<Record<Scenario, Summary>>;
@@ -318,11 +337,13 @@ function editBody(text: string, sentence: string): string {
 }
 
 type ReportFile = { file: string; status: string; url?: string };
-const reportFiles = (path: string) => ((readJson(path) as { files?: ReportFile[] } | undefined)?.files ?? []);
+const reportFiles = (path: string) => (readJson(path) as { files?: ReportFile[] } | undefined)?.files ?? [];
 
 /** The picture files under photos/ that a report lists as rejected wire files. */
 function photoReportRejected(reportPath: string): string[] {
-  return reportFiles(reportPath).filter((f) => f.status === 'rejected' && f.file.startsWith(`${PHOTO_FOLDER}/`)).map((f) => f.file);
+  return reportFiles(reportPath)
+    .filter((f) => f.status === 'rejected' && f.file.startsWith(`${PHOTO_FOLDER}/`))
+    .map((f) => f.file);
 }
 
 /** A new story with a picture in the output: its page's figure and og:image, its list cards, its feed item. */
@@ -353,7 +374,10 @@ function checkPhotoStory(file: string, picture: string, latencySeconds: number, 
   check.ogImage = /<meta property="og:image" content="([^"]*)"/.exec(page)?.[1];
   check.ogCard = !!check.ogImage?.includes(`photos/${key}/card.jpg`);
   const section = path.split('/').filter(Boolean)[0];
-  for (const [name, list] of [['home', 'index.html'], ['section', `${section}/index.html`]] as const) {
+  for (const [name, list] of [
+    ['home', 'index.html'],
+    ['section', `${section}/index.html`],
+  ] as const) {
     const html = read(list);
     if (html.includes(path) && html.includes(`photos/${key}/t`)) check.listCards.push(name);
   }
@@ -469,14 +493,22 @@ async function main(): Promise<number> {
   }
   const log = (s: string) => console.log(s);
   log(`Dateline vs Hugo benchmark: ${sizes.join(', ')} articles, ${runs} run(s), social images ${images ? 'on' : 'off'} for the publish measurements`);
-  log(`machine: ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), ${fmtMB(os.totalmem())} RAM, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  log(
+    `machine: ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), ${fmtMB(os.totalmem())} RAM, load ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   const failures: string[] = [];
   /** Findings that are not the bench's failures (a product behaviour worth a look), printed and in the JSON. */
   const warnings: string[] = [];
   const bySize: SizeResult[] = [];
   // The one picture every generated picture is a copy of (with its own comment segment).
   const photo = doPhotoSet || doPhotoLatency ? await photoSource(work, photoSize) : undefined;
-  if (photo) log(`picture source: ${photoLabel} JPEG, ${(photo.bytes.length / 1e6).toFixed(2)} MB (${photo.path}${photo.seconds > 0.5 ? `, made in ${fmtS(photo.seconds)} s` : ''})`);
+  if (photo)
+    log(
+      `picture source: ${photoLabel} JPEG, ${(photo.bytes.length / 1e6).toFixed(2)} MB (${photo.path}${photo.seconds > 0.5 ? `, made in ${fmtS(photo.seconds)} s` : ''})`,
+    );
 
   for (const n of sizes) {
     log('');
@@ -515,7 +547,9 @@ async function main(): Promise<number> {
       t = performance.now();
       const g = generateArticles(n, dir.mixedContent, seed, 'mixed');
       generation.mixed = { seconds: (performance.now() - t) / 1000, files: g.files.length, bytes: g.bytes, formats: g.formats };
-      const by = Object.entries(g.formats).map(([f, c]) => `${c} ${f}`).join(', ');
+      const by = Object.entries(g.formats)
+        .map(([f, c]) => `${c} ${f}`)
+        .join(', ');
       log(`generated the same ${g.files.length} articles in mixed formats (${by}; ${(g.bytes / 1e6).toFixed(1)} MB) → ${dir.mixedContent}`);
     } else {
       rmSync(dir.mixedContent, { recursive: true, force: true });
@@ -525,7 +559,9 @@ async function main(): Promise<number> {
       t = performance.now();
       const g = generatePhotoSets(n, dir.photoContent, dir.noPhotoContent, seed, photo!.bytes, photoSize);
       photoGeneration = { ...g, seconds: (performance.now() - t) / 1000, sourceBytes: photo!.bytes.length, ...photoSize };
-      log(`generated the photo set: ${g.formats.text} wire text + ${g.formats.ninjs} ninjs 2.x items, each with its own ${photoLabel} JPEG (${(g.pictureBytes / 1e9).toFixed(2)} GB of pictures) → ${dir.photoContent}; the same items without pictures → ${dir.noPhotoContent} (${fmtS(photoGeneration.seconds)} s)`);
+      log(
+        `generated the photo set: ${g.formats.text} wire text + ${g.formats.ninjs} ninjs 2.x items, each with its own ${photoLabel} JPEG (${(g.pictureBytes / 1e9).toFixed(2)} GB of pictures) → ${dir.photoContent}; the same items without pictures → ${dir.noPhotoContent} (${fmtS(photoGeneration.seconds)} s)`,
+      );
     } else {
       for (const d of [dir.photoContent, dir.noPhotoContent]) rmSync(d, { recursive: true, force: true });
     }
@@ -534,12 +570,22 @@ async function main(): Promise<number> {
       t = performance.now();
       const conv = convertToHugo(dir.content, dir.hugoSite);
       hugoConvertSeconds = (performance.now() - t) / 1000;
-      log(`converted ${conv.converted} files to Hugo content in ${fmtS(hugoConvertSeconds)} s (not timed below)${conv.skipped.length ? `, ${conv.skipped.length} skipped` : ''}`);
+      log(
+        `converted ${conv.converted} files to Hugo content in ${fmtS(hugoConvertSeconds)} s (not timed below)${conv.skipped.length ? `, ${conv.skipped.length} skipped` : ''}`,
+      );
     }
 
     const samples: Record<Scenario, Sample[]> = {
-      hugo: [], datelineCold: [], datelineColdMixed: [], datelineWarm: [], datelineImages: [], datelinePublish: [], datelinePublishNamed: [], datelinePublishArchiveEdit: [],
-      datelineColdPhotos: [], datelineColdPhotosNone: [],
+      hugo: [],
+      datelineCold: [],
+      datelineColdMixed: [],
+      datelineWarm: [],
+      datelineImages: [],
+      datelinePublish: [],
+      datelinePublishNamed: [],
+      datelinePublishArchiveEdit: [],
+      datelineColdPhotos: [],
+      datelineColdPhotosNone: [],
     };
     type Site = { content: string; out: string; cache: string; report: string; renderer?: string };
     const env = (site: Site, withImages: boolean): NodeJS.ProcessEnv => {
@@ -576,14 +622,23 @@ async function main(): Promise<number> {
       rmSync(dir.dlChanges, { force: true });
       const s = sampleOf(m, site.out, report, load);
       samples[label].push(s);
-      const counts = s.report ? ` — ${Object.entries(s.report).map(([k, v]) => `${v} ${k}`).join(', ')}` : ' — no report';
+      const counts = s.report
+        ? ` — ${Object.entries(s.report)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ')}`
+        : ' — no report';
       const own = s.publisherSeconds !== undefined ? ` (publisher ${fmtS(s.publisherSeconds)} s)` : '';
       const compile = s.compileSeconds !== undefined ? ` (theme compiled in ${fmtS(s.compileSeconds)} s)` : '';
-      const pics = s.pictures ? `; pictures ${s.pictures.made} made, ${s.pictures.reused} cached, ${s.pictures.refused} refused in ${fmtS(s.pictures.ms / 1000)} s` : '';
-      log(`  ${LABELS[label]}, run ${r + 1}: ${fmtS(s.wallSeconds)} s wall${own}${compile}, ${fmtS(s.cpuSeconds)} s CPU, ${fmtMB(s.peakRssBytes)}, ${s.pages} pages${counts}${pics} (load before ${load.toFixed(2)})`);
+      const pics = s.pictures
+        ? `; pictures ${s.pictures.made} made, ${s.pictures.reused} cached, ${s.pictures.refused} refused in ${fmtS(s.pictures.ms / 1000)} s`
+        : '';
+      log(
+        `  ${LABELS[label]}, run ${r + 1}: ${fmtS(s.wallSeconds)} s wall${own}${compile}, ${fmtS(s.cpuSeconds)} s CPU, ${fmtMB(s.peakRssBytes)}, ${s.pages} pages${counts}${pics} (load before ${load.toFixed(2)})`,
+      );
       if (values.verbose && s.notes?.length) log(`      ${s.notes.join(' · ')}`);
       if (m.exitCode !== 0) failures.push(`${n}: ${LABELS[label]} (npm run ${args.join(' ')}) exited ${m.exitCode}:\n${tail(m.stderr + m.stdout)}`);
-      else if (s.report && (s.report.rejected ?? 0) > 0) failures.push(`${n}: ${LABELS[label]}: ${s.report.rejected} generated files rejected (see ${site.report})`);
+      else if (s.report && (s.report.rejected ?? 0) > 0)
+        failures.push(`${n}: ${LABELS[label]}: ${s.report.rejected} generated files rejected (see ${site.report})`);
       return m.exitCode === 0;
     };
 
@@ -597,11 +652,15 @@ async function main(): Promise<number> {
         const config = ['hugo.toml', ...(values['hugo-plain'] ? [] : ['archives.toml'])].map((f) => join(dir.hugoSite, f)).join(',');
         settle();
         const load = os.loadavg()[0]!;
-        const m = await measure(HUGO, ['--source', dir.hugoSite, '--config', config, '--destination', dir.hugoOut, '--cacheDir', dir.hugoCache], { echo: values.verbose });
+        const m = await measure(HUGO, ['--source', dir.hugoSite, '--config', config, '--destination', dir.hugoOut, '--cacheDir', dir.hugoCache], {
+          echo: values.verbose,
+        });
         const s = sampleOf(m, dir.hugoOut, undefined, load);
         delete s.notes;
         samples.hugo.push(s);
-        log(`  hugo run ${r + 1}: ${fmtS(s.wallSeconds)} s wall, ${fmtS(s.cpuSeconds)} s CPU, ${fmtMB(s.peakRssBytes)}, ${s.pages} pages (load before ${load.toFixed(2)})`);
+        log(
+          `  hugo run ${r + 1}: ${fmtS(s.wallSeconds)} s wall, ${fmtS(s.cpuSeconds)} s CPU, ${fmtMB(s.peakRssBytes)}, ${s.pages} pages (load before ${load.toFixed(2)})`,
+        );
         if (m.exitCode !== 0) failures.push(`hugo exited ${m.exitCode}:\n${tail(m.stderr + m.stdout)}`);
       }
       if (!doDateline) continue;
@@ -629,10 +688,14 @@ async function main(): Promise<number> {
           const done = await run(label, r, ['build'], site);
           const made = samples[label].at(-1)?.pictures;
           const expected = label === 'datelineColdPhotos' ? photoGeneration!.pictures : 0;
-          if (done && (made?.made ?? 0) + (made?.reused ?? 0) !== expected) failures.push(`${n}: ${LABELS[label]}: ${made ? `${made.made} pictures made, ${made.reused} from the cache, ${made.refused} refused` : 'no pictures line in its output'}, expected ${expected} made`);
+          if (done && (made?.made ?? 0) + (made?.reused ?? 0) !== expected)
+            failures.push(
+              `${n}: ${LABELS[label]}: ${made ? `${made.made} pictures made, ${made.reused} from the cache, ${made.refused} refused` : 'no pictures line in its output'}, expected ${expected} made`,
+            );
           return done;
         };
-        const order: ('datelineColdPhotos' | 'datelineColdPhotosNone')[] = r % 2 === 0 ? ['datelineColdPhotosNone', 'datelineColdPhotos'] : ['datelineColdPhotos', 'datelineColdPhotosNone'];
+        const order: ('datelineColdPhotos' | 'datelineColdPhotosNone')[] =
+          r % 2 === 0 ? ['datelineColdPhotosNone', 'datelineColdPhotos'] : ['datelineColdPhotos', 'datelineColdPhotosNone'];
         photoOrder.push(order[0] === 'datelineColdPhotos' ? 'with pictures first' : 'without pictures first');
         for (const label of order) ok &&= await photoCold(label);
       }
@@ -687,16 +750,30 @@ async function main(): Promise<number> {
           const c = change();
           added.push(c.fresh.file);
           updated.push(c.update);
-          return { files: [{ file: c.fresh.file, text: c.fresh.text }, { file: c.update, text: c.text }] };
+          return {
+            files: [
+              { file: c.fresh.file, text: c.fresh.text },
+              { file: c.update, text: c.text },
+            ],
+          };
         });
         // Then (--photos, --photo-latency) new stories with new pictures, after the text changes and in the
         // same session: each a ninjs 2.x item whose picture is renamed into the content folder's photos/
         // first, then the item (filed a few seconds after the newest story, so it leads the home page).
         const photoStories = doPhotoLatency
-          ? sameSectionIndices(seed, n + 500, n + 1000, Math.max(runs, 3)).map((i, j) => newPhotoStory(seed, i, n + 1000, LAST_MINUTE_PUBLISHED + (j + 1) * 1000, photo!.bytes, photoSize, `${n}-${j}`))
+          ? sameSectionIndices(seed, n + 500, n + 1000, Math.max(runs, 3)).map((i, j) =>
+              newPhotoStory(seed, i, n + 1000, LAST_MINUTE_PUBLISHED + (j + 1) * 1000, photo!.bytes, photoSize, `${n}-${j}`),
+            )
           : [];
         // the publisher counts the item (a wire file), not the picture
-        for (const p of photoStories) changes.push({ files: [{ file: p.picture, text: p.bytes }, { file: p.file, text: p.text }], expect: 1 });
+        for (const p of photoStories)
+          changes.push({
+            files: [
+              { file: p.picture, text: p.bytes },
+              { file: p.file, text: p.text },
+            ],
+            expect: 1,
+          });
         if (photoStories.length) mkdirSync(join(dir.content, PHOTO_FOLDER), { recursive: true });
         try {
           const result: ResidentResult = await measureResident({ project, env: env(textSite, images), contentDir: dir.content, changes });
@@ -704,26 +781,62 @@ async function main(): Promise<number> {
           // the resident set of the text publishes, read before any picture was made
           const memory = photoStories.length ? result.memoryAfter[runs - 1]! : { rssBytes: result.rssBytes, peakRssBytes: result.peakRssBytes };
           resident = { latencySeconds: median(text), latencies: text, startSeconds: result.startSeconds, ...memory };
-          log(`  npm run publish -- --watch: started in ${fmtS(result.startSeconds)} s; file renamed in → published: ${text.map((x) => `${fmtS(x)} s`).join(', ')}; resident ${fmtMB(memory.rssBytes)} (peak ${fmtMB(memory.peakRssBytes)})`);
+          log(
+            `  npm run publish -- --watch: started in ${fmtS(result.startSeconds)} s; file renamed in → published: ${text.map((x) => `${fmtS(x)} s`).join(', ')}; resident ${fmtMB(memory.rssBytes)} (peak ${fmtMB(memory.peakRssBytes)})`,
+          );
           if (photoStories.length) {
             const latencies = result.latencies.slice(runs);
             const stories = photoStories.map((p, j) => checkPhotoStory(p.file, p.picture, latencies[j]!, dir.dlReport, dir.dlOut));
             const rejected = photoReportRejected(dir.dlReport);
             photoLatency = {
-              latencySeconds: median(latencies), latencies, maxSeconds: Math.max(...latencies), pictureBytes: photoStories[0]!.bytes.length, ...photoSize, stories, picturesReportedRejected: rejected,
-              publisherLines: result.changeLogs.slice(runs).map((l) => l.split('\n').filter((x) => /published \d+ changed file/.test(x)).map((x) => x.replace(/^.*?\[dateline\]\s*/, '')).join(' / ')),
-              rssBytes: result.rssBytes, peakRssBytes: result.peakRssBytes,
-              cpuSeconds: result.cpuSeconds.slice(runs), medianCpuSeconds: median(result.cpuSeconds.slice(runs)),
+              latencySeconds: median(latencies),
+              latencies,
+              maxSeconds: Math.max(...latencies),
+              pictureBytes: photoStories[0]!.bytes.length,
+              ...photoSize,
+              stories,
+              picturesReportedRejected: rejected,
+              publisherLines: result.changeLogs.slice(runs).map((l) =>
+                l
+                  .split('\n')
+                  .filter((x) => /published \d+ changed file/.test(x))
+                  .map((x) => x.replace(/^.*?\[dateline\]\s*/, ''))
+                  .join(' / '),
+              ),
+              rssBytes: result.rssBytes,
+              peakRssBytes: result.peakRssBytes,
+              cpuSeconds: result.cpuSeconds.slice(runs),
+              medianCpuSeconds: median(result.cpuSeconds.slice(runs)),
             };
-            log(`  --watch, new story + new ${photoLabel} picture → published: ${latencies.map((x) => `${fmtS(x)} s`).join(', ')} (publisher CPU ${photoLatency.cpuSeconds.map((x) => `${fmtS(x)} s`).join(', ')}); resident ${fmtMB(result.rssBytes)} (peak ${fmtMB(result.peakRssBytes)}); load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+            log(
+              `  --watch, new story + new ${photoLabel} picture → published: ${latencies.map((x) => `${fmtS(x)} s`).join(', ')} (publisher CPU ${photoLatency.cpuSeconds.map((x) => `${fmtS(x)} s`).join(', ')}); resident ${fmtMB(result.rssBytes)} (peak ${fmtMB(result.peakRssBytes)}); load ${os
+                .loadavg()
+                .map((x) => x.toFixed(2))
+                .join(' ')}`,
+            );
             for (const [j, c] of stories.entries()) {
-              const missing = [!c.url && 'not published', !c.figure && 'no <figure> with the photo on its page', c.photoFiles === 0 && 'no photo files in the output', !c.listCards.length && 'no list card with its thumbnail (home, section)', !c.feedItem && 'not in rss.xml with its photo', images && !c.ogCard && `og:image is ${c.ogImage ?? 'missing'}, not the photo's card`].filter(Boolean);
-              log(`    ${c.file}: ${c.url ? new URL(c.url).pathname : 'no URL'} — figure ${c.figure ? 'yes' : 'NO'}, ${c.photoFiles} photo files, list card ${c.listCards.join(' + ') || 'NO'}, feed ${c.feedItem ? 'yes' : 'NO'}, og:image ${c.ogCard ? 'the photo card' : `${c.ogImage ?? 'none'}${images ? '' : ' (social images off)'}`}`);
+              const missing = [
+                !c.url && 'not published',
+                !c.figure && 'no <figure> with the photo on its page',
+                c.photoFiles === 0 && 'no photo files in the output',
+                !c.listCards.length && 'no list card with its thumbnail (home, section)',
+                !c.feedItem && 'not in rss.xml with its photo',
+                images && !c.ogCard && `og:image is ${c.ogImage ?? 'missing'}, not the photo's card`,
+              ].filter(Boolean);
+              log(
+                `    ${c.file}: ${c.url ? new URL(c.url).pathname : 'no URL'} — figure ${c.figure ? 'yes' : 'NO'}, ${c.photoFiles} photo files, list card ${c.listCards.join(' + ') || 'NO'}, feed ${c.feedItem ? 'yes' : 'NO'}, og:image ${c.ogCard ? 'the photo card' : `${c.ogImage ?? 'none'}${images ? '' : ' (social images off)'}`}`,
+              );
               log(`      publisher: ${photoLatency.publisherLines[j] ?? '?'}`);
               if (missing.length) failures.push(`${n}: --watch photo story ${c.file}: ${missing.join(', ')}`);
             }
-            if (rejected.length) warnings.push(`${n}: --watch listed the picture file(s) renamed into the content folder as rejected wire files in its report (${rejected.length}: ${rejected[0]}${rejected.length > 1 ? ', …' : ''}); a scanned publish or a build skips them`);
-            if (!images) warnings.push(`${n}: social images are off (--no-images, DATELINE_OG_IMAGES=0): the photo stories' og:image is the default image, not the photo's card (publisher.ts uses the photo card only with social images on)`);
+            if (rejected.length)
+              warnings.push(
+                `${n}: --watch listed the picture file(s) renamed into the content folder as rejected wire files in its report (${rejected.length}: ${rejected[0]}${rejected.length > 1 ? ', …' : ''}); a scanned publish or a build skips them`,
+              );
+            if (!images)
+              warnings.push(
+                `${n}: social images are off (--no-images, DATELINE_OG_IMAGES=0): the photo stories' og:image is the default image, not the photo's card (publisher.ts uses the photo card only with social images on)`,
+              );
           }
           if (result.exitCode !== 0) failures.push(`${n}: the resident publisher exited ${result.exitCode} on SIGTERM:\n${tail(result.log)}`);
         } catch (error) {
@@ -739,7 +852,8 @@ async function main(): Promise<number> {
     const hugo = results.hugo;
     if (hugo) {
       for (const key of Object.keys(results) as Scenario[]) if (key !== 'hugo') ratios[key as Exclude<Scenario, 'hugo'>] = pairedRatios(results[key]!, hugo);
-      if (results.datelineCold?.compileSeconds !== undefined) ratios.datelineColdWithoutCompile = pairedRatios(results.datelineCold, hugo, (x) => x.wallSeconds - (x.compileSeconds ?? 0));
+      if (results.datelineCold?.compileSeconds !== undefined)
+        ratios.datelineColdWithoutCompile = pairedRatios(results.datelineCold, hugo, (x) => x.wallSeconds - (x.compileSeconds ?? 0));
       if (resident) {
         const w = resident.latencySeconds / hugo.wallSeconds;
         ratios.resident = { wall: w, cpu: Number.NaN, peakMemory: resident.peakRssBytes / hugo.peakRssBytes };
@@ -770,8 +884,15 @@ async function main(): Promise<number> {
       };
     }
     bySize.push({
-      articles: n, generation: { ...generation, ...(photoGeneration ? { photos: photoGeneration } : {}) }, hugoConversion: { seconds: hugoConvertSeconds }, changes: { added, updated, archiveEdited, ...(photoLatency ? { photoStories: photoLatency.stories.map((c) => c.file) } : {}) }, results, ratios,
-      ...(resident ? { resident } : {}), ...(photoSet ? { photoSet } : {}), ...(photoLatency ? { photoLatency } : {}),
+      articles: n,
+      generation: { ...generation, ...(photoGeneration ? { photos: photoGeneration } : {}) },
+      hugoConversion: { seconds: hugoConvertSeconds },
+      changes: { added, updated, archiveEdited, ...(photoLatency ? { photoStories: photoLatency.stories.map((c) => c.file) } : {}) },
+      results,
+      ratios,
+      ...(resident ? { resident } : {}),
+      ...(photoSet ? { photoSet } : {}),
+      ...(photoLatency ? { photoLatency } : {}),
     });
     if (!ok) break;
   }
@@ -787,7 +908,13 @@ async function main(): Promise<number> {
     const output = `${m.stdout}${m.stderr ? `\n${m.stderr}` : ''}`.trimEnd();
     const rows = parsePictureCost(m.stdout);
     pictureCost = { rows, wallSeconds: m.wallSeconds, loadBefore, output };
-    if (!values.verbose) log(output.split('\n').map((l) => `  ${l}`).join('\n'));
+    if (!values.verbose)
+      log(
+        output
+          .split('\n')
+          .map((l) => `  ${l}`)
+          .join('\n'),
+      );
     if (m.exitCode !== 0) failures.push(`bench/picture-cost.ts exited ${m.exitCode}:\n${tail(output)}`);
     else if (!rows.length) failures.push(`bench/picture-cost.ts: no table with "source … ratio" columns in its output:\n${tail(output)}`);
   }
@@ -796,7 +923,12 @@ async function main(): Promise<number> {
     log('');
     try {
       bomb = await measureBomb(work);
-      log(`decompression bomb (${bomb.width}×${bomb.height} PNG, ${(bomb.bytes / 1024).toFixed(0)} KB): processPhoto ${bomb.processSeconds.map((x) => `${(x * 1000).toFixed(1)}`).join(', ')} ms; through the picture workers ${bomb.poolSeconds.map((x) => `${(x * 1000).toFixed(1)}`).join(', ')} ms — ${bomb.refused ? 'refused' : 'NOT refused'}: ${bomb.reason} (load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
+      log(
+        `decompression bomb (${bomb.width}×${bomb.height} PNG, ${(bomb.bytes / 1024).toFixed(0)} KB): processPhoto ${bomb.processSeconds.map((x) => `${(x * 1000).toFixed(1)}`).join(', ')} ms; through the picture workers ${bomb.poolSeconds.map((x) => `${(x * 1000).toFixed(1)}`).join(', ')} ms — ${bomb.refused ? 'refused' : 'NOT refused'}: ${bomb.reason} (load ${os
+          .loadavg()
+          .map((x) => x.toFixed(2))
+          .join(' ')})`,
+      );
       if (!bomb.refused) failures.push(`the decompression bomb was not refused for its size: ${bomb.reason}`);
     } catch (error) {
       failures.push(`decompression bomb: ${(error as Error).message}`);
@@ -818,8 +950,20 @@ async function main(): Promise<number> {
   for (const s of bySize) {
     const n = s.articles;
     if (n === 10_000 || sizes.length === 1) {
-      add({ name: 'cold full build, no images ≤ 2× Hugo', articles: n, value: s.ratios.datelineCold?.wall, limit: TARGETS.coldNoImagesWallRatio, unit: 'ratio' });
-      add({ name: 'cold full build, no images: never worse than today (4.27×)', articles: n, value: s.ratios.datelineCold?.wall, limit: TARGETS.coldTodayWallRatio, unit: 'ratio' });
+      add({
+        name: 'cold full build, no images ≤ 2× Hugo',
+        articles: n,
+        value: s.ratios.datelineCold?.wall,
+        limit: TARGETS.coldNoImagesWallRatio,
+        unit: 'ratio',
+      });
+      add({
+        name: 'cold full build, no images: never worse than today (4.27×)',
+        articles: n,
+        value: s.ratios.datelineCold?.wall,
+        limit: TARGETS.coldTodayWallRatio,
+        unit: 'ratio',
+      });
     }
     const limit = TARGETS.publishWallRatio.get(n);
     if (limit !== undefined) {
@@ -828,30 +972,95 @@ async function main(): Promise<number> {
       add({ name: `--watch, file → published ≤ ${limit}× Hugo`, articles: n, value: s.ratios.resident?.wall, limit, unit: 'ratio' });
     }
     if (n === 100_000) {
-      add({ name: '--watch, file → published ≤ one-shot publish', articles: n, value: s.resident && s.results.datelinePublish ? s.resident.latencySeconds / s.results.datelinePublish.wallSeconds : undefined, limit: 1, unit: 'ratio' });
-      add({ name: 'peak memory, cold full build ≤ 4 GB', articles: n, value: s.results.datelineCold?.peakRssBytes, limit: TARGETS.coldPeakMemoryBytesAt100k, unit: 'bytes' });
+      add({
+        name: '--watch, file → published ≤ one-shot publish',
+        articles: n,
+        value: s.resident && s.results.datelinePublish ? s.resident.latencySeconds / s.results.datelinePublish.wallSeconds : undefined,
+        limit: 1,
+        unit: 'ratio',
+      });
+      add({
+        name: 'peak memory, cold full build ≤ 4 GB',
+        articles: n,
+        value: s.results.datelineCold?.peakRssBytes,
+        limit: TARGETS.coldPeakMemoryBytesAt100k,
+        unit: 'bytes',
+      });
       add({ name: 'resident publisher ≤ 1 GB', articles: n, value: s.resident?.peakRssBytes, limit: TARGETS.residentMemoryBytesAt100k, unit: 'bytes' });
     }
-    if (doMixed) add({ name: 'mixed-format cold ≤ 1.2× text-only cold', articles: n, value: s.ratios.datelineColdMixedToText?.wall, limit: TARGETS.mixedColdToTextWallRatio, unit: 'ratio' });
-    if (doPhotoSet) add({ name: 'photo set: cold peak memory ≤ without pictures + 1 GB', articles: n, value: s.photoSet?.peakRssExtraBytes, limit: TARGETS.photoPeakMemoryExtraBytes, unit: 'bytes' });
+    if (doMixed)
+      add({
+        name: 'mixed-format cold ≤ 1.2× text-only cold',
+        articles: n,
+        value: s.ratios.datelineColdMixedToText?.wall,
+        limit: TARGETS.mixedColdToTextWallRatio,
+        unit: 'ratio',
+      });
+    if (doPhotoSet)
+      add({
+        name: 'photo set: cold peak memory ≤ without pictures + 1 GB',
+        articles: n,
+        value: s.photoSet?.peakRssExtraBytes,
+        limit: TARGETS.photoPeakMemoryExtraBytes,
+        unit: 'bytes',
+      });
     if (doPhotoLatency && (n === 10_000 || n === 100_000 || sizes.length === 1)) {
-      add({ name: `--watch, new story + new ${photoLabel.replace(/^.*\((.*)\)$/, '$1')} picture → published ≤ 1 s`, articles: n, value: s.photoLatency?.latencySeconds, limit: TARGETS.photoLatencySeconds, unit: 'seconds' });
+      add({
+        name: `--watch, new story + new ${photoLabel.replace(/^.*\((.*)\)$/, '$1')} picture → published ≤ 1 s`,
+        articles: n,
+        value: s.photoLatency?.latencySeconds,
+        limit: TARGETS.photoLatencySeconds,
+        unit: 'seconds',
+      });
     }
   }
   for (const row of pictureCost?.rows ?? []) {
-    add({ name: `one picture's outputs ≤ 5× one resize to 1200 px (${row.source})`, articles: 0, value: row.ratio, limit: TARGETS.pictureCostToResize, unit: 'ratio' });
+    add({
+      name: `one picture's outputs ≤ 5× one resize to 1200 px (${row.source})`,
+      articles: 0,
+      value: row.ratio,
+      limit: TARGETS.pictureCostToResize,
+      unit: 'ratio',
+    });
   }
-  if (doBomb) add({ name: '20000×20000 PNG (bomb) refused < 50 ms', articles: 0, value: bomb?.refused ? bomb.maxProcessSeconds : undefined, limit: TARGETS.bombSeconds, unit: 'seconds' });
+  if (doBomb)
+    add({
+      name: '20000×20000 PNG (bomb) refused < 50 ms',
+      articles: 0,
+      value: bomb?.refused ? bomb.maxProcessSeconds : undefined,
+      limit: TARGETS.bombSeconds,
+      unit: 'seconds',
+    });
   const small = bySize.find((s) => s.articles === 10_000);
   const large = bySize.find((s) => s.articles === 100_000);
   if (small && large) {
     for (const key of ['datelinePublish', 'datelinePublishNamed'] as const) {
       const a = small.results[key];
       const b = large.results[key];
-      add({ name: `flat: ${LABELS[key]} at 100,000 ≤ 1.3× at 10,000`, articles: 100_000, value: a && b ? b.wallSeconds / a.wallSeconds : undefined, limit: TARGETS.flatRatio, unit: 'ratio' });
+      add({
+        name: `flat: ${LABELS[key]} at 100,000 ≤ 1.3× at 10,000`,
+        articles: 100_000,
+        value: a && b ? b.wallSeconds / a.wallSeconds : undefined,
+        limit: TARGETS.flatRatio,
+        unit: 'ratio',
+      });
     }
-    if (small.resident && large.resident) add({ name: 'flat: --watch at 100,000 ≤ 1.3× at 10,000', articles: 100_000, value: large.resident.latencySeconds / small.resident.latencySeconds, limit: TARGETS.flatRatio, unit: 'ratio' });
-    if (doPhotoLatency) add({ name: 'flat: --watch, new story + picture at 100,000 ≤ 1.3× at 10,000', articles: 100_000, value: small.photoLatency && large.photoLatency ? large.photoLatency.latencySeconds / small.photoLatency.latencySeconds : undefined, limit: TARGETS.flatRatio, unit: 'ratio' });
+    if (small.resident && large.resident)
+      add({
+        name: 'flat: --watch at 100,000 ≤ 1.3× at 10,000',
+        articles: 100_000,
+        value: large.resident.latencySeconds / small.resident.latencySeconds,
+        limit: TARGETS.flatRatio,
+        unit: 'ratio',
+      });
+    if (doPhotoLatency)
+      add({
+        name: 'flat: --watch, new story + picture at 100,000 ≤ 1.3× at 10,000',
+        articles: 100_000,
+        value: small.photoLatency && large.photoLatency ? large.photoLatency.latencySeconds / small.photoLatency.latencySeconds : undefined,
+        limit: TARGETS.flatRatio,
+        unit: 'ratio',
+      });
   }
 
   // Tables.
@@ -879,48 +1088,105 @@ async function main(): Promise<number> {
         rows.push(['  … of which compiling the theme', fmtS(x.compileSeconds), '', '', '', '', w ? `${fmtRatio(w.wall)} without` : '', '', '']);
       }
     }
-    if (s.resident) rows.push(['--watch: file → published', fmtS(s.resident.latencySeconds), '', fmtMB(s.resident.peakRssBytes), '', '', s.ratios.resident ? fmtRatio(s.ratios.resident.wall) : 'n/a', '', '']);
-    if (s.photoLatency) rows.push([`--watch: new story + new picture → published`, `${fmtS(s.photoLatency.latencySeconds)} (max ${fmtS(s.photoLatency.maxSeconds)})`, '', fmtMB(s.photoLatency.peakRssBytes), '', '', '', '', '']);
+    if (s.resident)
+      rows.push([
+        '--watch: file → published',
+        fmtS(s.resident.latencySeconds),
+        '',
+        fmtMB(s.resident.peakRssBytes),
+        '',
+        '',
+        s.ratios.resident ? fmtRatio(s.ratios.resident.wall) : 'n/a',
+        '',
+        '',
+      ]);
+    if (s.photoLatency)
+      rows.push([
+        `--watch: new story + new picture → published`,
+        `${fmtS(s.photoLatency.latencySeconds)} (max ${fmtS(s.photoLatency.maxSeconds)})`,
+        '',
+        fmtMB(s.photoLatency.peakRssBytes),
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]);
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
     log(line(head));
     log(widths.map((w) => '-'.repeat(w)).join('  '));
     for (const r of rows) log(line(r));
-    log('(publish rows: wall time of the npm command, in brackets the publisher\'s own time for its work)');
+    log("(publish rows: wall time of the npm command, in brackets the publisher's own time for its work)");
     const ps = s.photoSet;
     if (ps) {
       const g = ps.generation;
-      const w = s.results.datelineColdPhotos!, wo = s.results.datelineColdPhotosNone!;
+      const w = s.results.datelineColdPhotos!,
+        wo = s.results.datelineColdPhotosNone!;
       log('');
-      log(`photo set: ${g.pictures.toLocaleString('en')} of ${g.files.toLocaleString('en')} stories (${Math.round(PHOTO_SHARE * 100)} %) with a ${g.width}×${g.height} JPEG of ${(g.sourceBytes / 1e6).toFixed(2)} MB (each its own bytes); per-run pairs, median of ${w.runs.length} (${ps.order.join(', ')}):`);
-      log(`  cold with ÷ without pictures: wall ${fmtRatio(ps.ratio.wall)} (${fmtRatio(ps.ratioWithoutCompile)} without the theme compile), CPU ${fmtRatio(ps.ratio.cpu)}, peak memory ${fmtRatio(ps.ratio.peakMemory)}`);
-      log(`  with: ${fmtS(w.wallSeconds)} s wall, ${fmtS(w.cpuSeconds)} s CPU, ${fmtMB(w.peakRssBytes)}; without: ${fmtS(wo.wallSeconds)} s wall, ${fmtS(wo.cpuSeconds)} s CPU, ${fmtMB(wo.peakRssBytes)} (load before ${w.runs.map((x) => x.loadBefore.toFixed(2)).join('/')} and ${wo.runs.map((x) => x.loadBefore.toFixed(2)).join('/')})`);
-      log(`  ${ps.pictures} pictures made in ${fmtS(ps.extraWallSeconds)} extra s wall (${fmtS(ps.extraCpuSeconds)} extra s CPU): ${ps.picturesPerSecond.toFixed(2)} pictures/s, ${ps.cpuSecondsPerPicture.toFixed(2)} CPU s per picture; the build's own picture step: ${w.runs.map((x) => (x.pictures ? `${fmtS(x.pictures.ms / 1000)} s` : 'n/a')).join(', ')}`);
-      log(`  peak memory: ${ps.peakRssExtraBytes >= 0 ? '+' : '−'}${fmtMB(Math.abs(ps.peakRssExtraBytes))} with pictures (limit +${fmtMB(TARGETS.photoPeakMemoryExtraBytes)})`);
+      log(
+        `photo set: ${g.pictures.toLocaleString('en')} of ${g.files.toLocaleString('en')} stories (${Math.round(PHOTO_SHARE * 100)} %) with a ${g.width}×${g.height} JPEG of ${(g.sourceBytes / 1e6).toFixed(2)} MB (each its own bytes); per-run pairs, median of ${w.runs.length} (${ps.order.join(', ')}):`,
+      );
+      log(
+        `  cold with ÷ without pictures: wall ${fmtRatio(ps.ratio.wall)} (${fmtRatio(ps.ratioWithoutCompile)} without the theme compile), CPU ${fmtRatio(ps.ratio.cpu)}, peak memory ${fmtRatio(ps.ratio.peakMemory)}`,
+      );
+      log(
+        `  with: ${fmtS(w.wallSeconds)} s wall, ${fmtS(w.cpuSeconds)} s CPU, ${fmtMB(w.peakRssBytes)}; without: ${fmtS(wo.wallSeconds)} s wall, ${fmtS(wo.cpuSeconds)} s CPU, ${fmtMB(wo.peakRssBytes)} (load before ${w.runs.map((x) => x.loadBefore.toFixed(2)).join('/')} and ${wo.runs.map((x) => x.loadBefore.toFixed(2)).join('/')})`,
+      );
+      log(
+        `  ${ps.pictures} pictures made in ${fmtS(ps.extraWallSeconds)} extra s wall (${fmtS(ps.extraCpuSeconds)} extra s CPU): ${ps.picturesPerSecond.toFixed(2)} pictures/s, ${ps.cpuSecondsPerPicture.toFixed(2)} CPU s per picture; the build's own picture step: ${w.runs.map((x) => (x.pictures ? `${fmtS(x.pictures.ms / 1000)} s` : 'n/a')).join(', ')}`,
+      );
+      log(
+        `  peak memory: ${ps.peakRssExtraBytes >= 0 ? '+' : '−'}${fmtMB(Math.abs(ps.peakRssExtraBytes))} with pictures (limit +${fmtMB(TARGETS.photoPeakMemoryExtraBytes)})`,
+      );
     }
     const pl = s.photoLatency;
     if (pl) {
       const ok = (c: PhotoStoryCheck) => c.figure && c.photoFiles > 0 && c.listCards.length > 0 && c.feedItem;
       log('');
-      log(`--watch, new ninjs story + new ${pl.width}×${pl.height} JPEG (${(pl.pictureBytes / 1e6).toFixed(2)} MB) → published: ${pl.latencies.map((x) => `${fmtS(x)} s`).join(', ')} (median ${fmtS(pl.latencySeconds)} s; publisher CPU median ${fmtS(pl.medianCpuSeconds)} s); page with <figure>, list card and feed item: ${pl.stories.filter(ok).length} of ${pl.stories.length}; og:image the photo's card: ${pl.stories.filter((c) => c.ogCard).length} of ${pl.stories.length}${images ? '' : ' (social images off)'}`);
+      log(
+        `--watch, new ninjs story + new ${pl.width}×${pl.height} JPEG (${(pl.pictureBytes / 1e6).toFixed(2)} MB) → published: ${pl.latencies.map((x) => `${fmtS(x)} s`).join(', ')} (median ${fmtS(pl.latencySeconds)} s; publisher CPU median ${fmtS(pl.medianCpuSeconds)} s); page with <figure>, list card and feed item: ${pl.stories.filter(ok).length} of ${pl.stories.length}; og:image the photo's card: ${pl.stories.filter((c) => c.ogCard).length} of ${pl.stories.length}${images ? '' : ' (social images off)'}`,
+      );
     }
   }
   if (pictureCost?.rows.length) {
     log('');
-    log(`picture cost (bench/picture-cost.ts, ${fmtS(pictureCost.wallSeconds)} s, load before ${pictureCost.loadBefore.toFixed(2)}): processPhoto, every output, ÷ one sharp resize to a 1200 px JPEG`);
-    for (const r of pictureCost.rows) log(`  ${r.source.padEnd(9)} ${r.megabytes.toFixed(2)} MB: resize ${r.resizeMs} ms, process ${r.processMs} ms → ${fmtRatio(r.ratio)} wall, ${fmtRatio(r.ratioCpu)} CPU${r.poolPerSecond !== undefined ? `; ${r.poolPerSecond} pictures/s through the 2 workers` : ''}`);
+    log(
+      `picture cost (bench/picture-cost.ts, ${fmtS(pictureCost.wallSeconds)} s, load before ${pictureCost.loadBefore.toFixed(2)}): processPhoto, every output, ÷ one sharp resize to a 1200 px JPEG`,
+    );
+    for (const r of pictureCost.rows)
+      log(
+        `  ${r.source.padEnd(9)} ${r.megabytes.toFixed(2)} MB: resize ${r.resizeMs} ms, process ${r.processMs} ms → ${fmtRatio(r.ratio)} wall, ${fmtRatio(r.ratioCpu)} CPU${r.poolPerSecond !== undefined ? `; ${r.poolPerSecond} pictures/s through the 2 workers` : ''}`,
+      );
   }
-  if (bomb) log(`decompression bomb: refused in ${(bomb.maxProcessSeconds * 1000).toFixed(1)} ms at worst by processPhoto (${(bomb.maxPoolSeconds * 1000).toFixed(1)} ms through the workers)`);
+  if (bomb)
+    log(
+      `decompression bomb: refused in ${(bomb.maxProcessSeconds * 1000).toFixed(1)} ms at worst by processPhoto (${(bomb.maxPoolSeconds * 1000).toFixed(1)} ms through the workers)`,
+    );
   log('');
   log('targets (from the issues):');
-  const fmtValue = (v: number, unit: Target['unit']) => (unit === 'ratio' ? fmtRatio(v) : unit === 'seconds' ? (v < 0.1 ? `${(v * 1000).toFixed(1)} ms` : `${fmtS(v)} s`) : `${v < 0 ? '−' : ''}${fmtMB(Math.abs(v))}`);
+  const fmtValue = (v: number, unit: Target['unit']) =>
+    unit === 'ratio'
+      ? fmtRatio(v)
+      : unit === 'seconds'
+        ? v < 0.1
+          ? `${(v * 1000).toFixed(1)} ms`
+          : `${fmtS(v)} s`
+        : `${v < 0 ? '−' : ''}${fmtMB(Math.abs(v))}`;
   const nameWidth = Math.max(58, ...targets.map((x) => x.name.length));
   log(`  ${'size'.padStart(7)}  ${'target'.padEnd(nameWidth)} ${'figure'.padStart(10)}  ${'limit'.padStart(10)}  verdict`);
   for (const x of targets) {
     const value = x.value === undefined ? 'n/a' : fmtValue(x.value, x.unit);
-    log(`  ${(x.articles ? x.articles.toLocaleString('en') : '—').padStart(7)}  ${x.name.padEnd(nameWidth)} ${value.padStart(10)}  ${fmtValue(x.limit, x.unit).padStart(10)}  ${x.pass === undefined ? 'not measured' : x.pass ? 'PASS' : 'FAIL'}`);
+    log(
+      `  ${(x.articles ? x.articles.toLocaleString('en') : '—').padStart(7)}  ${x.name.padEnd(nameWidth)} ${value.padStart(10)}  ${fmtValue(x.limit, x.unit).padStart(10)}  ${x.pass === undefined ? 'not measured' : x.pass ? 'PASS' : 'FAIL'}`,
+    );
   }
-  log(`(load now ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
+  log(
+    `(load now ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')})`,
+  );
   if (warnings.length) {
     log('');
     log('notes:');

@@ -45,8 +45,13 @@ async function run(pages: { pathname: string }[]): Promise<{ dir: string; second
 
 const pages = pagesOf(n);
 const before = await run(pages);
-const files = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.xml')).sort();
-console.log(`@astrojs/sitemap over ${pages.length.toLocaleString('en')} URLs (${n.toLocaleString('en')} stories), entryLimit ${limit}: ${before.seconds.toFixed(2)} s, ${files(before.dir).length} files`);
+const files = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.xml'))
+    .sort();
+console.log(
+  `@astrojs/sitemap over ${pages.length.toLocaleString('en')} URLs (${n.toLocaleString('en')} stories), entryLimit ${limit}: ${before.seconds.toFixed(2)} s, ${files(before.dir).length} files`,
+);
 // one new story, filed today: its URL sorts among the others as a real one does, so what moves depends
 // on its section (the URLs are sorted; every file after the story's place shifts by one URL)
 for (const section of SECTIONS) {

@@ -33,7 +33,10 @@ export interface WireLite {
 }
 
 export function parseWireLite(text: string): WireLite | undefined {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   let k = 0;
   let quote: string | undefined;
   const first = /^\s*date (\d{4}-\d{2}-\d{2})\s*(.*)$/.exec(lines[0] ?? '');
@@ -56,9 +59,17 @@ export function parseWireLite(text: string): WireLite | undefined {
   if (pub[7].toLowerCase() === 'pm') hour += 12;
   const p2 = (n: number | string) => String(n).padStart(2, '0');
   const published = `${pub[4]}-${p2(month + 1)}-${p2(pub[2])}T${p2(hour)}:${pub[6]}:00+05:00`;
-  const byline = pub[1] ? pub[1].split(' | ').map((s) => s.trim()).filter(Boolean) : [];
+  const byline = pub[1]
+    ? pub[1]
+        .split(' | ')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
-  const paras = lines.slice(k).map((l) => l.trim()).filter(Boolean);
+  const paras = lines
+    .slice(k)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const blocks: WireLite['blocks'] = [];
   let dateline: string | undefined;
   paras.forEach((p, idx) => {
@@ -151,7 +162,10 @@ export function convertToHugo(contentDir: string, siteDir: string, defaultSectio
       `url: ${url}`,
       `section_name: ${yaml(section)}`,
       `byline: ${yaml(a.byline.join(' | '))}`,
-      `agencies: [${a.byline.filter((b) => AGENCIES.has(b.toLowerCase())).map(yaml).join(', ')}]`,
+      `agencies: [${a.byline
+        .filter((b) => AGENCIES.has(b.toLowerCase()))
+        .map(yaml)
+        .join(', ')}]`,
       `days: [${yaml(date)}]`,
       ...(a.dateline ? [`dateline: ${yaml(a.dateline)}`] : []),
       ...(a.quote ? [`quote: ${yaml(a.quote)}`] : []),
@@ -178,7 +192,16 @@ export function convertToHugo(contentDir: string, siteDir: string, defaultSectio
         }
       }
     });
-    const out = join(siteDir, 'content', sectionSlug, yyyy, mm, `${relative(contentDir, file).replace(/[\\/]/g, '_').replace(/\.txt$/, '')}.md`);
+    const out = join(
+      siteDir,
+      'content',
+      sectionSlug,
+      yyyy,
+      mm,
+      `${relative(contentDir, file)
+        .replace(/[\\/]/g, '_')
+        .replace(/\.txt$/, '')}.md`,
+    );
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${fm.join('\n')}${body.join('\n\n')}\n`);
   }
@@ -193,7 +216,9 @@ function escapeHtml(s: string): string {
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { in: { type: 'string', default: 'bench/.work/content' }, out: { type: 'string', default: 'bench/.work/hugo-site' } } });
+  const { values } = parseArgs({
+    options: { in: { type: 'string', default: 'bench/.work/content' }, out: { type: 'string', default: 'bench/.work/hugo-site' } },
+  });
   const t = performance.now();
   const r = convertToHugo(values.in!, values.out!);
   console.log(`converted ${r.converted} files (${r.skipped.length} skipped) into ${values.out} in ${((performance.now() - t) / 1000).toFixed(2)} s`);

@@ -46,7 +46,11 @@ const TOOLS = [
     present: () => executable('/usr/bin/chromium') && (!process.env.CHROME_PATH || executable(process.env.CHROME_PATH)),
   },
   { package: 'libxml2-utils', what: 'xmllint (sitemaps against their XSDs)', present: () => !!onPath('xmllint') },
-  { package: 'hugo', what: 'Hugo (the bench smoke test)', present: () => (process.env.HUGO_BIN ? executable(process.env.HUGO_BIN) || !!onPath(process.env.HUGO_BIN) : !!onPath('hugo')) },
+  {
+    package: 'hugo',
+    what: 'Hugo (the bench smoke test)',
+    present: () => (process.env.HUGO_BIN ? executable(process.env.HUGO_BIN) || !!onPath(process.env.HUGO_BIN) : !!onPath('hugo')),
+  },
   { package: 'default-jre-headless', what: 'Java (the W3C Nu Html Checker)', present: () => !!onPath('java') },
   {
     package: 'python3-feedparser',
@@ -58,7 +62,8 @@ const TOOLS = [
   {
     package: 'awscli',
     what: 'the aws cli (the S3 deploy recipe)',
-    present: () => (process.env.DATELINE_AWS ? executable(process.env.DATELINE_AWS) || !!onPath(process.env.DATELINE_AWS) : executable('/usr/bin/aws') || !!onPath('aws')),
+    present: () =>
+      process.env.DATELINE_AWS ? executable(process.env.DATELINE_AWS) || !!onPath(process.env.DATELINE_AWS) : executable('/usr/bin/aws') || !!onPath('aws'),
   },
 ];
 
@@ -92,7 +97,9 @@ if (isRoot && aptGet && existsSync('/etc/debian_version')) {
     execFileSync(aptGet, ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
     execFileSync(aptGet, ['install', '-y', '-qq', ...absent.map((t) => t.package)], { stdio: ['ignore', 'ignore', 'inherit'], env });
   } catch (error) {
-    console.error(`[${command}] apt-get failed (${error.message.split('\n')[0]}); run \`apt-get update && apt-get install -y ${packages()}\` yourself, then ${command} again`);
+    console.error(
+      `[${command}] apt-get failed (${error.message.split('\n')[0]}); run \`apt-get update && apt-get install -y ${packages()}\` yourself, then ${command} again`,
+    );
     process.exit(1);
   }
   absent = missing();

@@ -48,10 +48,7 @@ function ridge(r: Rand, x0: number, x1: number, base: number, amp: number, botto
   const p = [r() * 6.28, r() * 6.28, r() * 6.28];
   const pts: string[] = [];
   for (let x = x0; x <= x1 + step; x += step) {
-    const y =
-      base -
-      amp * (0.55 * Math.sin(x * f[0]! + p[0]!) + 0.3 * Math.sin(x * f[1]! + p[1]!) + 0.15 * Math.sin(x * f[2]! + p[2]!)) -
-      amp * 0.08 * r();
+    const y = base - amp * (0.55 * Math.sin(x * f[0]! + p[0]!) + 0.3 * Math.sin(x * f[1]! + p[1]!) + 0.15 * Math.sin(x * f[2]! + p[2]!)) - amp * 0.08 * r();
     // `taper`: over its last `taper` pixels the ridge slopes down to `bottom` (a headland's end).
     const fade = taper > 0 ? Math.min(1, Math.max(0, (x1 - x) / taper)) ** 0.7 : 1;
     pts.push(`${n(Math.min(x, x1))},${n(bottom - (bottom - y) * fade)}`);
@@ -103,7 +100,10 @@ const svg = (w: number, h: number, defs: string[], body: string[]): string =>
 
 /** A lens's darker corners. */
 const vignette = (w: number, h: number, strength: number): [string, string] => [
-  radial('vignette', [[0.55, '#000', 0], [1, '#000', strength]]),
+  radial('vignette', [
+    [0.55, '#000', 0],
+    [1, '#000', strength],
+  ]),
   `<rect width="${w}" height="${h}" fill="url(#vignette)"/>`,
 ];
 
@@ -111,9 +111,7 @@ const vignette = (w: number, h: number, strength: number): [string, string] => [
 // 1. A harbour at dusk: fishing boats, a pier, container cranes on the far quay, the sun going down.
 
 function fishingBoat(hull: string, band: string, lit: boolean[]): string {
-  const windows = lit
-    .map((on, i) => `<rect x="${-52 + i * 30}" y="-84" width="16" height="12" rx="2" fill="${on ? '#ffcf7a' : '#2a2436'}"/>`)
-    .join('');
+  const windows = lit.map((on, i) => `<rect x="${-52 + i * 30}" y="-84" width="16" height="12" rx="2" fill="${on ? '#ffcf7a' : '#2a2436'}"/>`).join('');
   return (
     `<path d="M-20,-96 L-20,-250 M-20,-230 L110,-58 M-20,-230 L-150,-52 M-20,-170 L60,-170" stroke="#1d1826" stroke-width="4" fill="none"/>` +
     `<path d="M-20,-250 L-20,-96" stroke="#1d1826" stroke-width="7"/>` +
@@ -134,16 +132,62 @@ function harbour(): string {
   const r = seeded(1101);
   const sunX = 1560;
   const defs: string[] = [
-    gradient('sky', [[0, '#121838'], [0.3, '#2f2a5c'], [0.58, '#8a4a66'], [0.8, '#e2824f'], [1, '#fbcf8a']]),
-    gradient('sea', [[0, '#d8895c'], [0.12, '#9a5563'], [0.45, '#41315a'], [1, '#0f1228']]),
-    gradient('cloudTint', [[0, '#2a2448', 0.6], [0.35, '#5a3f6e', 0.85], [0.7, '#e59a72', 0.95], [1, '#ffd9a0', 0.5]]),
-    gradient('headland', [[0, '#2c2140'], [1, '#5a3d5c']]),
-    gradient('farland', [[0, '#53395e'], [1, '#7d4f62']]),
-    gradient('sheen', [[0, '#ffc389', 0.9], [0.35, '#c06a6a', 0.5], [1, '#3a3260', 0.25]]),
-    gradient('haze', [[0, '#ffb27a', 0], [0.5, '#ffb27a', 0.32], [1, '#ffb27a', 0]]),
-    gradient('deck', [[0, '#3b2c34'], [1, '#17121c']]),
-    radial('sunGlow', [[0, '#fff4d2', 1], [0.05, '#ffe3a2', 0.95], [0.22, '#ffb866', 0.42], [1, '#ff9a50', 0]], { cx: sunX, cy: 925, r: 640 }),
-    radial('lamp', [[0, '#fff1c8', 1], [0.2, '#ffc870', 0.6], [1, '#ff9a40', 0]]),
+    gradient('sky', [
+      [0, '#121838'],
+      [0.3, '#2f2a5c'],
+      [0.58, '#8a4a66'],
+      [0.8, '#e2824f'],
+      [1, '#fbcf8a'],
+    ]),
+    gradient('sea', [
+      [0, '#d8895c'],
+      [0.12, '#9a5563'],
+      [0.45, '#41315a'],
+      [1, '#0f1228'],
+    ]),
+    gradient('cloudTint', [
+      [0, '#2a2448', 0.6],
+      [0.35, '#5a3f6e', 0.85],
+      [0.7, '#e59a72', 0.95],
+      [1, '#ffd9a0', 0.5],
+    ]),
+    gradient('headland', [
+      [0, '#2c2140'],
+      [1, '#5a3d5c'],
+    ]),
+    gradient('farland', [
+      [0, '#53395e'],
+      [1, '#7d4f62'],
+    ]),
+    gradient('sheen', [
+      [0, '#ffc389', 0.9],
+      [0.35, '#c06a6a', 0.5],
+      [1, '#3a3260', 0.25],
+    ]),
+    gradient('haze', [
+      [0, '#ffb27a', 0],
+      [0.5, '#ffb27a', 0.32],
+      [1, '#ffb27a', 0],
+    ]),
+    gradient('deck', [
+      [0, '#3b2c34'],
+      [1, '#17121c'],
+    ]),
+    radial(
+      'sunGlow',
+      [
+        [0, '#fff4d2', 1],
+        [0.05, '#ffe3a2', 0.95],
+        [0.22, '#ffb866', 0.42],
+        [1, '#ff9a50', 0],
+      ],
+      { cx: sunX, cy: 925, r: 640 },
+    ),
+    radial('lamp', [
+      [0, '#fff1c8', 1],
+      [0.2, '#ffc870', 0.6],
+      [1, '#ff9a40', 0],
+    ]),
     maskFilter('clouds', 'fractalNoise', '0.0011 0.0062', 5, 4, 3.4, -1.5),
     maskFilter('ripples', 'turbulence', '0.0022 0.05', 3, 9, 3.0, -0.2),
     maskFilter('ripplesNear', 'turbulence', '0.0016 0.022', 3, 10, 2.8, -0.15),
@@ -162,7 +206,9 @@ function harbour(): string {
     const x = between(r, 700, 1300);
     const y = between(r, 380, 560);
     const s = between(r, 7, 14);
-    body.push(`<path d="M${n(x - s)},${n(y - s * 0.35)} Q${n(x - s * 0.4)},${n(y - s * 0.6)} ${n(x)},${n(y)} Q${n(x + s * 0.4)},${n(y - s * 0.6)} ${n(x + s)},${n(y - s * 0.3)}" stroke="#1b1428" stroke-width="2.2" fill="none"/>`);
+    body.push(
+      `<path d="M${n(x - s)},${n(y - s * 0.35)} Q${n(x - s * 0.4)},${n(y - s * 0.6)} ${n(x)},${n(y)} Q${n(x + s * 0.4)},${n(y - s * 0.6)} ${n(x + s)},${n(y - s * 0.3)}" stroke="#1b1428" stroke-width="2.2" fill="none"/>`,
+    );
   }
   // Far shore on the right, the headland on the left with the town's first lights.
   body.push(`<path d="${ridge(r, 1080, W, HZ - 18, 10, HZ + 2)}" fill="url(#farland)"/>`);
@@ -231,7 +277,9 @@ function harbour(): string {
     body.push(`<ellipse cx="${bx}" cy="${by + 3}" rx="${n(150 * s)}" ry="${n(4 * s)}" fill="#ffd2a0" opacity=".18"/>`);
   }
   // Dinghy near the pier.
-  body.push(`<path d="M1380,1372 L1560,1364 Q1552,1392 1520,1402 L1410,1404 Q1386,1392 1380,1372 Z" fill="#2a1f2c"/><path d="M1380,1372 L1560,1364 L1559,1370 L1382,1378 Z" fill="#b9774f"/>`);
+  body.push(
+    `<path d="M1380,1372 L1560,1364 Q1552,1392 1520,1402 L1410,1404 Q1386,1392 1380,1372 Z" fill="#2a1f2c"/><path d="M1380,1372 L1560,1364 L1559,1370 L1382,1378 Z" fill="#b9774f"/>`,
+  );
   body.push(`<path d="M1380,1404 L1560,1404" stroke="#ffcf98" stroke-opacity=".2" stroke-width="3"/>`);
   // The pier, lower left: deck, posts, lamps.
   body.push(`<path d="M0,1318 L860,1252 L860,1270 L0,1352 Z" fill="url(#deck)"/>`);
@@ -243,9 +291,15 @@ function harbour(): string {
     body.push(`<rect x="${n(x)}" y="${n(top)}" width="${n(w)}" height="${n(70 - i * 2.4)}" fill="#1a1319"/>`);
     body.push(`<rect x="${n(x)}" y="${n(top + 70 - i * 2.4)}" width="${n(w)}" height="${n(60 - i * 2)}" fill="#1a1319" opacity=".35" filter="url(#blur6)"/>`);
   }
-  for (const [lx, ly, h] of [[120, 1308, 240], [420, 1285, 196], [690, 1264, 160]] as const) {
+  for (const [lx, ly, h] of [
+    [120, 1308, 240],
+    [420, 1285, 196],
+    [690, 1264, 160],
+  ] as const) {
     body.push(`<path d="M${lx},${ly} L${lx},${ly - h}" stroke="#140f16" stroke-width="${n(h / 30)}"/>`);
-    body.push(`<circle cx="${lx}" cy="${ly - h}" r="${n(h * 0.45)}" fill="url(#lamp)" opacity=".7"/><circle cx="${lx}" cy="${ly - h}" r="${n(h / 36)}" fill="#fffbe8"/>`);
+    body.push(
+      `<circle cx="${lx}" cy="${ly - h}" r="${n(h * 0.45)}" fill="url(#lamp)" opacity=".7"/><circle cx="${lx}" cy="${ly - h}" r="${n(h / 36)}" fill="#fffbe8"/>`,
+    );
     body.push(`<ellipse cx="${lx + 8}" cy="${ly + 150 + h * 0.2}" rx="${n(h / 14)}" ry="${n(h * 0.4)}" fill="#ffc878" opacity=".3" filter="url(#blur6)"/>`);
   }
   const [vDef, vRect] = vignette(W, H, 0.55);
@@ -291,12 +345,40 @@ function cricket(): string {
   const roofPath = `M${curve(top, -70).join(' L')} L${curve(top, 6).reverse().join(' L')} Z`;
   const fieldPath = `M${curve(bottom).join(' L')} L${W},${H} L0,${H} Z`;
   const defs: string[] = [
-    gradient('sky', [[0, '#060b20'], [0.5, '#14244f'], [0.85, '#34508a'], [1, '#5d78a8']]),
-    gradient('grass', [[0, '#2c6a33'], [0.4, '#3b8c42'], [1, '#2f7a38']]),
-    gradient('standShade', [[0, '#000', 0.62], [0.55, '#000', 0.25], [1, '#000', 0.08]]),
-    gradient('pitch', [[0, '#bfa878'], [1, '#d3bd8c']]),
-    radial('flood', [[0, '#fffbe6', 1], [0.08, '#fff3c8', 0.75], [0.3, '#f4e2b0', 0.22], [1, '#f4e2b0', 0]]),
-    radial('pool', [[0, '#fffbe0', 0.16], [1, '#fffbe0', 0]], { cx: 1200, cy: 1060, r: 900 }),
+    gradient('sky', [
+      [0, '#060b20'],
+      [0.5, '#14244f'],
+      [0.85, '#34508a'],
+      [1, '#5d78a8'],
+    ]),
+    gradient('grass', [
+      [0, '#2c6a33'],
+      [0.4, '#3b8c42'],
+      [1, '#2f7a38'],
+    ]),
+    gradient('standShade', [
+      [0, '#000', 0.62],
+      [0.55, '#000', 0.25],
+      [1, '#000', 0.08],
+    ]),
+    gradient('pitch', [
+      [0, '#bfa878'],
+      [1, '#d3bd8c'],
+    ]),
+    radial('flood', [
+      [0, '#fffbe6', 1],
+      [0.08, '#fff3c8', 0.75],
+      [0.3, '#f4e2b0', 0.22],
+      [1, '#f4e2b0', 0],
+    ]),
+    radial(
+      'pool',
+      [
+        [0, '#fffbe0', 0.16],
+        [1, '#fffbe0', 0],
+      ],
+      { cx: 1200, cy: 1060, r: 900 },
+    ),
     `<clipPath id="stand"><path d="${standPath}"/></clipPath>`,
     `<clipPath id="field"><path d="${fieldPath}"/></clipPath>`,
     `<filter id="crowd" x="0" y="0" width="100%" height="100%"><feTurbulence type="turbulence" baseFrequency="0.21 0.16" numOctaves="1" seed="21" result="t"/>` +
@@ -311,18 +393,27 @@ function cricket(): string {
   const body: string[] = [];
   body.push(`<rect width="${W}" height="620" fill="url(#sky)"/>`);
   // Floodlight towers behind the far stand, and the light they throw into the evening haze.
-  const heads: [number, number][] = [[330, 120], [2070, 120], [900, 250], [1560, 240]];
+  const heads: [number, number][] = [
+    [330, 120],
+    [2070, 120],
+    [900, 250],
+    [1560, 240],
+  ];
   for (const [hx, hy] of heads) {
     const far = hy > 200;
     const wide = far ? 22 : 34;
     body.push(`<path d="M${hx - wide},700 L${hx - 6},${hy + 40} L${hx + 6},${hy + 40} L${hx + wide},700 Z" fill="#1b2030"/>`);
     for (let y = hy + 80; y < 640; y += far ? 42 : 56) {
-      body.push(`<path d="M${hx - wide * ((y - hy) / (700 - hy))},${y} L${hx + wide * ((y - hy + 40) / (700 - hy))},${y + 40}" stroke="#2a3144" stroke-width="3"/>`);
+      body.push(
+        `<path d="M${hx - wide * ((y - hy) / (700 - hy))},${y} L${hx + wide * ((y - hy + 40) / (700 - hy))},${y + 40}" stroke="#2a3144" stroke-width="3"/>`,
+      );
     }
   }
   for (const [hx, hy] of heads) {
     const far = hy > 200;
-    body.push(`<path d="M${hx - 40},${hy + 40} L${hx - 420},1300 L${hx + 420},1300 L${hx + 40},${hy + 40} Z" fill="#fff4cf" opacity="${far ? 0.035 : 0.05}" filter="url(#blur30)"/>`);
+    body.push(
+      `<path d="M${hx - 40},${hy + 40} L${hx - 420},1300 L${hx + 420},1300 L${hx + 40},${hy + 40} Z" fill="#fff4cf" opacity="${far ? 0.035 : 0.05}" filter="url(#blur30)"/>`,
+    );
   }
   for (const [hx, hy] of heads) {
     const far = hy > 200;
@@ -351,7 +442,9 @@ function cricket(): string {
   const boards = ['#0d5bd7', '#e8e3d4', '#d6262b', '#0f8f55', '#f2b705', '#16223f', '#e8e3d4', '#7b2bbf'];
   for (let x = 0, k = 0; x < W; x += 150, k++) {
     const x2 = Math.min(x + 150, W);
-    body.push(`<path d="M${x},${n(bottom(x) - 30)} L${x2},${n(bottom(x2) - 30)} L${x2},${n(bottom(x2))} L${x},${n(bottom(x))} Z" fill="${boards[k % boards.length]}"/>`);
+    body.push(
+      `<path d="M${x},${n(bottom(x) - 30)} L${x2},${n(bottom(x2) - 30)} L${x2},${n(bottom(x2))} L${x},${n(bottom(x))} Z" fill="${boards[k % boards.length]}"/>`,
+    );
     body.push(`<path d="M${x + 20},${n(bottom(x + 20) - 19)} L${x2 - 24},${n(bottom(x2 - 24) - 19)}" stroke="#fff" stroke-opacity=".55" stroke-width="6"/>`);
   }
   // Scoreboard on the roof.
@@ -360,7 +453,9 @@ function cricket(): string {
     for (let c = 0; c < 9; c++) {
       if (r() < 0.25) continue;
       const amber = row === 0 || c > 6;
-      body.push(`<rect x="${1658 + c * 34}" y="${312 + row * 32}" width="${amber ? 24 : 28}" height="18" fill="${amber ? '#ffb347' : '#f3f1e6'}" opacity="${op(between(r, 0.75, 1))}"/>`);
+      body.push(
+        `<rect x="${1658 + c * 34}" y="${312 + row * 32}" width="${amber ? 24 : 28}" height="18" fill="${amber ? '#ffb347' : '#f3f1e6'}" opacity="${op(between(r, 0.75, 1))}"/>`,
+      );
     }
   }
   // Sightscreen behind the far wicket.
@@ -385,7 +480,9 @@ function cricket(): string {
   body.push(`<path d="M1158,900 L1242,900 L1268,1236 L1132,1236 Z" fill="url(#pitch)"/>`);
   body.push(`<path d="M1158,900 L1242,900 L1268,1236 L1132,1236 Z" fill="#6b5634" filter="url(#wear)" opacity=".7"/>`);
   body.push(`<path d="M1150,914 L1250,914 M1140,1218 L1260,1218 M1153,904 L1247,904 M1136,1230 L1264,1230" stroke="#fbfaf3" stroke-width="2.5"/>`);
-  body.push(`<path d="M1195,904 L1195,890 M1200,904 L1200,890 M1205,904 L1205,890 M1193,1230 L1193,1210 M1200,1230 L1200,1210 M1207,1230 L1207,1210" stroke="#f3e4bf" stroke-width="2"/>`);
+  body.push(
+    `<path d="M1195,904 L1195,890 M1200,904 L1200,890 M1205,904 L1205,890 M1193,1230 L1193,1210 M1200,1230 L1200,1210 M1207,1230 L1207,1210" stroke="#f3e4bf" stroke-width="2"/>`,
+  );
   // Players: fielders, bowler, batters and umpires, scaled by distance, with four floodlight shadows each.
   const shadowAngles = [0.5, 2.6, -0.4, 3.6];
   const people: [number, number, string, string, string][] = [
@@ -432,15 +529,58 @@ function solar(): string {
   const r = seeded(3303);
   const vx = 800;
   const defs: string[] = [
-    gradient('sky', [[0, '#1a56a4'], [0.45, '#4f93d6'], [0.85, '#a9d0ef'], [1, '#dbeaf3']]),
-    gradient('cloudTint', [[0, '#ffffff', 0], [0.25, '#ffffff', 0.55], [0.6, '#f4f7fb', 0.95], [1, '#d7e0ea', 0.9]]),
-    radial('sunCore', [[0, '#ffffff', 1], [0.2, '#ffffff', 1], [0.3, '#fffbe6', 0.7], [0.55, '#fff3c4', 0.2], [1, '#fff3c4', 0]]),
-    gradient('ground', [[0, '#c2ad7d'], [0.3, '#a88f5c'], [1, '#7d6438']]),
-    gradient('panel', [[0, '#6f8fb8'], [0.18, '#2b4a78'], [0.6, '#14284a'], [1, '#0c1a33']]),
-    gradient('track', [[0, '#d9c7a0'], [1, '#b59a6a']]),
-    gradient('hill1', [[0, '#8ea5bb'], [1, '#9fb3c4']]),
-    gradient('hill2', [[0, '#6f8598'], [1, '#8a9aa6']]),
-    radial('sun', [[0, '#ffffff', 1], [0.06, '#fffbe8', 0.95], [0.25, '#fff3c4', 0.35], [1, '#fff3c4', 0]], { cx: 470, cy: 430, r: 760 }),
+    gradient('sky', [
+      [0, '#1a56a4'],
+      [0.45, '#4f93d6'],
+      [0.85, '#a9d0ef'],
+      [1, '#dbeaf3'],
+    ]),
+    gradient('cloudTint', [
+      [0, '#ffffff', 0],
+      [0.25, '#ffffff', 0.55],
+      [0.6, '#f4f7fb', 0.95],
+      [1, '#d7e0ea', 0.9],
+    ]),
+    radial('sunCore', [
+      [0, '#ffffff', 1],
+      [0.2, '#ffffff', 1],
+      [0.3, '#fffbe6', 0.7],
+      [0.55, '#fff3c4', 0.2],
+      [1, '#fff3c4', 0],
+    ]),
+    gradient('ground', [
+      [0, '#c2ad7d'],
+      [0.3, '#a88f5c'],
+      [1, '#7d6438'],
+    ]),
+    gradient('panel', [
+      [0, '#6f8fb8'],
+      [0.18, '#2b4a78'],
+      [0.6, '#14284a'],
+      [1, '#0c1a33'],
+    ]),
+    gradient('track', [
+      [0, '#d9c7a0'],
+      [1, '#b59a6a'],
+    ]),
+    gradient('hill1', [
+      [0, '#8ea5bb'],
+      [1, '#9fb3c4'],
+    ]),
+    gradient('hill2', [
+      [0, '#6f8598'],
+      [1, '#8a9aa6'],
+    ]),
+    radial(
+      'sun',
+      [
+        [0, '#ffffff', 1],
+        [0.06, '#fffbe8', 0.95],
+        [0.25, '#fff3c4', 0.35],
+        [1, '#fff3c4', 0],
+      ],
+      { cx: 470, cy: 430, r: 760 },
+    ),
     maskFilter('clouds', 'fractalNoise', '0.0032 0.0085', 5, 14, 3.6, -1.7),
     `<filter id="dirt" x="0" y="0" width="100%" height="100%"><feTurbulence type="fractalNoise" baseFrequency="0.012 0.04" numOctaves="4" seed="8" result="t"/>` +
       `<feColorMatrix in="t" type="matrix" values="0 0 0 0 0.28  0 0 0 0 0.2  0 0 0 0 0.1  1.4 0 0 0 -0.45"/></filter>`,
@@ -456,9 +596,13 @@ function solar(): string {
   body.push(`<path d="${ridge(r, 0, W, HZ - 22, 22, HZ + 2, 10)}" fill="url(#hill2)"/>`);
   // Distant power line.
   for (const px of [140, 520, 1180, 1500]) {
-    body.push(`<path d="M${px - 9},${HZ - 4} L${px},${HZ - 54} L${px + 9},${HZ - 4} M${px - 16},${HZ - 44} L${px + 16},${HZ - 44}" stroke="#56606c" stroke-width="2.4" fill="none"/>`);
+    body.push(
+      `<path d="M${px - 9},${HZ - 4} L${px},${HZ - 54} L${px + 9},${HZ - 4} M${px - 16},${HZ - 44} L${px + 16},${HZ - 44}" stroke="#56606c" stroke-width="2.4" fill="none"/>`,
+    );
   }
-  body.push(`<path d="M0,${HZ - 36} Q330,${HZ - 20} 520,${HZ - 43} Q850,${HZ - 22} 1180,${HZ - 43} Q1350,${HZ - 28} 1600,${HZ - 40}" stroke="#56606c" stroke-width="1.4" fill="none"/>`);
+  body.push(
+    `<path d="M0,${HZ - 36} Q330,${HZ - 20} 520,${HZ - 43} Q850,${HZ - 22} 1180,${HZ - 43} Q1350,${HZ - 28} 1600,${HZ - 40}" stroke="#56606c" stroke-width="1.4" fill="none"/>`,
+  );
   body.push(`<rect y="${HZ}" width="${W}" height="${H - HZ}" fill="url(#ground)"/>`);
   body.push(`<rect y="${HZ}" width="${W}" height="${H - HZ}" fill="#000" filter="url(#dirt)"/>`);
   // The track to the hills.
@@ -472,7 +616,9 @@ function solar(): string {
   body.push(`<path d="M${vx},${HZ} L${W},${n(HZ + (W - vx) / 0.92)} L${W},${H} L${n(tr)},${H} Z" fill="#bcae90"/>`);
   body.push(`<path d="M${vx},${HZ} L${W},${n(HZ + (W - vx) / 0.92)} L${W},${H} L${n(tr)},${H} Z" fill="#000" opacity=".7" filter="url(#dirt)"/>`);
   body.push(`<path d="M${vx - 8},${HZ} L${vx + 8},${HZ} L${n(tr)},${H} L${n(tl)},${H} Z" fill="url(#track)"/>`);
-  body.push(`<path d="M${vx - 2},${HZ} L${n((tl + tr) / 2 - 90)},${H} M${vx + 2},${HZ} L${n((tl + tr) / 2 + 90)},${H}" stroke="#8f7750" stroke-opacity=".45" stroke-width="16" fill="none" filter="url(#blur2)"/>`);
+  body.push(
+    `<path d="M${vx - 2},${HZ} L${n((tl + tr) / 2 - 90)},${H} M${vx + 2},${HZ} L${n((tl + tr) / 2 + 90)},${H}" stroke="#8f7750" stroke-opacity=".45" stroke-width="16" fill="none" filter="url(#blur2)"/>`,
+  );
   // Panel rows, far to near: depth z gives each row's place and size on screen. On the right, the rows
   // stop at a gravel pad (its edge runs to the vanishing point) where the inverter and the mast stand.
   const f = 560;
@@ -489,7 +635,9 @@ function solar(): string {
     body.push(`<rect x="0" y="${n(yb)}" width="${n(lx)}" height="${n(ph * 0.45)}" fill="#3b2d18" opacity=".45"/>`);
     const right = rx < W;
     if (right) body.push(`<rect x="${n(rx)}" y="${n(yb)}" width="${n(W - rx)}" height="${n(ph * 0.45)}" fill="#3b2d18" opacity=".45"/>`);
-    body.push(`<path d="M0,${n(yt)} L${n(lx)},${n(yt)} L${n(lx)},${n(yb)} L0,${n(yb)} Z${right ? ` M${n(rx)},${n(yt)} L${W},${n(yt)} L${W},${n(yb)} L${n(rx)},${n(yb)} Z` : ''}" fill="url(#panel)"/>`);
+    body.push(
+      `<path d="M0,${n(yt)} L${n(lx)},${n(yt)} L${n(lx)},${n(yb)} L0,${n(yb)} Z${right ? ` M${n(rx)},${n(yt)} L${W},${n(yt)} L${W},${n(yb)} L${n(rx)},${n(yb)} Z` : ''}" fill="url(#panel)"/>`,
+    );
     if (ph > 3) {
       const module = 170 / z;
       const lines: string[] = [];
@@ -497,27 +645,43 @@ function solar(): string {
       for (let x = rx + module; x < W; x += module) lines.push(`M${n(x)},${n(yt)} L${n(x)},${n(yb)}`);
       lines.push(`M0,${n(yt + ph / 2)} L${n(lx)},${n(yt + ph / 2)}${right ? ` M${n(rx)},${n(yt + ph / 2)} L${W},${n(yt + ph / 2)}` : ''}`);
       body.push(`<path d="${lines.join(' ')}" stroke="#9fb6d2" stroke-opacity=".55" stroke-width="${n(Math.max(0.6, 7 / z))}"/>`);
-      body.push(`<path d="M0,${n(yt)} L${n(lx)},${n(yt)}${right ? ` M${n(rx)},${n(yt)} L${W},${n(yt)}` : ''}" stroke="#e6eef7" stroke-opacity=".8" stroke-width="${n(Math.max(0.8, 9 / z))}"/>`);
+      body.push(
+        `<path d="M0,${n(yt)} L${n(lx)},${n(yt)}${right ? ` M${n(rx)},${n(yt)} L${W},${n(yt)}` : ''}" stroke="#e6eef7" stroke-opacity=".8" stroke-width="${n(Math.max(0.8, 9 / z))}"/>`,
+      );
       const legH = ph * 0.3;
-      for (let x = lx - module * 1.5; x > 0; x -= module * 3) body.push(`<rect x="${n(x)}" y="${n(yb)}" width="${n(12 / z)}" height="${n(legH)}" fill="#4a4e55"/>`);
-      for (let x = rx + module * 1.5; x < W; x += module * 3) body.push(`<rect x="${n(x)}" y="${n(yb)}" width="${n(12 / z)}" height="${n(legH)}" fill="#4a4e55"/>`);
+      for (let x = lx - module * 1.5; x > 0; x -= module * 3)
+        body.push(`<rect x="${n(x)}" y="${n(yb)}" width="${n(12 / z)}" height="${n(legH)}" fill="#4a4e55"/>`);
+      for (let x = rx + module * 1.5; x < W; x += module * 3)
+        body.push(`<rect x="${n(x)}" y="${n(yb)}" width="${n(12 / z)}" height="${n(legH)}" fill="#4a4e55"/>`);
     }
   }
   // Weather mast on the right.
-  body.push(`<path d="M1300,1780 L1300,620" stroke="#d8dde2" stroke-width="7"/><path d="M1300,1780 L1300,620" stroke="#6b737c" stroke-width="2.5" stroke-dasharray="30 30"/>`);
+  body.push(
+    `<path d="M1300,1780 L1300,620" stroke="#d8dde2" stroke-width="7"/><path d="M1300,1780 L1300,620" stroke="#6b737c" stroke-width="2.5" stroke-dasharray="30 30"/>`,
+  );
   body.push(`<path d="M1300,660 L1380,660 M1300,760 L1230,760 M1300,640 L1300,600" stroke="#b6bec6" stroke-width="4"/>`);
   body.push(`<rect x="1372" y="646" width="22" height="12" fill="#e9ecef"/><circle cx="1230" cy="752" r="9" fill="#f2f4f6"/>`);
   body.push(`<path d="M1300,700 L1170,1780 M1300,700 L1430,1780" stroke="#c8ced4" stroke-width="1.2" opacity=".8"/>`);
   // Inverter cabinet and the technician (point of interest).
   const { x: px, y: py } = TECHNICIAN;
   body.push(`<ellipse cx="${px + 30}" cy="${py + 116}" rx="170" ry="18" fill="#3a2a14" opacity=".45" filter="url(#blur8)"/>`);
-  body.push(`<rect x="${px + 20}" y="${py - 120}" width="190" height="230" fill="#eef0ec"/><rect x="${px + 170}" y="${py - 120}" width="40" height="230" fill="#c9cdc8"/>`);
-  body.push(`<rect x="${px + 40}" y="${py - 90}" width="110" height="70" fill="#cfd4cf"/><rect x="${px + 52}" y="${py - 80}" width="26" height="16" fill="#2a3a4a"/><circle cx="${px + 120}" cy="${py - 72}" r="6" fill="#36c25a"/>`);
-  body.push(`<path d="M${px + 40},${py - 4} L${px + 150},${py - 4} M${px + 40},${py + 14} L${px + 150},${py + 14} M${px + 40},${py + 32} L${px + 150},${py + 32}" stroke="#b2b8b2" stroke-width="5"/>`);
+  body.push(
+    `<rect x="${px + 20}" y="${py - 120}" width="190" height="230" fill="#eef0ec"/><rect x="${px + 170}" y="${py - 120}" width="40" height="230" fill="#c9cdc8"/>`,
+  );
+  body.push(
+    `<rect x="${px + 40}" y="${py - 90}" width="110" height="70" fill="#cfd4cf"/><rect x="${px + 52}" y="${py - 80}" width="26" height="16" fill="#2a3a4a"/><circle cx="${px + 120}" cy="${py - 72}" r="6" fill="#36c25a"/>`,
+  );
+  body.push(
+    `<path d="M${px + 40},${py - 4} L${px + 150},${py - 4} M${px + 40},${py + 14} L${px + 150},${py + 14} M${px + 40},${py + 32} L${px + 150},${py + 32}" stroke="#b2b8b2" stroke-width="5"/>`,
+  );
   body.push(`<rect x="${px + 14}" y="${py + 104}" width="202" height="14" fill="#8b8d86"/>`);
   // The technician: boots, trousers, hi-vis vest with reflective bands, white hard hat, an arm to the panel.
-  body.push(`<rect x="${px - 52}" y="${py + 40}" width="20" height="74" fill="#2d3340"/><rect x="${px - 28}" y="${py + 40}" width="20" height="74" fill="#353c4a"/>`);
-  body.push(`<rect x="${px - 56}" y="${py + 108}" width="26" height="12" rx="4" fill="#3a2a1a"/><rect x="${px - 30}" y="${py + 108}" width="26" height="12" rx="4" fill="#3a2a1a"/>`);
+  body.push(
+    `<rect x="${px - 52}" y="${py + 40}" width="20" height="74" fill="#2d3340"/><rect x="${px - 28}" y="${py + 40}" width="20" height="74" fill="#353c4a"/>`,
+  );
+  body.push(
+    `<rect x="${px - 56}" y="${py + 108}" width="26" height="12" rx="4" fill="#3a2a1a"/><rect x="${px - 30}" y="${py + 108}" width="26" height="12" rx="4" fill="#3a2a1a"/>`,
+  );
   body.push(`<path d="M${px - 60},${py - 50} Q${px - 30},${py - 64} ${px},${py - 50} L${px + 2},${py + 44} L${px - 62},${py + 44} Z" fill="#ff7a12"/>`);
   body.push(`<path d="M${px - 61},${py + 2} L${px + 1},${py + 2} M${px - 61},${py + 22} L${px + 1},${py + 22}" stroke="#f4f2e8" stroke-width="6"/>`);
   body.push(`<path d="M${px},${py - 44} Q${px + 22},${py - 40} ${px + 52},${py - 64}" stroke="#ff8a2a" stroke-width="14" stroke-linecap="round" fill="none"/>`);
@@ -545,7 +709,10 @@ function lineChart(r: Rand, x: number, y: number, w: number, h: number, up: bool
   const pts = values.map((value, i): [number, number] => [x + (w * i) / steps, y + h * (0.88 - (0.76 * (value - lo)) / span)]);
   const colour = up ? '#2fe08a' : '#ff4d5e';
   const line = pts.map(([a, b]) => `${n(a)},${n(b)}`).join(' L');
-  const def = gradient(id, [[0, colour, 0.45], [1, colour, 0]]);
+  const def = gradient(id, [
+    [0, colour, 0.45],
+    [1, colour, 0],
+  ]);
   return [
     def,
     `<path d="M${n(x)},${n(y + h)} L${line} L${n(x + w)},${n(y + h)} Z" fill="url(#${id})"/>` +
@@ -578,7 +745,9 @@ function candles(r: Rand, x: number, y: number, w: number, h: number): string {
     const cx = x + step * (i + 0.5);
     out.push(`<path d="M${n(cx)},${n(y + h * (1 - hi))} L${n(cx)},${n(y + h * (1 - lo))}" stroke="${colour}" stroke-width="1.6"/>`);
     const top = y + h * (1 - Math.max(open, close));
-    out.push(`<rect x="${n(cx - step * 0.32)}" y="${n(top)}" width="${n(step * 0.64)}" height="${n(Math.max(2, h * Math.abs(close - open)))}" fill="${colour}"/>`);
+    out.push(
+      `<rect x="${n(cx - step * 0.32)}" y="${n(top)}" width="${n(step * 0.64)}" height="${n(Math.max(2, h * Math.abs(close - open)))}" fill="${colour}"/>`,
+    );
   }
   return out.join('');
 }
@@ -590,8 +759,13 @@ function heatmap(r: Rand, x: number, y: number, w: number, h: number): string {
   for (let i = 0; i < cols; i++) {
     for (let j = 0; j < rows; j++) {
       const c = r();
-      const colour = c > 0.5 ? `rgb(${Math.round(20 + 30 * c)},${Math.round(110 + 130 * (c - 0.5) * 2)},${Math.round(70 + 40 * c)})` : `rgb(${Math.round(120 + 130 * (0.5 - c) * 2)},${Math.round(40 + 30 * c)},${Math.round(50 + 20 * c)})`;
-      out.push(`<rect x="${n(x + (w / cols) * i + 2)}" y="${n(y + (h / rows) * j + 2)}" width="${n(w / cols - 4)}" height="${n(h / rows - 4)}" fill="${colour}"/>`);
+      const colour =
+        c > 0.5
+          ? `rgb(${Math.round(20 + 30 * c)},${Math.round(110 + 130 * (c - 0.5) * 2)},${Math.round(70 + 40 * c)})`
+          : `rgb(${Math.round(120 + 130 * (0.5 - c) * 2)},${Math.round(40 + 30 * c)},${Math.round(50 + 20 * c)})`;
+      out.push(
+        `<rect x="${n(x + (w / cols) * i + 2)}" y="${n(y + (h / rows) * j + 2)}" width="${n(w / cols - 4)}" height="${n(h / rows - 4)}" fill="${colour}"/>`,
+      );
     }
   }
   return out.join('');
@@ -641,11 +815,29 @@ function markets(): string {
   const H = 1600;
   const r = seeded(4404);
   const defs: string[] = [
-    gradient('room', [[0, '#050812'], [0.5, '#0b1426'], [1, '#070a12']]),
-    gradient('floor', [[0, '#101a2c'], [1, '#05070c']]),
-    gradient('desk', [[0, '#2a3140'], [0.08, '#161b26'], [1, '#0a0d14']]),
-    gradient('panelBg', [[0, '#0d1a33'], [1, '#081022']]),
-    radial('ceilingLamp', [[0, '#f2f6ff', 1], [0.25, '#c8d8ff', 0.5], [1, '#8aa8ff', 0]]),
+    gradient('room', [
+      [0, '#050812'],
+      [0.5, '#0b1426'],
+      [1, '#070a12'],
+    ]),
+    gradient('floor', [
+      [0, '#101a2c'],
+      [1, '#05070c'],
+    ]),
+    gradient('desk', [
+      [0, '#2a3140'],
+      [0.08, '#161b26'],
+      [1, '#0a0d14'],
+    ]),
+    gradient('panelBg', [
+      [0, '#0d1a33'],
+      [1, '#081022'],
+    ]),
+    radial('ceilingLamp', [
+      [0, '#f2f6ff', 1],
+      [0.25, '#c8d8ff', 0.5],
+      [1, '#8aa8ff', 0],
+    ]),
     blurFilter('bloom', 22),
     blurFilter('blur12', 12),
     blurFilter('blur5', 5),
@@ -662,7 +854,9 @@ function markets(): string {
   const ph = 200;
   const gapX = 14;
   const gapY = 14;
-  wall.push(`<rect x="${wx - 20}" y="${wy - 20}" width="${cols * pw + (cols - 1) * gapX + 40}" height="${rows * ph + (rows - 1) * gapY + 40}" fill="#03050a"/>`);
+  wall.push(
+    `<rect x="${wx - 20}" y="${wy - 20}" width="${cols * pw + (cols - 1) * gapX + 40}" height="${rows * ph + (rows - 1) * gapY + 40}" fill="#03050a"/>`,
+  );
   let chartId = 0;
   for (let j = 0; j < rows; j++) {
     for (let i = 0; i < cols; i++) {
@@ -702,7 +896,9 @@ function markets(): string {
     body.push(`<ellipse cx="${x}" cy="52" rx="60" ry="22" fill="url(#ceilingLamp)"/><ellipse cx="${x}" cy="52" rx="16" ry="5" fill="#fbfdff"/>`);
   }
   body.push(`<rect y="770" width="${W}" height="${H - 770}" fill="url(#floor)"/>`);
-  body.push(`<g clip-path="url(#floorClip)"><use xlink:href="#wall" href="#wall" transform="translate(0,1540) scale(1,-1)" opacity=".22" filter="url(#blur12)"/></g>`);
+  body.push(
+    `<g clip-path="url(#floorClip)"><use xlink:href="#wall" href="#wall" transform="translate(0,1540) scale(1,-1)" opacity=".22" filter="url(#blur12)"/></g>`,
+  );
   body.push(`<use xlink:href="#wall" href="#wall" filter="url(#bloom)" opacity=".7"/>`);
   body.push(`<use xlink:href="#wall" href="#wall"/>`);
   // Back row of desks: small monitors, traders.
@@ -756,9 +952,20 @@ function skyline(): string {
   const BASE = 372;
   const r = seeded(5505);
   const defs: string[] = [
-    gradient('sky', [[0, '#5b6676'], [0.6, '#8f99a5'], [1, '#b9c1c8']]),
-    gradient('river', [[0, '#8a8068'], [0.3, '#6d634f'], [1, '#3f392e']]),
-    gradient('cloudTint', [[0, '#3f4856', 0.9], [1, '#7d8794', 0.7]]),
+    gradient('sky', [
+      [0, '#5b6676'],
+      [0.6, '#8f99a5'],
+      [1, '#b9c1c8'],
+    ]),
+    gradient('river', [
+      [0, '#8a8068'],
+      [0.3, '#6d634f'],
+      [1, '#3f392e'],
+    ]),
+    gradient('cloudTint', [
+      [0, '#3f4856', 0.9],
+      [1, '#7d8794', 0.7],
+    ]),
     maskFilter('clouds', 'fractalNoise', '0.006 0.018', 4, 31, 2.6, -1.0),
     maskFilter('ripples', 'turbulence', '0.008 0.09', 2, 33, 2.0, -0.2),
     wobbleFilter('wobble', '0.01 0.12', 10, 35),
@@ -802,12 +1009,20 @@ function skyline(): string {
   body.push(`<rect y="${BASE}" width="${W}" height="12" fill="#7b7f82"/><path d="M0,${BASE - 5} L${W},${BASE - 5}" stroke="#2d3138" stroke-width="1.5"/>`);
   // A bridge on the left, its arches half full.
   body.push(`<path d="M0,330 L420,350 L420,362 L0,344 Z" fill="#4b4f55"/>`);
-  for (const [ax, aw] of [[40, 110], [170, 110], [300, 100]] as const) {
-    body.push(`<path d="M${ax},${BASE + 30} L${ax},${n(340 + ax * 0.04)} L${ax + aw},${n(345 + (ax + aw) * 0.04)} L${ax + aw},${BASE + 30} Q${ax + aw / 2},${BASE - 22} ${ax},${BASE + 30} Z" fill="#4b4f55"/>`);
+  for (const [ax, aw] of [
+    [40, 110],
+    [170, 110],
+    [300, 100],
+  ] as const) {
+    body.push(
+      `<path d="M${ax},${BASE + 30} L${ax},${n(340 + ax * 0.04)} L${ax + aw},${n(345 + (ax + aw) * 0.04)} L${ax + aw},${BASE + 30} Q${ax + aw / 2},${BASE - 22} ${ax},${BASE + 30} Z" fill="#4b4f55"/>`,
+    );
   }
   body.push(`<path d="M0,${BASE + 40} L430,${BASE + 40}" stroke="#2f2b24" stroke-opacity=".4" stroke-width="6"/>`);
   // A barge pushing upstream.
-  body.push(`<path d="M560,470 L740,466 L730,486 L572,488 Z" fill="#2c2a28"/><rect x="690" y="448" width="36" height="20" fill="#d8d2c4"/><rect x="575" y="458" width="100" height="10" fill="#6a4a32"/>`);
+  body.push(
+    `<path d="M560,470 L740,466 L730,486 L572,488 Z" fill="#2c2a28"/><rect x="690" y="448" width="36" height="20" fill="#d8d2c4"/><rect x="575" y="458" width="100" height="10" fill="#6a4a32"/>`,
+  );
   body.push(`<path d="M548,490 Q650,500 760,488" stroke="#d8d0bc" stroke-opacity=".5" stroke-width="3" fill="none"/>`);
   const [vDef, vRect] = vignette(W, H, 0.45);
   defs.push(vDef);

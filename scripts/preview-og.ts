@@ -16,13 +16,19 @@ const headlines: Record<string, string> = {
   chinese: '国会通过预算',
   mixed: 'Breaking: قومی اسمبلی نے 2026 کا بجٹ منظور کر لیا — 国会通过预算 (APP)',
   long: 'Pakistan’s federal cabinet approves sweeping overhaul of the tax code, widening the net to retailers, farmers and property dealers while promising relief for salaried workers in the next fiscal year, officials said on Monday after a marathon session',
-  'urdu-long': 'وفاقی کابینہ نے ٹیکس نظام میں بڑی تبدیلیوں کی منظوری دے دی، ریٹیلرز، کسانوں اور پراپرٹی ڈیلرز کو ٹیکس نیٹ میں لانے کا فیصلہ، تنخواہ دار طبقے کے لیے ریلیف کا وعدہ، حکام کا کہنا ہے کہ نئے مالی سال میں اصلاحات نافذ ہوں گی اور اس کے بعد مزید اقدامات کیے جائیں گے',
+  'urdu-long':
+    'وفاقی کابینہ نے ٹیکس نظام میں بڑی تبدیلیوں کی منظوری دے دی، ریٹیلرز، کسانوں اور پراپرٹی ڈیلرز کو ٹیکس نیٹ میں لانے کا فیصلہ، تنخواہ دار طبقے کے لیے ریلیف کا وعدہ، حکام کا کہنا ہے کہ نئے مالی سال میں اصلاحات نافذ ہوں گی اور اس کے بعد مزید اقدامات کیے جائیں گے',
   emoji: 'Markets rally 😀 as <b>rates</b> & "inflation" cool',
 };
 const cacheDir = join(out, '.cache');
-const r = await renderOgImages(Object.entries(headlines).map(([id, headline]) => ({ id, card: { ...base, headline } })), { cacheDir, theme });
+const r = await renderOgImages(
+  Object.entries(headlines).map(([id, headline]) => ({ id, card: { ...base, headline } })),
+  { cacheDir, theme },
+);
 for (const [id, img] of r.images) {
-  await sharp(img.file).png().toFile(join(out, `${id}.png`));
+  await sharp(img.file)
+    .png()
+    .toFile(join(out, `${id}.png`));
   console.log(`${id}.png  (${img.ext}, ${img.bytes} bytes)${r.warnings.has(id) ? `  ${r.warnings.get(id)!.join('; ')}` : ''}`);
 }
 const d = await renderDefaultImage({ cacheDir, theme, siteName: 'Dateline', tagline: 'News from the wires' });

@@ -22,8 +22,14 @@ const AGENCY_FORMATS = ['newsml-g2', 'ninjs', 'anpa1312', 'iptc7901'] as const;
  * Business, Sports, World and Lifestyle have a Media Topic of their own name; the others the nearest.
  */
 const MEDIA_TOPIC_SECTIONS: Record<string, string> = {
-  Business: 'Business', Markets: 'Business', Sports: 'Sports', World: 'World', Lifestyle: 'Lifestyle',
-  Technology: 'Sci-Tech', Pakistan: 'Politics', National: 'Society',
+  Business: 'Business',
+  Markets: 'Business',
+  Sports: 'Sports',
+  World: 'World',
+  Lifestyle: 'Lifestyle',
+  Technology: 'Sci-Tech',
+  Pakistan: 'Politics',
+  National: 'Society',
 };
 const ANPA_SECTIONS: Record<string, string> = { ...MEDIA_TOPIC_SECTIONS, Technology: 'News', National: 'News' };
 function expectedSection(format: BenchFormat, section: string | undefined): string {

@@ -28,8 +28,15 @@ interface Figures {
   runs: { pictures?: { made: number; reused: number; refused: number; ms: number } }[];
 }
 type Scenario =
-  | 'hugo' | 'datelineCold' | 'datelineColdMixed' | 'datelineWarm' | 'datelinePublish' | 'datelinePublishNamed' | 'datelinePublishArchiveEdit'
-  | 'datelineColdPhotos' | 'datelineColdPhotosNone';
+  | 'hugo'
+  | 'datelineCold'
+  | 'datelineColdMixed'
+  | 'datelineWarm'
+  | 'datelinePublish'
+  | 'datelinePublishNamed'
+  | 'datelinePublishArchiveEdit'
+  | 'datelineColdPhotos'
+  | 'datelineColdPhotosNone';
 interface Ratios {
   wall: number;
   cpu: number;
@@ -52,7 +59,14 @@ describe('bench smoke (200 articles, Hugo vs Dateline, mixed formats, photos, pu
       results: Partial<Record<Scenario | 'datelineImages', Figures>>;
       ratios: Record<string, Ratios>;
       resident?: { latencySeconds: number; latencies: number[]; startSeconds: number; rssBytes: number; peakRssBytes: number };
-      photoSet?: { ratio: Ratios; ratioWithoutCompile: number; pictures: number; picturesPerSecond: number; cpuSecondsPerPicture: number; peakRssExtraBytes: number };
+      photoSet?: {
+        ratio: Ratios;
+        ratioWithoutCompile: number;
+        pictures: number;
+        picturesPerSecond: number;
+        cpuSecondsPerPicture: number;
+        peakRssExtraBytes: number;
+      };
       photoLatency?: {
         latencySeconds: number;
         latencies: number[];
@@ -70,7 +84,23 @@ describe('bench smoke (200 articles, Hugo vs Dateline, mixed formats, photos, pu
     const jsonPath = join(scratch, 'out.json');
     const r = spawnSync(
       process.execPath,
-      ['bench/run.ts', '--articles', String(ARTICLES), '--runs', '1', '--no-images', '--mixed', '--photos', '--photo-size', '800x600', '--no-picture-cost', '--json', jsonPath, '--work', join(scratch, 'work')],
+      [
+        'bench/run.ts',
+        '--articles',
+        String(ARTICLES),
+        '--runs',
+        '1',
+        '--no-images',
+        '--mixed',
+        '--photos',
+        '--photo-size',
+        '800x600',
+        '--no-picture-cost',
+        '--json',
+        jsonPath,
+        '--work',
+        join(scratch, 'work'),
+      ],
       { cwd: ROOT, encoding: 'utf8', timeout: 570_000 },
     );
     out = { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -100,21 +130,27 @@ describe('bench smoke (200 articles, Hugo vs Dateline, mixed formats, photos, pu
     expect(h.peakRssBytes).toBeGreaterThan(0);
   });
 
-  it.each(['datelineCold', 'datelineColdMixed', 'datelineWarm', 'datelinePublish', 'datelinePublishNamed', 'datelinePublishArchiveEdit', 'datelineColdPhotos', 'datelineColdPhotosNone'] as const)(
-    'measures %s with sane figures and a ratio to Hugo',
-    (k) => {
-      const d = size().results[k];
-      expect(d, `no ${k} figures:\n${out.stdout}`).toBeDefined();
-      expect(d!.exitCode).toBe(0);
-      expect(d!.runs).toHaveLength(1);
-      expect(d!.pages).toBeGreaterThanOrEqual(ARTICLES);
-      expect(d!.wallSeconds).toBeGreaterThan(0);
-      expect(d!.cpuSeconds).toBeGreaterThan(0);
-      expect(d!.peakRssBytes).toBeGreaterThan(0);
-      const ratio = size().ratios[k];
-      expect(Number.isFinite(ratio?.wall) && ratio!.wall > 0, JSON.stringify(size().ratios)).toBe(true);
-    },
-  );
+  it.each([
+    'datelineCold',
+    'datelineColdMixed',
+    'datelineWarm',
+    'datelinePublish',
+    'datelinePublishNamed',
+    'datelinePublishArchiveEdit',
+    'datelineColdPhotos',
+    'datelineColdPhotosNone',
+  ] as const)('measures %s with sane figures and a ratio to Hugo', (k) => {
+    const d = size().results[k];
+    expect(d, `no ${k} figures:\n${out.stdout}`).toBeDefined();
+    expect(d!.exitCode).toBe(0);
+    expect(d!.runs).toHaveLength(1);
+    expect(d!.pages).toBeGreaterThanOrEqual(ARTICLES);
+    expect(d!.wallSeconds).toBeGreaterThan(0);
+    expect(d!.cpuSeconds).toBeGreaterThan(0);
+    expect(d!.peakRssBytes).toBeGreaterThan(0);
+    const ratio = size().ratios[k];
+    expect(Number.isFinite(ratio?.wall) && ratio!.wall > 0, JSON.stringify(size().ratios)).toBe(true);
+  });
 
   it('reports the theme compile of the cold build apart, and the publisher’s own time within the wall time', () => {
     const cold = size().results.datelineCold!;
@@ -140,7 +176,9 @@ describe('bench smoke (200 articles, Hugo vs Dateline, mixed formats, photos, pu
     expect(size().changes.added).toHaveLength(3); // scanned, named, and the resident publisher's
     expect(size().changes.archiveEdited).toHaveLength(1);
     // the report of the last publish (the resident publisher's): every story added is live at its URL
-    const report = JSON.parse(readFileSync(join(scratch, 'work', 'dateline-report.json'), 'utf8')) as { files: { file: string; status: string; url?: string }[] };
+    const report = JSON.parse(readFileSync(join(scratch, 'work', 'dateline-report.json'), 'utf8')) as {
+      files: { file: string; status: string; url?: string }[];
+    };
     for (const file of size().changes.added) {
       const entry = report.files.find((f) => f.file === file);
       expect(entry, file).toMatchObject({ status: 'published' });
@@ -170,7 +208,8 @@ describe('bench smoke (200 articles, Hugo vs Dateline, mixed formats, photos, pu
   it('builds the photo set (30 % ninjs items with a picture each) against the same stories without pictures', () => {
     expect(size().generation.photos).toMatchObject({ files: ARTICLES, pictures: 60, formats: { text: 140, ninjs: 60 }, width: 800, height: 600 });
     const r = size().results;
-    for (const k of ['datelineColdPhotos', 'datelineColdPhotosNone'] as const) expect(r[k]!.report, k).toMatchObject({ total: ARTICLES, published: ARTICLES, rejected: 0 });
+    for (const k of ['datelineColdPhotos', 'datelineColdPhotosNone'] as const)
+      expect(r[k]!.report, k).toMatchObject({ total: ARTICLES, published: ARTICLES, rejected: 0 });
     expect(r.datelineColdPhotos!.runs[0]!.pictures).toMatchObject({ made: 60, reused: 0, refused: 0 });
     expect(r.datelineColdPhotosNone!.runs[0]!.pictures).toBeUndefined();
     const p = size().photoSet!;

@@ -120,7 +120,11 @@ export default function dateline(userOptions: DatelineUserOptions = {}): AstroIn
         // The full build: the bundle Astro just compiled becomes the renderer of its key (a later
         // `npm run publish` finds it there), and publishes every route with it.
         const { project, key, tmp } = full;
-        const [{ publishOnce }, { failed }, { commandProgress }] = await Promise.all([import('./publish/run.ts'), import('./cli/fail.ts'), import('./publish/progress.ts')]);
+        const [{ publishOnce }, { failed }, { commandProgress }] = await Promise.all([
+          import('./publish/run.ts'),
+          import('./cli/fail.ts'),
+          import('./publish/progress.ts'),
+        ]);
         // the lines go through console.log, each clearing the progress line a terminal shows first
         let progress: ReturnType<typeof commandProgress> | undefined;
         let code: number;

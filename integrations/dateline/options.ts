@@ -48,7 +48,11 @@ export const RemotePhotosSchema = z
     /** Milliseconds a fetch may take, redirects included. */
     timeout: z.number().int().min(100).default(15_000),
     /** Largest picture fetched, in bytes. */
-    maxBytes: z.number().int().min(1).default(40 * 1024 * 1024),
+    maxBytes: z
+      .number()
+      .int()
+      .min(1)
+      .default(40 * 1024 * 1024),
     /** Allow plain http (an intranet, a test server); https only otherwise. */
     allowHttp: z.boolean().default(false),
     /** Allow hosts that resolve to private, loopback or link-local addresses (an intranet, a test server). */
@@ -87,7 +91,10 @@ export const SitemapOptionsSchema = z
     filter: z.custom<(url: string) => boolean>(isFunction, 'expected a function (url) => boolean').optional(),
     /** Changes a page's entry (`{ url, links, lastmod, priority, changefreq, img }`), or drops it by returning nothing. */
     serialize: z
-      .custom<(item: SitemapItem) => SitemapItem | undefined | null | false | Promise<SitemapItem | undefined | null | false>>(isFunction, 'expected a function (item) => item | undefined')
+      .custom<(item: SitemapItem) => SitemapItem | undefined | null | false | Promise<SitemapItem | undefined | null | false>>(
+        isFunction,
+        'expected a function (item) => item | undefined',
+      )
       .optional(),
     /** `changefreq` of every entry. */
     changefreq: z.enum(['always', 'hourly', 'daily', 'weekly', 'monthly', 'yearly', 'never']).optional(),
@@ -118,7 +125,10 @@ export const DatelineOptionsSchema = z
     /** One-line description for the home page, feeds and meta tags. */
     description: z.string().min(1).default('News from the wire'),
     /** BCP 47 language of the site (`en`, `ur`, …). */
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 tag like "en"').default('en'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 tag like "en"')
+      .default('en'),
     /** IANA time zone the wire times are written in, and that readers are shown. */
     timeZone: z.string().refine(isIanaZone, 'expected an IANA time zone like "Asia/Karachi"').default('Asia/Karachi'),
     /** Section for files whose wire copy names none. */
@@ -141,7 +151,11 @@ export const DatelineOptionsSchema = z
     /** Items per RSS feed. */
     feedItems: z.number().int().min(1).max(1000).default(50),
     /** Largest wire file accepted, in bytes. */
-    maxFileSize: z.number().int().min(1).default(4 * 1024 * 1024),
+    maxFileSize: z
+      .number()
+      .int()
+      .min(1)
+      .default(4 * 1024 * 1024),
     /** URLs per sitemap file before it is split (the protocol allows 50,000). */
     sitemapLimit: z.number().int().min(1).max(50_000).default(45_000),
     /** The page sitemaps' `@astrojs/sitemap` options (filter, serialize, changefreq, priority, lastmod, xslURL, namespaces, customSitemaps). */

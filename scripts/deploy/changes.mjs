@@ -50,7 +50,8 @@ const NOT_FOR_S3 = new Set(['_headers']);
 const temporary = (path) => path.endsWith('.dateline-tmp');
 
 /** A path the way Dateline lists them: relative, '/'-separated, no empty, '.' or '..' segment. */
-const valid = (p) => typeof p === 'string' && p !== '' && !p.includes('\0') && !p.includes('\\') && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+const valid = (p) =>
+  typeof p === 'string' && p !== '' && !p.includes('\0') && !p.includes('\\') && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 
 /** The union of the taken lists; `full` when one says so or cannot be read (what it held is not known). */
 function readTaken(files) {
@@ -60,10 +61,11 @@ function readTaken(files) {
     try {
       const c = JSON.parse(readFileSync(file, 'utf8'));
       if (c.full === true || !Array.isArray(c.written) || !Array.isArray(c.removed)) full = true;
-      else for (const p of [...c.written, ...c.removed]) {
-        if (valid(p)) paths.add(p);
-        else full = true;
-      }
+      else
+        for (const p of [...c.written, ...c.removed]) {
+          if (valid(p)) paths.add(p);
+          else full = true;
+        }
     } catch {
       full = true;
     }
@@ -169,7 +171,17 @@ if (command === 'paths') {
 } else if (command === 's3' && args[3] === '--changes') {
   const [dist, work, prefix, , ...files] = args;
   const plan = paths(dist, files);
-  console.log(plan.full ? 'full' : s3Plan(dist, work, plan.upload.filter((p) => !NOT_FOR_S3.has(p)), plan.remove.filter((p) => !NOT_FOR_S3.has(p)), prefix));
+  console.log(
+    plan.full
+      ? 'full'
+      : s3Plan(
+          dist,
+          work,
+          plan.upload.filter((p) => !NOT_FOR_S3.has(p)),
+          plan.remove.filter((p) => !NOT_FOR_S3.has(p)),
+          prefix,
+        ),
+  );
 } else if (command === 's3' && args[3] === '--listing') {
   // A whole-folder deploy, as `aws s3 sync --delete` decides it: upload a file that the bucket lacks,
   // or holds with another size or an older time; delete every object the folder no longer has.

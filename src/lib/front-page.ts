@@ -91,7 +91,14 @@ function leadHeight(a: Article): number {
 }
 
 function secondaryHeight(a: Article): number {
-  return pictured(a, SECONDARY_WIDTH) + 26 + lines(a.headline, 10.5, SECONDARY_WIDTH) * 26.4 + 6 + (a.summary ? lines(a.summary, 7.4, SECONDARY_WIDTH) * 24.8 + 6 : 0) + 20;
+  return (
+    pictured(a, SECONDARY_WIDTH) +
+    26 +
+    lines(a.headline, 10.5, SECONDARY_WIDTH) * 26.4 +
+    6 +
+    (a.summary ? lines(a.summary, 7.4, SECONDARY_WIDTH) * 24.8 + 6 : 0) +
+    20
+  );
 }
 
 /** A secondary story under the other: its text beside a 12rem photo (128 px high). */

@@ -97,7 +97,12 @@ describe('rsync deploy recipe', () => {
     site.write({ 'world/election.txt': story('Election date announced', '10 Mar, 2024 09:30am') });
     site.publish();
     const first = site.changes()!;
-    site.write({ 'world/floods.txt': story('Floods close the coastal highway', '10 Mar, 2024 08:00am', ['KARACHI: The coastal highway was closed by floods.', 'It reopens tomorrow.']) });
+    site.write({
+      'world/floods.txt': story('Floods close the coastal highway', '10 Mar, 2024 08:00am', [
+        'KARACHI: The coastal highway was closed by floods.',
+        'It reopens tomorrow.',
+      ]),
+    });
     site.publish();
     const both = site.changes()!;
     expect(both.publishes).toBe(2);
@@ -148,7 +153,10 @@ describe('rsync deploy recipe', () => {
     }
     // A run that met a publish half-way may fail (rsync 24: a file vanished, 23: one could not be
     // sent); its list waits for the next.
-    expect(codes.filter((c) => c !== 0 && c !== 23 && c !== 24), String(codes)).toEqual([]);
+    expect(
+      codes.filter((c) => c !== 0 && c !== 23 && c !== 24),
+      String(codes),
+    ).toEqual([]);
     // What is left (if the loop did not send it all) goes now; either way the folder is dist/.
     const pending = site.pending(state);
     const final = await deploy(pending.size ? pending : undefined);
@@ -158,7 +166,13 @@ describe('rsync deploy recipe', () => {
 
   it('after npm run build over the folder, sends only the files the build rewrote', async () => {
     // a story edited and not published: the build finds it, and rewrites only what shows it
-    site.write({ 'world/markets.txt': story('Markets steady after the holiday', '09 Mar, 2024 09:00am', ['KARACHI: Markets were steady after the holiday.', 'Traders expect a busy week.', 'A fourth paragraph came with the rebuild.']) });
+    site.write({
+      'world/markets.txt': story('Markets steady after the holiday', '09 Mar, 2024 09:00am', [
+        'KARACHI: Markets were steady after the holiday.',
+        'Traders expect a busy week.',
+        'A fourth paragraph came with the rebuild.',
+      ]),
+    });
     site.build(true);
     const changes = site.changes()!;
     // the build compares every file with what is in place: it lists what it rewrote, not everything

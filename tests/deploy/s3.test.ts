@@ -41,7 +41,13 @@ const awsEnv = () => ({
 });
 const env = () => ({ ...site.env, ...awsEnv(), DATELINE_S3_BUCKET: BUCKET, DATELINE_S3_PREFIX: PREFIX });
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const objectUrl = (key: string) => `${endpoint}/${BUCKET}/${key.split('/').map(encodeURIComponent).join('/')}`;
 
 interface ObjectInfo {
@@ -108,9 +114,19 @@ async function deploy(listed?: Set<string>, extraEnv: Record<string, string> = {
     const present = new Set(tree(site.dist).files.keys());
     const mine = [...listed].filter((p) => p !== '_headers');
     // Uploaded: exactly the listed files dist/ has; deleted: exactly the listed objects it no longer has.
-    expect(keysOf(from, 'PUT')).toEqual(mine.filter((p) => present.has(p)).map((p) => PREFIX + p).sort());
+    expect(keysOf(from, 'PUT')).toEqual(
+      mine
+        .filter((p) => present.has(p))
+        .map((p) => PREFIX + p)
+        .sort(),
+    );
     const gone = [...before.keys()].filter((k) => !after.has(k)).sort();
-    expect(gone).toEqual(mine.filter((p) => !present.has(p) && before.has(PREFIX + p)).map((p) => PREFIX + p).sort());
+    expect(gone).toEqual(
+      mine
+        .filter((p) => !present.has(p) && before.has(PREFIX + p))
+        .map((p) => PREFIX + p)
+        .sort(),
+    );
     expect(listings(from)).toBe(0); // no listing of the bucket: the changes file said what to send
     for (const [key, info] of before) if (!listed.has(key.slice(PREFIX.length)) && after.has(key)) expect(after.get(key), key).toEqual(info);
   }
@@ -213,7 +229,12 @@ describe('S3 deploy recipe', () => {
     site.write({ 'world/election.txt': story('Election date announced', '10 Mar, 2024 09:30am') });
     site.publish();
     const first = site.changes()!;
-    site.write({ 'world/floods.txt': story('Floods close the coastal highway', '10 Mar, 2024 08:00am', ['KARACHI: The coastal highway was closed by floods.', 'It reopens tomorrow.']) });
+    site.write({
+      'world/floods.txt': story('Floods close the coastal highway', '10 Mar, 2024 08:00am', [
+        'KARACHI: The coastal highway was closed by floods.',
+        'It reopens tomorrow.',
+      ]),
+    });
     site.publish();
     const both = site.changes()!;
     expect(both.publishes).toBe(2);
@@ -243,7 +264,13 @@ describe('S3 deploy recipe', () => {
 
   it('after npm run build over the folder, uploads only the files the build rewrote', async () => {
     // a story edited and not published: the build finds it, and rewrites only what shows it
-    site.write({ 'world/markets.txt': story('Markets steady after the holiday', '09 Mar, 2024 09:00am', ['KARACHI: Markets were steady after the holiday.', 'Traders expect a busy week.', 'A fourth paragraph came with the rebuild.']) });
+    site.write({
+      'world/markets.txt': story('Markets steady after the holiday', '09 Mar, 2024 09:00am', [
+        'KARACHI: Markets were steady after the holiday.',
+        'Traders expect a busy week.',
+        'A fourth paragraph came with the rebuild.',
+      ]),
+    });
     site.build(true);
     const changes = site.changes()!;
     // the build compares every file with what is in place: it lists what it rewrote, not everything

@@ -18,7 +18,8 @@ export const initialFiles = {
   'business/rupee.txt': wire({ section: 'Business', headline: 'Rupee gains against the dollar', byline: 'APP', published: '09 Mar, 2024 10:00am' }),
 };
 
-export const story = (headline: string, published: string, body?: string[]) => wire({ section: 'World', headline, byline: 'Reuters', published, ...(body ? { body } : {}) });
+export const story = (headline: string, published: string, body?: string[]) =>
+  wire({ section: 'World', headline, byline: 'Reuters', published, ...(body ? { body } : {}) });
 
 export interface Changes {
   since: string;
@@ -123,7 +124,11 @@ export class TestSite {
 
   /** Every path still to deploy: the lists a recipe took and has not sent (in `state`), and the changes file. */
   pending(state: string): Set<string> {
-    const lists = existsSync(state) ? readdirSync(state).filter((f) => /^taken-.*\.json$/.test(f)).map((f) => JSON.parse(readFileSync(join(state, f), 'utf8')) as Changes) : [];
+    const lists = existsSync(state)
+      ? readdirSync(state)
+          .filter((f) => /^taken-.*\.json$/.test(f))
+          .map((f) => JSON.parse(readFileSync(join(state, f), 'utf8')) as Changes)
+      : [];
     const changes = this.changes();
     return new Set([...lists, ...(changes ? [changes] : [])].flatMap((c) => [...c.written, ...c.removed]));
   }
@@ -211,7 +216,13 @@ export const newsroom = {
     return changes;
   },
   edit(site: TestSite): Changes {
-    site.write({ 'world/markets.txt': story('Markets steady after the holiday', '09 Mar, 2024 09:00am', ['KARACHI: Markets were steady after the holiday.', 'Traders expect a busy week.', 'A third paragraph was added.']) });
+    site.write({
+      'world/markets.txt': story('Markets steady after the holiday', '09 Mar, 2024 09:00am', [
+        'KARACHI: Markets were steady after the holiday.',
+        'Traders expect a busy week.',
+        'A third paragraph was added.',
+      ]),
+    });
     site.publish();
     const changes = site.changes()!;
     expect(changes.written).toContain('world/2024/03/09/markets-steady-after-the-holiday/index.html');
@@ -221,7 +232,9 @@ export const newsroom = {
     site.remove('business/rupee.txt');
     site.publish();
     const changes = site.changes()!;
-    expect(changes.removed).toEqual(expect.arrayContaining(['business/index.html', 'business/rss.xml', 'business/2024/03/09/rupee-gains-against-the-dollar/index.html']));
+    expect(changes.removed).toEqual(
+      expect.arrayContaining(['business/index.html', 'business/rss.xml', 'business/2024/03/09/rupee-gains-against-the-dollar/index.html']),
+    );
     return changes;
   },
 };

@@ -67,7 +67,13 @@ describe.each(SCHEMES)('%s scheme', (scheme) => {
     expect(response?.status()).toBe(name === 'not-found' ? 404 : 200); // the page itself, not a 404 in its place
     if (ready) await page.locator(ready).first().waitFor();
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-    const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+    const violations = results.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
     expect(violations).toEqual([]);
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
@@ -78,7 +84,9 @@ describe.each(SCHEMES)('%s scheme', (scheme) => {
       await page.emulateMedia({ media: 'print' });
       await page.setViewportSize({ width: 800, height: 900 });
       await page.screenshot({ path: join(shotsDir, `${name}-print.png`), fullPage: true });
-      expect(await page.locator('.masthead, .site-footer, .more-from, .breadcrumbs').evaluateAll((els) => els.every((e) => getComputedStyle(e).display === 'none'))).toBe(true);
+      expect(
+        await page.locator('.masthead, .site-footer, .more-from, .breadcrumbs').evaluateAll((els) => els.every((e) => getComputedStyle(e).display === 'none')),
+      ).toBe(true);
       await page.emulateMedia({ media: 'screen' });
     }
     // no horizontal scrolling at the narrowest width

@@ -72,7 +72,10 @@ test('every corpus page is valid HTML', async () => {
 
 test('a sample of corpus pages of every kind passes the Nu Html Checker with no error', async () => {
   expect(sample.length).toBeGreaterThanOrEqual(300);
-  const result = await checkWithVnu(site.dist, sample.map((p) => p.file));
+  const result = await checkWithVnu(
+    site.dist,
+    sample.map((p) => p.file),
+  );
   console.log(`${summarizeVnu('corpus sample', result)} (${countByKind(sample)})`);
   for (const w of result.warnings.slice(0, 20)) console.log(`  warning: ${formatVnu(w)}`);
   expect(result.checked).toBe(sample.length);
@@ -96,13 +99,9 @@ test('the sampled corpus articles pass structured-data-testing-tool (Google pres
 test('real stories pass axe in light and dark (print footers, several related lists, many sections)', async () => {
   const files = htmlFiles(site.dist).map((f) => ({ rel: relative(site.dist, f).replace(/index\.html$/, ''), html: readFileSync(f, 'utf8') }));
   const firstWith = (re: RegExp) => files.find((f) => re.test(f.html))?.rel;
-  const paths = [
-    '',
-    firstWith(/class="print-note"/),
-    firstWith(/aria-label="Related stories 2"/),
-    firstWith(/class="related"[^]*<a href/),
-    'pakistan/',
-  ].filter((p): p is string => p !== undefined);
+  const paths = ['', firstWith(/class="print-note"/), firstWith(/aria-label="Related stories 2"/), firstWith(/class="related"[^]*<a href/), 'pakistan/'].filter(
+    (p): p is string => p !== undefined,
+  );
   expect(paths.length).toBe(5);
   const server = await serveDist(site.dist, '/');
   const browser = await launchBrowser();
@@ -114,7 +113,15 @@ test('real stories pass axe in light and dark (print footers, several related li
       for (const path of paths) {
         await page.goto(`${server.url}${path}`);
         const { violations } = await new AxeBuilder({ page }).analyze();
-        problems.push(...violations.map((v) => `${colorScheme} /${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 2).join(', ')})`));
+        problems.push(
+          ...violations.map(
+            (v) =>
+              `${colorScheme} /${path}: ${v.id} (${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 2)
+                .join(', ')})`,
+          ),
+        );
       }
       await context.close();
     }
@@ -138,7 +145,9 @@ test('search: misspelt or made-up words find nothing (issue 11: "zzzz" found 7 s
     }
     // The words themselves still find stories ("floods" also those with "flooding", of the same stem).
     await page.goto(`${server.url}search/?q=${encodeURIComponent('Lahore floods')}`);
-    await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 }).toMatch(/^(\d+ stories|The 30 newest stories) found for “Lahore floods”/);
+    await expect
+      .poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 })
+      .toMatch(/^(\d+ stories|The 30 newest stories) found for “Lahore floods”/);
     expect(await page.locator('#search-results li').count()).toBeGreaterThan(0);
   } finally {
     await browser.close();

@@ -31,7 +31,18 @@ describe('every page', () => {
   test('covers every page type', () => {
     const rel = pages.map((p) => relative(site.dist, p));
     // archive pages are numbered from the oldest: page 1 holds a list's 20 oldest stories
-    for (const expected of ['index.html', '404.html', 'search/index.html', 'world/index.html', 'world/page/1/index.html', `${SEED.path}index.html`, 'agency/afp/index.html', 'agency/afp/page/1/index.html', '2026/11/24/index.html', '2026/11/25/page/1/index.html']) {
+    for (const expected of [
+      'index.html',
+      '404.html',
+      'search/index.html',
+      'world/index.html',
+      'world/page/1/index.html',
+      `${SEED.path}index.html`,
+      'agency/afp/index.html',
+      'agency/afp/page/1/index.html',
+      '2026/11/24/index.html',
+      '2026/11/25/page/1/index.html',
+    ]) {
       expect(rel).toContain(expected);
     }
     expect(rel).not.toContain('world/page/2/index.html');
@@ -111,7 +122,10 @@ describe('article pages', () => {
     expect(files.length).toBeGreaterThan(30);
     for (const file of files) {
       const scripts = [...readFileSync(file, 'utf8').matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
-      expect(scripts.filter((attrs) => !/type="application\/ld\+json"/.test(attrs)), relative(site.dist, file)).toEqual([]);
+      expect(
+        scripts.filter((attrs) => !/type="application\/ld\+json"/.test(attrs)),
+        relative(site.dist, file),
+      ).toEqual([]);
     }
   });
 
@@ -123,7 +137,9 @@ describe('article pages', () => {
     const htmlGz = gz(html);
     const cssGz = css.reduce((n, s) => n + gz(s), 0);
     const total = htmlGz + cssGz;
-    console.log(`reference article: HTML ${html.length} B (${htmlGz} B gzip, inline CSS ${inlineCss.length} B), external CSS ${css.join('').length} B (${cssGz} B gzip); total ${total} B gzip`);
+    console.log(
+      `reference article: HTML ${html.length} B (${htmlGz} B gzip, inline CSS ${inlineCss.length} B), external CSS ${css.join('').length} B (${cssGz} B gzip); total ${total} B gzip`,
+    );
     expect(total).toBeLessThan(30 * 1024);
   });
 });

@@ -55,7 +55,9 @@ describe('search finds stories with every query word', () => {
     const content = join(outputDir(NAME), 'content');
     generateArticles(STORIES, content, 11);
     // `YYYY/MM/YYYY-MM-DD-index.txt`: in name order, oldest day first.
-    files = readdirSync(content, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).sort();
+    files = readdirSync(content, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     const at = (i: number) => join(content, files.at(i)!);
     plant(at(Math.floor(files.length / 2)), `Members of the ${PLANTED.only} water board met on Tuesday.`);
     plant(at(-1), `Traders from ${PLANTED.longer} joined the meeting.`);
@@ -125,10 +127,16 @@ describe('search finds stories with every query word', () => {
 
   /** The headline and the text under it on each story's page (not related headlines or other stories). */
   function storyTexts(hrefs: string[]): Promise<string[]> {
-    return page.evaluate((hrefs) => Promise.all(hrefs.map(async (href) => {
-      const doc = new DOMParser().parseFromString(await (await fetch(href)).text(), 'text/html');
-      return [...doc.querySelectorAll('article.story h1, article.story .story-body > p')].map((e) => e.textContent).join('\n');
-    })), hrefs);
+    return page.evaluate(
+      (hrefs) =>
+        Promise.all(
+          hrefs.map(async (href) => {
+            const doc = new DOMParser().parseFromString(await (await fetch(href)).text(), 'text/html');
+            return [...doc.querySelectorAll('article.story h1, article.story .story-body > p')].map((e) => e.textContent).join('\n');
+          }),
+        ),
+      hrefs,
+    );
   }
 
   test('the build has 1,000 stories in a shard a year and the newest month’s', () => {

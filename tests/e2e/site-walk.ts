@@ -30,7 +30,13 @@ export function pageUrls(html: string): string[] {
   const urls: string[] = [];
   for (const m of html.matchAll(ATTR)) {
     const value = decodeEntities(m[1]!);
-    if (m[0].trimStart().startsWith('srcset')) urls.push(...value.split(',').map((part) => part.trim().split(/\s+/)[0]!).filter(Boolean));
+    if (m[0].trimStart().startsWith('srcset'))
+      urls.push(
+        ...value
+          .split(',')
+          .map((part) => part.trim().split(/\s+/)[0]!)
+          .filter(Boolean),
+      );
     else urls.push(value);
   }
   return urls;

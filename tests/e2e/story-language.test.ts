@@ -71,7 +71,10 @@ let page: Page;
 const url = (file: string) => `${server.url}${new URL(site.report.files.find((f) => f.file === file)!.url!).pathname.slice(1)}`;
 
 beforeAll(async () => {
-  site = buildSite(NAME, { files: { [URDU.file]: URDU.text, [MIXED.file]: MIXED.text, [ENGLISH.file]: ENGLISH.text }, env: { DATELINE_NOW: E2E_NOW, DATELINE_OG_IMAGES: '0' } });
+  site = buildSite(NAME, {
+    files: { [URDU.file]: URDU.text, [MIXED.file]: MIXED.text, [ENGLISH.file]: ENGLISH.text },
+    env: { DATELINE_NOW: E2E_NOW, DATELINE_OG_IMAGES: '0' },
+  });
   server = await serveDist(site.dist, '/');
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -84,7 +87,9 @@ afterAll(async () => {
 });
 
 /** The box of the element and the box of its dark pixels ("ink"), everything else on the page hidden. */
-async function inkOf(selector: string): Promise<{ box: { left: number; right: number; top: number; bottom: number }; ink: { left: number; right: number; top: number; bottom: number } }> {
+async function inkOf(
+  selector: string,
+): Promise<{ box: { left: number; right: number; top: number; bottom: number }; ink: { left: number; right: number; top: number; bottom: number } }> {
   const el = page.locator(selector).first();
   await el.evaluate((e) => {
     document.body.style.visibility = 'hidden';
@@ -94,7 +99,9 @@ async function inkOf(selector: string): Promise<{ box: { left: number; right: nu
   const pad = 48;
   const clip = { x: Math.max(0, b.x - pad), y: Math.max(0, b.y - pad), width: 0, height: b.height + 2 * pad };
   clip.width = Math.min(1280, b.x + b.width + pad) - clip.x;
-  const { data, info } = await sharp(await page.screenshot({ clip, fullPage: true })).raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(await page.screenshot({ clip, fullPage: true }))
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const ink = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
   for (let y = 0; y < info.height; y++) {
     for (let x = 0; x < info.width; x++) {
@@ -116,13 +123,21 @@ describe('an Urdu story on a desktop screen', () => {
   test('reads right to left, with its dateline in bold (the bold Nastaliq face, not the regular one)', async () => {
     await page.goto(url(URDU.file));
     await page.evaluate(() => document.fonts.ready);
-    expect(await page.evaluate(() => [document.documentElement.lang, getComputedStyle(document.querySelector('.story-body p')!).direction])).toEqual(['ur', 'rtl']);
+    expect(await page.evaluate(() => [document.documentElement.lang, getComputedStyle(document.querySelector('.story-body p')!).direction])).toEqual([
+      'ur',
+      'rtl',
+    ]);
     const dateline = page.locator('.story-body p .dateline');
     expect(await dateline.textContent()).toBe('کراچی:');
     expect(await dateline.evaluate((e) => getComputedStyle(e).fontWeight)).toBe('700');
     // a face that covers the bold weight was used (one face for every weight is never drawn bold)
     const faces = await page.evaluate(() => [...document.fonts].filter((f) => f.family.includes('Nastaliq') && f.status === 'loaded').map((f) => f.weight));
-    expect(faces.some((w) => { const [lo, hi = lo] = w.split(' ').map(Number); return lo! <= 700 && 700 <= hi!; })).toBe(true);
+    expect(
+      faces.some((w) => {
+        const [lo, hi = lo] = w.split(' ').map(Number);
+        return lo! <= 700 && 700 <= hi!;
+      }),
+    ).toBe(true);
     expect(await page.evaluate(() => document.fonts.check('700 18px "Dateline Nastaliq"', 'کراچی'))).toBe(true);
   });
 

@@ -8,7 +8,10 @@ import { wireSamplesDir } from '../helpers/test-data.ts';
 
 /** The urgency of each usable item of a sample, in order. */
 function urgencies(file: string): (number | undefined)[] {
-  const parse = parseWireFile(file.split('/').at(-1)!, readFileSync(join(wireSamplesDir, file)), { timeZone: 'Europe/Berlin', fileTime: Date.parse('2024-01-01T00:00:00Z') });
+  const parse = parseWireFile(file.split('/').at(-1)!, readFileSync(join(wireSamplesDir, file)), {
+    timeZone: 'Europe/Berlin',
+    fileTime: Date.parse('2024-01-01T00:00:00Z'),
+  });
   return parse.items.flatMap((p) => (p.ok && p.item.status === 'usable' ? [p.item.urgency] : []));
 }
 
@@ -25,7 +28,7 @@ describe('ninjs `urgency`', () => {
     expect(urgencies(file)).toEqual([urgency]);
   });
 
-  test('a picture\'s urgency is not its story\'s (ninjs_embargoed.json: the picture says 3, the story nothing)', () => {
+  test("a picture's urgency is not its story's (ninjs_embargoed.json: the picture says 3, the story nothing)", () => {
     expect(urgencies('ninjs/superdesk/ninjs_embargoed.json')).toEqual([undefined]);
   });
 });

@@ -64,7 +64,7 @@ describe('ninjs urgency', () => {
     expect(item.warnings.join('\n')).toMatch(/urgency 12 is not a number from 1 to 9; ignored/);
   });
 
-  test('ninjs priority (the editor\'s ranking) is not urgency', () => {
+  test("ninjs priority (the editor's ranking) is not urgency", () => {
     expect(only('a.json', ninjs({ priority: 1 })).urgency).toBeUndefined();
   });
 });
@@ -95,13 +95,13 @@ describe('NewsML 1.2 NewsManagement/Urgency', () => {
 });
 
 describe('teletype priority', () => {
-  test('ANPA 1312: the header\'s priority letter', () => {
+  test("ANPA 1312: the header's priority letter", () => {
     expect(only('a.txt', anpa({ priority: 'f' })).urgency).toBe(1);
     expect(only('a.txt', anpa({ priority: 'b' })).urgency).toBe(2);
     expect(only('a.txt', anpa()).urgency).toBe(4); // r: routine
   });
 
-  test('IPTC 7901: the header\'s priority digit', () => {
+  test("IPTC 7901: the header's priority digit", () => {
     expect(only('a.txt', iptc({ header: 'eca101 1 i 120 ccccb   dpa 042' })).urgency).toBe(1);
     expect(only('a.txt', iptc()).urgency).toBe(4);
   });

@@ -51,12 +51,19 @@ function copyEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 /** Runs an npm script of the copy, as a publisher would (`npm run build`, `npm run publish`). */
 function npm(script: string, env: Record<string, string> = {}, args: string[] = []) {
-  const run = spawnSync('npm', ['run', script, ...(args.length ? ['--', ...args] : [])], { cwd: project, encoding: 'utf8', env: copyEnv(env), maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync('npm', ['run', script, ...(args.length ? ['--', ...args] : [])], {
+    cwd: project,
+    encoding: 'utf8',
+    env: copyEnv(env),
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { status: run.status, output: `${run.stdout}${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '') };
 }
 
 const walk = (dir: string, prefix = ''): string[] =>
-  readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(dir, join(prefix, e.name)) : [join(prefix, e.name)])).sort();
+  readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(dir, join(prefix, e.name)) : [join(prefix, e.name)]))
+    .sort();
 
 describe('npm run build is astro build', () => {
   let build: { status: number | null; output: string };
@@ -95,8 +102,15 @@ describe('npm run build is astro build', () => {
     const stylesheet = elements(article, 'link').find((l) => attr(l, 'rel') === 'stylesheet');
     expect(existsSync(join(dist, attr(stylesheet!, 'href')!))).toBe(true);
     const feed = parseFeed(read('rss.xml'));
-    expect(feed.items.map((i) => i.title).sort()).toEqual(['China, Russia foreign ministers hail cooperation in call', 'Late night session ends', 'Match drawn in Lahore', 'Rupee firms against dollar']);
-    expect(parseFeed(read('business/rss.xml')).items.map((i) => i.url)).toEqual([expect.stringMatching(/^https:\/\/dateline\.example\.com\/business\/2024\/03\/01\/rupee-firms-against-dollar\/$/)]);
+    expect(feed.items.map((i) => i.title).sort()).toEqual([
+      'China, Russia foreign ministers hail cooperation in call',
+      'Late night session ends',
+      'Match drawn in Lahore',
+      'Rupee firms against dollar',
+    ]);
+    expect(parseFeed(read('business/rss.xml')).items.map((i) => i.url)).toEqual([
+      expect.stringMatching(/^https:\/\/dateline\.example\.com\/business\/2024\/03\/01\/rupee-firms-against-dollar\/$/),
+    ]);
     const index = read('sitemap-index.xml');
     const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     expect(sitemaps).toContain('https://dateline.example.com/sitemap-news-0.xml');
@@ -127,7 +141,12 @@ describe('npm run build is astro build', () => {
 
   it('gives the bytes of a publish from nothing, which renders with that bundle', () => {
     // an empty cache and output folder: a publish then draws everything (and finds the theme compiled)
-    const other = { DATELINE_OUT_DIR: join(root, 'publish-dist'), DATELINE_CACHE_DIR: join(root, 'publish-cache'), DATELINE_REPORT: join(root, 'publish-report.json'), DATELINE_CHANGES: join(root, 'publish-changes.json') };
+    const other = {
+      DATELINE_OUT_DIR: join(root, 'publish-dist'),
+      DATELINE_CACHE_DIR: join(root, 'publish-cache'),
+      DATELINE_REPORT: join(root, 'publish-report.json'),
+      DATELINE_CHANGES: join(root, 'publish-changes.json'),
+    };
     const run = npm('publish', other);
     expect(run.status, run.output).toBe(0);
     expect(run.output).not.toMatch(/compiling the theme|theme compiled/);
@@ -136,7 +155,12 @@ describe('npm run build is astro build', () => {
   });
 
   it('gives the bytes of the publisher’s full build (what the other tests build with)', () => {
-    const other = { DATELINE_OUT_DIR: join(root, 'full-dist'), DATELINE_CACHE_DIR: join(root, 'full-cache'), DATELINE_REPORT: join(root, 'full-report.json'), DATELINE_CHANGES: join(root, 'full-changes.json') };
+    const other = {
+      DATELINE_OUT_DIR: join(root, 'full-dist'),
+      DATELINE_CACHE_DIR: join(root, 'full-cache'),
+      DATELINE_REPORT: join(root, 'full-report.json'),
+      DATELINE_CHANGES: join(root, 'full-changes.json'),
+    };
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DATELINE_')));
     const run = spawnSync(process.execPath, [join(project, 'integrations/dateline/cli/build.ts')], {
       cwd: project,
@@ -149,7 +173,10 @@ describe('npm run build is astro build', () => {
   });
 
   it('astro preview serves dist/ as a static host does', async () => {
-    const child = spawn(process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'preview', '--port', '0'], { cwd: project, env: copyEnv() });
+    const child = spawn(process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'preview', '--port', '0'], {
+      cwd: project,
+      env: copyEnv(),
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -181,7 +208,10 @@ describe('npm run build is astro build', () => {
   });
 
   it('npm run publish then publishes a new story into dist/ with the same bundle', () => {
-    writeFileSync(join(project, 'wire', 'late.txt'), wire({ section: 'World', headline: 'Late story after the build', byline: 'AFP', published: '02 Mar, 2024 10:00am' }));
+    writeFileSync(
+      join(project, 'wire', 'late.txt'),
+      wire({ section: 'World', headline: 'Late story after the build', byline: 'AFP', published: '02 Mar, 2024 10:00am' }),
+    );
     const run = npm('publish');
     expect(run.status, run.output).toBe(0);
     expect(run.output).not.toMatch(/compiling the theme|theme compiled/);

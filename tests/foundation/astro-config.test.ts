@@ -26,7 +26,9 @@ function read(config: string): { config: Record<string, unknown> } {
 
 describe('reading astro.config.mjs', () => {
   it('reads a config that takes only defineConfig', () => {
-    const { config } = read(`import { defineConfig } from 'astro/config';\nexport default defineConfig({ site: 'https://news.example.org', trailingSlash: 'always', base: '/desk' });\n`);
+    const { config } = read(
+      `import { defineConfig } from 'astro/config';\nexport default defineConfig({ site: 'https://news.example.org', trailingSlash: 'always', base: '/desk' });\n`,
+    );
     expect(config).toEqual({ site: 'https://news.example.org', trailingSlash: 'always', base: '/desk' });
   });
 

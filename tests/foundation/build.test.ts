@@ -12,7 +12,7 @@ const NOW = '2024-03-02T12:00:00+05:00';
 
 const cp1252 = (text: string) => {
   // Windows-1252 bytes for the few non-ASCII characters used below.
-  const map: Record<string, number> = { '’': 0x92, '“': 0x93, '”': 0x94, 'é': 0xe9, '–': 0x96 };
+  const map: Record<string, number> = { '’': 0x92, '“': 0x93, '”': 0x94, é: 0xe9, '–': 0x96 };
   return Uint8Array.from(Array.from(text, (c) => map[c] ?? c.charCodeAt(0)));
 };
 
@@ -44,7 +44,9 @@ describe('foundation build', () => {
   const pathOf = (file: string) => new URL(entry(file).url!).pathname;
 
   it('lists every wire file exactly once, and nothing else', () => {
-    const wireFiles = Object.keys(files).filter((f) => f.endsWith('.txt')).sort();
+    const wireFiles = Object.keys(files)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     expect(site.report.files.map((f) => f.file).sort()).toEqual(wireFiles);
     expect(site.report.counts).toEqual({ total: 14, items: 14, published: 10, scheduled: 1, superseded: 0, withdrawn: 0, duplicate: 1, rejected: 2 });
   });
@@ -71,7 +73,9 @@ describe('foundation build', () => {
 
   it('keeps embargoed articles out of dist entirely', () => {
     expect(entry('future.txt')).toMatchObject({ status: 'scheduled' });
-    const everything = walk(site.dist).map((f) => site.read(f)).join('\n');
+    const everything = walk(site.dist)
+      .map((f) => site.read(f))
+      .join('\n');
     expect(everything).not.toContain('Embargoed budget story');
     expect(everything).not.toContain('embargoed-budget-story');
   });
@@ -111,7 +115,10 @@ describe('foundation build', () => {
     expect(entry('cp1252.txt').status).toBe('published');
     const html = site.read(`${pathOf('cp1252.txt').slice(1)}index.html`);
     expect(html).toContain('Minister’s “café” visit – old feed encoding');
-    const all = walk(site.dist).filter((f) => f.endsWith('.html')).map((f) => site.read(f)).join('');
+    const all = walk(site.dist)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => site.read(f))
+      .join('');
     expect(all).not.toMatch(/[\ufffd\ufeff\r]/);
     // 12:05am is five past midnight.
     expect(site.read(`${pathOf('crlf-bom.txt').slice(1)}index.html`)).toContain('datetime="2024-03-01T00:05:00+05:00"');
@@ -119,7 +126,5 @@ describe('foundation build', () => {
 });
 
 function walk(dir: string, prefix = ''): string[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(dir, join(prefix, e.name)) : [join(prefix, e.name)],
-  );
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(dir, join(prefix, e.name)) : [join(prefix, e.name)]));
 }

@@ -62,7 +62,8 @@ describe('strict mode and validate', () => {
     });
     const output = run.stdout + run.stderr;
     expect(run.status, output).toBe(1);
-    for (const file of ['bad-1.txt', 'bad-2.txt', 'bad-3.txt', 'bad-4.txt']) expect(output).toMatch(new RegExp(`rejected \\S*/${file.replace('.', '\\.')}:6: expected "Published`));
+    for (const file of ['bad-1.txt', 'bad-2.txt', 'bad-3.txt', 'bad-4.txt'])
+      expect(output).toMatch(new RegExp(`rejected \\S*/${file.replace('.', '\\.')}:6: expected "Published`));
     expect(output).toMatch(/bad-one\.txt:\d+: /);
     expect(output).toMatch(/nested\/bad-two\.txt:1: /);
     expect(output).toMatch(/strict mode: 6 wire file\(s\) rejected, nothing published/);
@@ -79,10 +80,16 @@ describe('strict mode and validate', () => {
     const lock = await acquireLock(join(outputDir(name), 'cache', 'dateline', 'publish.lock'), 'the test', { waitMs: 0 });
     try {
       const before = readFileSync(join(outputDir(name), 'dist', 'index.html'), 'utf8');
-      const run = spawnSync(process.execPath, [...buildCommand(projectRoot, true), '--no-wait'], { cwd: projectRoot, encoding: 'utf8', env: siteEnv(name, { env: { DATELINE_OG_IMAGES: '0' } }) });
+      const run = spawnSync(process.execPath, [...buildCommand(projectRoot, true), '--no-wait'], {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        env: siteEnv(name, { env: { DATELINE_OG_IMAGES: '0' } }),
+      });
       const output = run.stdout + run.stderr;
       expect(run.status, output).toBe(75);
-      expect(output).toMatch(/^\[dateline\] another publisher is running for this site \(pid \d+, `the test`, since [0-9T:.-]+Z\); refusing to publish at the same time/m);
+      expect(output).toMatch(
+        /^\[dateline\] another publisher is running for this site \(pid \d+, `the test`, since [0-9T:.-]+Z\); refusing to publish at the same time/m,
+      );
       expect(readFileSync(join(outputDir(name), 'dist', 'index.html'), 'utf8')).toBe(before);
     } finally {
       lock.release();
@@ -101,7 +108,11 @@ describe('strict mode and validate', () => {
     // what each file became: one line per file, its status, then its URL or the reason
     const perFile = run.stdout.split('\n').filter((l) => /^(published|scheduled|superseded|withdrawn|duplicate|rejected) /.test(l));
     expect(perFile).toHaveLength(3);
-    expect(perFile).toContainEqual(expect.stringMatching(/^published \S*\/content\/ok\.txt: https:\/\/dateline\.example\.com\/world\/2023\/08\/07\/china-russia-foreign-ministers-hail-cooperation-in-call\/$/));
+    expect(perFile).toContainEqual(
+      expect.stringMatching(
+        /^published \S*\/content\/ok\.txt: https:\/\/dateline\.example\.com\/world\/2023\/08\/07\/china-russia-foreign-ministers-hail-cooperation-in-call\/$/,
+      ),
+    );
     expect(perFile).toContainEqual(expect.stringMatching(/^rejected \S*\/content\/bad-one\.txt:6: expected "Published/));
     expect(perFile).toContainEqual(expect.stringMatching(/^rejected \S*\/content\/nested\/bad-two\.txt:1: /));
     // --quiet: the totals and the rejected files only

@@ -33,7 +33,9 @@ describe('corpus build', () => {
 
   it('publishes at least 99% of app-wire and dawn, and says why the rest were not', () => {
     const { counts } = site.report;
-    console.log(`corpus: ${counts.total} files, ${counts.published} published, ${counts.scheduled} scheduled, ${counts.duplicate} duplicate, ${counts.rejected} rejected`);
+    console.log(
+      `corpus: ${counts.total} files, ${counts.published} published, ${counts.scheduled} scheduled, ${counts.duplicate} duplicate, ${counts.rejected} rejected`,
+    );
     for (const f of site.report.files.filter((f) => f.status === 'rejected' || f.status === 'duplicate')) {
       console.log(`  ${f.status} ${f.file}:${f.line ?? ''} ${f.message}`);
     }
@@ -55,7 +57,9 @@ describe('corpus build', () => {
   it('every feed reads in both feed readers exactly as the pages show it (ampersands and quotes once)', () => {
     const { mismatches, items, feeds } = compareFeedsWithPages(site.dist);
     // Real headlines with `&` or quotes (the double escaping reached subscribers through these).
-    const withPunctuation = feedFiles(site.dist).flatMap((f) => [...site.read(f).matchAll(/<item><title>([^<]*)<\/title>/g)]).filter((m) => /&amp;|&quot;/.test(m[1]!)).length;
+    const withPunctuation = feedFiles(site.dist)
+      .flatMap((f) => [...site.read(f).matchAll(/<item><title>([^<]*)<\/title>/g)])
+      .filter((m) => /&amp;|&quot;/.test(m[1]!)).length;
     console.log(`corpus feeds read as pages: ${feeds} feeds, ${items} items (${withPunctuation} titles with & or "), ${mismatches.length} differences`);
     expect(feeds).toBeGreaterThan(5);
     expect(withPunctuation).toBeGreaterThan(0);

@@ -47,7 +47,15 @@ describe('astro dev watches the content folder', () => {
     dev = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
       cwd: repoRoot,
       // Without Vitest's own variables (VITEST, NODE_ENV=test), which change how Vite serves.
-      env: { ...cleanEnv(), ASTRO_DEV_BACKGROUND: '0', ASTRO_TELEMETRY_DISABLED: '1', DATELINE_CONTENT: content, DATELINE_CACHE_DIR: join(dir, 'cache'), DATELINE_REPORT: join(dir, 'report.json'), DATELINE_OG_IMAGES: '0' },
+      env: {
+        ...cleanEnv(),
+        ASTRO_DEV_BACKGROUND: '0',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        DATELINE_CONTENT: content,
+        DATELINE_CACHE_DIR: join(dir, 'cache'),
+        DATELINE_REPORT: join(dir, 'report.json'),
+        DATELINE_OG_IMAGES: '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     dev.stdout!.on('data', (d) => (log += d));
@@ -76,7 +84,10 @@ describe('astro dev watches the content folder', () => {
     writeContent(content, { 'later/new.txt': wire({ section: 'Pakistan', headline: 'Dropped in while the server runs', published: '01 Mar, 2024 10:00am' }) });
     await waitFor(async () => (await status(page)) === 200, 60_000, 'the new article').catch(fail);
 
-    writeFileSync(file, wire({ section: 'Pakistan', headline: 'Dropped in while the server runs', published: '01 Mar, 2024 10:00am', body: ['KARACHI: Edited text arrives.'] }));
+    writeFileSync(
+      file,
+      wire({ section: 'Pakistan', headline: 'Dropped in while the server runs', published: '01 Mar, 2024 10:00am', body: ['KARACHI: Edited text arrives.'] }),
+    );
     await waitFor(async () => (await (await get(`${origin}${page}`)).text()).includes('Edited text arrives.'), 60_000, 'the edit').catch(fail);
 
     unlinkSync(file);
@@ -94,7 +105,10 @@ describe('astro dev after a restart logs each change once', () => {
   let origin = '';
   let log = '';
   const config = (comment: string) =>
-    writeFileSync(join(scratch, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nimport dateline from './integrations/dateline/index.ts';\n// ${comment}\nexport default defineConfig({ site: 'https://news.example.org', trailingSlash: 'always', integrations: [dateline({ contentDir: 'wire' })] });\n`);
+    writeFileSync(
+      join(scratch, 'astro.config.mjs'),
+      `import { defineConfig } from 'astro/config';\nimport dateline from './integrations/dateline/index.ts';\n// ${comment}\nexport default defineConfig({ site: 'https://news.example.org', trailingSlash: 'always', integrations: [dateline({ contentDir: 'wire' })] });\n`,
+    );
 
   beforeAll(async () => {
     // src/ is copied: Astro requires the live collections' config at <root>/src/live.config.ts, and a
@@ -107,7 +121,15 @@ describe('astro dev after a restart logs each change once', () => {
     origin = `http://127.0.0.1:${port}`;
     dev = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
       cwd: scratch,
-      env: { ...cleanEnv(), NO_COLOR: '1', ASTRO_DEV_BACKGROUND: '0', ASTRO_TELEMETRY_DISABLED: '1', DATELINE_CACHE_DIR: join(scratch, 'cache'), DATELINE_REPORT: join(scratch, 'report.json'), DATELINE_OG_IMAGES: '0' },
+      env: {
+        ...cleanEnv(),
+        NO_COLOR: '1',
+        ASTRO_DEV_BACKGROUND: '0',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        DATELINE_CACHE_DIR: join(scratch, 'cache'),
+        DATELINE_REPORT: join(scratch, 'report.json'),
+        DATELINE_OG_IMAGES: '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     dev.stdout!.on('data', (d) => (log += d));

@@ -39,7 +39,10 @@ function importsOf(source: string): string[] {
     .filter((name) => name.startsWith('.'));
 }
 
-const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => f.split('\\').join('/')).sort();
+const files = (readdirSync(root, { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.split('\\').join('/'))
+  .sort();
 
 describe('imports run downhill (formats → ingest → archive → site → render → publish → cli)', () => {
   it('reads every kind of import', () => {

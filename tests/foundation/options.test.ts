@@ -25,7 +25,9 @@ describe('dateline() options', () => {
   it('suggests the option meant by a typo, at any level', () => {
     expect(() => parseOptions({ sitename: 'x' })).toThrow(/unknown option "sitename": did you mean `siteName`\?/);
     expect(() => parseOptions({ photos: { remot: { hosts: ['a.example'] } } })).toThrow(/unknown option "photos\.remot": did you mean `photos\.remote`\?/);
-    expect(() => parseOptions({ photos: { remote: { host: ['a.example'] } } })).toThrow(/unknown option "photos\.remote\.host": did you mean `photos\.remote\.hosts`\?/);
+    expect(() => parseOptions({ photos: { remote: { host: ['a.example'] } } })).toThrow(
+      /unknown option "photos\.remote\.host": did you mean `photos\.remote\.hosts`\?/,
+    );
     expect(() => parseOptions({ sections: [{ name: 'World', lable: 'W' }] })).toThrow(/unknown option "sections\.0\.lable": did you mean `sections\.label`\?/);
     expect(() => parseOptions({ secionMap: {} })).toThrow(/did you mean `sectionMap`\?/);
     // an option of another level, written at the top
@@ -47,19 +49,34 @@ describe('dateline() options', () => {
       contentDirLabel: 'wire',
       strict: true,
       ogImages: false,
-      sections: [{ name: 'World', label: 'World' }, { name: 'Sci-Tech', label: 'Science' }],
+      sections: [
+        { name: 'World', label: 'World' },
+        { name: 'Sci-Tech', label: 'Science' },
+      ],
     });
   });
 });
 
 // The commands on a project of its own (an astro.config.mjs with these options), as a new user runs them.
-describe('a project\'s options, as the commands report them', () => {
+describe("a project's options, as the commands report them", () => {
   const scratch = mkdtempSync(join(tmpdir(), 'dateline-options-'));
-  for (const entry of ['node_modules', 'integrations', 'src', 'public', 'package.json', 'tsconfig.json']) symlinkSync(join(repoRoot, entry), join(scratch, entry));
+  for (const entry of ['node_modules', 'integrations', 'src', 'public', 'package.json', 'tsconfig.json'])
+    symlinkSync(join(repoRoot, entry), join(scratch, entry));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
   const config = (options: string) =>
-    writeFileSync(join(scratch, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nimport dateline from './integrations/dateline/index.ts';\nexport default defineConfig({ site: 'https://news.example.org', trailingSlash: 'always', integrations: [dateline(${options})] });\n`);
-  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1', DATELINE_CACHE_DIR: join(scratch, 'cache'), DATELINE_REPORT: join(scratch, 'report.json'), DATELINE_OUT_DIR: join(scratch, 'dist') };
+    writeFileSync(
+      join(scratch, 'astro.config.mjs'),
+      `import { defineConfig } from 'astro/config';\nimport dateline from './integrations/dateline/index.ts';\nexport default defineConfig({ site: 'https://news.example.org', trailingSlash: 'always', integrations: [dateline(${options})] });\n`,
+    );
+  const env = {
+    ...process.env,
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    DATELINE_CACHE_DIR: join(scratch, 'cache'),
+    DATELINE_REPORT: join(scratch, 'report.json'),
+    DATELINE_OUT_DIR: join(scratch, 'dist'),
+  };
   const run = (script: string, args: string[] = []) => {
     const r = spawnSync(process.execPath, [join(repoRoot, script), ...args], { cwd: scratch, encoding: 'utf8', env });
     return { status: r.status, output: `${r.stdout}${r.stderr}` };
@@ -91,15 +108,23 @@ describe('a project\'s options, as the commands report them', () => {
   it('sectionMap renames a section the wire text names (and still maps agency codes)', () => {
     config(`{ sectionMap: { pakistan: 'National', 'medtop:15000000': 'Cricket' } }`);
     mkdirSync(join(scratch, 'content'), { recursive: true });
-    writeFileSync(join(scratch, 'content', 'rain.txt'), wire({ section: 'Pakistan', headline: 'Rain alert for the north', byline: 'APP', published: '01 Mar, 2024 10:00am' }));
+    writeFileSync(
+      join(scratch, 'content', 'rain.txt'),
+      wire({ section: 'Pakistan', headline: 'Rain alert for the north', byline: 'APP', published: '01 Mar, 2024 10:00am' }),
+    );
     writeFileSync(join(scratch, 'content', 'world.txt'), wire({ section: 'World', headline: 'Talks go on', byline: 'AFP', published: '01 Mar, 2024 11:00am' }));
-    writeFileSync(join(scratch, 'content', 'match.json'), json(v1({ subject: [{ code: '15000000', name: 'sport', scheme: 'http://cv.iptc.org/newscodes/mediatopic/' }] })));
+    writeFileSync(
+      join(scratch, 'content', 'match.json'),
+      json(v1({ subject: [{ code: '15000000', name: 'sport', scheme: 'http://cv.iptc.org/newscodes/mediatopic/' }] })),
+    );
     const validate = run('integrations/dateline/cli/validate.ts');
     expect(validate.status, validate.output).toBe(0);
     expect(validate.output).toContain('published content/match.json: https://news.example.org/cricket/2024/03/05/harbour-ferry-back-in-service-after-repairs/');
     expect(validate.output).toContain('published content/rain.txt: https://news.example.org/national/2024/03/01/rain-alert-for-the-north/');
     expect(validate.output).toContain('published content/world.txt: https://news.example.org/world/2024/03/01/talks-go-on/');
     const report = JSON.parse(readFileSync(join(scratch, 'report.json'), 'utf8'));
-    expect(report.files.find((f: { file: string }) => f.file === 'rain.txt').url).toBe('https://news.example.org/national/2024/03/01/rain-alert-for-the-north/');
+    expect(report.files.find((f: { file: string }) => f.file === 'rain.txt').url).toBe(
+      'https://news.example.org/national/2024/03/01/rain-alert-for-the-north/',
+    );
   });
 });

@@ -25,7 +25,9 @@ describe('text language', () => {
     expect(textLanguage('وزارت نیرو گفت که این طرح تا پایان سال اجرا می‌شود.')).toBe('fa');
     // English with an Urdu phrase in brackets, an Urdu headline over English text: the site's language
     expect(textLanguage('The bill, titled in Urdu (تعلیمی اصلاحات کا بل), sets a common minimum curriculum for schools.')).toBeUndefined();
-    expect(textLanguage('قومی اسمبلی نے بل منظور کر لیا\nThe National Assembly passed a bill on school reforms on Tuesday after a long debate.')).toBeUndefined();
+    expect(
+      textLanguage('قومی اسمبلی نے بل منظور کر لیا\nThe National Assembly passed a bill on school reforms on Tuesday after a long debate.'),
+    ).toBeUndefined();
     expect(textLanguage('ISLAMABAD (اے پی پی): قومی اسمبلی نے منگل کو تعلیمی اصلاحات کا بل منظور کر لیا جس پر دو روز بحث ہوئی۔')).toBe('ur');
     expect(textLanguage('')).toBeUndefined();
     expect(textLanguage('2024 — 12.5%')).toBeUndefined();

@@ -42,13 +42,20 @@ describe('npm test checks its system tools first', () => {
     expect(run.stdout).toBe('');
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\[npm test\] missing xmllint .*Hugo .*Java .*rsync .*: .*`apt-get update && apt-get install -y libxml2-utils hugo default-jre-headless rsync`/);
+    expect(lines[0]).toMatch(
+      /^\[npm test\] missing xmllint .*Hugo .*Java .*rsync .*: .*`apt-get update && apt-get install -y libxml2-utils hugo default-jre-headless rsync`/,
+    );
   });
 
   it.runIf(isRoot && setpriv)('tells a user who is not root to run it with sudo', () => {
-    const run = spawnSync(setpriv!, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, script], { encoding: 'utf8', env: { ...process.env, HUGO_BIN: '/nonexistent/hugo' } });
+    const run = spawnSync(setpriv!, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, script], {
+      encoding: 'utf8',
+      env: { ...process.env, HUGO_BIN: '/nonexistent/hugo' },
+    });
     expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toBe('[npm test] missing Hugo (the bench smoke test): run `sudo apt-get update && sudo apt-get install -y hugo`, then npm test again.');
+    expect(run.stderr.trim()).toBe(
+      '[npm test] missing Hugo (the bench smoke test): run `sudo apt-get update && sudo apt-get install -y hugo`, then npm test again.',
+    );
   });
 
   it('npm test stops there, before any test runs', () => {

@@ -55,8 +55,7 @@ export function feedFiles(dist: string): string[] {
   return ['rss.xml', ...sections.sort()];
 }
 
-const byClass = (root: Node, tag: string, cls: string) =>
-  elements(root, tag).filter((e) => (attr(e, 'class') ?? '').split(/\s+/).includes(cls));
+const byClass = (root: Node, tag: string, cls: string) => elements(root, tag).filter((e) => (attr(e, 'class') ?? '').split(/\s+/).includes(cls));
 
 /** What an article page shows: headline, section kicker and byline names. */
 export interface ShownArticle {

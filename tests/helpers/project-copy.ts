@@ -31,8 +31,14 @@ export function copyProject(into: string, edits: FileEdit[] = [], label = 'edit'
     const text = readFileSync(path, 'utf8');
     const found = text.split(edit.from).length - 1;
     // a refactor that moves the code fails loudly rather than leaving the copy unedited
-    if (found !== 1) throw new Error(`${label}: ${edit.file} must hold ${JSON.stringify(edit.from)} exactly once, it holds it ${found} time(s): update the ${label} to the code`);
-    writeFileSync(path, text.replace(edit.from, () => edit.to));
+    if (found !== 1)
+      throw new Error(
+        `${label}: ${edit.file} must hold ${JSON.stringify(edit.from)} exactly once, it holds it ${found} time(s): update the ${label} to the code`,
+      );
+    writeFileSync(
+      path,
+      text.replace(edit.from, () => edit.to),
+    );
   }
 }
 
@@ -48,7 +54,11 @@ export function runEquivalence(project: string, env: Record<string, string>): Pr
   const childEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
   Object.assign(childEnv, { NO_COLOR: '1', FORCE_COLOR: '0', DATELINE_TEST_PROJECT: project, ...env });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/publish/equivalence.test.ts'], { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/publish/equivalence.test.ts'], {
+      cwd: repoRoot,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -25,7 +25,10 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const URDU = {
   file: 'extra/urdu-mangroves.txt',
   headline: 'کراچی کی ساحلی پٹی پر مینگرووز لگانے کی مہم شروع',
-  body: ['کراچی: صوبائی محکمہ جنگلات نے منگل کے روز ساحلی پٹی پر مینگرووز کے دس ہزار پودے لگانے کی مہم شروع کر دی۔', 'محکمے کے ایک افسر نے بتایا کہ پودے ابراہیم حیدری کے قریب لگائے جائیں گے۔'],
+  body: [
+    'کراچی: صوبائی محکمہ جنگلات نے منگل کے روز ساحلی پٹی پر مینگرووز کے دس ہزار پودے لگانے کی مہم شروع کر دی۔',
+    'محکمے کے ایک افسر نے بتایا کہ پودے ابراہیم حیدری کے قریب لگائے جائیں گے۔',
+  ],
 };
 /** An English story under an Urdu headline: its headline reads right to left, its text left to right. */
 const MIXED = {
@@ -90,11 +93,19 @@ describe('deploy headers: the built site in Chromium', () => {
   const pathOf = (file: string) => new URL(site.report.files.find((f) => f.file === file)!.url!).pathname.slice(BASE.length);
 
   beforeAll(async () => {
-    const demo = Object.fromEntries(readdirSync(join(repoRoot, 'content')).filter((f) => f.endsWith('.txt')).map((f) => [`demo/${f}`, readFileSync(join(repoRoot, 'content', f))]));
+    const demo = Object.fromEntries(
+      readdirSync(join(repoRoot, 'content'))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => [`demo/${f}`, readFileSync(join(repoRoot, 'content', f))]),
+    );
     const started = performance.now();
     const urdu = wire({ section: 'Pakistan', headline: URDU.headline, byline: 'APP', published: '01 Mar, 2024 11:00am', body: URDU.body });
     const mixed = wire({ section: 'Pakistan', headline: MIXED.headline, byline: 'APP', published: '01 Mar, 2024 11:30am', body: MIXED.body });
-    site = buildSite(runName('hostile-headers'), { files: { ...demo, ...injectionFiles, [URDU.file]: urdu, [MIXED.file]: mixed }, env: { DATELINE_NOW: NOW }, args: ['--base', BASE] });
+    site = buildSite(runName('hostile-headers'), {
+      files: { ...demo, ...injectionFiles, [URDU.file]: urdu, [MIXED.file]: mixed },
+      env: { DATELINE_NOW: NOW },
+      args: ['--base', BASE],
+    });
     console.log(`headers build: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     server = await serveWithHeaders(site.dist, BASE);
     browser = await launchBrowser();
@@ -116,7 +127,8 @@ describe('deploy headers: the built site in Chromium', () => {
       "form-action 'self'",
       "frame-ancestors 'none'",
       "object-src 'none'",
-    ]) expect(csp).toContain(directive);
+    ])
+      expect(csp).toContain(directive);
     // No inline script in the whole site (search's is a bundled file), so no script hash; wire text never gets one.
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
     expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*/);
@@ -179,7 +191,17 @@ describe('deploy headers: the built site in Chromium', () => {
 
   it('home, sections, an agency, a day archive, search, articles and the 404 page load with no violation or error', async () => {
     const hostileSection = `${pathOf('inject/everything.txt').split('/')[0]}/`;
-    for (const path of ['', 'world/', hostileSection, 'agency/afp/', '2024/03/01/', 'search/', pathOf('demo/world-china-russia-call.txt'), pathOf('inject/everything.txt'), pathOf('inject/javascript-headline.txt')]) {
+    for (const path of [
+      '',
+      'world/',
+      hostileSection,
+      'agency/afp/',
+      '2024/03/01/',
+      'search/',
+      pathOf('demo/world-china-russia-call.txt'),
+      pathOf('inject/everything.txt'),
+      pathOf('inject/javascript-headline.txt'),
+    ]) {
       const { problems, status, headers } = await visit(path);
       expect(problems, path).toEqual([]);
       expect(status, path).toBe(200);
@@ -243,13 +265,21 @@ describe('deploy headers: the built site in Chromium', () => {
     // query, the result's headline, text in its excerpt, the direction of its text and of its headline
     for (const [query, headline, excerpt, dir, headlineDir] of [
       // Pagefind's excerpt HTML leaves `&` unescaped: the page shows the text as written
-      ['Rates', 'Rates &lt;b&gt;rise&lt;/b&gt; &amp; &#60;i&#62; &nbsp; more', 'KARACHI: Rates &lt;b&gt;rise&lt;/b&gt; &amp; &#60;i&#62; &nbsp; more was reported on the wire today.', 'ltr', 'ltr'],
+      [
+        'Rates',
+        'Rates &lt;b&gt;rise&lt;/b&gt; &amp; &#60;i&#62; &nbsp; more',
+        'KARACHI: Rates &lt;b&gt;rise&lt;/b&gt; &amp; &#60;i&#62; &nbsp; more was reported on the wire today.',
+        'ltr',
+        'ltr',
+      ],
       // a story wholly in Urdu: its result reads right to left
       ['مینگرووز', URDU.headline, 'ساحلی پٹی پر مینگرووز کے دس ہزار پودے', 'rtl', 'rtl'],
       // an English story with an Urdu headline: the headline right to left, the text left to right
       ['Assembly', MIXED.headline, 'ISLAMABAD: The National Assembly passed the federal budget', 'ltr', 'rtl'],
     ] as const) {
-      let found: { status: string; titles: string[]; excerpts: string[]; marks: string[]; dirs: string[]; headlineDirs: string[]; scripts: string[] } | undefined;
+      let found:
+        | { status: string; titles: string[]; excerpts: string[]; marks: string[]; dirs: string[]; headlineDirs: string[]; scripts: string[] }
+        | undefined;
       const { problems } = await visit('search/', async (page) => {
         await page.getByLabel('Search all stories').fill(query);
         await page.getByRole('button', { name: 'Search' }).click();
@@ -261,7 +291,9 @@ describe('deploy headers: the built site in Chromium', () => {
           excerpts: await page.locator('#search-results li p').allTextContents(),
           marks: await page.locator('#search-results mark').allTextContents(),
           dirs: await page.locator('#search-results li p').evaluateAll((els) => els.map((e) => getComputedStyle(e).direction)),
-          headlineDirs: await page.locator('#search-results h2').evaluateAll((els) => els.map((e) => (e as HTMLElement).matches(':dir(rtl)') ? 'rtl' : 'ltr')),
+          headlineDirs: await page
+            .locator('#search-results h2')
+            .evaluateAll((els) => els.map((e) => ((e as HTMLElement).matches(':dir(rtl)') ? 'rtl' : 'ltr'))),
           // what ran: the bundled page script and Pagefind's, all from the site itself
           scripts: await page.evaluate(() =>
             performance
@@ -280,16 +312,28 @@ describe('deploy headers: the built site in Chromium', () => {
       expect(r.excerpts[i], query).toContain(excerpt);
       expect(r.dirs[i], query).toBe(dir);
       expect(r.headlineDirs[i], query).toBe(headlineDir);
-      expect(r.marks.map((m) => m.toLocaleLowerCase()), query).toContain(query.toLocaleLowerCase());
-      expect(r.scripts.some((p) => new RegExp(`^${BASE}_astro/[\\w.-]+\\.js$`).test(p)), r.scripts.join(' ')).toBe(true);
-      expect(r.scripts.some((p) => new RegExp(`^${BASE}pagefind/[\\w.-]+/pagefind\\.js$`).test(p)), r.scripts.join(' ')).toBe(true);
+      expect(
+        r.marks.map((m) => m.toLocaleLowerCase()),
+        query,
+      ).toContain(query.toLocaleLowerCase());
+      expect(
+        r.scripts.some((p) => new RegExp(`^${BASE}_astro/[\\w.-]+\\.js$`).test(p)),
+        r.scripts.join(' '),
+      ).toBe(true);
+      expect(
+        r.scripts.some((p) => new RegExp(`^${BASE}pagefind/[\\w.-]+/pagefind\\.js$`).test(p)),
+        r.scripts.join(' '),
+      ).toBe(true);
     }
   });
 
-  it('is enforced: without script-src \'self\' (the bundled script) or without wasm-unsafe-eval, search breaks with a reported violation', async () => {
+  it("is enforced: without script-src 'self' (the bundled script) or without wasm-unsafe-eval, search breaks with a reported violation", async () => {
     const weakened = (drop: RegExp) =>
       serveWithHeaders(site.dist, BASE, (rules) =>
-        rules.map((r) => ({ ...r, headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, k === 'Content-Security-Policy' ? v.replace(drop, '') : v])) })),
+        rules.map((r) => ({
+          ...r,
+          headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, k === 'Content-Security-Policy' ? v.replace(drop, '') : v])),
+        })),
       );
     for (const [drop, violation] of [
       // the page's own script is refused: nothing runs, no result
@@ -308,7 +352,10 @@ describe('deploy headers: the built site in Chromium', () => {
           },
           other,
         );
-        expect(problems.some((p) => violation.test(p)), `${drop}: ${problems.join(' | ')}`).toBe(true);
+        expect(
+          problems.some((p) => violation.test(p)),
+          `${drop}: ${problems.join(' | ')}`,
+        ).toBe(true);
         expect(results, String(drop)).toBe(0);
       } finally {
         await other.close();

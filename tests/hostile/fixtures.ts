@@ -32,16 +32,18 @@ export function runName(name: string): string {
 /** The build's "now" (Asia/Karachi). */
 export const NOW = '2024-03-02T12:00:00+05:00';
 
-export function wire(o: {
-  section?: string;
-  headline: string;
-  byline?: string;
-  published: string;
-  body?: string[];
-  capture?: string;
-}): string {
+export function wire(o: { section?: string; headline: string; byline?: string; published: string; body?: string[]; capture?: string }): string {
   const body = o.body ?? [`KARACHI: ${o.headline} was reported on the wire today.`, 'A second paragraph gives more detail about the story.'];
-  return [` date ${o.capture ?? '2024-03-02'}`, o.section ?? '', '', o.headline, '', `${o.byline ? `${o.byline} ` : ''}Published ${o.published}`, '', ...body.flatMap((p) => [p, ''])].join('\n');
+  return [
+    ` date ${o.capture ?? '2024-03-02'}`,
+    o.section ?? '',
+    '',
+    o.headline,
+    '',
+    `${o.byline ? `${o.byline} ` : ''}Published ${o.published}`,
+    '',
+    ...body.flatMap((p) => [p, '']),
+  ].join('\n');
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -67,7 +69,7 @@ export const INJ = {
   bylinePerson: `<img src=x onerror=alert(3)>`,
   byline: `<img src=x onerror=alert(3)> | AFP`,
   /** A dateline qualifier with markup (the qualifier may not hold brackets). */
-  dateline: "GAZA (</script><svg onload=alert`4`>):",
+  dateline: 'GAZA (</script><svg onload=alert`4`>):',
   firstParagraphRest: `Officials said <script>alert("x")</script> was not a threat &amp; the ]]> marker &lt;b&gt;stayed&lt;/b&gt; "quoted" 'too'.`,
   paragraph2: `A paragraph with </script><img src=x onerror=alert(5)> and <a href="javascript:alert(6)">a link</a> inside.`,
   /** A related headline (short, unpunctuated, capitalised) that is also a headline on the site: linked. */
@@ -94,7 +96,16 @@ export const injectionFiles: Record<string, string> = {
     headline: INJ.headline,
     byline: INJ.byline,
     published: '01 Mar, 2024 09:00am',
-    body: [INJ_FIRST_PARAGRAPH, INJ.related, INJ.paragraph2, `Also read: ${INJ.relatedJs}`, `Also read: ${INJ.relatedUnlinked}`, 'A closing paragraph ends the story.', INJ_CAPTION, INJ.footer],
+    body: [
+      INJ_FIRST_PARAGRAPH,
+      INJ.related,
+      INJ.paragraph2,
+      `Also read: ${INJ.relatedJs}`,
+      `Also read: ${INJ.relatedUnlinked}`,
+      'A closing paragraph ends the story.',
+      INJ_CAPTION,
+      INJ.footer,
+    ],
   }),
   // The stories the related headlines point at.
   'inject/related-target.txt': wire({ section: 'World', headline: INJ.related, byline: 'Reuters', published: '01 Mar, 2024 07:00am' }),
@@ -104,14 +115,32 @@ export const injectionFiles: Record<string, string> = {
   'inject/cdata.txt': wire({ section: 'Business', headline: 'Bonds ]]> <![CDATA[ fall ]]>', byline: 'Reuters', published: '01 Mar, 2024 04:00am' }),
   // Rejected: the message quotes the hostile line (as data in the report).
   'inject/rejected.txt': ' date 2024-03-02\nWorld\n\nA headline\n\n<script>alert("r")</script> 01 Mar, 2024 10:00am\n\nBody text.\n',
-  'inject/entities.txt': wire({ section: 'Business', headline: 'Rates &lt;b&gt;rise&lt;/b&gt; &amp; &#60;i&#62; &nbsp; more', published: '01 Mar, 2024 03:00am' }),
+  'inject/entities.txt': wire({
+    section: 'Business',
+    headline: 'Rates &lt;b&gt;rise&lt;/b&gt; &amp; &#60;i&#62; &nbsp; more',
+    published: '01 Mar, 2024 03:00am',
+  }),
 };
 
 // ---------------------------------------------------------------------------------------------------
 // Names: slugs that would be empty, `..`, reserved, or equal to each other.
 
 /** Section names that must not take over one of the site's own top-level paths. */
-export const RESERVED_SECTIONS = ['og', 'rss.xml', 'page', 'agency', '404', '_astro', 'pagefind', 'search', '2024', 'rss', 'sitemap-index.xml', 'robots.txt', 'favicon.svg'];
+export const RESERVED_SECTIONS = [
+  'og',
+  'rss.xml',
+  'page',
+  'agency',
+  '404',
+  '_astro',
+  'pagefind',
+  'search',
+  '2024',
+  'rss',
+  'sitemap-index.xml',
+  'robots.txt',
+  'favicon.svg',
+];
 
 function namesFiles(): Record<string, string> {
   const files: Record<string, string> = {};
@@ -154,13 +183,29 @@ function namesFiles(): Record<string, string> {
   add('long-headline.txt', { section: 'World', headline: Array.from({ length: 600 }, (_, i) => `word${i}`).join(' '), published: '01 Mar, 2024 06:00pm' });
   add('emoji-headline.txt', { section: 'World', headline: '🔥🔥🔥 💥', published: '01 Mar, 2024 06:01pm' });
   add('bidi-headline.txt', { section: 'World', headline: 'Invoice \u202Efdp.exe\u202C and \u2066isolate\u2069 text', published: '01 Mar, 2024 06:02pm' });
-  add('zalgo-headline.txt', { section: 'World', headline: 'Z\u0334\u0321\u0322a\u0337l\u0338g\u0335o\u0336 '.repeat(20).trim(), published: '01 Mar, 2024 06:03pm' });
+  add('zalgo-headline.txt', {
+    section: 'World',
+    headline: 'Z\u0334\u0321\u0322a\u0337l\u0338g\u0335o\u0336 '.repeat(20).trim(),
+    published: '01 Mar, 2024 06:03pm',
+  });
   // An invisible section is no section (the default one); an invisible headline is rejected (INVISIBLE).
   add('zero-width-section.txt', { section: '\u200B\u200D\u2060', headline: 'Story in an invisible section', published: '01 Mar, 2024 06:04pm' });
   add('zero-width-headline.txt', { section: 'World', headline: '\u200B\u200C\u200D\u2060\u202E', published: '01 Mar, 2024 06:05pm' });
   // Hostile file names: markup, spaces, a newline, percent escapes, URL syntax, non-ASCII, upper case.
-  const odd = ['<script>alert(1)</script>.txt', 'with space.txt', 'new\nline.txt', '%2e%2e%2fup.txt', '#hash?q=1&x.txt', 'ünïcødé.txt', 'SHOUT.TXT', '-leading-dash.txt', "quote'\"s.txt"];
-  odd.forEach((name, i) => add(`odd-names/${name}`, { section: 'Odd', headline: `Story from an oddly named file number ${i + 1}`, published: `01 Mar, 2024 07:${String(10 + i)}pm` }));
+  const odd = [
+    '<script>alert(1)</script>.txt',
+    'with space.txt',
+    'new\nline.txt',
+    '%2e%2e%2fup.txt',
+    '#hash?q=1&x.txt',
+    'ünïcødé.txt',
+    'SHOUT.TXT',
+    '-leading-dash.txt',
+    'quote\'"s.txt',
+  ];
+  odd.forEach((name, i) =>
+    add(`odd-names/${name}`, { section: 'Odd', headline: `Story from an oddly named file number ${i + 1}`, published: `01 Mar, 2024 07:${String(10 + i)}pm` }),
+  );
   return files;
 }
 
@@ -214,7 +259,10 @@ export function writeLimitFixtures(content: string, outside: string): Record<str
   if (Buffer.byteLength(big) <= MAX_FILE_SIZE) throw new Error('fixture: big.txt must exceed MAX_FILE_SIZE');
   write('big.txt', big);
   // A line over 100,000 characters (under the size limit).
-  write('long-line.txt', wire({ section: 'World', headline: 'A story with an endless line', published: '01 Mar, 2024 06:02pm', body: [`KARACHI: ${'word '.repeat(20_001)}end.`] }));
+  write(
+    'long-line.txt',
+    wire({ section: 'World', headline: 'A story with an endless line', published: '01 Mar, 2024 06:02pm', body: [`KARACHI: ${'word '.repeat(20_001)}end.`] }),
+  );
   // Binary data named .txt.
   write('image.txt', pngBytes());
   write('random.txt', randomBytesWithNul());
@@ -223,7 +271,10 @@ export function writeLimitFixtures(content: string, outside: string): Record<str
   symlinkSync(join(outside, 'secret.txt'), join(dir, 'escape.txt'));
   symlinkSync('../../../../../../../../../../etc/hostname', join(dir, 'escape-relative.txt'));
   mkdirSync(join(dir, 'real'), { recursive: true });
-  writeFileSync(join(dir, 'real', 'target.txt'), wire({ section: 'World', headline: 'A story reached through a link inside', published: '01 Mar, 2024 06:04pm' }));
+  writeFileSync(
+    join(dir, 'real', 'target.txt'),
+    wire({ section: 'World', headline: 'A story reached through a link inside', published: '01 Mar, 2024 06:04pm' }),
+  );
   symlinkSync('real/target.txt', join(dir, 'inside-link.txt'));
   symlinkSync('real/missing.txt', join(dir, 'dangling.txt'));
   symlinkSync('real', join(dir, 'folder-link.txt'));
@@ -238,7 +289,10 @@ export function writeLimitFixtures(content: string, outside: string): Record<str
   const latin1 = (name: string) => Buffer.concat([Buffer.from(`${dir}/`), Buffer.from(name, 'latin1')]);
   writeFileSync(latin1('caf\u00e9.txt'), wire({ section: 'World', headline: 'A story in a Latin-1 named file', published: '01 Mar, 2024 06:05pm' }));
   mkdirSync(latin1('d\u00e9p\u00eat'));
-  writeFileSync(Buffer.concat([latin1('d\u00e9p\u00eat'), Buffer.from('/story.txt')]), wire({ section: 'World', headline: 'A story in a Latin-1 named folder', published: '01 Mar, 2024 06:06pm' }));
+  writeFileSync(
+    Buffer.concat([latin1('d\u00e9p\u00eat'), Buffer.from('/story.txt')]),
+    wire({ section: 'World', headline: 'A story in a Latin-1 named folder', published: '01 Mar, 2024 06:06pm' }),
+  );
   // A FIFO named .txt would block a reader forever.
   execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
 

@@ -23,7 +23,8 @@ export function parseHeadersFile(text: string): HeaderRule[] {
     const colon = line.indexOf(':');
     if (!rule || colon === -1) throw new Error(`_headers: header line outside a rule or without a colon: ${line}`);
     const name = line.slice(0, colon).trim();
-    if (name.toLowerCase() in Object.fromEntries(Object.keys(rule.headers).map((k) => [k.toLowerCase(), 1]))) throw new Error(`_headers: ${name} twice in ${rule.path}`);
+    if (name.toLowerCase() in Object.fromEntries(Object.keys(rule.headers).map((k) => [k.toLowerCase(), 1])))
+      throw new Error(`_headers: ${name} twice in ${rule.path}`);
     rule.headers[name] = line.slice(colon + 1).trim();
   }
   return rules;

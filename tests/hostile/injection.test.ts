@@ -45,7 +45,8 @@ function markupProblems(p: Page, search: boolean): string[] {
       } else problems.push(`<script type="${type}">: ${textOf(node).slice(0, 80)}`);
     }
     if (tag === 'meta' && URL_METAS.includes(attr(node, 'property') ?? attr(node, 'name') ?? '')) {
-      if (!(attr(node, 'content') ?? '').startsWith(SITE)) problems.push(`<meta ${attr(node, 'property') ?? attr(node, 'name')} content="${attr(node, 'content')}">`);
+      if (!(attr(node, 'content') ?? '').startsWith(SITE))
+        problems.push(`<meta ${attr(node, 'property') ?? attr(node, 'name')} content="${attr(node, 'content')}">`);
     }
     if (tag === 'a') {
       const href = attr(node, 'href') ?? '';
@@ -60,18 +61,25 @@ describe('injection: hostile text in every field', () => {
   let pages: Page[];
   const pathOf = (file: string) => new URL(site.report.files.find((f) => f.file === file)!.url!).pathname;
   const pageAt = (path: string) => pages.find((p) => p.path === `${path.slice(1)}index.html`)!;
-  const jsonLd = (p: Page) => elements(p.root, 'script').filter((s) => attr(s, 'type') === 'application/ld+json').map((s) => JSON.parse(textOf(s)));
+  const jsonLd = (p: Page) =>
+    elements(p.root, 'script')
+      .filter((s) => attr(s, 'type') === 'application/ld+json')
+      .map((s) => JSON.parse(textOf(s)));
 
   beforeAll(() => {
     const started = performance.now();
     site = buildSite(runName('hostile-injection'), { files: injectionFiles, env: { DATELINE_NOW: NOW } });
     console.log(`injection build: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    pages = walk(site.dist).filter((f) => f.endsWith('.html')).map((f) => page(f, site.read(f)));
+    pages = walk(site.dist)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => page(f, site.read(f)));
   });
 
   it('publishes every hostile file', () => {
     expect(site.report.files.map((f) => [f.file, f.status])).toEqual(
-      Object.keys(injectionFiles).sort().map((f) => [f, f === 'inject/rejected.txt' ? 'rejected' : 'published']),
+      Object.keys(injectionFiles)
+        .sort()
+        .map((f) => [f, f === 'inject/rejected.txt' ? 'rejected' : 'published']),
     );
   });
 
@@ -178,7 +186,9 @@ describe('injection: hostile text in every field', () => {
     const world = parseFeed(site.read('world/rss.xml'));
     expect(world.items.map((i) => i.title)).toEqual(expect.arrayContaining([INJ.related, INJ.relatedJs, '<script>alert(1)</script>']));
     const business = parseFeed(site.read('business/rss.xml'));
-    expect(business.items.map((i) => i.title).sort()).toEqual(['Bonds ]]> <![CDATA[ fall ]]>', 'Rates &lt;b&gt;rise&lt;/b&gt; &amp; &#60;i&#62; &nbsp; more'].sort());
+    expect(business.items.map((i) => i.title).sort()).toEqual(
+      ['Bonds ]]> <![CDATA[ fall ]]>', 'Rates &lt;b&gt;rise&lt;/b&gt; &amp; &#60;i&#62; &nbsp; more'].sort(),
+    );
   });
 
   it('every feed reads in both feed readers exactly as the pages show it (title, description, category, creator, channel)', () => {
@@ -194,7 +204,9 @@ describe('injection: hostile text in every field', () => {
     const news = join(site.dist, 'sitemap-news-0.xml');
     const titles = xpathStrings(news, `//${el('news')}/${el('title')}`);
     expect(titles).toEqual(expect.arrayContaining([INJ.headline, INJ.related, INJ.relatedJs, 'Bonds ]]> <![CDATA[ fall ]]>']));
-    const locs = xml.filter((f) => /^sitemap-(articles|days|lists)[-.]/.test(f)).flatMap((f) => xpathStrings(join(site.dist, f), `//${el('url')}/${el('loc')}`));
+    const locs = xml
+      .filter((f) => /^sitemap-(articles|days|lists)[-.]/.test(f))
+      .flatMap((f) => xpathStrings(join(site.dist, f), `//${el('url')}/${el('loc')}`));
     for (const loc of locs) expect(loc.startsWith(SITE)).toBe(true);
     expect(locs).toContain(new URL(pathOf('inject/everything.txt'), SITE).href);
   });
@@ -208,10 +220,12 @@ describe('injection: hostile text in every field', () => {
     expect(JSON.parse(readFileSync(join(site.dir, 'report.json'), 'utf8')).files).toContainEqual(rejected);
     expect(site.output).toContain(`inject/rejected.txt:${rejected.line}:`);
     // Pagefind fragments (gzip, `pagefind_dcd` + JSON) keep the headline as data.
-    const fragments = walk(join(site.dist, 'pagefind')).filter((f) => f.includes('/fragment/')).map((f) => {
-      const text = gunzipSync(readFileSync(join(site.dist, 'pagefind', f))).toString('utf8');
-      return JSON.parse(text.replace(/^pagefind_dcd/, '')) as { url: string; meta: { title: string } };
-    });
+    const fragments = walk(join(site.dist, 'pagefind'))
+      .filter((f) => f.includes('/fragment/'))
+      .map((f) => {
+        const text = gunzipSync(readFileSync(join(site.dist, 'pagefind', f))).toString('utf8');
+        return JSON.parse(text.replace(/^pagefind_dcd/, '')) as { url: string; meta: { title: string } };
+      });
     expect(fragments.find((f) => f.url === pathOf('inject/everything.txt'))?.meta.title).toBe(INJ.headline);
     // The headline slug is safe: only [a-z0-9-].
     expect(pathOf('inject/everything.txt')).toMatch(/^\/[a-z0-9-]+\/2024\/03\/01\/[a-z0-9-]+\/$/);

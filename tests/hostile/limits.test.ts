@@ -85,30 +85,41 @@ describe('a content folder where nothing can be published', () => {
       env: { DATELINE_NOW: NOW, DATELINE_OG_IMAGES: '0' },
     });
     expect(site.report.counts).toMatchObject({ total: 2, published: 0, rejected: 2 });
-    for (const f of ['index.html', 'search/index.html', '404.html', 'rss.xml', 'sitemap-index.xml', 'robots.txt', '_headers']) expect(site.exists(f), f).toBe(true);
+    for (const f of ['index.html', 'search/index.html', '404.html', 'rss.xml', 'sitemap-index.xml', 'robots.txt', '_headers'])
+      expect(site.exists(f), f).toBe(true);
     expect(site.output).toMatch(/empty\.txt:1: .*empty/);
     expect(site.output).toMatch(/binary\.txt:\d+: binary file/);
   });
 });
 
-describe('binary files under a wire file\'s name', () => {
+describe("binary files under a wire file's name", () => {
   // A picture, a document or an archive saved as .xml, .json or .txt is said to be one (by its magic
   // number), not quoted as escaped bytes ("found text starting \"\u0089PNG\r\n\u001a…\"").
-  const zip = (entry: string) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0]), Buffer.alloc(16), Buffer.from(entry), Buffer.alloc(64)]);
+  const zip = (entry: string) =>
+    Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0]), Buffer.alloc(16), Buffer.from(entry), Buffer.alloc(64)]);
   const cases: Record<string, { bytes: Uint8Array; found: string }> = {
     'logo.xml': { bytes: pngBytes(), found: 'not NewsML-G2, NITF, NewsML 1.2: found a binary file (PNG image)' },
-    'photo.xml': { bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('JFIF\0'), Buffer.alloc(64)]), found: 'found a binary file (JPEG image)' },
+    'photo.xml': {
+      bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('JFIF\0'), Buffer.alloc(64)]),
+      found: 'found a binary file (JPEG image)',
+    },
     'anim.json': { bytes: Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(64)]), found: 'not ninjs: found a binary file (GIF image)' },
     'story.txt': { bytes: Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n'), Buffer.alloc(32)]), found: 'found a binary file (PDF document)' },
     'letter.xml': { bytes: zip('[Content_Types].xml word/document.xml'), found: 'found a binary file (Word document (.docx, a ZIP archive))' },
     'bundle.xml': { bytes: zip('notes/readme.md'), found: 'found a binary file (ZIP archive)' },
     'feed.json': { bytes: gzipSync('{"items": []}'), found: 'not ninjs: found a binary file (gzip-compressed file)' },
-    'card.xml': { bytes: Buffer.concat([Buffer.from('RIFF'), Buffer.from([64, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(64)]), found: 'found a binary file (WebP image)' },
+    'card.xml': {
+      bytes: Buffer.concat([Buffer.from('RIFF'), Buffer.from([64, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(64)]),
+      found: 'found a binary file (WebP image)',
+    },
     'noise.xml': { bytes: randomBytesWithNul(512), found: 'not NewsML-G2, NITF, NewsML 1.2: found a binary file' },
   };
 
   it('names the kind of file in the report and the build output', () => {
-    const site = buildSite(runName('hostile-binary'), { files: Object.fromEntries(Object.entries(cases).map(([f, c]) => [f, c.bytes])), env: { DATELINE_NOW: NOW, DATELINE_OG_IMAGES: '0' } });
+    const site = buildSite(runName('hostile-binary'), {
+      files: Object.fromEntries(Object.entries(cases).map(([f, c]) => [f, c.bytes])),
+      env: { DATELINE_NOW: NOW, DATELINE_OG_IMAGES: '0' },
+    });
     for (const [file, { found }] of Object.entries(cases)) {
       const entry = site.report.files.find((f) => f.file === file)!;
       expect(entry, file).toMatchObject({ status: 'rejected', line: 1 });

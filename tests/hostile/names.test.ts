@@ -11,7 +11,25 @@ import { MATCH_B, nameFiles, NOW, RAIN_B, REJECTED_NAMES, RESERVED_SECTIONS, run
 import { attr, elements, meta, page, textOf, walk } from './util.ts';
 
 /** First-level names the site itself writes into dist/. */
-const SITE_OWN = ['og', 'page', 'agency', '404', '404.html', '_astro', 'pagefind', 'search', 'rss', 'rss.xml', 'robots.txt', 'favicon.svg', 'logo.png', 'sitemap-index.xml', 'sitemap-lists-0.xml', 'sitemap-news-0.xml', '_headers'];
+const SITE_OWN = [
+  'og',
+  'page',
+  'agency',
+  '404',
+  '404.html',
+  '_astro',
+  'pagefind',
+  'search',
+  'rss',
+  'rss.xml',
+  'robots.txt',
+  'favicon.svg',
+  'logo.png',
+  'sitemap-index.xml',
+  'sitemap-lists-0.xml',
+  'sitemap-news-0.xml',
+  '_headers',
+];
 
 const headlineOf = (text: string) => text.split('\n')[3]!;
 
@@ -60,7 +78,7 @@ describe('hostile names', () => {
     expect(pathOf('names/zero-width-section.txt')).toBe('/news/2024/03/01/story-in-an-invisible-section/');
   });
 
-  it('never lets a section take one of the site\'s own top-level paths', () => {
+  it("never lets a section take one of the site's own top-level paths", () => {
     const sections = new Set(site.report.files.filter((f) => f.url).map((f) => pathOf(f.file).split('/')[1]!));
     for (const name of SITE_OWN) expect(sections.has(name), name).toBe(false);
     for (const s of sections) expect(s, s).not.toMatch(/^\d+$/);
@@ -70,12 +88,16 @@ describe('hostile names', () => {
     });
   });
 
-  it('keeps the site\'s own routes its own', () => {
+  it("keeps the site's own routes its own", () => {
     // Social images: only images under og/, the default image intact.
     const og = walk(join(site.dist, 'og'));
     expect(og).toContain('default.png');
     for (const f of og) expect(f, f).toMatch(/\.(png|jpg)$/);
-    expect(readFileSync(join(site.dist, 'og', 'default.png')).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      readFileSync(join(site.dist, 'og', 'default.png'))
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     // Pagefind's files, the site feed, the 404 page, the search page, robots.txt, sitemaps.
     const { shards } = JSON.parse(site.read('search/shards.json')) as { shards: { path: string }[] };
     for (const { path } of shards) expect(site.read(`pagefind/${path}/pagefind.js`)).toMatch(/pagefind/i);

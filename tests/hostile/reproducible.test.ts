@@ -13,7 +13,11 @@ import { walk } from './util.ts';
 /** The working tree's files as git sees them (tracked, with uncommitted changes, and new unignored files). */
 function copyCheckout(to: string): void {
   rmSync(to, { recursive: true, force: true });
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   for (const file of new Set(listed.split('\0').filter(Boolean))) {
     const from = join(repoRoot, file);
     if (!existsSync(from) || !lstatSync(from).isFile()) continue; // deleted in the working tree, or a link
@@ -88,8 +92,14 @@ describe('reproducible builds', () => {
     const filesB = walk(other);
     expect(filesA.length).toBeGreaterThan(50);
     expect(filesA.some((f) => f.startsWith('og/') && f !== 'og/default.png')).toBe(true);
-    expect(filesA.filter((f) => !filesB.includes(f)), 'only in the first build').toEqual([]);
-    expect(filesB.filter((f) => !filesA.includes(f)), 'only in the second build').toEqual([]);
+    expect(
+      filesA.filter((f) => !filesB.includes(f)),
+      'only in the first build',
+    ).toEqual([]);
+    expect(
+      filesB.filter((f) => !filesA.includes(f)),
+      'only in the second build',
+    ).toEqual([]);
     const differing: string[] = [];
     for (const f of filesA) {
       const bytesA = readFileSync(join(one, f));
@@ -115,7 +125,10 @@ describe('reproducible builds', () => {
   });
 
   it('leak no build path into dist/', () => {
-    for (const [checkout, dist] of [[a, distA], [b, distB]] as const) {
+    for (const [checkout, dist] of [
+      [a, distA],
+      [b, distB],
+    ] as const) {
       for (const f of walk(dist)) {
         const text = readFileSync(join(dist, f)).toString('latin1');
         expect(text.includes(checkout), `${f} holds ${checkout}`).toBe(false);

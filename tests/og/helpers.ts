@@ -41,20 +41,32 @@ export interface Ink {
   width: number;
   height: number;
   /** Bounding box of the ink, relative to the region. */
-  minX: number; maxX: number; minY: number; maxY: number;
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
 }
 
 /** Ink in a region of an image file (any format sharp reads). */
 export async function inkIn(file: string, region = headlineRegion): Promise<Ink> {
   const { data, info } = await sharp(file).extract(region).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const mask = new Uint8Array(info.width * info.height);
-  let count = 0, minX = Infinity, maxX = -1, minY = Infinity, maxY = -1;
+  let count = 0,
+    minX = Infinity,
+    maxX = -1,
+    minY = Infinity,
+    maxY = -1;
   for (let i = 0; i < mask.length; i++) {
     const d = Math.abs(data[i * 3] - BG[0]) + Math.abs(data[i * 3 + 1] - BG[1]) + Math.abs(data[i * 3 + 2] - BG[2]);
     if (d > 120) {
-      mask[i] = 1; count++;
-      const x = i % info.width, y = (i / info.width) | 0;
-      if (x < minX) minX = x; if (x > maxX) maxX = x; if (y < minY) minY = y; if (y > maxY) maxY = y;
+      mask[i] = 1;
+      count++;
+      const x = i % info.width,
+        y = (i / info.width) | 0;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
     }
   }
   return { count, mask, width: info.width, height: info.height, minX, maxX, minY, maxY };
@@ -69,17 +81,24 @@ export function components(ink: Ink, minSize = 4): number {
   for (let s = 0; s < mask.length; s++) {
     if (!mask[s] || seen[s]) continue;
     let size = 0;
-    seen[s] = 1; stack.push(s);
+    seen[s] = 1;
+    stack.push(s);
     while (stack.length) {
       const p = stack.pop()!;
       size++;
-      const x = p % width, y = (p / width) | 0;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-        const nx = x + dx, ny = y + dy;
-        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-        const q = ny * width + nx;
-        if (mask[q] && !seen[q]) { seen[q] = 1; stack.push(q); }
-      }
+      const x = p % width,
+        y = (p / width) | 0;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx,
+            ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+          const q = ny * width + nx;
+          if (mask[q] && !seen[q]) {
+            seen[q] = 1;
+            stack.push(q);
+          }
+        }
     }
     if (size >= minSize) n++;
   }

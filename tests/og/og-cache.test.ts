@@ -5,7 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ogCacheKey, renderOgImages } from '../../integrations/dateline/og/index.ts';
 import { URDU, reference, removeTempDirs, tempDir, theme } from './helpers.ts';
 
-const images = (dir: string) => readdirSync(dir).filter((n) => /\.(png|jpg)$/.test(n)).sort();
+const images = (dir: string) =>
+  readdirSync(dir)
+    .filter((n) => /\.(png|jpg)$/.test(n))
+    .sort();
 
 describe('OG cache', () => {
   const jobs = [
@@ -48,7 +51,13 @@ describe('OG cache', () => {
 
   it('jobs with identical cards share one file', async () => {
     const dir = tempDir('dedupe');
-    const r = await renderOgImages([{ id: 'a', card: reference }, { id: 'b', card: { ...reference } }], { cacheDir: dir, theme });
+    const r = await renderOgImages(
+      [
+        { id: 'a', card: reference },
+        { id: 'b', card: { ...reference } },
+      ],
+      { cacheDir: dir, theme },
+    );
     expect(r.rendered).toBe(1);
     expect(r.images.get('a')!.file).toBe(r.images.get('b')!.file);
   });
@@ -65,11 +74,15 @@ describe('OG cache', () => {
   it('theme colours and logo file content are part of the key; the logo is drawn', async () => {
     const dir = tempDir('logo');
     const logo = join(dir, 'logo.png');
-    await sharp({ create: { width: 200, height: 100, channels: 4, background: '#1d4ed8' } }).png().toFile(logo);
+    await sharp({ create: { width: 200, height: 100, channels: 4, background: '#1d4ed8' } })
+      .png()
+      .toFile(logo);
     const withLogo = { ...theme, logo };
     const k1 = ogCacheKey(reference, withLogo);
     expect(k1).not.toBe(ogCacheKey(reference, theme));
-    await sharp({ create: { width: 200, height: 100, channels: 4, background: '#15803d' } }).png().toFile(logo);
+    await sharp({ create: { width: 200, height: 100, channels: 4, background: '#15803d' } })
+      .png()
+      .toFile(logo);
     const k2 = ogCacheKey(reference, withLogo);
     expect(k2).not.toBe(k1);
     const r = await renderOgImages([{ id: 'a', card: reference }], { cacheDir: join(dir, 'out'), theme: withLogo });
@@ -92,7 +105,10 @@ describe('encoding', () => {
     // smooth noise: hard for PNG palette + deflate, easy for JPEG
     const raw = Buffer.alloc(1200 * 630 * 3);
     let seed = 1;
-    for (let i = 0; i < raw.length; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; raw[i] = ((i / 3) % 1200) / 6 + (seed % 48); }
+    for (let i = 0; i < raw.length; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      raw[i] = ((i / 3) % 1200) / 6 + (seed % 48);
+    }
     const enc = await encode(raw);
     expect(enc.ext).toBe('jpg');
     expect(enc.type).toBe('image/jpeg');

@@ -87,11 +87,14 @@ describe('glyphs are really drawn', () => {
   it('characters outside the bundled fonts are reported, never silent', async () => {
     expect(uncoveredCharacters('Markets 😀 rally 😀 𓀀 𐀀 a\u200c\u200d\u200f\u00ad b')).toEqual(['😀', '𓀀', '𐀀']);
     const dir = tempDir('uncovered');
-    const r = await renderOgImages([
-      { id: 'emoji', card: { ...reference, headline: 'Markets rally 😀 as rates cool' } },
-      { id: 'hiero', card: { ...reference, byline: 'Scribe 𓀀', sectionLabel: 'Wörld 𐀀' } },
-      { id: 'ok', card: reference },
-    ], { cacheDir: dir, theme });
+    const r = await renderOgImages(
+      [
+        { id: 'emoji', card: { ...reference, headline: 'Markets rally 😀 as rates cool' } },
+        { id: 'hiero', card: { ...reference, byline: 'Scribe 𓀀', sectionLabel: 'Wörld 𐀀' } },
+        { id: 'ok', card: reference },
+      ],
+      { cacheDir: dir, theme },
+    );
     expect(r.warnings.get('emoji')).toEqual(['headline has characters no bundled font covers: U+1F600 😀']);
     expect(r.warnings.get('hiero')).toEqual([
       'byline has characters no bundled font covers: U+13000 𓀀',
@@ -105,10 +108,13 @@ describe('glyphs are really drawn', () => {
 describe('shaping and direction', () => {
   it('Urdu is shaped (joined Nastaliq): far fewer connected pieces than the same letters kept apart by ZWNJ', async () => {
     const joined = await inkIn((await one({ ...reference, headline: URDU })).img.file);
-    const apart = URDU.split(' ').map((w) => [...w].join('\u200c')).join(' ');
+    const apart = URDU.split(' ')
+      .map((w) => [...w].join('\u200c'))
+      .join(' ');
     expect(uncoveredCharacters(apart)).toEqual([]);
     const isolated = await inkIn((await one({ ...reference, headline: apart })).img.file);
-    const cj = components(joined), ci = components(isolated);
+    const cj = components(joined),
+      ci = components(isolated);
     // Joined Nastaliq: letters of a word connect (only dots and non-joining letters stay apart).
     expect(ci).toBeGreaterThan(cj * 1.25);
     expect(ci - cj).toBeGreaterThanOrEqual(8);
@@ -119,7 +125,7 @@ describe('shaping and direction', () => {
   it('right-to-left headlines are right-aligned, left-to-right ones left-aligned', async () => {
     const ur = await inkIn((await one({ ...reference, headline: URDU })).img.file);
     expect(ur.width - 1 - ur.maxX).toBeLessThan(12); // touches the right margin
-    expect(ur.minX).toBeGreaterThan(150);            // short line: space on the left
+    expect(ur.minX).toBeGreaterThan(150); // short line: space on the left
     const ar = await inkIn((await one({ ...reference, headline: 'وزراء الخارجية العرب يدعون إلى وقف فوري' })).img.file);
     expect(ar.width - 1 - ar.maxX).toBeLessThan(12);
     const en = await inkIn((await one({ ...reference, headline: 'Short headline' })).img.file);
@@ -144,11 +150,14 @@ afterAll(removeTempDirs);
 describe('odd input', () => {
   it('empty, whitespace-only and control-laden cards still render; lang cannot inject markup', async () => {
     const dir = tempDir('odd');
-    const r = await renderOgImages([
-      { id: 'empty', card: { siteName: '', sectionLabel: '', headline: '', byline: '', dateText: '' } },
-      { id: 'ws', card: { siteName: '', sectionLabel: 'World', headline: ' \n\u200c ', byline: ' ', dateText: 'x' } },
-      { id: 'ctrl', card: { ...reference, headline: 'a\u0000b\u0007c <>& \ud800', lang: '"><x' } },
-    ], { cacheDir: dir, theme: { ...theme, accent: 'rgb(200, 0, 0)', background: '#fff' } });
+    const r = await renderOgImages(
+      [
+        { id: 'empty', card: { siteName: '', sectionLabel: '', headline: '', byline: '', dateText: '' } },
+        { id: 'ws', card: { siteName: '', sectionLabel: 'World', headline: ' \n\u200c ', byline: ' ', dateText: 'x' } },
+        { id: 'ctrl', card: { ...reference, headline: 'a\u0000b\u0007c <>& \ud800', lang: '"><x' } },
+      ],
+      { cacheDir: dir, theme: { ...theme, accent: 'rgb(200, 0, 0)', background: '#fff' } },
+    );
     expect([...r.warnings]).toEqual([]);
     expect(r.images.size).toBe(3);
     // section label alone is drawn when the site name is empty
@@ -157,7 +166,8 @@ describe('odd input', () => {
   });
 
   it('rejects an unusable theme colour with a clear error', async () => {
-    await expect(renderOgImages([{ id: 'a', card: reference }], { cacheDir: tempDir('badtheme'), theme: { ...theme, accent: 'reddish' } }))
-      .rejects.toThrow(/theme\.accent/);
+    await expect(renderOgImages([{ id: 'a', card: reference }], { cacheDir: tempDir('badtheme'), theme: { ...theme, accent: 'reddish' } })).rejects.toThrow(
+      /theme\.accent/,
+    );
   });
 });

@@ -63,7 +63,10 @@ describe('headline layout', () => {
   });
 
   it('sizes step down for longer headlines', async () => {
-    const l = await layoutHeadline('Pakistan’s federal cabinet approves sweeping overhaul of the tax code, widening the net to retailers, farmers and property dealers', t);
+    const l = await layoutHeadline(
+      'Pakistan’s federal cabinet approves sweeping overhaul of the tax code, widening the net to retailers, farmers and property dealers',
+      t,
+    );
     expect(l.size).toBeLessThan(HEADLINE_SIZES[0]);
     expect(l.lines).toBeLessThanOrEqual(HEADLINE_MAX_LINES);
     expect(l.truncated).toBe(false);
@@ -75,7 +78,10 @@ describe('headline layout', () => {
       ['قومی اسمبلی نے بجٹ منظور کر لیا '.repeat(12).trim(), 'ur'],
       ['国会通过预算'.repeat(40), 'zh'],
       ['Supercalifragilistic'.repeat(30), undefined],
-      ['وفاقی کابینہ نے ٹیکس نظام میں بڑی تبدیلیوں کی منظوری دے دی، ریٹیلرز، کسانوں اور پراپرٹی ڈیلرز کو ٹیکس نیٹ میں لانے کا فیصلہ، تنخواہ دار طبقے کے لیے ریلیف کا وعدہ، حکام کا کہنا ہے کہ نئے مالی سال میں اصلاحات نافذ ہوں گی اور اس کے بعد مزید اقدامات کیے جائیں گے جن کا اعلان جلد کیا جائے گا', undefined],
+      [
+        'وفاقی کابینہ نے ٹیکس نظام میں بڑی تبدیلیوں کی منظوری دے دی، ریٹیلرز، کسانوں اور پراپرٹی ڈیلرز کو ٹیکس نیٹ میں لانے کا فیصلہ، تنخواہ دار طبقے کے لیے ریلیف کا وعدہ، حکام کا کہنا ہے کہ نئے مالی سال میں اصلاحات نافذ ہوں گی اور اس کے بعد مزید اقدامات کیے جائیں گے جن کا اعلان جلد کیا جائے گا',
+        undefined,
+      ],
     ] as const) {
       const l = await layoutHeadline(text, t, lang);
       expect(l.truncated).toBe(true);

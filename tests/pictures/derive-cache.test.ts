@@ -4,7 +4,15 @@ import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PhotosOptionsSchema } from '../../integrations/dateline/options.ts';
-import { PHOTO_CACHE_FOLDER, derivePhoto, photoFolder, photoKey, photoSetFolder, sourceDigest, type DeriveResult } from '../../integrations/dateline/pictures/derive-cache.ts';
+import {
+  PHOTO_CACHE_FOLDER,
+  derivePhoto,
+  photoFolder,
+  photoKey,
+  photoSetFolder,
+  sourceDigest,
+  type DeriveResult,
+} from '../../integrations/dateline/pictures/derive-cache.ts';
 import { PhotoPool } from '../../integrations/dateline/pictures/pool.ts';
 import { photoSettings, settingsKey } from '../../integrations/dateline/pictures/settings.ts';
 import { HTML_PAGE, cmykJpeg, plainPng, removeTempDirs, tempDir, tinyJpeg } from './images.ts';
@@ -133,7 +141,9 @@ describe('derivePhoto', () => {
     // lowered below the picture's 0.96 MP: the cached set is not used
     const low = { ...settings, maxPixels: 500_000 };
     expect(await derivePhoto(png, {}, low, dir)).toEqual({
-      ok: false, key: made.key, cached: true,
+      ok: false,
+      key: made.key,
+      cached: true,
       reason: 'a PNG image too large to decode: 1200×800 pixels (1.0 MP) is over the limit of 0.5 MP (photos.maxPixels)',
     });
     // a picture refused as too large …

@@ -53,7 +53,10 @@ describe('decompression bomb: a 20000×20000 PNG of ~430 KB', () => {
 
   it('a lower maxPixels refuses an ordinary picture the same way', async () => {
     const reason = await processPhoto(await plainPng(), {}, { ...settings, maxPixels: 500_000 });
-    expect(reason).toMatchObject({ ok: false, reason: 'a PNG image too large to decode: 1200×800 pixels (1.0 MP) is over the limit of 0.5 MP (photos.maxPixels)' });
+    expect(reason).toMatchObject({
+      ok: false,
+      reason: 'a PNG image too large to decode: 1200×800 pixels (1.0 MP) is over the limit of 0.5 MP (photos.maxPixels)',
+    });
   });
 });
 
@@ -94,7 +97,9 @@ describe('not pictures, and pictures not accepted', () => {
     expect(await refused(SVG_WITH_SCRIPT)).toBe('an SVG image: not accepted');
     // declared as a JPEG, or without the XML prolog, or after a BOM and blank lines: the same
     expect(await refused(SVG_WITH_SCRIPT, { declaredType: 'image/jpeg' })).toBe('an SVG image: not accepted');
-    expect(await refused(Buffer.from('\uFEFF\n\n  <svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).toBe('an SVG image: not accepted');
+    expect(await refused(Buffer.from('\uFEFF\n\n  <svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).toBe(
+      'an SVG image: not accepted',
+    );
     expect(await refused(Buffer.from('<!-- made by hand --><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x"><svg/>'))).toBe('an SVG image: not accepted');
     expect(await refused(Buffer.from(`\uFEFF${SVG_WITH_SCRIPT.toString()}`, 'utf16le'))).toBe('an SVG image: not accepted');
   });
@@ -116,8 +121,14 @@ describe('not pictures, and pictures not accepted', () => {
       ['{"error":"not found"}', 'not a picture (JSON or other text)'],
       ['Access denied.', 'not a picture (a text file)'],
       [Buffer.from([0x42, 0x4d, 0x36, 0x00, 0x0c, 0x00, 0x00, 0x00, 0x00, 0x00, 0x36, 0x00, 0x00, 0x00]), 'a BMP image: not accepted'],
-      [Buffer.from([0x00, 0x00, 0x00, 0x18, 0x66, 0x74, 0x79, 0x70, 0x68, 0x65, 0x69, 0x63, 0, 0, 0, 0, 0x6d, 0x69, 0x66, 0x31, 0x68, 0x65, 0x69, 0x63]), 'a HEIF/HEIC image: not accepted'],
-      [Buffer.from([0x00, 0x00, 0x00, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d, 0, 0, 0, 0, 0x69, 0x73, 0x6f, 0x6d, 0x6d, 0x70, 0x34, 0x31]), 'not a picture (an MP4/QuickTime media file (brand "isom"))'],
+      [
+        Buffer.from([0x00, 0x00, 0x00, 0x18, 0x66, 0x74, 0x79, 0x70, 0x68, 0x65, 0x69, 0x63, 0, 0, 0, 0, 0x6d, 0x69, 0x66, 0x31, 0x68, 0x65, 0x69, 0x63]),
+        'a HEIF/HEIC image: not accepted',
+      ],
+      [
+        Buffer.from([0x00, 0x00, 0x00, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d, 0, 0, 0, 0, 0x69, 0x73, 0x6f, 0x6d, 0x6d, 0x70, 0x34, 0x31]),
+        'not a picture (an MP4/QuickTime media file (brand "isom"))',
+      ],
       [Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02, 0x03, 0x04]), 'not a picture (unknown binary data starting de ad be ef 00 01 02 03)'],
     ];
     for (const [bytes, reason] of cases) {

@@ -17,7 +17,9 @@ function random(seed: number): () => number {
 
 /** A grain tile (noise made once, small: sharp's gaussian noise costs ~0.2 µs a sample). */
 async function grainTile(sigma: number, size: number): Promise<Buffer> {
-  return sharp({ create: { width: size, height: size, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma } } }).png({ compressionLevel: 1 }).toBuffer();
+  return sharp({ create: { width: size, height: size, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma } } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
 }
 
 export interface PhotoLikeOptions {
@@ -35,17 +37,22 @@ export interface PhotoLikeOptions {
  * with texture and grain. Returned as a sharp pipeline (encode it as wanted).
  */
 export async function photoLike(width: number, height: number, options: PhotoLikeOptions = {}): Promise<Sharp> {
-  const W = width, H = height;
+  const W = width,
+    H = height;
   const rnd = random(options.seed ?? 1);
   const shapes: string[] = [];
   for (let i = 0; i < 40; i++) {
-    const x = rnd() * W, w = W * (0.02 + rnd() * 0.08), h = H * (0.1 + rnd() * 0.4);
+    const x = rnd() * W,
+      w = W * (0.02 + rnd() * 0.08),
+      h = H * (0.1 + rnd() * 0.4);
     const c = `hsl(${Math.floor(rnd() * 360)},${20 + Math.floor(rnd() * 40)}%,${25 + Math.floor(rnd() * 40)}%)`;
     const rect = `x="${x.toFixed(0)}" y="${(H * 0.75 - h).toFixed(0)}" width="${w.toFixed(0)}" height="${h.toFixed(0)}"`;
     shapes.push(`<rect ${rect} fill="${c}"/>${options.windows === false ? '' : `<rect ${rect} fill="url(#win)" opacity="0.5"/>`}`);
   }
   for (let i = 0; i < 25; i++) {
-    shapes.push(`<circle cx="${(rnd() * W).toFixed(0)}" cy="${(H * 0.75 + rnd() * H * 0.25).toFixed(0)}" r="${(H * (0.01 + rnd() * 0.05)).toFixed(0)}" fill="hsl(${Math.floor(rnd() * 360)},60%,45%)"/>`);
+    shapes.push(
+      `<circle cx="${(rnd() * W).toFixed(0)}" cy="${(H * 0.75 + rnd() * H * 0.25).toFixed(0)}" r="${(H * (0.01 + rnd() * 0.05)).toFixed(0)}" fill="hsl(${Math.floor(rnd() * 360)},60%,45%)"/>`,
+    );
   }
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">
 <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#3b6fb0"/><stop offset="0.75" stop-color="#e9c79a"/></linearGradient>
@@ -57,8 +64,12 @@ export async function photoLike(width: number, height: number, options: PhotoLik
   const layers: OverlayOptions[] = [];
   const texture = options.texture ?? 20;
   if (texture > 0) {
-    const tex = await sharp({ create: { width: Math.ceil(W / 8), height: Math.ceil(H / 8), channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: texture } } })
-      .resize(W, H, { kernel: 'cubic', fit: 'fill' }).raw().toBuffer();
+    const tex = await sharp({
+      create: { width: Math.ceil(W / 8), height: Math.ceil(H / 8), channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: texture } },
+    })
+      .resize(W, H, { kernel: 'cubic', fit: 'fill' })
+      .raw()
+      .toBuffer();
     layers.push({ input: tex, raw: { width: W, height: H, channels: 3 }, blend: 'soft-light' });
   }
   const grain = options.grain ?? 14;
@@ -85,7 +96,11 @@ export async function orientedCameraJpeg(): Promise<Buffer> {
   const small = await (await photoLike(1500, 1000, { seed: 7, grain: 0, texture: 0 })).raw().toBuffer();
   const base = sharp(small, { raw: { width: 1500, height: 1000, channels: 3 } }).resize(6000, 4000, { kernel: 'cubic' });
   const enlarged = await base.raw().toBuffer();
-  const marked = await sharp(enlarged, { raw: { width: 6000, height: 4000, channels: 3 } }).composite([{ input: { create: { width: 900, height: 600, channels: 3, background: RED } }, left: 0, top: 0 }]).removeAlpha().raw().toBuffer();
+  const marked = await sharp(enlarged, { raw: { width: 6000, height: 4000, channels: 3 } })
+    .composite([{ input: { create: { width: 900, height: 600, channels: 3, background: RED } }, left: 0, top: 0 }])
+    .removeAlpha()
+    .raw()
+    .toBuffer();
   return sharp(marked, { raw: { width: 6000, height: 4000, channels: 3 } })
     .withExif({
       IFD0: { Make: 'TestCam', Model: 'Model 1', DateTime: '2024:05:01 10:00:00' },
@@ -110,16 +125,27 @@ export async function png16(): Promise<Buffer> {
 /** The sRGB colour (200, 100, 50) stored in Display P3 with its ICC profile (1400×900 PNG). */
 export const P3_SOURCE_COLOUR: Rgb = { r: 200, g: 100, b: 50 };
 export async function p3Png(): Promise<Buffer> {
-  return sharp({ create: { width: 1400, height: 900, channels: 3, background: P3_SOURCE_COLOUR } }).withIccProfile('p3').png().toBuffer();
+  return sharp({ create: { width: 1400, height: 900, channels: 3, background: P3_SOURCE_COLOUR } })
+    .withIccProfile('p3')
+    .png()
+    .toBuffer();
 }
 
 /** An animated GIF (3 frames of 400×300: red, green, blue). */
 export async function animatedGif(): Promise<Buffer> {
   const frame = (c: Rgb) => ({ input: { create: { width: 400, height: 300, channels: 3 as const, background: c } } });
   const strip = await sharp({ create: { width: 400, height: 900, channels: 3, background: GREY } })
-    .composite([{ ...frame(RED), top: 0, left: 0 }, { ...frame(GREEN), top: 300, left: 0 }, { ...frame(BLUE), top: 600, left: 0 }])
-    .removeAlpha().raw().toBuffer();
-  return sharp(strip, { raw: { width: 400, height: 900, channels: 3, pageHeight: 300 } }).gif({ delay: [200, 200, 200], loop: 0 }).toBuffer();
+    .composite([
+      { ...frame(RED), top: 0, left: 0 },
+      { ...frame(GREEN), top: 300, left: 0 },
+      { ...frame(BLUE), top: 600, left: 0 },
+    ])
+    .removeAlpha()
+    .raw()
+    .toBuffer();
+  return sharp(strip, { raw: { width: 400, height: 900, channels: 3, pageHeight: 300 } })
+    .gif({ delay: [200, 200, 200], loop: 0 })
+    .toBuffer();
 }
 
 /** A JPEG cut off halfway through its pixel data. */
@@ -157,8 +183,9 @@ export const POI_SIZE = { width: 4000, height: 3000, band: 200 };
 export async function poiJpeg(): Promise<Buffer> {
   const { width: W, height: H, band } = POI_SIZE;
   const g = `rgb(${GREEN.r},${GREEN.g},${GREEN.b})`;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="${W}" height="${H}" fill="rgb(128,128,128)"/>`
-    + `<rect x="${POI.x * W - band / 2}" y="0" width="${band}" height="${H}" fill="${g}"/><rect x="0" y="${POI.y * H - band / 2}" width="${W}" height="${band}" fill="${g}"/></svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="${W}" height="${H}" fill="rgb(128,128,128)"/>` +
+    `<rect x="${POI.x * W - band / 2}" y="0" width="${band}" height="${H}" fill="${g}"/><rect x="0" y="${POI.y * H - band / 2}" width="${W}" height="${band}" fill="${g}"/></svg>`;
   return sharp(Buffer.from(svg)).removeAlpha().jpeg({ quality: 90 }).toBuffer();
 }
 
@@ -194,7 +221,10 @@ export async function writeBomb(path: string, size = 20000): Promise<void> {
   const deflate = createDeflate({ level: 9 });
   const parts: Buffer[] = [];
   deflate.on('data', (c: Buffer) => parts.push(c));
-  const done = new Promise<void>((resolve, reject) => { deflate.on('end', resolve); deflate.on('error', reject); });
+  const done = new Promise<void>((resolve, reject) => {
+    deflate.on('end', resolve);
+    deflate.on('error', reject);
+  });
   const first = Buffer.alloc(size + 1, 0x80);
   first[0] = 0; // filter None, grey 128
   deflate.write(first);
@@ -241,11 +271,22 @@ export function exifTags(exif: Buffer): Record<string, string | number> {
     for (let i = 0; i < n; i++) {
       const e = off + 2 + i * 12;
       if (e + 12 > t.length) break;
-      const tag = u16(e), type = u16(e + 2), count = u32(e + 4);
+      const tag = u16(e),
+        type = u16(e + 2),
+        count = u32(e + 4);
       const size = (sizes[type] ?? 1) * count;
       const vo = size <= 4 ? e + 8 : u32(e + 8);
       out[`${name}.${tag.toString(16)}`] =
-        type === 2 ? t.subarray(vo, vo + count).toString('latin1').replace(/\0+$/, '') : type === 3 ? u16(vo) : type === 4 ? u32(vo) : `type ${type} × ${count}`;
+        type === 2
+          ? t
+              .subarray(vo, vo + count)
+              .toString('latin1')
+              .replace(/\0+$/, '')
+          : type === 3
+            ? u16(vo)
+            : type === 4
+              ? u32(vo)
+              : `type ${type} × ${count}`;
       if (tag === 0x8769) walk(u32(e + 8), 'exif', depth + 1);
       if (tag === 0x8825) walk(u32(e + 8), 'gps', depth + 1);
     }
@@ -257,8 +298,14 @@ export function exifTags(exif: Buffer): Record<string, string | number> {
 
 /** Decoded pixel (r, g, b) at x, y of an encoded image. */
 export async function pixelAt(image: Buffer | string, x: number, y: number): Promise<Rgb> {
-  const { data } = await sharp(image).extract({ left: x, top: y, width: 1, height: 1 }).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  const { data } = await sharp(image)
+    .extract({ left: x, top: y, width: 1, height: 1 })
+    .removeAlpha()
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { r: data[0]!, g: data[1]!, b: data[2]! };
 }
 
-export const near = (a: Rgb, b: Rgb, tolerance = 24) => Math.abs(a.r - b.r) <= tolerance && Math.abs(a.g - b.g) <= tolerance && Math.abs(a.b - b.b) <= tolerance;
+export const near = (a: Rgb, b: Rgb, tolerance = 24) =>
+  Math.abs(a.r - b.r) <= tolerance && Math.abs(a.g - b.g) <= tolerance && Math.abs(a.b - b.b) <= tolerance;

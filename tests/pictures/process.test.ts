@@ -6,8 +6,22 @@ import { PhotosOptionsSchema } from '../../integrations/dateline/options.ts';
 import { planOutputs, processPhoto, type DerivedFile, type PhotoInput, type ProcessedPhoto } from '../../integrations/dateline/pictures/process.ts';
 import { photoSettings, settingsKey, type PhotoSettings } from '../../integrations/dateline/pictures/settings.ts';
 import {
-  GREEN, GREY, P3_SOURCE_COLOUR, POI, RED, animatedGif, cmykJpeg, exifTags, near, orientedCameraJpeg, p3Png, pixelAt, plainPng, png16,
-  poiJpeg, tinyJpeg,
+  GREEN,
+  GREY,
+  P3_SOURCE_COLOUR,
+  POI,
+  RED,
+  animatedGif,
+  cmykJpeg,
+  exifTags,
+  near,
+  orientedCameraJpeg,
+  p3Png,
+  pixelAt,
+  plainPng,
+  png16,
+  poiJpeg,
+  tinyJpeg,
 } from './images.ts';
 
 const settings = photoSettings(PhotosOptionsSchema.parse({}));
@@ -59,9 +73,15 @@ async function checkOutputs(photo: ProcessedPhoto, rights: { credit?: string; co
     if (m.exif) {
       const tags = exifTags(m.exif);
       const keys = Object.keys(tags);
-      expect(keys.filter((k) => k.startsWith('gps.') || k === 'ifd0.8825'), `${where}: GPS in EXIF`).toEqual([]);
+      expect(
+        keys.filter((k) => k.startsWith('gps.') || k === 'ifd0.8825'),
+        `${where}: GPS in EXIF`,
+      ).toEqual([]);
       // No camera tags either (Make, Model, DateTime, DateTimeOriginal)
-      expect(keys.filter((k) => ['ifd0.10f', 'ifd0.110', 'ifd0.132', 'exif.9003'].includes(k)), where).toEqual([]);
+      expect(
+        keys.filter((k) => ['ifd0.10f', 'ifd0.110', 'ifd0.132', 'exif.9003'].includes(k)),
+        where,
+      ).toEqual([]);
       expect(rights.copyright, `${where}: EXIF written without a copyright`).toBeDefined();
       expect(String(tags['ifd0.8298'])).toBe(rights.copyright!.replace('©', '(C)'));
     } else {
@@ -94,11 +114,26 @@ describe('a 24 MP camera JPEG with EXIF orientation 6 and GPS', () => {
   it('is read as a 4000×6000 portrait and makes every output, portrait, none wider than the source', async () => {
     expect(photo.source).toEqual({ format: 'jpeg', width: 4000, height: 6000 });
     expect(photo.warnings).toEqual([]);
-    expect(photo.files.map((f) => f.name).sort()).toEqual([
-      '16x9.jpg', '1x1.jpg', '4x3.jpg', 'card.jpg',
-      't360.jpg', 't360.webp', 't720.jpg', 't720.webp',
-      'w1200.jpg', 'w1200.webp', 'w1600.jpg', 'w1600.webp', 'w400.jpg', 'w400.webp', 'w800.jpg', 'w800.webp',
-    ].sort());
+    expect(photo.files.map((f) => f.name).sort()).toEqual(
+      [
+        '16x9.jpg',
+        '1x1.jpg',
+        '4x3.jpg',
+        'card.jpg',
+        't360.jpg',
+        't360.webp',
+        't720.jpg',
+        't720.webp',
+        'w1200.jpg',
+        'w1200.webp',
+        'w1600.jpg',
+        'w1600.webp',
+        'w400.jpg',
+        'w400.webp',
+        'w800.jpg',
+        'w800.webp',
+      ].sort(),
+    );
     for (const f of photo.files.filter((x) => x.role === 'responsive')) {
       expect(f.height).toBe(Math.round(f.width * 1.5));
     }
@@ -190,9 +225,13 @@ describe('shapes and sizes', () => {
     const photo = await processOk(await tinyJpeg());
     expect(photo.source).toEqual({ format: 'jpeg', width: 300, height: 200 });
     expect(photo.files.map((f) => `${f.name} ${f.width}×${f.height}`)).toEqual([
-      'w300.webp 300×200', 'w300.jpg 300×200',
-      't300.webp 300×200', 't300.jpg 300×200',
-      '16x9.jpg 300×169', '4x3.jpg 266×200', '1x1.jpg 200×200',
+      'w300.webp 300×200',
+      'w300.jpg 300×200',
+      't300.webp 300×200',
+      't300.jpg 300×200',
+      '16x9.jpg 300×169',
+      '4x3.jpg 266×200',
+      '1x1.jpg 200×200',
     ]);
     await checkOutputs(photo);
   });
@@ -205,7 +244,10 @@ describe('shapes and sizes', () => {
   });
 
   it('responsive widths: those below the source, plus the source itself when below the largest and not a near-duplicate', () => {
-    const widths = (w: number) => planOutputs(w, w, settings).filter((p) => p.role === 'responsive').map((p) => p.width);
+    const widths = (w: number) =>
+      planOutputs(w, w, settings)
+        .filter((p) => p.role === 'responsive')
+        .map((p) => p.width);
     expect(widths(6000)).toEqual([400, 800, 1200, 1600]);
     expect(widths(1600)).toEqual([400, 800, 1200, 1600]);
     expect(widths(1601)).toEqual([400, 800, 1200, 1600]);
@@ -218,7 +260,13 @@ describe('shapes and sizes', () => {
   });
 
   it('crop boxes stay inside the picture whatever the poi', () => {
-    for (const poi of [{ x: 0, y: 0 }, { x: 1, y: 1 }, { x: 0.02, y: 0.98 }, { x: -3, y: 7 }, { x: Number.NaN, y: 0.5 }]) {
+    for (const poi of [
+      { x: 0, y: 0 },
+      { x: 1, y: 1 },
+      { x: 0.02, y: 0.98 },
+      { x: -3, y: 7 },
+      { x: Number.NaN, y: 0.5 },
+    ]) {
       for (const p of planOutputs(5000, 2000, settings, poi)) {
         expect(p.box.left).toBeGreaterThanOrEqual(0);
         expect(p.box.top).toBeGreaterThanOrEqual(0);
@@ -275,7 +323,10 @@ describe('declared type and size', () => {
 
   it('a matching declaration (either orientation) gives no warning', async () => {
     const bytes = await tinyJpeg();
-    for (const input of [{ declaredType: 'image/jpg', declaredWidth: 300, declaredHeight: 200 }, { declaredType: 'JPEG', declaredWidth: 200, declaredHeight: 300 }]) {
+    for (const input of [
+      { declaredType: 'image/jpg', declaredWidth: 300, declaredHeight: 200 },
+      { declaredType: 'JPEG', declaredWidth: 200, declaredHeight: 300 },
+    ]) {
       expect((await processOk(bytes, input)).warnings).toEqual([]);
     }
   });

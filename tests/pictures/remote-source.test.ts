@@ -119,8 +119,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
 
-const fetchPicture = (path: string, extra: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}, internals: RemoteFetchInternals = { resolveHost: testResolver }) =>
-  fetchRemotePicture(server.url(path), options(extra), cacheDir, env, internals);
+const fetchPicture = (
+  path: string,
+  extra: Record<string, unknown> = {},
+  env: NodeJS.ProcessEnv = {},
+  internals: RemoteFetchInternals = { resolveHost: testResolver },
+) => fetchRemotePicture(server.url(path), options(extra), cacheDir, env, internals);
 
 describe('fetchRemotePicture: answers', () => {
   it('fetches a picture (any bytes: sniffing is done later) and caches it', async () => {
@@ -155,13 +159,19 @@ describe('fetchRemotePicture: answers', () => {
       ok: false,
       reason: 'larger than the limit (photos.remote.maxBytes, 1,000 bytes): Content-Length is 5,000 bytes',
     });
-    expect(await fetchPicture('/big-streamed.jpg')).toEqual({ ok: false, reason: 'larger than the limit (photos.remote.maxBytes, 1,000 bytes): more than that arrived' });
+    expect(await fetchPicture('/big-streamed.jpg')).toEqual({
+      ok: false,
+      reason: 'larger than the limit (photos.remote.maxBytes, 1,000 bytes): more than that arrived',
+    });
     // Nothing is cached of a refused picture.
     expect(existsSync(join(cacheDir, 'remote'))).toBe(false);
   });
 
   it('refuses a body cut short', async () => {
-    expect(await fetchPicture('/short.jpg')).toMatchObject({ ok: false, reason: expect.stringMatching(/closed before the whole picture arrived|connection failed/) });
+    expect(await fetchPicture('/short.jpg')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/closed before the whole picture arrived|connection failed/),
+    });
   });
 });
 
@@ -199,14 +209,23 @@ describe('fetchRemotePicture: the cache', () => {
     await fetchPicture('/flaky.jpg');
     flaky = 'down';
     const result = await fetchPicture('/flaky.jpg');
-    expect(result).toMatchObject({ ok: true, bytes: JPEG, fromCache: true, warning: expect.stringMatching(/^HTTP 503 Service Unavailable; used the copy cached on \d{4}-/) });
+    expect(result).toMatchObject({
+      ok: true,
+      bytes: JPEG,
+      fromCache: true,
+      warning: expect.stringMatching(/^HTTP 503 Service Unavailable; used the copy cached on \d{4}-/),
+    });
     // The cache is keyed by URL: a copy cached under /flaky.jpg does not stand in for /hang.jpg, but
     // a time-out on a cached URL does fall back on it.
     routes.set('/flaky-hang.jpg', (_request, response) => (flaky === 'ok' ? sendJpeg(response, { ETag: '"h1"' }) : undefined));
     flaky = 'ok';
     await fetchPicture('/flaky-hang.jpg');
     flaky = 'down';
-    expect(await fetchPicture('/flaky-hang.jpg', { timeout: 300 })).toMatchObject({ ok: true, fromCache: true, warning: expect.stringMatching(/^timed out after 0.3 s; used the copy/) });
+    expect(await fetchPicture('/flaky-hang.jpg', { timeout: 300 })).toMatchObject({
+      ok: true,
+      fromCache: true,
+      warning: expect.stringMatching(/^timed out after 0.3 s; used the copy/),
+    });
   });
 
   it('does not paper over a 404 or a rule with the cached copy', async () => {
@@ -248,7 +267,10 @@ describe('fetchRemotePicture: hosts and schemes', () => {
 
   it('refuses URLs with credentials, other schemes and nonsense, without throwing', async () => {
     const o = options();
-    expect(await fetchRemotePicture(`http://user:pw@${server.host}/photo.jpg`, o, cacheDir, {})).toMatchObject({ ok: false, reason: expect.stringMatching(/user name or password/) });
+    expect(await fetchRemotePicture(`http://user:pw@${server.host}/photo.jpg`, o, cacheDir, {})).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/user name or password/),
+    });
     expect(await fetchRemotePicture('ftp://127.0.0.1/x.jpg', o, cacheDir, {})).toMatchObject({ ok: false, reason: expect.stringMatching(/a ftp: URL/) });
     expect(await fetchRemotePicture('not a url', o, cacheDir, {})).toEqual({ ok: false, reason: 'not a valid URL' });
   });
@@ -284,10 +306,22 @@ describe('fetchRemotePicture: redirects', () => {
   it('refuses a redirect to a listed host that resolves to a private address', async () => {
     const hosts = [`photos.test:${server.port}`, `intranet.test:${server.port}`];
     // First, the setup works: photos.test counts as public here, and serves the picture.
-    const direct = await fetchRemotePicture(`http://photos.test:${server.port}/photo.jpg`, options({ hosts, allowPrivateAddresses: false }), cacheDir, {}, loopbackIsPublic);
+    const direct = await fetchRemotePicture(
+      `http://photos.test:${server.port}/photo.jpg`,
+      options({ hosts, allowPrivateAddresses: false }),
+      cacheDir,
+      {},
+      loopbackIsPublic,
+    );
     expect(direct).toMatchObject({ ok: true });
     server.requests.length = 0;
-    const result = await fetchRemotePicture(`http://photos.test:${server.port}/to-intranet`, options({ hosts, allowPrivateAddresses: false }), cacheDir, {}, loopbackIsPublic);
+    const result = await fetchRemotePicture(
+      `http://photos.test:${server.port}/to-intranet`,
+      options({ hosts, allowPrivateAddresses: false }),
+      cacheDir,
+      {},
+      loopbackIsPublic,
+    );
     expect(result).toEqual({
       ok: false,
       reason: `redirected to intranet.test:${server.port}, which resolves to ::ffff:127.0.0.1, a loopback address (refused unless photos.remote.allowPrivateAddresses)`,
@@ -312,29 +346,55 @@ describe('fetchRemotePicture: redirects', () => {
 describe('fetchRemotePicture: private addresses', () => {
   it('refuses a listed 127.0.0.1 or localhost unless allowPrivateAddresses', async () => {
     const viaIp = await fetchRemotePicture(server.url('/photo.jpg'), options({ allowPrivateAddresses: false }), cacheDir, {});
-    expect(viaIp).toEqual({ ok: false, reason: `${server.host} resolves to 127.0.0.1, a loopback address (refused unless photos.remote.allowPrivateAddresses)` });
+    expect(viaIp).toEqual({
+      ok: false,
+      reason: `${server.host} resolves to 127.0.0.1, a loopback address (refused unless photos.remote.allowPrivateAddresses)`,
+    });
     // localhost is looked up for real (the hosts file): whichever address it gives is loopback.
-    const viaName = await fetchRemotePicture(`http://localhost:${server.port}/photo.jpg`, options({ hosts: [`localhost:${server.port}`], allowPrivateAddresses: false }), cacheDir, {});
+    const viaName = await fetchRemotePicture(
+      `http://localhost:${server.port}/photo.jpg`,
+      options({ hosts: [`localhost:${server.port}`], allowPrivateAddresses: false }),
+      cacheDir,
+      {},
+    );
     expect(viaName).toMatchObject({ ok: false, reason: expect.stringMatching(new RegExp(`^localhost:${server.port} resolves to .*, a loopback address`)) });
     expect(server.requests).toHaveLength(0);
   });
 
   it('connects to the address it checked: the host name is not looked up again', async () => {
     // photos.test exists only in the test resolver; connecting by name would fail.
-    const result = await fetchRemotePicture(`http://photos.test:${server.port}/photo.jpg`, options({ hosts: [`photos.test:${server.port}`] }), cacheDir, {}, { resolveHost: testResolver });
+    const result = await fetchRemotePicture(
+      `http://photos.test:${server.port}/photo.jpg`,
+      options({ hosts: [`photos.test:${server.port}`] }),
+      cacheDir,
+      {},
+      { resolveHost: testResolver },
+    );
     expect(result).toMatchObject({ ok: true, bytes: JPEG });
     expect(server.requests[0]!.headers.host).toBe(`photos.test:${server.port}`);
   });
 
   it('refuses a host when any of its addresses is private', async () => {
     const internals: RemoteFetchInternals = { resolveHost: async () => ['127.0.0.1', '10.0.0.1'], addressKind: loopbackIsPublic.addressKind };
-    const result = await fetchRemotePicture(`http://photos.test:${server.port}/photo.jpg`, options({ hosts: [`photos.test:${server.port}`], allowPrivateAddresses: false }), cacheDir, {}, internals);
+    const result = await fetchRemotePicture(
+      `http://photos.test:${server.port}/photo.jpg`,
+      options({ hosts: [`photos.test:${server.port}`], allowPrivateAddresses: false }),
+      cacheDir,
+      {},
+      internals,
+    );
     expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/resolves to 10\.0\.0\.1, a private address/) });
     expect(server.requests).toHaveLength(0);
   });
 
   it('refuses a host that cannot be resolved', async () => {
-    const result = await fetchRemotePicture(`http://nowhere.test:${server.port}/photo.jpg`, options({ hosts: [`nowhere.test:${server.port}`] }), cacheDir, {}, { resolveHost: testResolver });
+    const result = await fetchRemotePicture(
+      `http://nowhere.test:${server.port}/photo.jpg`,
+      options({ hosts: [`nowhere.test:${server.port}`] }),
+      cacheDir,
+      {},
+      { resolveHost: testResolver },
+    );
     expect(result).toEqual({ ok: false, reason: `nowhere.test:${server.port}: the host name cannot be resolved (ENOTFOUND)` });
   });
 });

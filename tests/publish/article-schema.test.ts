@@ -95,7 +95,9 @@ describe('the article schema at ingest', () => {
     const [good, bad] = entry.items!;
     expect(good).toMatchObject({ status: 'published', line: 3 });
     expect(bad).toMatchObject({ status: 'rejected', line: badItemLine });
-    expect(bad!.message).toBe('not published, its article record is invalid: modified: expected an ISO 8601 date-time with an offset, got "+010000-01-01T04:59:59+05:00"');
+    expect(bad!.message).toBe(
+      'not published, its article record is invalid: modified: expected an ISO 8601 date-time with an offset, got "+010000-01-01T04:59:59+05:00"',
+    );
     // the build's own list of rejected files names it at that line
     expect(site.output).toContain(`${FEED}:${badItemLine}`);
     // the other story of the file, and the rest of the site, are published
@@ -128,7 +130,10 @@ describe('checkArticle messages', () => {
   it('name the field path and the problem', () => {
     const cases: [(r: ReturnType<typeof valid>) => void, string][] = [
       [(r) => delete (r as Partial<ArticleRecord>).headline, 'headline: expected a string, got nothing'],
-      [(r) => (r.headline = '\u200b \u2060'), 'headline: expected text with something to read (it is empty, or only spaces and invisible characters), got "\u200b \u2060"'],
+      [
+        (r) => (r.headline = '\u200b \u2060'),
+        'headline: expected text with something to read (it is empty, or only spaces and invisible characters), got "\u200b \u2060"',
+      ],
       [(r) => (r.published = '2026-11-24 10:00'), 'published: expected an ISO 8601 date-time with an offset, got "2026-11-24 10:00"'],
       [(r) => (r.timestamp = Number.NaN), 'timestamp: expected a number, got NaN'],
       [(r) => (r.language = 'en_US'), 'language: expected a BCP 47 language tag, got "en_US"'],
@@ -148,7 +153,9 @@ describe('checkArticle messages', () => {
     const record = valid();
     delete (record as Partial<ArticleRecord>).id;
     record.byline = [{ name: '', kind: 'agency' }];
-    expect(checkArticle(record)).toBe('id: expected a string, got nothing; byline[0].name: expected text with something to read (it is empty, or only spaces and invisible characters), got ""');
+    expect(checkArticle(record)).toBe(
+      'id: expected a string, got nothing; byline[0].name: expected text with something to read (it is empty, or only spaces and invisible characters), got ""',
+    );
   });
 
   it('is cheap: 10,000 records of the build, µs per record', () => {
@@ -163,7 +170,9 @@ describe('checkArticle messages', () => {
     }
     runs.sort((a, b) => a - b);
     const bytes = Math.round(JSON.stringify(records).length / records.length);
-    console.log(`article schema: ${runs[0]!.toFixed(1)} µs per record (best of 5 runs of 10,000; median ${runs[2]!.toFixed(1)} µs), ${records.length} distinct records of ${bytes} bytes of JSON on average`);
+    console.log(
+      `article schema: ${runs[0]!.toFixed(1)} µs per record (best of 5 runs of 10,000; median ${runs[2]!.toFixed(1)} µs), ${records.length} distinct records of ${bytes} bytes of JSON on average`,
+    );
     expect(failed).toBe(0);
     // generous: 6–11 µs in plain Node on a loaded 2-core machine (about what putArticle's JSON.stringify
     // costs), 18 µs under vitest's module runner

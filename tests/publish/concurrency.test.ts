@@ -42,14 +42,28 @@ describe('two publishers on one site', () => {
     const first = start('build.ts');
     await until(() => existsSync(ownerFile) && JSON.parse(readFileSync(ownerFile, 'utf8')).pid === first.child.pid, 'the build to hold the lock');
 
-    const refused = spawnSync(process.execPath, [join(repoRoot, 'integrations/dateline/cli/publish.ts'), '--no-wait'], { cwd: repoRoot, env: siteEnv(NAME, { env }), encoding: 'utf8' });
+    const refused = spawnSync(process.execPath, [join(repoRoot, 'integrations/dateline/cli/publish.ts'), '--no-wait'], {
+      cwd: repoRoot,
+      env: siteEnv(NAME, { env }),
+      encoding: 'utf8',
+    });
     expect(refused.status).toBe(75);
-    expect(refused.stdout + refused.stderr).toMatch(new RegExp(`another publisher is running for this site \\(pid ${first.child.pid}, \`npm run build\`, since [0-9T:.-]+Z\\); refusing to publish at the same time \\(lock: .*publish\\.lock\\)`));
+    expect(refused.stdout + refused.stderr).toMatch(
+      new RegExp(
+        `another publisher is running for this site \\(pid ${first.child.pid}, \`npm run build\`, since [0-9T:.-]+Z\\); refusing to publish at the same time \\(lock: .*publish\\.lock\\)`,
+      ),
+    );
 
     // a story filed meanwhile: the build finds it or the waiting publisher brings it in after it
-    writeFileSync(join(content, 'late.txt'), wire({ section: 'World', headline: 'Late story filed during the build', byline: 'AFP', published: '01 Jan, 2026 08:45am' }));
+    writeFileSync(
+      join(content, 'late.txt'),
+      wire({ section: 'World', headline: 'Late story filed during the build', byline: 'AFP', published: '01 Jan, 2026 08:45am' }),
+    );
     const second = start('publish.ts');
-    await until(() => /waiting for the publisher already running for this site \(pid \d+, `npm run build`/.test(second.output()), 'the second publisher to say it waits');
+    await until(
+      () => /waiting for the publisher already running for this site \(pid \d+, `npm run build`/.test(second.output()),
+      'the second publisher to say it waits',
+    );
     const a = await first.done;
     const b = await second.done;
     expect(a.status, a.output).toBe(0);
@@ -62,7 +76,10 @@ describe('two publishers on one site', () => {
   }, 300_000);
 
   it('a publisher killed while holding the lock does not keep the next one out', async () => {
-    writeFileSync(join(content, 'later.txt'), wire({ section: 'World', headline: 'A story for the killed publisher', byline: 'AFP', published: '01 Jan, 2026 08:50am' }));
+    writeFileSync(
+      join(content, 'later.txt'),
+      wire({ section: 'World', headline: 'A story for the killed publisher', byline: 'AFP', published: '01 Jan, 2026 08:50am' }),
+    );
     const doomed = start('publish.ts');
     await until(() => existsSync(ownerFile) && JSON.parse(readFileSync(ownerFile, 'utf8')).pid === doomed.child.pid, 'the publisher to hold the lock');
     doomed.child.kill('SIGKILL');

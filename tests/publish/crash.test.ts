@@ -23,7 +23,7 @@ const content = join(dir, 'content');
 const dist = join(dir, 'dist');
 
 let seed = 7;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 const story = (n: number) =>
   wire({
@@ -40,7 +40,9 @@ async function photoStory(n: number, withPicture = true): Promise<void> {
   if (withPicture) {
     mkdirSync(join(content, 'pictures'), { recursive: true });
     const background = { r: (n * 53) % 256, g: (n * 97) % 256, b: (n * 151) % 256 };
-    await sharp({ create: { width: 1600, height: 1000, channels: 3, background, noise: { type: 'gaussian', mean: 120, sigma: 25 } } }).jpeg().toFile(join(content, picture));
+    await sharp({ create: { width: 1600, height: 1000, channels: 3, background, noise: { type: 'gaussian', mean: 120, sigma: 25 } } })
+      .jpeg()
+      .toFile(join(content, picture));
   }
   writeFileSync(
     join(content, `photo-${n}.json`),
@@ -62,7 +64,11 @@ async function photoStory(n: number, withPicture = true): Promise<void> {
  */
 function publishAndKill(when: { ms: number } | { events: number }): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'integrations/dateline/cli/publish.ts')], { cwd: repoRoot, env: siteEnv(NAME, { env }), stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(repoRoot, 'integrations/dateline/cli/publish.ts')], {
+      cwd: repoRoot,
+      env: siteEnv(NAME, { env }),
+      stdio: 'ignore',
+    });
     let exited = false;
     let watcher: FSWatcher | undefined;
     const kill = () => {
@@ -124,7 +130,9 @@ describe('a publisher killed at random points', () => {
         const partial = changesBetween(state, snapshot(dist));
         const midWrite = killed && partial.written.length + partial.removed.length > 0;
         if (midWrite) midWrites++;
-        kills.push(`${'ms' in when ? `${when.ms} ms` : `${when.events} events`}: ${killed ? (midWrite ? `${partial.written.length} written, ${partial.removed.length} removed` : 'before writing') : 'finished first'}`);
+        kills.push(
+          `${'ms' in when ? `${when.ms} ms` : `${when.events} events`}: ${killed ? (midWrite ? `${partial.written.length} written, ${partial.removed.length} removed` : 'before writing') : 'finished first'}`,
+        );
       }
       const started = performance.now();
       const recovered = publishSite(NAME, { env });

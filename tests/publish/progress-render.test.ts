@@ -217,7 +217,17 @@ describe('not on a terminal', () => {
 
 describe('formats and settings', () => {
   it('writes times left as people say them', () => {
-    expect([0, 13.4, 59.6, 60, 200, 600, 1530, 3600, 3900].map(durationText)).toEqual(['0 s', '13 s', '1 min', '1 min', '3 min 20 s', '10 min', '26 min', '1 h', '1 h 5 min']);
+    expect([0, 13.4, 59.6, 60, 200, 600, 1530, 3600, 3900].map(durationText)).toEqual([
+      '0 s',
+      '13 s',
+      '1 min',
+      '1 min',
+      '3 min 20 s',
+      '10 min',
+      '26 min',
+      '1 h',
+      '1 h 5 min',
+    ]);
   });
 
   it('draws the bar of the share done', () => {
@@ -231,7 +241,9 @@ describe('formats and settings', () => {
     expect(intervalFromEnv({})).toBe(5000);
     expect(intervalFromEnv({ DATELINE_PROGRESS_INTERVAL_MS: '200' })).toBe(200);
     for (const bad of ['0', '10', '1.5', 'abc', '-200']) {
-      expect(() => intervalFromEnv({ DATELINE_PROGRESS_INTERVAL_MS: bad })).toThrow(`DATELINE_PROGRESS_INTERVAL_MS="${bad}" must be a whole number of milliseconds, at least 50`);
+      expect(() => intervalFromEnv({ DATELINE_PROGRESS_INTERVAL_MS: bad })).toThrow(
+        `DATELINE_PROGRESS_INTERVAL_MS="${bad}" must be a whole number of milliseconds, at least 50`,
+      );
     }
   });
 });

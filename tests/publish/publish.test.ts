@@ -74,7 +74,18 @@ describe('npm run publish', () => {
     expect(output).toMatch(/1 parsed, 0 unchanged/);
     expect(removed.filter((f) => !f.startsWith('pagefind/'))).toEqual([]);
     const page = 'world/2024/03/04/port-fees-rise-after-long-talks/index.html';
-    for (const f of [page, 'og/world/2024/03/04/port-fees-rise-after-long-talks.png', 'index.html', 'world/index.html', 'world/rss.xml', 'rss.xml', '2024/03/04/index.html', 'agency/afp/index.html', 'sitemap-articles-2024-03-0.xml', 'search/shards.json']) {
+    for (const f of [
+      page,
+      'og/world/2024/03/04/port-fees-rise-after-long-talks.png',
+      'index.html',
+      'world/index.html',
+      'world/rss.xml',
+      'rss.xml',
+      '2024/03/04/index.html',
+      'agency/afp/index.html',
+      'sitemap-articles-2024-03-0.xml',
+      'search/shards.json',
+    ]) {
       expect(written, f).toContain(f);
     }
     expect(written.some((f) => f.startsWith('pagefind/'))).toBe(true);
@@ -85,7 +96,15 @@ describe('npm run publish', () => {
     // every list page's "Latest news" shows it, the Business section's too
     expect(written).toContain('business/index.html');
     // what does not show the new story is not written
-    for (const f of ['business/2024/03/03/exporters-ask-for-relief/index.html', 'business/rss.xml', '2024/03/01/index.html', 'og/world/2024/03/01/ministers-meet-on-trade.png', 'search/index.html', '404.html', 'robots.txt']) {
+    for (const f of [
+      'business/2024/03/03/exporters-ask-for-relief/index.html',
+      'business/rss.xml',
+      '2024/03/01/index.html',
+      'og/world/2024/03/01/ministers-meet-on-trade.png',
+      'search/index.html',
+      '404.html',
+      'robots.txt',
+    ]) {
       expect(written, f).not.toContain(f);
     }
     expect(site.read('world/index.html')).toContain('Port fees rise after long talks');
@@ -120,12 +139,21 @@ describe('npm run publish', () => {
   it('a deleted file: its story goes from every output, an empty section and its folder with it', () => {
     rmSync(join(content, 'c.txt'));
     const { removed, site } = publishAndCompare(['c.txt']);
-    for (const f of ['business/2024/03/03/exporters-ask-for-relief/index.html', 'business/index.html', 'business/rss.xml', '2024/03/03/index.html', 'og/business/2024/03/03/exporters-ask-for-relief.png']) {
+    for (const f of [
+      'business/2024/03/03/exporters-ask-for-relief/index.html',
+      'business/index.html',
+      'business/rss.xml',
+      '2024/03/03/index.html',
+      'og/business/2024/03/03/exporters-ask-for-relief.png',
+    ]) {
       expect(removed, f).toContain(f);
     }
     expect(existsSync(join(dist, 'business'))).toBe(false);
     expect(existsSync(join(dist, 'og', 'business'))).toBe(false);
-    const sitemaps = readdirSync(dist).filter((f) => f.startsWith('sitemap')).map((f) => site.read(f)).join('\n');
+    const sitemaps = readdirSync(dist)
+      .filter((f) => f.startsWith('sitemap'))
+      .map((f) => site.read(f))
+      .join('\n');
     expect(sitemaps).not.toContain('exporters-ask-for-relief');
     expect(sitemaps).not.toContain('/business/');
     expect(site.read('rss.xml')).not.toContain('Exporters ask for relief');

@@ -41,7 +41,11 @@ const stories = all(await getLiveCollection('articles', { section, latest: 5 }))
 )}
 `,
   },
-  { file: ARTICLE_PAGE, from: "import Photo from '../../../../../components/Photo.astro';", to: "import Photo from '../../../../../components/Photo.astro';\nimport LatestIn from '../../../../../components/LatestIn.astro';" },
+  {
+    file: ARTICLE_PAGE,
+    from: "import Photo from '../../../../../components/Photo.astro';",
+    to: "import Photo from '../../../../../components/Photo.astro';\nimport LatestIn from '../../../../../components/LatestIn.astro';",
+  },
   { file: ARTICLE_PAGE, from: '  </div>\n</Base>', to: '  </div>\n  <LatestIn section="business" label="Business" />\n</Base>' },
   {
     file: 'src/components/AgencyCounts.astro',
@@ -58,7 +62,11 @@ const agencies = all(await getLiveCollection('agencies')).map((e) => e.data);
 <ul class="agency-counts">{agencies.map((a) => <li><a href={href(agencyPath(a.slug))}>{a.name}</a>: <span class="count">{a.count}</span></li>)}</ul>
 `,
   },
-  { file: 'src/components/Footer.astro', from: "import { all } from '../lib/collections.ts';", to: "import { all } from '../lib/collections.ts';\nimport AgencyCounts from './AgencyCounts.astro';" },
+  {
+    file: 'src/components/Footer.astro',
+    from: "import { all } from '../lib/collections.ts';",
+    to: "import { all } from '../lib/collections.ts';\nimport AgencyCounts from './AgencyCounts.astro';",
+  },
   { file: 'src/components/Footer.astro', from: '  </div>\n</footer>', to: '    <AgencyCounts />\n  </div>\n</footer>' },
   {
     file: 'src/pages/cities.astro',
@@ -88,32 +96,40 @@ for (const story of stories) {
 ];
 
 describe('a variant theme that reads other things', () => {
-  it('passes 30 publish equivalence steps with no change in integrations/, and shows what it reads', async () => {
-    const project = join(outputDir('theme-variant'), 'project');
-    copyProject(project, VARIANT, 'theme variant');
-    const run = await runEquivalence(project, { DATELINE_TEST_STEPS: '30' });
-    console.log(`variant theme: equivalence ${run.code === 0 ? 'passes' : 'FAILS'} in ${run.seconds.toFixed(0)} s`);
-    expect(run.code, run.output.slice(-6000)).toBe(0);
+  it(
+    'passes 30 publish equivalence steps with no change in integrations/, and shows what it reads',
+    async () => {
+      const project = join(outputDir('theme-variant'), 'project');
+      copyProject(project, VARIANT, 'theme variant');
+      const run = await runEquivalence(project, { DATELINE_TEST_STEPS: '30' });
+      console.log(`variant theme: equivalence ${run.code === 0 ? 'passes' : 'FAILS'} in ${run.seconds.toFixed(0)} s`);
+      expect(run.code, run.output.slice(-6000)).toBe(0);
 
-    // What the variant shows is there, in the published site the equivalence run left.
-    const dist = join(project, 'tests', '.output', 'publish-equivalence', 'dist');
-    const page = (path: string) => parseHtml(readFileSync(join(dist, path), 'utf8'));
-    const withClass = (root: Node, tag: string, name: string) => elements(root, tag).filter((e) => (attr(e, 'class') ?? '').split(/\s+/).includes(name));
-    const home = page('index.html');
-    const counts = withClass(home, 'ul', 'agency-counts').flatMap((ul) => elements(ul, 'li'));
-    expect(counts.length).toBeGreaterThan(0);
-    for (const li of counts) expect(textOf(li).trim()).toMatch(/^\S.*: \d+$/);
-    // an article page (the lead story's), with the box of the latest Business stories
-    const lead = withClass(home, 'article', 'teaser')[0];
-    const link = lead && elements(lead, 'a').map((a) => attr(a, 'href')).find((h) => h && /\/\d{4}\/\d\d\/\d\d\/[^/]+\/$/.test(h));
-    expect(link, 'a story link on the front page').toBeTruthy();
-    const article = page(join(link!.replace(/^\//, ''), 'index.html'));
-    const box = withClass(article, 'aside', 'latest-in')[0];
-    expect(box && textOf(elements(box, 'h2')[0]!).trim()).toBe('Latest in Business');
-    expect(elements(box!, 'a').length).toBeGreaterThan(0);
-    const cities = page('cities/index.html');
-    expect(textOf(elements(cities, 'h1')[0]!).trim()).toBe('Stories by city');
-    expect(withClass(cities, 'section', 'city').flatMap((s) => elements(s, 'a')).length).toBeGreaterThan(0);
-    rmSync(project, { recursive: true, force: true });
-  }, 30 * 60_000);
+      // What the variant shows is there, in the published site the equivalence run left.
+      const dist = join(project, 'tests', '.output', 'publish-equivalence', 'dist');
+      const page = (path: string) => parseHtml(readFileSync(join(dist, path), 'utf8'));
+      const withClass = (root: Node, tag: string, name: string) => elements(root, tag).filter((e) => (attr(e, 'class') ?? '').split(/\s+/).includes(name));
+      const home = page('index.html');
+      const counts = withClass(home, 'ul', 'agency-counts').flatMap((ul) => elements(ul, 'li'));
+      expect(counts.length).toBeGreaterThan(0);
+      for (const li of counts) expect(textOf(li).trim()).toMatch(/^\S.*: \d+$/);
+      // an article page (the lead story's), with the box of the latest Business stories
+      const lead = withClass(home, 'article', 'teaser')[0];
+      const link =
+        lead &&
+        elements(lead, 'a')
+          .map((a) => attr(a, 'href'))
+          .find((h) => h && /\/\d{4}\/\d\d\/\d\d\/[^/]+\/$/.test(h));
+      expect(link, 'a story link on the front page').toBeTruthy();
+      const article = page(join(link!.replace(/^\//, ''), 'index.html'));
+      const box = withClass(article, 'aside', 'latest-in')[0];
+      expect(box && textOf(elements(box, 'h2')[0]!).trim()).toBe('Latest in Business');
+      expect(elements(box!, 'a').length).toBeGreaterThan(0);
+      const cities = page('cities/index.html');
+      expect(textOf(elements(cities, 'h1')[0]!).trim()).toBe('Stories by city');
+      expect(withClass(cities, 'section', 'city').flatMap((s) => elements(s, 'a')).length).toBeGreaterThan(0);
+      rmSync(project, { recursive: true, force: true });
+    },
+    30 * 60_000,
+  );
 });

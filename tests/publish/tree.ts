@@ -17,7 +17,13 @@ export function snapshot(dir: string): Map<string, FileState> {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
     const stat = statSync(path);
-    files.set(path.slice(dir.length + 1).split('\\').join('/'), { hash: createHash('sha256').update(readFileSync(path)).digest('hex'), ino: stat.ino, mtimeMs: stat.mtimeMs });
+    files.set(
+      path
+        .slice(dir.length + 1)
+        .split('\\')
+        .join('/'),
+      { hash: createHash('sha256').update(readFileSync(path)).digest('hex'), ino: stat.ino, mtimeMs: stat.mtimeMs },
+    );
   }
   return files;
 }

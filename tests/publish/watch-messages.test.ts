@@ -14,7 +14,8 @@ const NAME = 'publish-watch-messages';
 const env = { DATELINE_NOW: '2024-03-10T12:00:00+05:00' };
 const dir = outputDir(NAME);
 const content = join(dir, 'content');
-const story = (headline: string, published: string) => wire({ section: 'World', headline, byline: 'AFP', published, body: [`KARACHI: ${headline}.`, 'More detail.'] });
+const story = (headline: string, published: string) =>
+  wire({ section: 'World', headline, byline: 'AFP', published, body: [`KARACHI: ${headline}.`, 'More detail.'] });
 const BAD = ' date 2024-03-05\nWorld\n\nNo time here\n\nAFP\n\nBody.\n';
 const SITE = 'https://dateline.example.com';
 
@@ -51,7 +52,12 @@ describe('npm run publish -- --watch: what each publish prints', () => {
   }
   /** The lines of the next publish: from its first line (matching `head`) until the watcher is quiet. */
   async function nextPublish(head: RegExp, what: string): Promise<string[]> {
-    const lines = () => log.split('\n').slice(seen).filter(Boolean).map((l) => l.replace(/^\[dateline\] /, ''));
+    const lines = () =>
+      log
+        .split('\n')
+        .slice(seen)
+        .filter(Boolean)
+        .map((l) => l.replace(/^\[dateline\] /, ''));
     await until(() => lines().some((l) => head.test(l)), what);
     // the lines of one publish are printed together
     await new Promise((r) => setTimeout(r, 300));
@@ -85,10 +91,13 @@ describe('npm run publish -- --watch: what each publish prints', () => {
     return { written: Number(m![1]), removed: Number(m![2]) };
   }
 
-  it('a new story: this publish\'s counts, and the URL that went live', async () => {
+  it("a new story: this publish's counts, and the URL that went live", async () => {
     drop('b.txt', story('Port fees rise after long talks', '04 Mar, 2024 10:00am'));
     const lines = await nextPublish(/^published 1 changed file\(s\): /, 'the new story');
-    expect(lines.some((l) => l.startsWith(`  live ${SITE}/world/2024/03/04/port-fees-rise-after-long-talks/ (`) && l.endsWith('/b.txt)')), lines.join('\n')).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith(`  live ${SITE}/world/2024/03/04/port-fees-rise-after-long-talks/ (`) && l.endsWith('/b.txt)')),
+      lines.join('\n'),
+    ).toBe(true);
     countsMatchChanges(lines);
   });
 
@@ -113,7 +122,9 @@ describe('npm run publish -- --watch: what each publish prints', () => {
     rmSync(join(content, 'b.txt'));
     rmSync(join(content, 'bad.txt'));
     const lines = await nextPublish(/^removed 2 deleted file\(s\): /, 'the deletions');
-    expect(lines.some((l) => l.startsWith(`  taken down ${SITE}/world/2024/03/04/port-fees-rise-after-long-talks/ (`) && l.endsWith('/b.txt deleted)'))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`  taken down ${SITE}/world/2024/03/04/port-fees-rise-after-long-talks/ (`) && l.endsWith('/b.txt deleted)'))).toBe(
+      true,
+    );
     expect(lines.some((l) => /^ {2}deleted .*\/bad\.txt: nothing of it was on the site$/.test(l))).toBe(true);
     const { removed } = countsMatchChanges(lines);
     expect(removed).toBeGreaterThan(0);

@@ -15,7 +15,8 @@ const env = { DATELINE_NOW: '2024-03-10T12:00:00+05:00', DATELINE_STRICT: '1' };
 const dir = outputDir(NAME);
 const content = join(dir, 'content');
 const dist = join(dir, 'dist');
-const story = (headline: string, published: string) => wire({ section: 'World', headline, byline: 'AFP', published, body: [`KARACHI: ${headline}.`, 'More detail.'] });
+const story = (headline: string, published: string) =>
+  wire({ section: 'World', headline, byline: 'AFP', published, body: [`KARACHI: ${headline}.`, 'More detail.'] });
 const BAD = ' date 2024-03-05\nWorld\n\nNo time here\n\nAFP\n\nBody.\n';
 
 /** Writes files as an ingest script should: elsewhere, then renamed into the content folder (one burst). */
@@ -64,7 +65,10 @@ describe('npm run publish -- --watch, strict mode', () => {
 
   it('once the file is mended, publishes both and ends in the folder a cold build gives', async () => {
     drop({ 'bad.txt': story('Cotton prices steady', '05 Mar, 2024 10:00am') });
-    await until(() => read('world/index.html').includes('Cotton prices steady') && read('world/index.html').includes('Port fees rise'), 'both stories on the section page');
+    await until(
+      () => read('world/index.html').includes('Cotton prices steady') && read('world/index.html').includes('Port fees rise'),
+      'both stories on the section page',
+    );
     watcher.kill('SIGTERM');
     await until(() => watcher.exitCode !== null, 'the watcher to stop');
     expect(watcher.exitCode).toBe(0);

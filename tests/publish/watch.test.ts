@@ -16,7 +16,8 @@ const env = { DATELINE_NOW: '2024-03-10T12:00:00+05:00' };
 const dir = outputDir(NAME);
 const content = join(dir, 'content');
 const dist = join(dir, 'dist');
-const story = (headline: string, published: string, body = [`KARACHI: ${headline}.`, 'More detail.']) => wire({ section: 'World', headline, byline: 'AFP', published, body });
+const story = (headline: string, published: string, body = [`KARACHI: ${headline}.`, 'More detail.']) =>
+  wire({ section: 'World', headline, byline: 'AFP', published, body });
 
 /** Writes a wire file as an ingest script should: elsewhere, then renamed into the content folder. */
 function drop(file: string, text: string): void {
@@ -58,21 +59,40 @@ describe('npm run publish -- --watch', () => {
 
   it('publishes a dropped file: its page, and the lists that show it', async () => {
     drop('b.txt', story('Port fees rise after long talks', '04 Mar, 2024 10:00am'));
-    const ms = await until(() => existsSync(page('world/2024/03/04/port-fees-rise-after-long-talks')) && read('world/index.html').includes('Port fees rise'), 'the new page');
+    const ms = await until(
+      () => existsSync(page('world/2024/03/04/port-fees-rise-after-long-talks')) && read('world/index.html').includes('Port fees rise'),
+      'the new page',
+    );
     latencies.push(`${Math.round(ms)} ms`);
     expect(read('rss.xml')).toContain('Port fees rise after long talks');
   });
 
   it('a file in a new subfolder, an edit and a ninjs kill', async () => {
-    drop('agency/2024/03/05/c.json', json(ninjs({ uri: 'urn:test:watch:c', headline: 'Cotton prices steady', firstcreated: '2024-03-05T05:00:00Z', versioncreated: '2024-03-05T05:00:00Z', body_html: '<p>Cotton prices held steady in Multan.</p>' })));
+    drop(
+      'agency/2024/03/05/c.json',
+      json(
+        ninjs({
+          uri: 'urn:test:watch:c',
+          headline: 'Cotton prices steady',
+          firstcreated: '2024-03-05T05:00:00Z',
+          versioncreated: '2024-03-05T05:00:00Z',
+          body_html: '<p>Cotton prices held steady in Multan.</p>',
+        }),
+      ),
+    );
     const cotton = () => (read('index.html').match(/href="(\/[a-z-]+\/2024\/03\/05\/cotton-prices-steady\/)"/) ?? [])[1];
     latencies.push(`${Math.round(await until(() => cotton() !== undefined, 'the ninjs story'))} ms`);
     const path = cotton()!.slice(1);
 
     drop('b.txt', story('Port fees rise after long talks', '04 Mar, 2024 10:00am', ['KARACHI: Port fees rose by a tenth on Monday.']));
-    latencies.push(`${Math.round(await until(() => read('world/2024/03/04/port-fees-rise-after-long-talks/index.html').includes('by a tenth'), 'the edit'))} ms`);
+    latencies.push(
+      `${Math.round(await until(() => read('world/2024/03/04/port-fees-rise-after-long-talks/index.html').includes('by a tenth'), 'the edit'))} ms`,
+    );
 
-    drop('agency/2024/03/05/c-kill.json', json({ uri: 'urn:test:watch:c', type: 'text', version: '2', pubstatus: 'canceled', versioncreated: '2024-03-05T07:00:00Z', headline: 'KILL' }));
+    drop(
+      'agency/2024/03/05/c-kill.json',
+      json({ uri: 'urn:test:watch:c', type: 'text', version: '2', pubstatus: 'canceled', versioncreated: '2024-03-05T07:00:00Z', headline: 'KILL' }),
+    );
     await until(() => !existsSync(page(path)) && !read('rss.xml').includes('Cotton prices steady'), 'the kill');
     expect(read('index.html')).not.toContain('Cotton prices steady');
   });

@@ -30,7 +30,11 @@ export function pageData(archive: string, root: string): Map<string, { lastmod?:
   const { DatabaseSync } = loadSqlite();
   const db = new DatabaseSync(archive, { readOnly: true });
   try {
-    const rows = db.prepare("SELECT path, lastmod, images FROM outputs WHERE kind = 'page'").all() as { path: string; lastmod: string | null; images: string | null }[];
+    const rows = db.prepare("SELECT path, lastmod, images FROM outputs WHERE kind = 'page'").all() as {
+      path: string;
+      lastmod: string | null;
+      images: string | null;
+    }[];
     return new Map(
       rows.map((r) => [
         new URL(r.path.replace(/index\.html$/, ''), root).href,
@@ -64,7 +68,15 @@ export interface PluginRun {
  * custom sitemaps, before the option's). Each entry is given the page's own lastmod and pictures before
  * the option's `serialize`, as Dateline documents.
  */
-export async function runAstroSitemap(o: { site: string; base: string; dist: string; archive: string; limit: number; custom: string[]; options?: SitemapOptions }): Promise<PluginRun> {
+export async function runAstroSitemap(o: {
+  site: string;
+  base: string;
+  dist: string;
+  archive: string;
+  limit: number;
+  custom: string[];
+  options?: SitemapOptions;
+}): Promise<PluginRun> {
   const options = o.options ?? {};
   const root = new URL(o.base, o.site).href;
   const pages = builtPages(o.dist);
@@ -84,7 +96,11 @@ export async function runAstroSitemap(o: { site: string; base: string; dist: str
     ...(options.namespaces ? { namespaces: options.namespaces } : {}),
     serialize: (item) => {
       const page = data.get(item.url);
-      const withPage = { ...item, lastmod: page?.lastmod ?? item.lastmod, ...(page?.images ? { img: page.images.map((p) => ({ url: new URL(p, root).href })) } : {}) } as SitemapItem;
+      const withPage = {
+        ...item,
+        lastmod: page?.lastmod ?? item.lastmod,
+        ...(page?.images ? { img: page.images.map((p) => ({ url: new URL(p, root).href })) } : {}),
+      } as SitemapItem;
       return (options.serialize ? options.serialize(withPage) : withPage) as never;
     },
   });
@@ -97,7 +113,11 @@ export async function runAstroSitemap(o: { site: string; base: string; dist: str
     await hooks['astro:routes:resolved']!({ routes: [] });
     await hooks['astro:config:done']!({ config: { site: o.site, base: o.base, trailingSlash: 'always', build: { format: 'directory' } } });
     await hooks['astro:build:done']!({ dir: pathToFileURL(`${dir}/`), pages, logger });
-    const files = new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+    const files = new Map(
+      readdirSync(dir)
+        .sort()
+        .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+    );
     return { files, problems };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -111,7 +111,9 @@ describe('RSS feeds', () => {
     const ref = item('China, Russia foreign ministers hail cooperation in call');
     const text = contentText(ref);
     expect(text[0]).toMatch(/^BEIJING: The foreign ministers of China and Russia hailed/);
-    expect(text).toContain('Since Russian tanks rolled over the border into Ukraine, Beijing has offered Putin diplomatic and financial support, but has refrained from overt military involvement or sending lethal arms.');
+    expect(text).toContain(
+      'Since Russian tanks rolled over the border into Ukraine, Beijing has offered Putin diplomatic and financial support, but has refrained from overt military involvement or sending lethal arms.',
+    );
     const links = elements(parseHtmlFragment(contentHtml(ref)), 'a');
     expect(links.map((a) => [textOf(a), attr(a, 'href')])).toEqual([[RELATED_HEADLINE, abs(RELATED_PATH)]]);
     expect(site.report.files.find((f) => f.file === 'world/related.txt')?.url).toBe(abs(RELATED_PATH));

@@ -13,7 +13,16 @@ export const NOW = '2024-03-02T12:00:00+05:00';
 
 export function wire(o: { section?: string; headline: string; byline?: string; published: string; body?: string[] }): string {
   const body = o.body ?? [`KARACHI: ${o.headline} was reported on the wire today.`, 'A second paragraph gives more detail about the story.'];
-  return [' date 2024-03-02', o.section ?? '', '', o.headline, '', `${o.byline ? `${o.byline} ` : ''}Published ${o.published}`, '', ...body.flatMap((p) => [p, ''])].join('\n');
+  return [
+    ' date 2024-03-02',
+    o.section ?? '',
+    '',
+    o.headline,
+    '',
+    `${o.byline ? `${o.byline} ` : ''}Published ${o.published}`,
+    '',
+    ...body.flatMap((p) => [p, '']),
+  ].join('\n');
 }
 
 export const SCRIPT_HEADLINE = '</script><script>alert(1)</script>';
@@ -38,8 +47,20 @@ export const windowFiles = {
 };
 
 export const hostileFiles = {
-  'hostile/script-headline.txt': wire({ section: 'World', headline: SCRIPT_HEADLINE, byline: 'AFP', published: '01 Mar, 2024 09:00am', body: HOSTILE_PARAGRAPHS }),
-  'hostile/markup.txt': wire({ section: HOSTILE_SECTION, headline: MARKUP_HEADLINE, byline: HOSTILE_BYLINE, published: '01 Mar, 2024 10:00am', body: HOSTILE_PARAGRAPHS }),
+  'hostile/script-headline.txt': wire({
+    section: 'World',
+    headline: SCRIPT_HEADLINE,
+    byline: 'AFP',
+    published: '01 Mar, 2024 09:00am',
+    body: HOSTILE_PARAGRAPHS,
+  }),
+  'hostile/markup.txt': wire({
+    section: HOSTILE_SECTION,
+    headline: MARKUP_HEADLINE,
+    byline: HOSTILE_BYLINE,
+    published: '01 Mar, 2024 10:00am',
+    body: HOSTILE_PARAGRAPHS,
+  }),
   'hostile/urdu.txt': wire({ section: 'Pakistan', headline: URDU_HEADLINE, byline: 'APP', published: '01 Mar, 2024 08:00am', body: [HOSTILE_PARAGRAPHS[2]!] }),
   'hostile/numeric-byline.txt': wire({ section: 'Markets', headline: 'Byline that looks like a number', byline: '0.10', published: '01 Mar, 2024 07:00am' }),
   'sports/punctuation.txt': wire({

@@ -18,7 +18,13 @@ const LONG_PARAGRAPH =
 
 const files = {
   ...allFiles,
-  'pakistan/long.txt': wire({ section: 'Pakistan', headline: 'Cabinet approves package', byline: 'Staff Reporter', published: '01 Mar, 2024 06:00pm', body: [LONG_PARAGRAPH] }),
+  'pakistan/long.txt': wire({
+    section: 'Pakistan',
+    headline: 'Cabinet approves package',
+    byline: 'Staff Reporter',
+    published: '01 Mar, 2024 06:00pm',
+    body: [LONG_PARAGRAPH],
+  }),
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: parsed JSON-LD, read field by field as the tests go
@@ -87,7 +93,8 @@ describe('head tags and structured data', () => {
       inLanguage: 'en',
       url,
       mainEntityOfPage: { '@type': 'WebPage', '@id': url },
-      description: 'The foreign ministers of China and Russia hailed the “practical cooperation” between the two global powers in a phone call on Monday, Beijing said.',
+      description:
+        'The foreign ministers of China and Russia hailed the “practical cooperation” between the two global powers in a phone call on Monday, Beijing said.',
       author: [{ '@type': 'Organization', name: 'AFP' }],
       publisher: { '@type': 'Organization', name: 'Dateline News', logo: { '@type': 'ImageObject', url: abs('logo.png'), width: 512, height: 512 } },
       image: [{ '@type': 'ImageObject', url: abs(REFERENCE_IMAGE), width: 1200, height: 630 }],
@@ -142,7 +149,10 @@ describe('head tags and structured data', () => {
       expect(head.meta('og:url')).toBe(abs(path));
       expect(head.meta('robots')).toContain('max-image-preview:large');
       expect(head.meta('description')!.length).toBeGreaterThan(20);
-      const feeds = head.links('alternate').filter((l) => attr(l, 'type') === 'application/rss+xml').map((l) => attr(l, 'href'));
+      const feeds = head
+        .links('alternate')
+        .filter((l) => attr(l, 'type') === 'application/rss+xml')
+        .map((l) => attr(l, 'href'));
       expect(feeds[0]).toBe(abs('rss.xml'));
       if (path.startsWith('world/')) expect(feeds).toEqual([abs('rss.xml'), abs('world/rss.xml')]);
     }

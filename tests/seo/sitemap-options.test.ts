@@ -33,7 +33,8 @@ describe('the sitemap options, as @astrojs/sitemap applies them', () => {
   beforeAll(async () => {
     rmSync(scratch, { recursive: true, force: true });
     mkdirSync(scratch, { recursive: true });
-    for (const part of ['integrations', 'src', 'public', 'package.json', 'package-lock.json', 'tsconfig.json']) cpSync(join(repoRoot, part), join(scratch, part), { recursive: true });
+    for (const part of ['integrations', 'src', 'public', 'package.json', 'package-lock.json', 'tsconfig.json'])
+      cpSync(join(repoRoot, part), join(scratch, part), { recursive: true });
     symlinkSync(join(repoRoot, 'node_modules'), join(scratch, 'node_modules'), 'dir');
     writeFileSync(
       join(scratch, 'astro.config.mjs'),
@@ -48,7 +49,12 @@ describe('the sitemap options, as @astrojs/sitemap applies them', () => {
       'world/older.txt': wire({ section: 'World', headline: 'Ministers meet in January', byline: 'AFP', published: '15 Jan, 2024 08:00am' }),
       'business/rates.txt': wire({ section: 'Business', headline: 'Rates hold steady', byline: 'Reuters', published: '28 Feb, 2024 10:00am' }),
       'business/fees.txt': wire({ section: 'Business', headline: 'Port fees rise', byline: 'Reuters', published: '29 Feb, 2024 10:00am' }),
-      'lead.json': ninjsStory({ uri: 'urn:test:harbour', headline: 'Night shifts clear the harbour', published: '2024-03-01T10:00:00+05:00', pictures: [{ href: 'photos/harbour.jpg', alt: 'Cranes at the harbour.' }] }),
+      'lead.json': ninjsStory({
+        uri: 'urn:test:harbour',
+        headline: 'Night shifts clear the harbour',
+        published: '2024-03-01T10:00:00+05:00',
+        pictures: [{ href: 'photos/harbour.jpg', alt: 'Cranes at the harbour.' }],
+      }),
     };
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(join(content, path, '..'), { recursive: true });
@@ -84,9 +90,13 @@ describe('the sitemap options, as @astrojs/sitemap applies them', () => {
     expect(xml).not.toContain('/search/');
     // serialize: a March article weighs 0.9, hourly; the rest have the options' changefreq and priority
     const talks = site.report.files.find((f) => f.file === 'world/talks.txt')!.url!;
-    expect(xml).toMatch(new RegExp(`<url><loc>${talks}</loc><lastmod>2024-03-01T04:00:00\\.000Z</lastmod><changefreq>hourly</changefreq><priority>0\\.9</priority></url>`));
+    expect(xml).toMatch(
+      new RegExp(`<url><loc>${talks}</loc><lastmod>2024-03-01T04:00:00\\.000Z</lastmod><changefreq>hourly</changefreq><priority>0\\.9</priority></url>`),
+    );
     const older = site.report.files.find((f) => f.file === 'world/older.txt')!.url!;
-    expect(xml).toMatch(new RegExp(`<url><loc>${older}</loc><lastmod>2024-01-15T03:00:00\\.000Z</lastmod><changefreq>daily</changefreq><priority>0\\.5</priority></url>`));
+    expect(xml).toMatch(
+      new RegExp(`<url><loc>${older}</loc><lastmod>2024-01-15T03:00:00\\.000Z</lastmod><changefreq>daily</changefreq><priority>0\\.5</priority></url>`),
+    );
     // the article's picture
     const lead = site.report.files.find((f) => f.file === 'lead.json')!.url!;
     expect(xml).toMatch(new RegExp(`<url><loc>${lead}</loc>.*?<image:image><image:loc>${ROOT}photos/[0-9a-f]+/w\\d+\\.jpg</image:loc></image:image></url>`));
@@ -94,7 +104,9 @@ describe('the sitemap options, as @astrojs/sitemap applies them', () => {
     for (const [name, text] of ours) {
       expect(text.startsWith(`<?xml version="1.0" encoding="UTF-8"?><?xml-stylesheet type="text/xsl" href="${ROOT}sitemap.xsl"?>`), name).toBe(true);
       if (name === 'sitemap-index.xml') continue;
-      expect(text, name).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">');
+      expect(text, name).toContain(
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">',
+      );
     }
     // the index: the news sitemap, then customSitemaps, with the lastmod option; then the page sitemaps
     const index = join(site.dist, 'sitemap-index.xml');

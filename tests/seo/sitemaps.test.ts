@@ -35,7 +35,9 @@ const files = {
 /** Values selected by an XPath over namespaced elements, decoded (xmllint, one call per value). */
 function xpathStrings(file: string, path: string): string[] {
   const count = Number(execFileSync('xmllint', ['--xpath', `count(${path})`, file], { encoding: 'utf8' }).trim());
-  return Array.from({ length: count }, (_, i) => execFileSync('xmllint', ['--xpath', `string((${path})[${i + 1}])`, file], { encoding: 'utf8' }).replace(/\n$/, ''));
+  return Array.from({ length: count }, (_, i) =>
+    execFileSync('xmllint', ['--xpath', `string((${path})[${i + 1}])`, file], { encoding: 'utf8' }).replace(/\n$/, ''),
+  );
 }
 const el = (name: string) => `*[local-name()='${name}']`;
 
@@ -53,7 +55,9 @@ describe('sitemaps', () => {
 
   beforeAll(() => {
     site = buildSite(NAME, { files, env: ENV, args: ['--base', BASE] });
-    sitemapFiles = readdirSync(site.dist).filter((f) => /^sitemap-.*\.xml$/.test(f)).sort();
+    sitemapFiles = readdirSync(site.dist)
+      .filter((f) => /^sitemap-.*\.xml$/.test(f))
+      .sort();
   });
 
   it('all validate against the sitemaps.org and Google News schemas', () => {
@@ -99,7 +103,9 @@ describe('sitemaps', () => {
     for (const [name, text] of plugin.files) expect(ours.get(name), name).toBe(text);
     // the plugin's form: one line, all four namespaces, lastmod as an ISO instant
     const lists = ours.get('sitemap-lists-0.xml')!;
-    expect(lists).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?><urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:news="[^"]+" xmlns:xhtml="[^"]+" xmlns:image="[^"]+" xmlns:video="[^"]+"><url><loc>/);
+    expect(lists).toMatch(
+      /^<\?xml version="1\.0" encoding="UTF-8"\?><urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:news="[^"]+" xmlns:xhtml="[^"]+" xmlns:image="[^"]+" xmlns:video="[^"]+"><url><loc>/,
+    );
     expect(lists).not.toContain('\n');
   });
 
@@ -180,8 +186,15 @@ describe('sitemaps', () => {
 
   it('a publish writes only the sitemaps of the groups its pages are in, and the index', async () => {
     takeChanges();
-    const before = new Map(readdirSync(site.dist).filter((f) => f.startsWith('sitemap-')).map((f) => [f, site.read(f)]));
-    writeFileSync(join(site.dir, 'content', 'world', 'late.txt'), wire({ section: 'World', headline: 'A late story from August', byline: 'AFP', published: '09 Aug, 2023 10:00am' }));
+    const before = new Map(
+      readdirSync(site.dist)
+        .filter((f) => f.startsWith('sitemap-'))
+        .map((f) => [f, site.read(f)]),
+    );
+    writeFileSync(
+      join(site.dir, 'content', 'world', 'late.txt'),
+      wire({ section: 'World', headline: 'A late story from August', byline: 'AFP', published: '09 Aug, 2023 10:00am' }),
+    );
     const run = publishSite(NAME, { env: ENV, args: ['--base', BASE] });
     expect(run.status, run.output).toBe(0);
     const { written } = takeChanges();
@@ -193,7 +206,14 @@ describe('sitemaps', () => {
     const url = run.site.report.files.find((f) => f.file === 'world/late.txt')!.url!;
     expect(run.site.read('sitemap-articles-2023-08-0.xml')).toContain(`<loc>${url}</loc>`);
     // and still what @astrojs/sitemap writes
-    const plugin = await runAstroSitemap({ site: 'https://dateline.example.com', base: BASE, dist: site.dist, archive: archive(), limit: LIMIT, custom: newsFiles(site.dist).map((f) => `${ROOT}${f}`) });
+    const plugin = await runAstroSitemap({
+      site: 'https://dateline.example.com',
+      base: BASE,
+      dist: site.dist,
+      archive: archive(),
+      limit: LIMIT,
+      custom: newsFiles(site.dist).map((f) => `${ROOT}${f}`),
+    });
     const ours = datelineSitemaps(site.dist);
     expect([...plugin.files.keys()]).toEqual([...ours.keys()]);
     for (const [name, text] of plugin.files) expect(ours.get(name), name).toBe(text);

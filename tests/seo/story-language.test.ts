@@ -37,7 +37,10 @@ const files: Record<string, string> = {
     headline: 'قومی اسمبلی نے تعلیمی اصلاحات کا بل منظور کر لیا',
     byline: 'APP',
     published: '02 Mar, 2024 08:00am',
-    body: ['ISLAMABAD: The National Assembly passed a bill on school reforms after a debate that ran for two sittings.', 'Members from both sides backed the amendments on teacher training.'],
+    body: [
+      'ISLAMABAD: The National Assembly passed a bill on school reforms after a debate that ran for two sittings.',
+      'Members from both sides backed the amendments on teacher training.',
+    ],
   }),
   'world/two-agencies.txt': wire({
     section: 'World',
@@ -52,7 +55,12 @@ const files: Record<string, string> = {
       UNKNOWN_RELATED,
     ],
   }),
-  'world/three-agencies.txt': wire({ section: 'World', headline: 'Ministers meet on river water sharing', byline: 'AFP | Reuters | APP', published: '01 Mar, 2024 08:00pm' }),
+  'world/three-agencies.txt': wire({
+    section: 'World',
+    headline: 'Ministers meet on river water sharing',
+    byline: 'AFP | Reuters | APP',
+    published: '01 Mar, 2024 08:00pm',
+  }),
   'world/reference.txt': seedArticle,
   'world/related.txt': wire({ section: 'World', headline: RELATED_HEADLINE, byline: 'Reuters', published: '05 Aug, 2023 10:00am' }),
   'agency/keywords.xml': `<?xml version="1.0" encoding="UTF-8"?>
@@ -84,8 +92,24 @@ const files: Record<string, string> = {
     by: 'Staff Reporter',
     headlines: [{ role: 'main', value: 'Port clears its container backlog' }],
     subjects: [{ name: 'economy, business and finance', uri: 'http://cv.iptc.org/newscodes/mediatopic/04000000' }],
-    bodies: [{ role: 'main', contenttype: 'text/html', value: '<p>The port cleared its container backlog on Friday, officials said.</p><figure><figcaption>Cranes unload containers at the east wharf.</figcaption><cite>Dateline/File</cite></figure><p>Ships now wait two days.</p>' }],
-    associations: [{ name: 'featureimage', uri: 'urn:test:lead-photo/picture/1', type: 'picture', version: '1', pubstatus: 'usable', renditions: [{ name: 'original', href: 'photos/wharf.jpg', contenttype: 'image/jpeg' }] }],
+    bodies: [
+      {
+        role: 'main',
+        contenttype: 'text/html',
+        value:
+          '<p>The port cleared its container backlog on Friday, officials said.</p><figure><figcaption>Cranes unload containers at the east wharf.</figcaption><cite>Dateline/File</cite></figure><p>Ships now wait two days.</p>',
+      },
+    ],
+    associations: [
+      {
+        name: 'featureimage',
+        uri: 'urn:test:lead-photo/picture/1',
+        type: 'picture',
+        version: '1',
+        pubstatus: 'usable',
+        renditions: [{ name: 'original', href: 'photos/wharf.jpg', contenttype: 'image/jpeg' }],
+      },
+    ],
   }),
 };
 
@@ -96,8 +120,14 @@ let site: BuiltSite;
 const pathOf = (file: string) => new URL(site.report.files.find((f) => f.file === file)!.url!).pathname.slice(1);
 const pageOf = (file: string) => parseHtml(site.read(`${pathOf(file)}index.html`));
 const byClass = (root: Node, tag: string, cls: string) => elements(root, tag).filter((e) => (attr(e, 'class') ?? '').split(/\s+/).includes(cls));
-const metas = (doc: Node, key: string) => elements(doc, 'meta').filter((m) => attr(m, 'property') === key || attr(m, 'name') === key).map((m) => attr(m, 'content'));
-const jsonLd = (doc: Node) => elements(doc, 'script').filter((s) => attr(s, 'type') === 'application/ld+json').map((s) => JSON.parse(textOf(s)) as Json);
+const metas = (doc: Node, key: string) =>
+  elements(doc, 'meta')
+    .filter((m) => attr(m, 'property') === key || attr(m, 'name') === key)
+    .map((m) => attr(m, 'content'));
+const jsonLd = (doc: Node) =>
+  elements(doc, 'script')
+    .filter((s) => attr(s, 'type') === 'application/ld+json')
+    .map((s) => JSON.parse(textOf(s)) as Json);
 const story = (doc: Node) => byClass(doc, 'article', 'story')[0]!;
 
 beforeAll(async () => {
@@ -113,7 +143,10 @@ describe('a story written wholly in Urdu', () => {
     expect(jsonLd(doc).find((d) => d['@type'] === 'NewsArticle')!.inLanguage).toBe('ur');
     expect(metas(doc, 'og:locale')).toEqual(['ur_PK']);
     // the masthead, footer and byline are the site's English
-    for (const [tag, cls] of [['header', 'masthead'], ['footer', 'site-footer']] as const) {
+    for (const [tag, cls] of [
+      ['header', 'masthead'],
+      ['footer', 'site-footer'],
+    ] as const) {
       const el = byClass(doc, tag, cls)[0]!;
       expect([attr(el, 'lang'), attr(el, 'dir')], cls).toEqual(['en', 'ltr']);
     }
@@ -137,7 +170,11 @@ describe('a story written wholly in Urdu', () => {
     // an English story (its Urdu headline notwithstanding) is the channel's language
     expect(entries.get(`${SITE}${pathOf('pakistan/urdu-headline.txt')}`)!.language ?? 'en').toBe('en');
     const languageOf = (loc: string) =>
-      execFileSync('xmllint', ['--xpath', `string(//*[local-name()="url"][*[local-name()="loc"]="${loc}"]//*[local-name()="language"])`, join(site.dist, 'sitemap-news-0.xml')], { encoding: 'utf8' }).trim();
+      execFileSync(
+        'xmllint',
+        ['--xpath', `string(//*[local-name()="url"][*[local-name()="loc"]="${loc}"]//*[local-name()="language"])`, join(site.dist, 'sitemap-news-0.xml')],
+        { encoding: 'utf8' },
+      ).trim();
     expect(languageOf(link)).toBe('ur');
     expect(languageOf(`${SITE}${pathOf('pakistan/urdu-headline.txt')}`)).toBe('en');
   });
@@ -153,11 +190,18 @@ describe('a story written wholly in Urdu', () => {
 
 describe('the article body and its tags', () => {
   it('write shared bylines as a sentence on the page and in the feed; JSON-LD keeps each author', () => {
-    const names = (file: string) => textOf(byClass(story(pageOf(file)), 'p', 'byline-names')[0]!).replace(/\s+/g, ' ').trim();
+    const names = (file: string) =>
+      textOf(byClass(story(pageOf(file)), 'p', 'byline-names')[0]!)
+        .replace(/\s+/g, ' ')
+        .trim();
     expect(names('world/two-agencies.txt')).toBe('By AFP and Reuters');
     expect(names('world/three-agencies.txt')).toBe('By AFP, Reuters and APP');
     const authors = jsonLd(pageOf('world/three-agencies.txt')).find((d) => d['@type'] === 'NewsArticle')!.author as Json[];
-    expect(authors.map((a) => [a['@type'], a.name])).toEqual([['Organization', 'AFP'], ['Organization', 'Reuters'], ['Organization', 'APP']]);
+    expect(authors.map((a) => [a['@type'], a.name])).toEqual([
+      ['Organization', 'AFP'],
+      ['Organization', 'Reuters'],
+      ['Organization', 'APP'],
+    ]);
     const feed = parseFeed(site.read('world/rss.xml'));
     const [py] = readWithFeedparser([join(site.dist, 'world/rss.xml')]);
     const creator = (file: string) => {
@@ -201,7 +245,9 @@ describe('the article body and its tags', () => {
     const item = feed.items.find((i) => i.url === `${SITE}${pathOf('world/two-agencies.txt')}`)!;
     expect(textOf(parseHtmlFragment(item.content!))).not.toContain(CAPTION);
     expect(textOf(parseHtmlFragment(item.content!))).toContain('Host officials said');
-    expect(site.report.files.find((f) => f.file === 'world/two-agencies.txt')!.warnings).toEqual([`line 10: photo caption without a picture: ${CAPTION} — AFP/File`]);
+    expect(site.report.files.find((f) => f.file === 'world/two-agencies.txt')!.warnings).toEqual([
+      `line 10: photo caption without a picture: ${CAPTION} — AFP/File`,
+    ]);
   });
 
   it('give the caption to a lead photo that has none of its own, on the page and in the feed', () => {
@@ -212,7 +258,15 @@ describe('the article body and its tags', () => {
     expect(textOf(byClass(story(doc), 'div', 'story-body')[0]!)).not.toContain('Cranes unload');
     const [py] = readWithFeedparser([join(site.dist, 'rss.xml')]);
     expect(py!.entries.some((e) => e.link === `${SITE}${pathOf('agency/lead-photo.json')}`)).toBe(true);
-    const xml = execFileSync('xmllint', ['--xpath', `//item[link="${SITE}${pathOf('agency/lead-photo.json')}"]/*[local-name()="content" and namespace-uri()="http://search.yahoo.com/mrss/"]/*[local-name()="description"]/text()`, join(site.dist, 'rss.xml')], { encoding: 'utf8' });
+    const xml = execFileSync(
+      'xmllint',
+      [
+        '--xpath',
+        `//item[link="${SITE}${pathOf('agency/lead-photo.json')}"]/*[local-name()="content" and namespace-uri()="http://search.yahoo.com/mrss/"]/*[local-name()="description"]/text()`,
+        join(site.dist, 'rss.xml'),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(xml.trim()).toBe('Cranes unload containers at the east wharf.');
     const feed = parseFeed(site.read('rss.xml'));
     const content = feed.items.find((i) => i.url === `${SITE}${pathOf('agency/lead-photo.json')}`)!.content!;

@@ -80,7 +80,8 @@ describe('page sitemaps', () => {
     expect(sitemapGroup('world/2024/03/02/story-1/')).toBe('sitemap-articles-2024-03');
     expect(sitemapGroup('2024/03/02/')).toBe('sitemap-days-2024');
     expect(sitemapGroup('2024/03/02/page/2/')).toBe('sitemap-days-2024');
-    for (const path of ['', 'search/', 'world/', 'world/page/3/', 'agency/afp/', 'agency/afp/page/1/', '2024-section/']) expect(sitemapGroup(path)).toBe('sitemap-lists');
+    for (const path of ['', 'search/', 'world/', 'world/page/3/', 'agency/afp/', 'agency/afp/page/1/', '2024-section/'])
+      expect(sitemapGroup(path)).toBe('sitemap-lists');
   });
 
   const settings = (options: SitemapSettings['options'] = {}, limit = 2): SitemapSettings => ({ root: 'https://x.example/n/', limit, options });
@@ -99,11 +100,20 @@ describe('page sitemaps', () => {
       ['sitemap-articles-2024-03-1.xml', '2024-03-03T03:00:00.000Z'],
     ]);
     // numbers in a URL sort as numbers (`localeCompare('en', { numeric: true })`)
-    expect([...files[0]!.xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual(['https://x.example/n/world/2024/03/01/story-2/', 'https://x.example/n/world/2024/03/02/story-10/']);
-    expect(files[0]!.xml).toContain('<url><loc>https://x.example/n/world/2024/03/02/story-10/</loc><lastmod>2024-03-02T05:00:00.000Z</lastmod><image:image><image:loc>https://x.example/n/photos/abc/w1600.jpg</image:loc></image:image></url>');
+    expect([...files[0]!.xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual([
+      'https://x.example/n/world/2024/03/01/story-2/',
+      'https://x.example/n/world/2024/03/02/story-10/',
+    ]);
+    expect(files[0]!.xml).toContain(
+      '<url><loc>https://x.example/n/world/2024/03/02/story-10/</loc><lastmod>2024-03-02T05:00:00.000Z</lastmod><image:image><image:loc>https://x.example/n/photos/abc/w1600.jpg</image:loc></image:image></url>',
+    );
     expect(files[1]!.xml).toContain('<loc>https://x.example/n/world/2024/03/03/c-&amp;-d/</loc>');
     for (const f of files) writeFileSync(join(dir, f.name), f.xml);
-    const index = await renderIndex(['https://x.example/n/sitemap-news-0.xml'], files.map((f) => ({ url: url(f.name), lastmod: f.lastmod! })), settings());
+    const index = await renderIndex(
+      ['https://x.example/n/sitemap-news-0.xml'],
+      files.map((f) => ({ url: url(f.name), lastmod: f.lastmod! })),
+      settings(),
+    );
     expect(index).toBe(
       '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' +
         '<sitemap><loc>https://x.example/n/sitemap-news-0.xml</loc></sitemap>' +
@@ -116,7 +126,12 @@ describe('page sitemaps', () => {
   });
 
   it('apply the options as @astrojs/sitemap does: filter on the URL, serialize changes or drops an entry, the rest on every entry', async () => {
-    const pages = [{ path: '' }, { path: 'search/' }, { path: 'world/', lastmod: '2024-03-02T10:00:00+05:00' }, { path: 'agency/afp/', lastmod: '2024-03-01T10:00:00+05:00' }];
+    const pages = [
+      { path: '' },
+      { path: 'search/' },
+      { path: 'world/', lastmod: '2024-03-02T10:00:00+05:00' },
+      { path: 'agency/afp/', lastmod: '2024-03-01T10:00:00+05:00' },
+    ];
     const seen: unknown[] = [];
     const files = await renderGroup(
       'sitemap-lists',
@@ -159,8 +174,20 @@ describe('page sitemaps', () => {
   });
 
   it('list the files of a group by number, after those of the groups before it', () => {
-    const names = ['sitemap-lists-0.xml', 'sitemap-articles-2024-03-10.xml', 'sitemap-days-2024-0.xml', 'sitemap-articles-2024-03-2.xml', 'sitemap-articles-2023-12-0.xml'];
-    expect(names.sort(compareSitemapFiles)).toEqual(['sitemap-articles-2023-12-0.xml', 'sitemap-articles-2024-03-2.xml', 'sitemap-articles-2024-03-10.xml', 'sitemap-days-2024-0.xml', 'sitemap-lists-0.xml']);
+    const names = [
+      'sitemap-lists-0.xml',
+      'sitemap-articles-2024-03-10.xml',
+      'sitemap-days-2024-0.xml',
+      'sitemap-articles-2024-03-2.xml',
+      'sitemap-articles-2023-12-0.xml',
+    ];
+    expect(names.sort(compareSitemapFiles)).toEqual([
+      'sitemap-articles-2023-12-0.xml',
+      'sitemap-articles-2024-03-2.xml',
+      'sitemap-articles-2024-03-10.xml',
+      'sitemap-days-2024-0.xml',
+      'sitemap-lists-0.xml',
+    ]);
   });
 });
 
@@ -186,7 +213,18 @@ describe('XML and HTML text', () => {
         relatedUrl: (h) => (h.startsWith('Other') ? 'https://x.example/a/?q=1&r="2"' : undefined),
         // a photo caption of the text is shown with its photo (the feed item gives it to a lead photo
         // without one), never on its own
-        photos: [{ role: 'lead', picture: 0, url: 'https://x.example/p/w800.jpg?a=1&b=2', width: 800, height: 600, alt: 'A "port"', caption: 'A <i>photo</i>', credit: 'AFP & co' }],
+        photos: [
+          {
+            role: 'lead',
+            picture: 0,
+            url: 'https://x.example/p/w800.jpg?a=1&b=2',
+            width: 800,
+            height: 600,
+            alt: 'A "port"',
+            caption: 'A <i>photo</i>',
+            credit: 'AFP & co',
+          },
+        ],
       },
     );
     expect(html).toBe(
@@ -218,6 +256,15 @@ describe('JSON-LD serialisation', () => {
 
 describe('og:locale', () => {
   it('maps the site language to language_TERRITORY', () => {
-    expect(['en', 'en-GB', 'ur', 'ar', 'zh', 'zh-TW', 'fr', 'pt-BR'].map(ogLocale)).toEqual(['en_US', 'en_GB', 'ur_PK', 'ar_EG', 'zh_CN', 'zh_TW', 'fr_FR', 'pt_BR']);
+    expect(['en', 'en-GB', 'ur', 'ar', 'zh', 'zh-TW', 'fr', 'pt-BR'].map(ogLocale)).toEqual([
+      'en_US',
+      'en_GB',
+      'ur_PK',
+      'ar_EG',
+      'zh_CN',
+      'zh_TW',
+      'fr_FR',
+      'pt_BR',
+    ]);
   });
 });

@@ -10,7 +10,19 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, outputDir, publishSite, sitemapSchema, type BuiltSite } from '../helpers/build.ts';
 import { attr, elements, parseHtml, textOf, type Node } from '../seo/html.ts';
-import { animatedGif, cmykJpeg, exifTags, HTML_PAGE, orientedCameraJpeg, p3Png, png16, SVG_WITH_SCRIPT, tinyJpeg, truncatedJpeg, writeBomb } from '../pictures/images.ts';
+import {
+  animatedGif,
+  cmykJpeg,
+  exifTags,
+  HTML_PAGE,
+  orientedCameraJpeg,
+  p3Png,
+  png16,
+  SVG_WITH_SCRIPT,
+  tinyJpeg,
+  truncatedJpeg,
+  writeBomb,
+} from '../pictures/images.ts';
 import { ninjsStory, nitfStory, type PictureFixture } from './photo-fixtures.ts';
 
 const NAME = 'site-photos';
@@ -39,11 +51,23 @@ const HOSTILE: { slug: string; picture: PictureFixture; reason: RegExp }[] = [
   { slug: 'link-out', picture: { href: 'photos/link-out.jpg' }, reason: /picture photos\/link-out\.jpg not published: .*symbolic link/ },
   { slug: 'file-url', picture: { href: 'file:///etc/hostname' }, reason: /picture file:\/\/\/etc\/hostname not published: .*content folder/ },
   { slug: 'svg', picture: { href: 'photos/script.svg', contenttype: 'image/svg+xml' }, reason: /picture photos\/script\.svg not published: .*SVG/ },
-  { slug: 'truncated', picture: { href: 'photos/truncated.jpg' }, reason: /picture photos\/truncated\.jpg not published: .*(cut short|truncated|incomplete|corrupt|premature)/i },
+  {
+    slug: 'truncated',
+    picture: { href: 'photos/truncated.jpg' },
+    reason: /picture photos\/truncated\.jpg not published: .*(cut short|truncated|incomplete|corrupt|premature)/i,
+  },
   { slug: 'bomb', picture: { href: 'photos/bomb.png', contenttype: 'image/png' }, reason: /picture photos\/bomb\.png not published: .*(pixel|large)/i },
   { slug: 'html', picture: { href: 'photos/page.jpg' }, reason: /picture photos\/page\.jpg not published: .*HTML/ },
-  { slug: 'remote-off', picture: { href: 'https://photos.agency.example/p/1.jpg' }, reason: /picture https:\/\/photos\.agency\.example\/p\/1\.jpg not published: remote fetching is off/ },
-  { slug: 'watermark-only', picture: { href: 'photos/x-watermark.jpg', before: [] }, reason: /picture \(line \d+\) not published: every rendition is watermarked or priced/ },
+  {
+    slug: 'remote-off',
+    picture: { href: 'https://photos.agency.example/p/1.jpg' },
+    reason: /picture https:\/\/photos\.agency\.example\/p\/1\.jpg not published: remote fetching is off/,
+  },
+  {
+    slug: 'watermark-only',
+    picture: { href: 'photos/x-watermark.jpg', before: [] },
+    reason: /picture \(line \d+\) not published: every rendition is watermarked or priced/,
+  },
 ];
 
 let site: BuiltSite;
@@ -61,7 +85,10 @@ function pageOf(s: BuiltSite, headline: string): { path: string; doc: Node } {
   throw new Error(`no published page for "${headline}"`);
 }
 
-const meta = (doc: Node, property: string) => elements(doc, 'meta').find((m) => attr(m, 'property') === property || attr(m, 'name') === property)?.attrs?.find((a) => a.name === 'content')?.value;
+const meta = (doc: Node, property: string) =>
+  elements(doc, 'meta')
+    .find((m) => attr(m, 'property') === property || attr(m, 'name') === property)
+    ?.attrs?.find((a) => a.name === 'content')?.value;
 const photoFolders = (s: BuiltSite) => (existsSync(join(s.dist, 'photos')) ? readdirSync(join(s.dist, 'photos')).sort() : []);
 const fileOf = (s: BuiltSite, url: string) => join(s.dist, new URL(url).pathname.slice(1));
 const entryOf = (s: BuiltSite, file: string) => s.report.files.find((f) => f.file === file)!;
@@ -90,14 +117,33 @@ beforeAll(async () => {
 
   const files: Record<string, string> = {
     'lead.json': story('lead', 'Night shifts clear the wharf backlog', [CAMERA]),
-    'small.json': story('small', 'Small picture keeps its text card', [{ href: 'photos/small.jpg', caption: 'A small picture.', credit: 'Dateline' }], { published: '2026-11-18T08:00:00+05:00' }),
-    'cmyk.json': story('cmyk', 'Printed colours arrive in CMYK', [{ href: 'photos/cmyk.jpg', alt: 'A CMYK picture.' }], { published: '2026-11-17T08:00:00+05:00' }),
-    'deep.json': story('deep', 'Sixteen bits per channel arrive', [{ href: 'photos/deep.png', contenttype: 'image/png', alt: 'A 16-bit picture.' }], { published: '2026-11-17T07:00:00+05:00' }),
-    'gif.json': story('gif', 'An animated picture shows its first frame', [{ href: 'photos/moving.gif', contenttype: 'image/gif', alt: 'A GIF.' }], { published: '2026-11-17T06:00:00+05:00' }),
-    'killed-picture.json': story('killed-picture', 'A killed picture leaves its story', [{ href: 'photos/small.jpg', pubstatus: 'canceled', alt: 'Killed.' }], { published: '2026-11-16T06:00:00+05:00' }),
-    'embargo.json': story('embargo', 'An embargoed picture waits for its time', [{ href: 'photos/cmyk.jpg', embargoed: '2026-11-21T09:00:00+05:00', alt: 'Embargoed.' }], { published: '2026-11-16T07:00:00+05:00' }),
-    'shared-1.json': story('shared-1', 'First story with the shared picture', [{ href: 'photos/small.jpg', alt: 'Shared.' }], { published: '2026-11-15T06:00:00+05:00' }),
-    'shared-2.json': story('shared-2', 'Second story with the shared picture', [{ href: 'photos/small.jpg', alt: 'Shared.' }], { published: '2026-11-15T07:00:00+05:00' }),
+    'small.json': story('small', 'Small picture keeps its text card', [{ href: 'photos/small.jpg', caption: 'A small picture.', credit: 'Dateline' }], {
+      published: '2026-11-18T08:00:00+05:00',
+    }),
+    'cmyk.json': story('cmyk', 'Printed colours arrive in CMYK', [{ href: 'photos/cmyk.jpg', alt: 'A CMYK picture.' }], {
+      published: '2026-11-17T08:00:00+05:00',
+    }),
+    'deep.json': story('deep', 'Sixteen bits per channel arrive', [{ href: 'photos/deep.png', contenttype: 'image/png', alt: 'A 16-bit picture.' }], {
+      published: '2026-11-17T07:00:00+05:00',
+    }),
+    'gif.json': story('gif', 'An animated picture shows its first frame', [{ href: 'photos/moving.gif', contenttype: 'image/gif', alt: 'A GIF.' }], {
+      published: '2026-11-17T06:00:00+05:00',
+    }),
+    'killed-picture.json': story('killed-picture', 'A killed picture leaves its story', [{ href: 'photos/small.jpg', pubstatus: 'canceled', alt: 'Killed.' }], {
+      published: '2026-11-16T06:00:00+05:00',
+    }),
+    'embargo.json': story(
+      'embargo',
+      'An embargoed picture waits for its time',
+      [{ href: 'photos/cmyk.jpg', embargoed: '2026-11-21T09:00:00+05:00', alt: 'Embargoed.' }],
+      { published: '2026-11-16T07:00:00+05:00' },
+    ),
+    'shared-1.json': story('shared-1', 'First story with the shared picture', [{ href: 'photos/small.jpg', alt: 'Shared.' }], {
+      published: '2026-11-15T06:00:00+05:00',
+    }),
+    'shared-2.json': story('shared-2', 'Second story with the shared picture', [{ href: 'photos/small.jpg', alt: 'Shared.' }], {
+      published: '2026-11-15T07:00:00+05:00',
+    }),
     'inline.xml': nitfStory({
       id: 'test.inline',
       headline: 'A picture sits where the wire placed it',
@@ -134,7 +180,9 @@ describe('a story with a lead photo', () => {
     // the camera's picture is 6000×4000 turned upright by its EXIF orientation: portrait
     expect(Number(attr(img, 'height'))).toBeGreaterThan(Number(attr(img, 'width')));
     const webp = elements(figure, 'source').find((s) => attr(s, 'type') === 'image/webp')!;
-    const widths = attr(webp, 'srcset')!.split(', ').map((c) => Number(c.split(' ')[1]!.replace('w', '')));
+    const widths = attr(webp, 'srcset')!
+      .split(', ')
+      .map((c) => Number(c.split(' ')[1]!.replace('w', '')));
     expect(widths).toEqual([...widths].sort((a, b) => a - b));
     expect(Math.max(...widths)).toBeLessThanOrEqual(camera.width);
     const caption = textOf(elements(figure, 'figcaption')[0]!);
@@ -144,7 +192,7 @@ describe('a story with a lead photo', () => {
     expect(site.read(pageOf(site, 'Night shifts clear the wharf backlog').path)).not.toContain('watermarked');
   });
 
-  it('makes its social card from the photo, 1200×630, with the photo\'s alt text', async () => {
+  it("makes its social card from the photo, 1200×630, with the photo's alt text", async () => {
     const { doc } = pageOf(site, 'Night shifts clear the wharf backlog');
     const og = meta(doc, 'og:image')!;
     expect(og).toMatch(/^https?:\/\/[^/]+\/photos\/[0-9a-f]{20}\/card\.jpg$/);
@@ -156,12 +204,19 @@ describe('a story with a lead photo', () => {
 
   it('gives crawlers 16:9, 4:3 and 1:1 ImageObjects with credit, creator and copyright', async () => {
     const { doc } = pageOf(site, 'Night shifts clear the wharf backlog');
-    const ld = elements(doc, 'script').filter((s) => attr(s, 'type') === 'application/ld+json').map((s) => JSON.parse(textOf(s)));
+    const ld = elements(doc, 'script')
+      .filter((s) => attr(s, 'type') === 'application/ld+json')
+      .map((s) => JSON.parse(textOf(s)));
     const article = ld.find((d) => d['@type'] === 'NewsArticle');
     expect(article.image).toHaveLength(3);
     const ratios: string[] = [];
     for (const image of article.image) {
-      expect(image).toMatchObject({ '@type': 'ImageObject', creditText: CAMERA.credit, creator: { '@type': 'Person', name: CAMERA.by }, copyrightNotice: CAMERA.copyright });
+      expect(image).toMatchObject({
+        '@type': 'ImageObject',
+        creditText: CAMERA.credit,
+        creator: { '@type': 'Person', name: CAMERA.by },
+        copyrightNotice: CAMERA.copyright,
+      });
       const m = await sharp(fileOf(site, image.url)).metadata();
       expect([m.width, m.height]).toEqual([image.width, image.height]);
       ratios.push((m.width! / m.height!).toFixed(2));
@@ -174,7 +229,11 @@ describe('a story with a lead photo', () => {
 import feedparser, json, sys
 f = feedparser.parse(sys.argv[1])
 print(json.dumps([{"title": e.title, "media": e.get("media_content"), "credit": e.get("media_credit"), "description": e.get("content")} for e in f.entries]))`;
-    const entries = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, join(site.dist, 'rss.xml')], { encoding: 'utf8' })) as { title: string; media: { url: string; width: string; medium: string }[]; credit: { content: string }[] }[];
+    const entries = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, join(site.dist, 'rss.xml')], { encoding: 'utf8' })) as {
+      title: string;
+      media: { url: string; width: string; medium: string }[];
+      credit: { content: string }[];
+    }[];
     const item = entries.find((e) => e.title === 'Night shifts clear the wharf backlog')!;
     expect(item.media[0]!.url).toMatch(/\/photos\/[0-9a-f]{20}\/w\d+\.jpg$/);
     expect(item.media[0]!.medium).toBe('image');
@@ -196,7 +255,10 @@ print(json.dumps([{"title": e.title, "media": e.get("media_content"), "credit": 
 
 describe('pictures in lists and the body', () => {
   it('shows thumbnails on list pages, and every <img> of every page has alt, width and height', () => {
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+      );
     let images = 0;
     for (const file of walk(site.dist)) {
       for (const img of elements(parseHtml(readFileSync(file, 'utf8')), 'img')) {
@@ -217,7 +279,9 @@ describe('pictures in lists and the body', () => {
   it('places an inline picture where the wire placed it, with its caption and credit', () => {
     const { doc } = pageOf(site, 'A picture sits where the wire placed it');
     const body = elements(doc, 'div').find((d) => attr(d, 'class') === 'story-body')!;
-    const order = (body.childNodes ?? []).filter((n) => n.nodeName === 'p' || n.nodeName === 'figure').map((n) => (n.nodeName === 'figure' ? 'FIGURE' : textOf(n).trim()));
+    const order = (body.childNodes ?? [])
+      .filter((n) => n.nodeName === 'p' || n.nodeName === 'figure')
+      .map((n) => (n.nodeName === 'figure' ? 'FIGURE' : textOf(n).trim()));
     expect(order).toEqual(['First paragraph before the picture.', 'Second paragraph before the picture.', 'FIGURE', 'Third paragraph after the picture.']);
     const figure = elements(body, 'figure')[0]!;
     expect(attr(elements(figure, 'img')[0]!, 'loading')).toBe('lazy');
@@ -245,7 +309,11 @@ describe('every derived file', () => {
         expect(m.depth, file).toBe('uchar');
         expect(m.orientation ?? 1, file).toBe(1);
         expect(m.width!, file).toBeLessThanOrEqual(6000);
-        if (m.exif) expect(Object.keys(exifTags(m.exif)).filter((k) => /gps|make|model|serial/i.test(k)), file).toEqual([]);
+        if (m.exif)
+          expect(
+            Object.keys(exifTags(m.exif)).filter((k) => /gps|make|model|serial/i.test(k)),
+            file,
+          ).toEqual([]);
         checked++;
       }
     }
@@ -285,7 +353,7 @@ describe('pictures follow their stories through publishes', () => {
     expect(elements(pageOf(run.site, 'An embargoed picture waits for its time').doc, 'figure')).toHaveLength(1);
   });
 
-  it('shared pictures stay while a story shows them; a dropped or killed picture\'s files go', () => {
+  it("shared pictures stay while a story shows them; a dropped or killed picture's files go", () => {
     const env = { DATELINE_NOW: '2026-11-21T10:00:00+05:00' };
     const before = photoFolders(site);
     const sharedKey = attr(elements(pageOf(site, 'First story with the shared picture').doc, 'img')[0]!, 'src')!.split('/')[2]!;
@@ -294,7 +362,10 @@ describe('pictures follow their stories through publishes', () => {
     // a new version drops the lead picture
     writeFileSync(join(content, 'lead.json'), story('lead', 'Night shifts clear the wharf backlog', [], { version: 2, updated: '2026-11-19T09:00:00+05:00' }));
     // one of the two stories sharing a picture is killed
-    writeFileSync(join(content, 'shared-1.json'), story('shared-1', 'First story with the shared picture', [], { version: 2, pubstatus: 'canceled', updated: '2026-11-19T09:00:00+05:00' }));
+    writeFileSync(
+      join(content, 'shared-1.json'),
+      story('shared-1', 'First story with the shared picture', [], { version: 2, pubstatus: 'canceled', updated: '2026-11-19T09:00:00+05:00' }),
+    );
     let run = publishSite(NAME, { contentDir: content, env });
     expect(run.status).toBe(0);
     expect(photoFolders(run.site)).not.toContain(leadKey);
@@ -303,7 +374,10 @@ describe('pictures follow their stories through publishes', () => {
     expect(changes.removed.filter((p) => p.startsWith(`photos/${leadKey}/`)).length).toBeGreaterThan(10);
     expect(elements(pageOf(run.site, 'Night shifts clear the wharf backlog').doc, 'figure')).toHaveLength(0);
     // the other sharing story is killed too: the files go
-    writeFileSync(join(content, 'shared-2.json'), story('shared-2', 'Second story with the shared picture', [], { version: 2, pubstatus: 'canceled', updated: '2026-11-19T09:00:00+05:00' }));
+    writeFileSync(
+      join(content, 'shared-2.json'),
+      story('shared-2', 'Second story with the shared picture', [], { version: 2, pubstatus: 'canceled', updated: '2026-11-19T09:00:00+05:00' }),
+    );
     run = publishSite(NAME, { contentDir: content, env });
     expect(run.status).toBe(0);
     expect(photoFolders(run.site)).not.toContain(sharedKey);
@@ -312,7 +386,10 @@ describe('pictures follow their stories through publishes', () => {
   it('a publish named the new picture and its story publishes the story with it, and the picture is no wire file in the report', async () => {
     const env = { DATELINE_NOW: '2026-11-21T10:00:00+05:00' };
     writeFileSync(join(content, 'photos', 'late.jpg'), await tinyJpeg());
-    writeFileSync(join(content, 'late.json'), story('late', 'A late story arrives with its picture', [{ href: 'photos/late.jpg', alt: 'Late.' }], { published: '2026-11-20T08:00:00+05:00' }));
+    writeFileSync(
+      join(content, 'late.json'),
+      story('late', 'A late story arrives with its picture', [{ href: 'photos/late.jpg', alt: 'Late.' }], { published: '2026-11-20T08:00:00+05:00' }),
+    );
     // as --watch names them: the picture renamed in first, then the story
     const run = publishSite(NAME, { contentDir: content, env, args: ['photos/late.jpg', 'late.json'] });
     expect(run.status, run.output).toBe(0);
@@ -325,7 +402,11 @@ describe('pictures follow their stories through publishes', () => {
     const env = { DATELINE_NOW: '2026-11-21T10:00:00+05:00' };
     const published = outputDir(NAME);
     const cold = buildSite(`${NAME}-cold`, { contentDir: content, env });
-    const list = (root: string): string[] => readdirSync(root, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(root.length + 1)).sort();
+    const list = (root: string): string[] =>
+      readdirSync(root, { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(root.length + 1))
+        .sort();
     const a = list(join(published, 'dist'));
     expect(a).toEqual(list(cold.dist));
     for (const f of a) expect(readFileSync(join(published, 'dist', f)).equals(readFileSync(join(cold.dist, f))), f).toBe(true);

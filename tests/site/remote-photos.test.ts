@@ -72,7 +72,13 @@ let g2Mode: 'ok' | 'down' = 'ok';
 /** Whether the CDN still has its picture. */
 let cdnGone = false;
 
-const GOOD = { slug: 'good', headline: 'Agency picture arrives over the wire', alt: 'Cranes over the east wharf at dawn.', caption: 'Cranes at the east wharf.', credit: 'Agency/Omar Farooq' };
+const GOOD = {
+  slug: 'good',
+  headline: 'Agency picture arrives over the wire',
+  alt: 'Cranes over the east wharf at dawn.',
+  caption: 'Cranes at the east wharf.',
+  credit: 'Agency/Omar Farooq',
+};
 const CDN = { headline: 'A picture comes from the agency CDN' };
 const G2 = { headline: 'Port opens a second container terminal', caption: 'The new terminal seen from the water.' };
 
@@ -83,10 +89,23 @@ const REFUSED: { slug: string; path: string; reason: (host: string) => string }[
   { slug: 'slow', path: '/p/slow.jpg', reason: () => `timed out after ${TIMEOUT / 1000} s` },
   { slug: 'html', path: '/p/login.jpg', reason: () => 'an HTML page, not a picture (served as text/html)' },
   { slug: 'disguised', path: '/p/disguised.jpg', reason: () => 'an HTML page, not a picture' },
-  { slug: 'off-list', path: '/p/elsewhere.jpg', reason: (host) => `redirected to http://localhost:${host.split(':')[1]}: host localhost:${host.split(':')[1]} is not in photos.remote.hosts` },
+  {
+    slug: 'off-list',
+    path: '/p/elsewhere.jpg',
+    reason: (host) => `redirected to http://localhost:${host.split(':')[1]}: host localhost:${host.split(':')[1]} is not in photos.remote.hosts`,
+  },
   { slug: 'metadata', path: '/p/metadata.jpg', reason: () => 'redirected to http://169.254.169.254: host 169.254.169.254 is not in photos.remote.hosts' },
-  { slug: 'large', path: '/p/large.jpg', reason: () => `larger than the limit (photos.remote.maxBytes, ${MAX_BYTES.toLocaleString('en')} bytes): Content-Length is ${pictures.large!.length.toLocaleString('en')} bytes` },
-  { slug: 'large-stream', path: '/p/large-stream.jpg', reason: () => `larger than the limit (photos.remote.maxBytes, ${MAX_BYTES.toLocaleString('en')} bytes): more than that arrived` },
+  {
+    slug: 'large',
+    path: '/p/large.jpg',
+    reason: () =>
+      `larger than the limit (photos.remote.maxBytes, ${MAX_BYTES.toLocaleString('en')} bytes): Content-Length is ${pictures.large!.length.toLocaleString('en')} bytes`,
+  },
+  {
+    slug: 'large-stream',
+    path: '/p/large-stream.jpg',
+    reason: () => `larger than the limit (photos.remote.maxBytes, ${MAX_BYTES.toLocaleString('en')} bytes): more than that arrived`,
+  },
 ];
 /** The NITF story: its inline picture is a 404 too. */
 const NITF = { headline: 'An inline agency picture is gone', path: '/p/nitf-gone.jpg' };
@@ -148,7 +167,10 @@ const requestsFor = (path: string, from = 0) => server.requests.slice(from).filt
 
 /** A command of the copy, awaited (the test's server must keep answering while it runs). */
 function run(args: string[], name = NAME, extra: Record<string, string> = {}): Promise<{ status: number | null; output: string }> {
-  const env = siteEnv(name, { contentDir: content, env: { DATELINE_NOW: NOW, TEST_AGENCY_HOST: server.host, TEST_AGENCY_CDN: cdn.host, [KEY_VARIABLE]: KEY, ...extra } });
+  const env = siteEnv(name, {
+    contentDir: content,
+    env: { DATELINE_NOW: NOW, TEST_AGENCY_HOST: server.host, TEST_AGENCY_CDN: cdn.host, [KEY_VARIABLE]: KEY, ...extra },
+  });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -200,12 +222,19 @@ beforeAll(async () => {
   server = await startLoopbackServer(agency);
   cdn = await startLoopbackServer(cdnServer);
   const gps = { IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '24/1 51/1 36/1', GPSLongitudeRef: 'E', GPSLongitude: '67/1 0/1 36/1' } };
-  pictures.good = await (await photoLike(1600, 1067, { seed: 11 })).withExif({ IFD0: { Make: 'TestCam', Model: 'Model 1' }, ...gps }).jpeg({ quality: 80 }).toBuffer();
+  pictures.good = await (await photoLike(1600, 1067, { seed: 11 }))
+    .withExif({ IFD0: { Make: 'TestCam', Model: 'Model 1' }, ...gps })
+    .jpeg({ quality: 80 })
+    .toBuffer();
   pictures.g2 = await (await photoLike(1200, 800, { seed: 12, grain: 0 })).jpeg({ quality: 80 }).toBuffer();
-  pictures.large = await sharp({ create: { width: 1500, height: 1000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 50 } } }).jpeg({ quality: 95 }).toBuffer();
+  pictures.large = await sharp({ create: { width: 1500, height: 1000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 50 } } })
+    .jpeg({ quality: 95 })
+    .toBuffer();
   expect(pictures.good.length).toBeLessThan(MAX_BYTES);
   // the source carries GPS and camera tags, for the derived files to be without them
-  expect(Object.keys(exifTags((await sharp(pictures.good).metadata()).exif!)).filter((k) => k.startsWith('gps.') || k === 'ifd0.10f').length).toBeGreaterThan(1);
+  expect(Object.keys(exifTags((await sharp(pictures.good).metadata()).exif!)).filter((k) => k.startsWith('gps.') || k === 'ifd0.10f').length).toBeGreaterThan(
+    1,
+  );
   expect(pictures.large.length).toBeGreaterThan(MAX_BYTES);
 
   rmSync(root, { recursive: true, force: true });
@@ -302,14 +331,21 @@ describe('astro build with photos.remote on', () => {
     expect(caption).toContain(GOOD.caption);
     expect(caption).toContain(GOOD.credit);
     // the page names only the files Dateline made, never the agency's URL
-    expect(firstSite.read(`${new URL(firstSite.report.files.find((f) => f.file === 'good.json')!.url!).pathname.slice(1)}index.html`)).not.toContain(server.host);
+    expect(firstSite.read(`${new URL(firstSite.report.files.find((f) => f.file === 'good.json')!.url!).pathname.slice(1)}index.html`)).not.toContain(
+      server.host,
+    );
     expect(warningsOf(firstSite, 'good.json')).toEqual([]);
   });
 
   it('wrote every srcset file into dist/photos/: the width it claims, sRGB, without GPS or camera metadata', async () => {
     const figure = elements(pageOf(firstSite, GOOD.headline), 'figure')[0]!;
     const sources = [...elements(figure, 'source'), ...elements(figure, 'img')];
-    const candidates = sources.flatMap((s) => (attr(s, 'srcset') ?? '').split(',').map((c) => c.trim()).filter(Boolean));
+    const candidates = sources.flatMap((s) =>
+      (attr(s, 'srcset') ?? '')
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    );
     expect(candidates.length).toBeGreaterThanOrEqual(6);
     const types = new Set(elements(figure, 'source').map((s) => attr(s, 'type')));
     expect(types.has('image/webp')).toBe(true);
@@ -324,7 +360,11 @@ describe('astro build with photos.remote on', () => {
       expect(m.height!, candidate).toBe(Math.round((m.width! * 1067) / 1600));
       expect(m.width!).toBeLessThanOrEqual(1600);
       expect(m.space, candidate).toBe('srgb');
-      if (m.exif) expect(Object.keys(exifTags(m.exif)).filter((k) => /^gps\.|\.8825$|\.10f$|\.110$/.test(k)), candidate).toEqual([]);
+      if (m.exif)
+        expect(
+          Object.keys(exifTags(m.exif)).filter((k) => /^gps\.|\.8825$|\.10f$|\.110$/.test(k)),
+          candidate,
+        ).toEqual([]);
     }
   });
 
@@ -337,7 +377,7 @@ describe('astro build with photos.remote on', () => {
     expect(warningsOf(firstSite, 'g2.xml')).toEqual([]);
   });
 
-  it('follows a redirect to another listed host, without the first host\'s header', () => {
+  it("follows a redirect to another listed host, without the first host's header", () => {
     expect(requestsFor('/p/cdn.jpg')).toHaveLength(1);
     expect(cdn.requests.map((r) => r.path)).toEqual(['/p/cdn.jpg']);
     expect(cdn.requests[0]!.headers['x-agency-key']).toBeUndefined();
@@ -408,7 +448,11 @@ describe('a second build and a publish, with the cache', () => {
     expect(elements(pageOf(secondSite, G2.headline), 'figure')).toHaveLength(1);
     const warnings = warningsOf(secondSite, 'g2.xml');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(new RegExp(`^picture ${remoteUrl('/p/g2-link.jpg').replace(/[.]/g, '\\.')}: HTTP 503 Service Unavailable \\(from http://${server.host.replace(/[.]/g, '\\.')}, after a redirect\\); used the copy cached on \\d{4}-\\d\\d-\\d\\dT`));
+    expect(warnings[0]).toMatch(
+      new RegExp(
+        `^picture ${remoteUrl('/p/g2-link.jpg').replace(/[.]/g, '\\.')}: HTTP 503 Service Unavailable \\(from http://${server.host.replace(/[.]/g, '\\.')}, after a redirect\\); used the copy cached on \\d{4}-\\d\\d-\\d\\dT`,
+      ),
+    );
   });
 
   it('makes no picture again: the same files, all from the derive cache; refusals stay refused', () => {
@@ -450,7 +494,8 @@ describe('a second build and a publish, with the cache', () => {
   });
   it('a picture the agency has taken down (404) leaves its story with the next version, cache or not', async () => {
     cdnGone = true;
-    const folder = (s: BuiltSite) => new URL(attr(elements(elements(pageOf(s, CDN.headline), 'figure')[0]!, 'img')[0]!, 'src')!, 'https://dateline.example.com/').pathname.split('/')[2]!;
+    const folder = (s: BuiltSite) =>
+      new URL(attr(elements(elements(pageOf(s, CDN.headline), 'figure')[0]!, 'img')[0]!, 'src')!, 'https://dateline.example.com/').pathname.split('/')[2]!;
     const key = folder(site());
     writeFileSync(
       join(content, 'cdn.json'),
@@ -466,7 +511,9 @@ describe('a second build and a publish, with the cache', () => {
     const publish = await run([join(project, 'integrations/dateline/cli/publish.ts')]);
     expect(publish.status, publish.output).toBe(0);
     const after = site();
-    expect(warningsOf(after, 'cdn.json')).toEqual([`picture ${remoteUrl('/p/cdn.jpg')} not published: HTTP 404 Not Found (from http://${cdn.host}, after a redirect)`]);
+    expect(warningsOf(after, 'cdn.json')).toEqual([
+      `picture ${remoteUrl('/p/cdn.jpg')} not published: HTTP 404 Not Found (from http://${cdn.host}, after a redirect)`,
+    ]);
     expect(elements(pageOf(after, CDN.headline), 'figure')).toHaveLength(0);
     expect(photoFolders(after)).not.toContain(key);
     expect(photoFolders(after)).toHaveLength(firstFolders.length - 1);

@@ -29,7 +29,10 @@ describe('planShards', () => {
     expect(summary(planShards(archive, 400))).toEqual([
       '2022:365',
       // 2023: Q1 (270) fits; Q2 has 273, Q3 276, Q4 276 stories: each fits
-      '2023-q1:270', '2023-q2:273', '2023-q3:276', '2023-q4:276',
+      '2023-q1:270',
+      '2023-q2:273',
+      '2023-q3:276',
+      '2023-q4:276',
       '2024-01.0:1',
     ]);
     // at size 100 a quarter of 2023 does not fit, its months (about 90) do; 2022's quarters do
@@ -37,7 +40,12 @@ describe('planShards', () => {
     expect(summary(small).slice(0, 4)).toEqual(['2022-q1:90', '2022-q2:91', '2022-q3:92', '2022-q4:92']);
     expect(summary(small).slice(4, 7)).toEqual(['2023-01:93', '2023-02:84', '2023-03:93']);
     // at size 40 the months are cut into blocks of 40
-    expect(summary(planShards(stories('2023-01-01', 31, 3).concat(stories('2023-02-01', 1)), 40))).toEqual(['2023-01.0:40', '2023-01.1:40', '2023-01.2:13', '2023-02.0:1']);
+    expect(summary(planShards(stories('2023-01-01', 31, 3).concat(stories('2023-02-01', 1)), 40))).toEqual([
+      '2023-01.0:40',
+      '2023-01.1:40',
+      '2023-01.2:13',
+      '2023-02.0:1',
+    ]);
     for (const s of small) expect(s.articles.map((a) => a.timestamp)).toEqual([...s.articles.map((a) => a.timestamp)].sort((a, b) => a - b));
     expect(small.flatMap((s) => s.articles)).toHaveLength(archive.length);
   });
@@ -48,7 +56,20 @@ describe('planShards', () => {
     // 31 days × 45 stories = 1,395 in March 2024, the newest month.
     const shards = planShards([...stories('2024-02-01', 29, 2), ...stories('2024-03-01', 31, 45)], 1000);
     expect(summary(shards.filter((s) => s.span === '2024-03'))).toEqual([
-      '2024-03.0:1000', '2024-03.1:100', '2024-03.2:100', '2024-03.3:100', '2024-03.4:10', '2024-03.5:10', '2024-03.6:10', '2024-03.7:10', '2024-03.8:10', '2024-03.9:10', '2024-03.10:10', '2024-03.11:10', '2024-03.12:10', '2024-03.13:5',
+      '2024-03.0:1000',
+      '2024-03.1:100',
+      '2024-03.2:100',
+      '2024-03.3:100',
+      '2024-03.4:10',
+      '2024-03.5:10',
+      '2024-03.6:10',
+      '2024-03.7:10',
+      '2024-03.8:10',
+      '2024-03.9:10',
+      '2024-03.10:10',
+      '2024-03.11:10',
+      '2024-03.12:10',
+      '2024-03.13:5',
     ]);
     // February is planned with its year
     expect(summary(shards.filter((s) => s.span === '2024'))).toEqual(['2024:58']);
@@ -59,7 +80,14 @@ describe('planShards', () => {
     const base = [...stories('2024-02-01', 29, 2), ...stories('2024-03-01', 29, 5)];
     const before = planShards(base, 1000);
     const after = planShards([...base, ...stories('2024-03-31', 1)], 1000);
-    expect(summary(before.filter((s) => s.span === '2024-03'))).toEqual(['2024-03.0:100', '2024-03.1:10', '2024-03.2:10', '2024-03.3:10', '2024-03.4:10', '2024-03.5:5']);
+    expect(summary(before.filter((s) => s.span === '2024-03'))).toEqual([
+      '2024-03.0:100',
+      '2024-03.1:10',
+      '2024-03.2:10',
+      '2024-03.3:10',
+      '2024-03.4:10',
+      '2024-03.5:5',
+    ]);
     expect(after.slice(0, -1).map((s) => s.articles)).toEqual(before.slice(0, -1).map((s) => s.articles));
     expect(after.at(-1)!.articles.length).toBe(before.at(-1)!.articles.length + 1);
   });

@@ -19,7 +19,16 @@ const NOW = '2024-03-06T12:00:00+05:00';
 
 /** A wire-text story in the reference layout. */
 const text = (o: { headline: string; published: string; updated?: string; body: string[] }) =>
-  [' date 2024-03-05', 'Pakistan', '', o.headline, '', `APP Published ${o.published}${o.updated ? `  Updated ${o.updated}` : ''}`, '', ...o.body.flatMap((p) => [p, ''])].join('\n');
+  [
+    ' date 2024-03-05',
+    'Pakistan',
+    '',
+    o.headline,
+    '',
+    `APP Published ${o.published}${o.updated ? `  Updated ${o.updated}` : ''}`,
+    '',
+    ...o.body.flatMap((p) => [p, '']),
+  ].join('\n');
 
 const FERRY_V1_ONLY = 'Officials said repairs could take a further week at the landing stage.';
 const FERRY_V2_ONLY = 'Officials said the repairs were finished overnight and the first boat sailed at dawn.';
@@ -33,7 +42,11 @@ const ANPA_V1_ONLY = 'The council will vote on the timetable next week.';
 
 const files: Record<string, string | Uint8Array> = {
   // The wire text filed twice: the later `Updated` stamp wins, one sentence changed.
-  'text/ferry.txt': text({ headline: 'Ferry crossings resume after repairs', published: '05 Mar, 2024 09:00am', body: ['KARACHI: Ferry crossings resumed on Tuesday.', FERRY_V1_ONLY] }),
+  'text/ferry.txt': text({
+    headline: 'Ferry crossings resume after repairs',
+    published: '05 Mar, 2024 09:00am',
+    body: ['KARACHI: Ferry crossings resumed on Tuesday.', FERRY_V1_ONLY],
+  }),
   'text/ferry-updated.txt': text({
     headline: 'Ferry crossings resume after repairs',
     published: '05 Mar, 2024 09:00am',
@@ -41,26 +54,133 @@ const files: Record<string, string | Uint8Array> = {
     body: ['KARACHI: Ferry crossings resumed on Tuesday.', FERRY_V2_ONLY],
   }),
   // ninjs: version 2 corrects version 1 under a new headline; the URL stays version 1's.
-  'ninjs/toll-1.json': json(ninjs1({ uri: 'urn:example:toll', version: '1', headline: TOLL_V1_HEADLINE, firstcreated: '2024-03-04T05:00:00Z', versioncreated: '2024-03-04T05:00:00Z', body_html: '<p>The toll on the harbour bridge will rise in March, the council said.</p>' })),
-  'ninjs/toll-2.json': json(ninjs1({ uri: 'urn:example:toll', version: '2', headline: TOLL_V2_HEADLINE, firstcreated: '2024-03-04T05:00:00Z', versioncreated: '2024-03-04T08:00:00Z', correction: 'An earlier version gave the wrong month for the rise.', body_html: '<p>The toll on the harbour bridge will rise in April, the council said.</p>' })),
+  'ninjs/toll-1.json': json(
+    ninjs1({
+      uri: 'urn:example:toll',
+      version: '1',
+      headline: TOLL_V1_HEADLINE,
+      firstcreated: '2024-03-04T05:00:00Z',
+      versioncreated: '2024-03-04T05:00:00Z',
+      body_html: '<p>The toll on the harbour bridge will rise in March, the council said.</p>',
+    }),
+  ),
+  'ninjs/toll-2.json': json(
+    ninjs1({
+      uri: 'urn:example:toll',
+      version: '2',
+      headline: TOLL_V2_HEADLINE,
+      firstcreated: '2024-03-04T05:00:00Z',
+      versioncreated: '2024-03-04T08:00:00Z',
+      correction: 'An earlier version gave the wrong month for the rise.',
+      body_html: '<p>The toll on the harbour bridge will rise in April, the council said.</p>',
+    }),
+  ),
   // ninjs: a story and its kill.
-  'ninjs/fire.json': json(ninjs1({ uri: 'urn:example:fire', version: '1', headline: KILLED_HEADLINE, firstcreated: '2024-03-05T03:00:00Z', versioncreated: '2024-03-05T03:00:00Z', body_html: `<p>${KILLED_SENTENCE}</p>` })),
-  'ninjs/fire-kill.json': json({ uri: 'urn:example:fire', type: 'text', version: '2', pubstatus: 'canceled', versioncreated: '2024-03-05T07:00:00Z', headline: 'KILL: Warehouse fire story' }),
+  'ninjs/fire.json': json(
+    ninjs1({
+      uri: 'urn:example:fire',
+      version: '1',
+      headline: KILLED_HEADLINE,
+      firstcreated: '2024-03-05T03:00:00Z',
+      versioncreated: '2024-03-05T03:00:00Z',
+      body_html: `<p>${KILLED_SENTENCE}</p>`,
+    }),
+  ),
+  'ninjs/fire-kill.json': json({
+    uri: 'urn:example:fire',
+    type: 'text',
+    version: '2',
+    pubstatus: 'canceled',
+    versioncreated: '2024-03-05T07:00:00Z',
+    headline: 'KILL: Warehouse fire story',
+  }),
   // ninjs: embargoed past "now".
-  'ninjs/budget.json': json(ninjs1({ uri: 'urn:example:budget', version: '1', headline: EMBARGOED_HEADLINE, firstcreated: '2024-03-06T04:00:00Z', versioncreated: '2024-03-06T04:00:00Z', embargoed: '2024-03-08T05:00:00Z', body_html: '<p>The finance ministry will publish the figures at a press conference.</p>' })),
+  'ninjs/budget.json': json(
+    ninjs1({
+      uri: 'urn:example:budget',
+      version: '1',
+      headline: EMBARGOED_HEADLINE,
+      firstcreated: '2024-03-06T04:00:00Z',
+      versioncreated: '2024-03-06T04:00:00Z',
+      embargoed: '2024-03-08T05:00:00Z',
+      body_html: '<p>The finance ministry will publish the figures at a press conference.</p>',
+    }),
+  ),
   // ANPA 1312: a story and its first writethru.
-  'anpa/timetable.tst': anpa({ slug: 'BC-US--Ferry-Timetable,320', headerKeyword: 'BC-US--Ferry-Timetable', headline: ANPA_LEAD, body: ['PORTMERE, Maine (AP) _ The harbour council backed a new ferry timetable on Tuesday.', ANPA_V1_ONLY], trailer: 'AP-WF-03-05-24 0600GMT' }),
-  'anpa/timetable-wt.tst': anpa({ slug: 'BC-US--Ferry-Timetable, 1st Ld-Writethru,350', headerKeyword: 'BC-US--Ferry-Timetable 1stLd-Writethru', headline: ANPA_LEAD, body: ['PORTMERE, Maine (AP) _ The harbour council backed a new ferry timetable on Tuesday, ending a month of delays.', 'The first boats on the new times sail on Monday.'], trailer: 'AP-WF-03-05-24 0900GMT' }),
+  'anpa/timetable.tst': anpa({
+    slug: 'BC-US--Ferry-Timetable,320',
+    headerKeyword: 'BC-US--Ferry-Timetable',
+    headline: ANPA_LEAD,
+    body: ['PORTMERE, Maine (AP) _ The harbour council backed a new ferry timetable on Tuesday.', ANPA_V1_ONLY],
+    trailer: 'AP-WF-03-05-24 0600GMT',
+  }),
+  'anpa/timetable-wt.tst': anpa({
+    slug: 'BC-US--Ferry-Timetable, 1st Ld-Writethru,350',
+    headerKeyword: 'BC-US--Ferry-Timetable 1stLd-Writethru',
+    headline: ANPA_LEAD,
+    body: [
+      'PORTMERE, Maine (AP) _ The harbour council backed a new ferry timetable on Tuesday, ending a month of delays.',
+      'The first boats on the new times sail on Monday.',
+    ],
+    trailer: 'AP-WF-03-05-24 0900GMT',
+  }),
   // A feed of two items: one story, one that has no text.
-  'ninjs/feed.json': json({ items: [{ item: ninjs1({ uri: 'urn:example:market', headline: 'Fish market opens earlier in summer', firstcreated: '2024-03-05T02:00:00Z', versioncreated: '2024-03-05T02:00:00Z', body_html: '<p>Traders welcomed the change.</p>' }) }, { item: ninjs1({ uri: 'urn:example:empty', headline: 'An item with no body', body_html: '' }) }] }),
+  'ninjs/feed.json': json({
+    items: [
+      {
+        item: ninjs1({
+          uri: 'urn:example:market',
+          headline: 'Fish market opens earlier in summer',
+          firstcreated: '2024-03-05T02:00:00Z',
+          versioncreated: '2024-03-05T02:00:00Z',
+          body_html: '<p>Traders welcomed the change.</p>',
+        }),
+      },
+      { item: ninjs1({ uri: 'urn:example:empty', headline: 'An item with no body', body_html: '' }) },
+    ],
+  }),
   // NewsML-G2: version 2 (edStat:C) corrects version 1; a newsMessage of two stories, one then killed.
-  'newsml/port-1.xml': g2Doc({ guid: 'urn:example:port', version: '1', firstCreated: '2024-03-05T04:00:00Z', versionCreated: '2024-03-05T04:00:00Z', paragraphs: ['KARACHI (Reuters) - The port opened a second terminal on Tuesday with 12 berths.'] }),
-  'newsml/port-2.xml': g2Doc({ guid: 'urn:example:port', version: '2', firstCreated: '2024-03-05T04:00:00Z', versionCreated: '2024-03-05T06:00:00Z', signals: ['edStat:C'], paragraphs: ['KARACHI (Reuters) - The port opened a second terminal on Tuesday with 14 berths.'] }),
+  'newsml/port-1.xml': g2Doc({
+    guid: 'urn:example:port',
+    version: '1',
+    firstCreated: '2024-03-05T04:00:00Z',
+    versionCreated: '2024-03-05T04:00:00Z',
+    paragraphs: ['KARACHI (Reuters) - The port opened a second terminal on Tuesday with 12 berths.'],
+  }),
+  'newsml/port-2.xml': g2Doc({
+    guid: 'urn:example:port',
+    version: '2',
+    firstCreated: '2024-03-05T04:00:00Z',
+    versionCreated: '2024-03-05T06:00:00Z',
+    signals: ['edStat:C'],
+    paragraphs: ['KARACHI (Reuters) - The port opened a second terminal on Tuesday with 14 berths.'],
+  }),
   'newsml/message.xml': g2Message([
-    g2Item({ guid: 'urn:example:rail', headlines: ['<headline>Rail freight line to reopen in May</headline>'], firstCreated: '2024-03-05T05:00:00Z', versionCreated: '2024-03-05T05:00:00Z', subjects: ['<subject qcode="medtop:15000000"/>'], paragraphs: ['KARACHI (Reuters) - The freight line will reopen after repairs, the railway said.'] }),
-    g2Item({ guid: 'urn:example:mill', headlines: ['<headline>Sugar mill cuts shift</headline>'], firstCreated: '2024-03-05T05:30:00Z', versionCreated: '2024-03-05T05:30:00Z', paragraphs: ['KARACHI (Reuters) - A sugar mill ended its night shift for the season.'] }),
+    g2Item({
+      guid: 'urn:example:rail',
+      headlines: ['<headline>Rail freight line to reopen in May</headline>'],
+      firstCreated: '2024-03-05T05:00:00Z',
+      versionCreated: '2024-03-05T05:00:00Z',
+      subjects: ['<subject qcode="medtop:15000000"/>'],
+      paragraphs: ['KARACHI (Reuters) - The freight line will reopen after repairs, the railway said.'],
+    }),
+    g2Item({
+      guid: 'urn:example:mill',
+      headlines: ['<headline>Sugar mill cuts shift</headline>'],
+      firstCreated: '2024-03-05T05:30:00Z',
+      versionCreated: '2024-03-05T05:30:00Z',
+      paragraphs: ['KARACHI (Reuters) - A sugar mill ended its night shift for the season.'],
+    }),
   ]),
-  'newsml/mill-kill.xml': g2Doc({ guid: 'urn:example:mill', version: '2', pubStatus: 'stat:canceled', firstCreated: '2024-03-05T05:30:00Z', versionCreated: '2024-03-05T07:00:00Z', headlines: ['<headline>Sugar mill cuts shift</headline>'], paragraphs: [] }),
+  'newsml/mill-kill.xml': g2Doc({
+    guid: 'urn:example:mill',
+    version: '2',
+    pubStatus: 'stat:canceled',
+    firstCreated: '2024-03-05T05:30:00Z',
+    versionCreated: '2024-03-05T07:00:00Z',
+    headlines: ['<headline>Sugar mill cuts shift</headline>'],
+    paragraphs: [],
+  }),
   // Files of no format Dateline reads.
   'other/feed.xml': '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>',
   'other/numbers.json': '[1, 2, 3]',
@@ -73,7 +193,8 @@ function siteTexts(dist: string): Map<string, string> {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.pf_fragment') || entry.name.endsWith('.pf_index') || entry.name.endsWith('.pf_meta')) texts.set(relative(dist, path), gunzipSync(readFileSync(path)).toString('utf8'));
+      else if (entry.name.endsWith('.pf_fragment') || entry.name.endsWith('.pf_index') || entry.name.endsWith('.pf_meta'))
+        texts.set(relative(dist, path), gunzipSync(readFileSync(path)).toString('utf8'));
       else if (/\.(html|xml|json|txt)$|^_headers$/.test(entry.name)) texts.set(relative(dist, path), readFileSync(path, 'utf8'));
     }
   };
@@ -153,7 +274,11 @@ describe('story versions on a built site', () => {
     const feed = entry('ninjs/feed.json');
     expect(feed.status).toBe('published');
     expect(feed.items).toHaveLength(2);
-    expect(feed.items![0]).toMatchObject({ status: 'published', headline: 'Fish market opens earlier in summer', url: expect.stringMatching(/fish-market-opens-earlier-in-summer\/$/) });
+    expect(feed.items![0]).toMatchObject({
+      status: 'published',
+      headline: 'Fish market opens earlier in summer',
+      url: expect.stringMatching(/fish-market-opens-earlier-in-summer\/$/),
+    });
     expect(feed.items![1]).toMatchObject({ status: 'rejected', message: expect.stringMatching(/body/) });
     expect(feed.items![1]!.line).toBeGreaterThan(feed.items![0]!.line);
     expect(site.output).toMatch(/ninjs\/feed\.json:\d+: .*body/);
@@ -186,6 +311,7 @@ describe('story versions on a built site', () => {
   it('counts every file once and every item by its status', () => {
     expect(site.report.files.map((f) => f.file).sort()).toEqual(Object.keys(files).sort());
     expect(site.report.counts).toEqual({ total: 16, items: 18, published: 6, scheduled: 1, superseded: 4, withdrawn: 4, duplicate: 0, rejected: 3 });
-    for (const f of ['text/ferry-updated.txt', 'ninjs/toll-2.json', 'anpa/timetable-wt.tst']) expect(existsSync(join(site.dist, pathOf(f).slice(1), 'index.html'))).toBe(true);
+    for (const f of ['text/ferry-updated.txt', 'ninjs/toll-2.json', 'anpa/timetable-wt.tst'])
+      expect(existsSync(join(site.dist, pathOf(f).slice(1), 'index.html'))).toBe(true);
   });
 });

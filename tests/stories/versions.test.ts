@@ -101,7 +101,12 @@ describe('story versions', () => {
     const one = decideStories([a1, a2, b1], NOW);
     const two = decideStories([b1, a2, a1], NOW);
     const shown = (r: typeof one) => new Map(r.stories.map((s) => [s.key, s.shown?.file]));
-    expect(shown(one)).toEqual(new Map([['id:a', 'a2.xml'], ['id:b', 'b1.xml']]));
+    expect(shown(one)).toEqual(
+      new Map([
+        ['id:a', 'a2.xml'],
+        ['id:b', 'b1.xml'],
+      ]),
+    );
     expect(shown(two)).toEqual(shown(one));
   });
 });

@@ -34,6 +34,9 @@ describe('link walker', () => {
   });
 
   test('finds url() in stylesheets, skipping data: URLs', () => {
-    expect(cssUrls("@font-face{src:url(/news/_astro/f.woff2) format('woff2')}a{background:url('x.png')}b{mask:url(data:image/svg+xml,abc)}")).toEqual(['/news/_astro/f.woff2', 'x.png']);
+    expect(cssUrls("@font-face{src:url(/news/_astro/f.woff2) format('woff2')}a{background:url('x.png')}b{mask:url(data:image/svg+xml,abc)}")).toEqual([
+      '/news/_astro/f.woff2',
+      'x.png',
+    ]);
   });
 });

@@ -6,10 +6,25 @@ import type { Article } from '../../src/lib/articles.ts';
 import { chooseLead, LATEST_MAX, LATEST_MIN, latestCount, notShown } from '../../src/lib/front-page.ts';
 import { listTime } from '../../src/lib/list-time.ts';
 
-const photo = { key: 'k', role: 'lead', picture: 0, alt: '', width: 800, height: 600, files: [{ name: 't360.jpg', role: 'thumbnail', ratio: '3x2', format: 'jpeg', width: 360, height: 240 }] };
+const photo = {
+  key: 'k',
+  role: 'lead',
+  picture: 0,
+  alt: '',
+  width: 800,
+  height: 600,
+  files: [{ name: 't360.jpg', role: 'thumbnail', ratio: '3x2', format: 'jpeg', width: 360, height: 240 }],
+};
 function story(id: string, extra: Partial<Article> & { withPhoto?: boolean } = {}): Article {
   const { withPhoto, ...rest } = extra;
-  return { id, headline: `Story ${id}`, summary: 'A summary of the story in a sentence or two.', published: '2026-11-26T18:05:00+05:00', ...(withPhoto ? { photos: [photo] } : {}), ...rest } as unknown as Article;
+  return {
+    id,
+    headline: `Story ${id}`,
+    summary: 'A summary of the story in a sentence or two.',
+    published: '2026-11-26T18:05:00+05:00',
+    ...(withPhoto ? { photos: [photo] } : {}),
+    ...rest,
+  } as unknown as Article;
 }
 
 describe('the lead', () => {
@@ -40,7 +55,7 @@ describe('the lead', () => {
 });
 
 describe('each story once', () => {
-  test('a block shows a section\'s stories not already on the page, at most its count', () => {
+  test("a block shows a section's stories not already on the page, at most its count", () => {
     const candidates = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => story(id));
     expect(notShown(candidates, new Set(['a', 'c']), 3).map((a) => a.id)).toEqual(['b', 'd', 'e']);
     expect(notShown(candidates.slice(0, 2), new Set(['a', 'b']), 4)).toEqual([]);
@@ -62,14 +77,14 @@ describe('list times', () => {
   const tz = 'Asia/Karachi';
   const newest = '2026-11-26T18:05:00+05:00';
 
-  test('front page: the time on the newest story\'s day, the date before it, the year when it differs', () => {
+  test("front page: the time on the newest story's day, the date before it, the year when it differs", () => {
     expect(listTime(newest, newest, tz, 'day')).toBe('6:05 pm');
     expect(listTime('2026-11-26T00:10:00+05:00', newest, tz, 'day')).toBe('12:10 am');
     expect(listTime('2026-11-25T23:59:00+05:00', newest, tz, 'day')).toBe('25 Nov');
     expect(listTime('2023-08-07T21:26:00+05:00', newest, tz, 'day')).toBe('7 Aug 2023');
   });
 
-  test('days are the site zone\'s, whatever the instant\'s offset', () => {
+  test("days are the site zone's, whatever the instant's offset", () => {
     // 19:30 UTC on the 25th is 00:30 on the 26th in Karachi
     expect(listTime('2026-11-25T19:30:00Z', newest, tz, 'day')).toBe('12:30 am');
     expect(listTime('2026-11-25T19:30:00Z', newest, 'UTC', 'day')).toBe('25 Nov');

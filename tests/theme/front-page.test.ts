@@ -13,31 +13,52 @@ import { attr, elements, parseHtml, textOf, type Node } from '../seo/html.ts';
 
 /** An agency story in ninjs 2 with the agency's urgency (2: a bulletin), filed at `time` (ISO). */
 function ninjsStory(opts: { id: string; headline: string; time: string; urgency: number }): string {
-  return JSON.stringify({
-    standard: { name: 'ninjs', version: '2.2', schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#' },
-    uri: `http://dateline.example.com/ninjs/text/${opts.id}`,
-    type: 'text',
-    version: '1',
-    firstcreated: opts.time,
-    versioncreated: opts.time,
-    pubstatus: 'usable',
-    urgency: opts.urgency,
-    language: 'en',
-    headlines: [{ role: 'main', value: opts.headline }],
-    subjects: [{ name: 'sport', uri: 'http://cv.iptc.org/newscodes/mediatopic/15000000', rel: 'about' }],
-    bodies: [{ role: 'main', contenttype: 'text/html', value: '<p>LAHORE: The board named its squad on Thursday after a week of trials in three cities.</p><p>The squad flies out on Monday.</p>' }],
-  }, null, 2);
+  return JSON.stringify(
+    {
+      standard: { name: 'ninjs', version: '2.2', schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#' },
+      uri: `http://dateline.example.com/ninjs/text/${opts.id}`,
+      type: 'text',
+      version: '1',
+      firstcreated: opts.time,
+      versioncreated: opts.time,
+      pubstatus: 'usable',
+      urgency: opts.urgency,
+      language: 'en',
+      headlines: [{ role: 'main', value: opts.headline }],
+      subjects: [{ name: 'sport', uri: 'http://cv.iptc.org/newscodes/mediatopic/15000000', rel: 'about' }],
+      bodies: [
+        {
+          role: 'main',
+          contenttype: 'text/html',
+          value: '<p>LAHORE: The board named its squad on Thursday after a week of trials in three cities.</p><p>The squad flies out on Monday.</p>',
+        },
+      ],
+    },
+    null,
+    2,
+  );
 }
 
 const SECTIONS = ['World', 'Pakistan', 'Business', 'Sports', 'Markets'];
-const body = (n: number) => [`KARACHI: Officials said on Thursday that the ${n}th meeting of the committee would be held next week.`, 'The committee met for four hours.'];
+const body = (n: number) => [
+  `KARACHI: Officials said on Thursday that the ${n}th meeting of the committee would be held next week.`,
+  'The committee met for four hours.',
+];
 
 /** 12 stories: 11 in the wire text over two days, and an urgent ninjs story, the second newest. */
 const URGENT = { id: 'squad-named', headline: 'Board names squad for the winter tour', time: '2026-11-26T17:40:00+05:00', urgency: 2 };
 function smallSite(): Record<string, string> {
   const files: Record<string, string> = { 'agency/urgent.json': ninjsStory(URGENT) };
   for (let i = 0; i < 11; i++) {
-    files[`story-${i}.txt`] = wireFile({ section: SECTIONS[i % SECTIONS.length]!, headline: `Small site story number ${i + 1} of the day`, byline: 'Staff Report', day: i < 6 ? 26 : 25, hour: 18 - (i % 6) * 2, minute: 0, body: body(i) });
+    files[`story-${i}.txt`] = wireFile({
+      section: SECTIONS[i % SECTIONS.length]!,
+      headline: `Small site story number ${i + 1} of the day`,
+      byline: 'Staff Report',
+      day: i < 6 ? 26 : 25,
+      hour: 18 - (i % 6) * 2,
+      minute: 0,
+      body: body(i),
+    });
   }
   return files;
 }
@@ -47,7 +68,15 @@ function bigSite(): Record<string, string | Uint8Array> {
   const files: Record<string, string | Uint8Array> = { ...demoFiles(), ...extraWorldStories(45) };
   for (const section of SECTIONS.slice(1)) {
     for (let i = 0; i < 6; i++) {
-      files[`more/${section}-${i}.txt`] = wireFile({ section, headline: `More ${section} news, item ${i + 1}`, byline: 'Staff Report', day: 20 + i, hour: 9, minute: 30, body: body(i) });
+      files[`more/${section}-${i}.txt`] = wireFile({
+        section,
+        headline: `More ${section} news, item ${i + 1}`,
+        byline: 'Staff Report',
+        day: 20 + i,
+        hour: 9,
+        minute: 30,
+        body: body(i),
+      });
     }
   }
   return files;
@@ -85,18 +114,21 @@ describe.each([
     const headlines = teasers(mainOf(site().read('index.html'))).map(headlineOf);
     const repeated = headlines.filter((h, i) => headlines.indexOf(h) !== i);
     expect(repeated).toEqual([]);
-    if (stories) expect(headlines).toHaveLength(stories); // a small site shows all its stories, once each
+    if (stories)
+      expect(headlines).toHaveLength(stories); // a small site shows all its stories, once each
     else expect(headlines.length).toBeGreaterThan(30);
   });
 
   test('every section block holds stories (none is left empty by the rule)', () => {
     const main = mainOf(site().read('index.html'));
-    const blocks = elements(main, 'div').filter((d) => cls(d).includes('section-blocks')).flatMap((d) => elements(d, 'section'));
+    const blocks = elements(main, 'div')
+      .filter((d) => cls(d).includes('section-blocks'))
+      .flatMap((d) => elements(d, 'section'));
     for (const block of blocks) expect(teasers(block).length, textOf(elements(block, 'h2')[0]!)).toBeGreaterThan(0);
     if (!stories) expect(blocks.length).toBeGreaterThanOrEqual(6);
   });
 
-  test('list times are compact: the time on the newest story\'s day, the date before; one full time, at the top', () => {
+  test("list times are compact: the time on the newest story's day, the date before; one full time, at the top", () => {
     const main = mainOf(site().read('index.html'));
     const times = elements(main, 'time');
     const full = times.filter((t) => FULL_TIME.test(textOf(t)));
@@ -120,7 +152,7 @@ describe('the front page of the small site', () => {
     expect(smallLater.read('index.html')).toBe(small.read('index.html'));
   });
 
-  test('leads with the agency\'s urgent story (urgency 2) over the newer routine one', () => {
+  test("leads with the agency's urgent story (urgency 2) over the newer routine one", () => {
     const lead = teasers(mainOf(small.read('index.html'))).find((t) => cls(t).includes('teaser-lead'))!;
     expect(headlineOf(lead)).toBe(URGENT.headline);
   });
@@ -161,7 +193,12 @@ describe('layout in Chromium', () => {
         const bottom = (els: Element[]) => Math.max(...els.map((e) => e.getBoundingClientRect().bottom));
         const top = document.querySelector('.front-top > section:first-child')!;
         const latest = document.querySelector('.front-top .latest')!;
-        return { top: bottom([...top.querySelectorAll('.teaser')]), latest: bottom([...latest.querySelectorAll('li')]), row: top.getBoundingClientRect().bottom, stories: latest.querySelectorAll('li').length };
+        return {
+          top: bottom([...top.querySelectorAll('.teaser')]),
+          latest: bottom([...latest.querySelectorAll('li')]),
+          row: top.getBoundingClientRect().bottom,
+          stories: latest.querySelectorAll('li').length,
+        };
       });
     const ends = await measure();
     // the stories as they would stand without spreading: the page chose about as many as fit
@@ -178,7 +215,13 @@ describe('layout in Chromium', () => {
 
   test.each(['small', 'big'] as const)('desktop 1280, %s site: no empty space under a secondary story (side by side, they are alike)', async (site) => {
     const page = await open(site, '', 1280);
-    const bottoms = await page.evaluate(() => [...document.querySelectorAll('.secondary > li')].map((li) => ({ top: li.getBoundingClientRect().top, li: li.getBoundingClientRect().bottom, text: li.querySelector('.teaser')!.getBoundingClientRect().bottom })));
+    const bottoms = await page.evaluate(() =>
+      [...document.querySelectorAll('.secondary > li')].map((li) => ({
+        top: li.getBoundingClientRect().top,
+        li: li.getBoundingClientRect().bottom,
+        text: li.querySelector('.teaser')!.getBoundingClientRect().bottom,
+      })),
+    );
     await page.close();
     // stories in one row (side by side) end within 80 px of each other
     for (const b of bottoms) {
@@ -207,7 +250,16 @@ describe('layout in Chromium', () => {
       const links = [...list.querySelectorAll('a')];
       list.scrollLeft = list.scrollWidth;
       const last = links.at(-1)!.getBoundingClientRect();
-      return { scrolls: list.scrollWidth > list.clientWidth, hint: hint.backgroundImage, width: parseFloat(hint.width), position: hint.position, pointer: hint.pointerEvents, lastRight: last.right, edge: list.getBoundingClientRect().right, fade: parseFloat(hint.width) };
+      return {
+        scrolls: list.scrollWidth > list.clientWidth,
+        hint: hint.backgroundImage,
+        width: parseFloat(hint.width),
+        position: hint.position,
+        pointer: hint.pointerEvents,
+        lastRight: last.right,
+        edge: list.getBoundingClientRect().right,
+        fade: parseFloat(hint.width),
+      };
     });
     await page.close();
     expect(nav.scrolls).toBe(true);

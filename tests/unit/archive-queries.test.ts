@@ -128,8 +128,12 @@ function checkLists(queries: ArticleQueries, records: ArticleRecord[]): void {
       // from any article of the site, in the list or not
       for (const r of everyone) {
         const where = at(r);
-        expect(ids(queries.olderThan(kind, id, where, limit)), `${label} olderThan ${r.id} ${limit}`).toEqual(ids(list.filter((x) => newestFirst(x, where) > 0).slice(0, limit)));
-        expect(ids(queries.fromOldest(kind, id, where, limit)), `${label} fromOldest ${r.id} ${limit}`).toEqual(ids(oldestFirst.filter((x) => newestFirst(x, where) <= 0).slice(0, limit)));
+        expect(ids(queries.olderThan(kind, id, where, limit)), `${label} olderThan ${r.id} ${limit}`).toEqual(
+          ids(list.filter((x) => newestFirst(x, where) > 0).slice(0, limit)),
+        );
+        expect(ids(queries.fromOldest(kind, id, where, limit)), `${label} fromOldest ${r.id} ${limit}`).toEqual(
+          ids(oldestFirst.filter((x) => newestFirst(x, where) <= 0).slice(0, limit)),
+        );
       }
     }
     for (const r of everyone) expect(queries.position(kind, id, at(r)), `${label} position ${r.id}`).toBe(list.filter((x) => newestFirst(x, at(r)) < 0).length);
@@ -151,11 +155,42 @@ const T0 = Date.parse('2023-08-07T18:00:00+05:00');
 const newsroom: Spec[] = [
   { path: 'world/2023/08/07/talks-resume/', timestamp: T0, section: 'world', agencies: ['AFP'], headline: 'Talks resume in Geneva' },
   { path: 'world/2023/08/07/talks/', timestamp: T0, section: 'world', agencies: ['AFP', 'Reuters'], headline: 'Talks' },
-  { path: 'business/2023/08/07/rupee-gains/', timestamp: T0, section: 'business', agencies: ['APP'], headline: 'Rupee gains', quotes: [{ symbol: 'BAFL', price: 41.78 }, { symbol: 'OGDC', price: 80.1 }] },
-  { path: 'business/2023/08/07/kse-100-closes-higher/', timestamp: T0 + 5 * HOUR + 59 * 60_000, section: 'business', agencies: ['APP'], headline: 'KSE-100 closes higher', quotes: [{ symbol: 'OGDC', price: 81.2 }] },
-  { path: 'world/2023/08/08/storm-warning/', timestamp: T0 + 6 * HOUR, section: 'world', agencies: ['Reuters'], headline: 'Storm warning issued', modifiedAfter: 20 * HOUR },
+  {
+    path: 'business/2023/08/07/rupee-gains/',
+    timestamp: T0,
+    section: 'business',
+    agencies: ['APP'],
+    headline: 'Rupee gains',
+    quotes: [
+      { symbol: 'BAFL', price: 41.78 },
+      { symbol: 'OGDC', price: 80.1 },
+    ],
+  },
+  {
+    path: 'business/2023/08/07/kse-100-closes-higher/',
+    timestamp: T0 + 5 * HOUR + 59 * 60_000,
+    section: 'business',
+    agencies: ['APP'],
+    headline: 'KSE-100 closes higher',
+    quotes: [{ symbol: 'OGDC', price: 81.2 }],
+  },
+  {
+    path: 'world/2023/08/08/storm-warning/',
+    timestamp: T0 + 6 * HOUR,
+    section: 'world',
+    agencies: ['Reuters'],
+    headline: 'Storm warning issued',
+    modifiedAfter: 20 * HOUR,
+  },
   { path: 'sport/2023/08/08/cricket-series-opens/', timestamp: T0 + 7 * HOUR, section: 'sport', agencies: ['AFP', 'APP'], headline: 'Cricket series opens' },
-  { path: 'business/2023/08/08/oil-steady/', timestamp: T0 + 7 * HOUR, section: 'business', agencies: ['Reuters'], headline: "Oil 'steady' — traders", quotes: [{ symbol: 'BAFL', price: 42 }] },
+  {
+    path: 'business/2023/08/08/oil-steady/',
+    timestamp: T0 + 7 * HOUR,
+    section: 'business',
+    agencies: ['Reuters'],
+    headline: "Oil 'steady' — traders",
+    quotes: [{ symbol: 'BAFL', price: 42 }],
+  },
   { path: 'world/2023/08/09/talks-resume-2/', timestamp: T0 + 30 * HOUR, section: 'world', agencies: ['AFP'], headline: 'TALKS RESUME IN GENEVA' },
   { path: 'sport/2023/08/09/hockey/', timestamp: T0 + 31 * HOUR, section: 'sport', agencies: ['APP'], headline: 'Hockey' },
   { path: 'sport/2023/08/09/hockey-final/', timestamp: T0 + 31 * HOUR, section: 'sport', agencies: ['APP'], headline: 'Hockey final' },
@@ -174,14 +209,27 @@ describe('a newsroom of ten stories', () => {
       'world/2023/08/09/talks-resume-2/',
       'business/2023/08/08/oil-steady/',
     ]);
-    expect(pathsOf(queries.oldest('all', null, 0, 3))).toEqual(['world/2023/08/07/talks/', 'world/2023/08/07/talks-resume/', 'business/2023/08/07/rupee-gains/']);
+    expect(pathsOf(queries.oldest('all', null, 0, 3))).toEqual([
+      'world/2023/08/07/talks/',
+      'world/2023/08/07/talks-resume/',
+      'business/2023/08/07/rupee-gains/',
+    ]);
   });
 
   it('lists a section, an agency and a local day', () => {
     expect(queries.count('section', 'world')).toBe(4);
-    expect(pathsOf(queries.newest('agency', 'reuters', 0, 10))).toEqual(['business/2023/08/08/oil-steady/', 'world/2023/08/08/storm-warning/', 'world/2023/08/07/talks/']);
+    expect(pathsOf(queries.newest('agency', 'reuters', 0, 10))).toEqual([
+      'business/2023/08/08/oil-steady/',
+      'world/2023/08/08/storm-warning/',
+      'world/2023/08/07/talks/',
+    ]);
     // 23:59 in Karachi is still the 7th; midnight is the 8th
-    expect(pathsOf(queries.newest('day', '2023/08/07', 0, 10))).toEqual(['business/2023/08/07/kse-100-closes-higher/', 'business/2023/08/07/rupee-gains/', 'world/2023/08/07/talks-resume/', 'world/2023/08/07/talks/']);
+    expect(pathsOf(queries.newest('day', '2023/08/07', 0, 10))).toEqual([
+      'business/2023/08/07/kse-100-closes-higher/',
+      'business/2023/08/07/rupee-gains/',
+      'world/2023/08/07/talks-resume/',
+      'world/2023/08/07/talks/',
+    ]);
     expect(queries.count('day', '2023/08/08')).toBe(3);
   });
 
@@ -189,7 +237,11 @@ describe('a newsroom of ten stories', () => {
     const hockey = records[8]!;
     expect(queries.position('all', null, at(hockey))).toBe(1);
     expect(pathsOf(queries.olderThan('all', null, at(hockey), 2))).toEqual(['world/2023/08/09/talks-resume-2/', 'business/2023/08/08/oil-steady/']);
-    expect(pathsOf(queries.fromOldest('section', 'sport', at(records[5]!), 5))).toEqual(['sport/2023/08/08/cricket-series-opens/', 'sport/2023/08/09/hockey/', 'sport/2023/08/09/hockey-final/']);
+    expect(pathsOf(queries.fromOldest('section', 'sport', at(records[5]!), 5))).toEqual([
+      'sport/2023/08/08/cricket-series-opens/',
+      'sport/2023/08/09/hockey/',
+      'sport/2023/08/09/hockey-final/',
+    ]);
     expect(queries.everyNth('all', null, 4)).toEqual([at(records[1]!), at(records[4]!), at(records[8]!)]);
   });
 

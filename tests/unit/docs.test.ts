@@ -6,7 +6,12 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/build.ts';
 
-const pages = ['README.md', ...readdirSync(join(repoRoot, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const pages = [
+  'README.md',
+  ...readdirSync(join(repoRoot, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 /** The Markdown links of a page that are not web addresses or anchors within it. */
 function localLinks(page: string): string[] {
@@ -16,7 +21,11 @@ function localLinks(page: string): string[] {
 
 describe('README and docs/', () => {
   it('every local link resolves to a file or folder of the repository', () => {
-    const broken = pages.flatMap((page) => localLinks(page).filter((href) => !existsSync(resolve(dirname(join(repoRoot, page)), href.split('#')[0]!))).map((href) => `${page}: ${href}`));
+    const broken = pages.flatMap((page) =>
+      localLinks(page)
+        .filter((href) => !existsSync(resolve(dirname(join(repoRoot, page)), href.split('#')[0]!)))
+        .map((href) => `${page}: ${href}`),
+    );
     expect(broken).toEqual([]);
     expect(localLinks('README.md').length).toBeGreaterThan(5);
   });

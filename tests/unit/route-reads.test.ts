@@ -31,8 +31,14 @@ const at = (timestamp: number, path: string) => orderKey({ timestamp, path });
 describe('the read index', () => {
   const index = new RouteReadIndex(db);
   it('finds routes by key and by a range holding a place, with open ends that crossed threads', () => {
-    index.replace('world/page/1/', acrossThreads({ keys: ['sections', 'last-page:section:world:1'], ranges: [{ list: 'section:world', lo: LOWEST, hi: at(2000, 'world/b/') }] }));
-    index.replace('world/', acrossThreads({ keys: ['sections', 'count:section:world'], ranges: [{ list: 'section:world', lo: at(3000, 'world/c/'), hi: HIGHEST }] }));
+    index.replace(
+      'world/page/1/',
+      acrossThreads({ keys: ['sections', 'last-page:section:world:1'], ranges: [{ list: 'section:world', lo: LOWEST, hi: at(2000, 'world/b/') }] }),
+    );
+    index.replace(
+      'world/',
+      acrossThreads({ keys: ['sections', 'count:section:world'], ranges: [{ list: 'section:world', lo: at(3000, 'world/c/'), hi: HIGHEST }] }),
+    );
     index.replace('world/x/', { keys: ['article:x'], ranges: [{ list: 'section:world', lo: at(1000, 'world/a/'), hi: at(2500, 'world/x/') }] });
     expect(index.routesReading('sections').sort()).toEqual(['world/', 'world/page/1/']);
     // the oldest story of all: only the range open towards the oldest, and the one starting there

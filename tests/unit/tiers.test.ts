@@ -46,7 +46,9 @@ describe('test tiers', () => {
 
   it('sees what it looks for in the files of the other tiers', () => {
     // each site and e2e file shows at least one of the signs (the check above is not blind)
-    const unseen = [...tiered].filter((file) => existsSync(join(repoRoot, file)) && !NOT_UNIT.some(([pattern]) => pattern.test(readFileSync(join(repoRoot, file), 'utf8'))));
+    const unseen = [...tiered].filter(
+      (file) => existsSync(join(repoRoot, file)) && !NOT_UNIT.some(([pattern]) => pattern.test(readFileSync(join(repoRoot, file), 'utf8'))),
+    );
     expect(unseen).toEqual([]);
   });
 });

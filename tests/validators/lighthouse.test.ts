@@ -57,7 +57,8 @@ test.each(PAGES)('$name: accessibility, best practices and SEO 1, performance at
   // documentation on variability advises, a page that falls short is measured twice more and judged
   // on the median run. The other categories must hold in every run.
   const performance = (r: (typeof runs)[number]) => r.categories.performance?.score ?? 0;
-  if (performance(runs[0]!) < THRESHOLDS.performance) runs.push(await runLighthouse(chrome.port, url, `${name}-2`), await runLighthouse(chrome.port, url, `${name}-3`));
+  if (performance(runs[0]!) < THRESHOLDS.performance)
+    runs.push(await runLighthouse(chrome.port, url, `${name}-2`), await runLighthouse(chrome.port, url, `${name}-3`));
   for (const r of runs) expect(shortfalls(r, { ...THRESHOLDS, performance: 0 }), `Lighthouse scores of ${url}`).toEqual([]);
   const lhr = [...runs].sort((a, b) => performance(a) - performance(b))[Math.floor(runs.length / 2)]!;
   if (runs.length > 1) console.log(`lighthouse ${name}: performance ${runs.map(performance).join(', ')} in ${runs.length} runs; the median run:`);

@@ -49,8 +49,7 @@ export interface PageResult {
   google: Record<string, number>;
 }
 
-const describe = (t: SdttTest) =>
-  `${[...(t.groups ?? []), t.group].filter(Boolean).join(' > ')}: ${t.description ?? t.test} — ${t.error?.message ?? 'failed'}`;
+const describe = (t: SdttTest) => `${[...(t.groups ?? []), t.group].filter(Boolean).join(' > ')}: ${t.description ?? t.test} — ${t.error?.message ?? 'failed'}`;
 
 /** Tests one HTML file with the Google preset; `schemas` are required to be there (e.g. `jsonld:NewsArticle`). */
 export async function testStructuredData(file: string, page: string, schemas: string[]): Promise<PageResult> {
@@ -71,7 +70,12 @@ export async function testStructuredData(file: string, page: string, schemas: st
     warnings: response.warnings.map(describe),
     empty: response.optional.filter((t) => t.error).map(describe),
     google: Object.fromEntries(
-      Object.entries(Object.groupBy(response.tests.filter((t) => t.groups?.[0] === 'Google'), (t) => t.groups?.[1] ?? '')).map(([k, v]) => [k, v?.length ?? 0]),
+      Object.entries(
+        Object.groupBy(
+          response.tests.filter((t) => t.groups?.[0] === 'Google'),
+          (t) => t.groups?.[1] ?? '',
+        ),
+      ).map(([k, v]) => [k, v?.length ?? 0]),
     ),
   };
 }

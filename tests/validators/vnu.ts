@@ -72,7 +72,8 @@ export async function checkWithVnu(root: string, files: string[], options: { css
     const { stdout: output, stderr } = await runJava(args, root);
     const named = new Set(stderr.split('\n'));
     const unchecked = batch.filter((f) => !named.has(f));
-    if (unchecked.length) throw new Error(`vnu did not check ${unchecked.length} of the files it was given: ${unchecked.slice(0, 10).join(', ')}\n${stderr.slice(0, 2000)}`);
+    if (unchecked.length)
+      throw new Error(`vnu did not check ${unchecked.length} of the files it was given: ${unchecked.slice(0, 10).join(', ')}\n${stderr.slice(0, 2000)}`);
     result.checked += batch.length;
     let messages: RawMessage[];
     try {

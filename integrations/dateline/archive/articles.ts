@@ -85,7 +85,12 @@ function listSql(kind: ListKind): ListSql {
     case 'day':
       return { from: 'articles', where: 'day = ?', t: 'articles.timestamp', p: 'articles.path' };
     case 'agency':
-      return { from: 'article_agencies JOIN articles USING (id)', where: 'article_agencies.agency = ?', t: 'article_agencies.timestamp', p: 'article_agencies.path' };
+      return {
+        from: 'article_agencies JOIN articles USING (id)',
+        where: 'article_agencies.agency = ?',
+        t: 'article_agencies.timestamp',
+        p: 'article_agencies.path',
+      };
   }
 }
 
@@ -134,31 +139,67 @@ export class ArticleQueries {
   newest(kind: ListKind, id: string | null, offset: number, limit: number): ArticleRecord[] {
     if (limit <= 0) return [];
     const { from, where, t, p } = listSql(kind);
-    return this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE ${where} ORDER BY ${t} DESC, ${p} LIMIT ? OFFSET ?`).all(id, limit, offset));
+    return this.#records(
+      this.#q(`SELECT articles.record AS record FROM ${from} WHERE ${where} ORDER BY ${t} DESC, ${p} LIMIT ? OFFSET ?`).all(id, limit, offset),
+    );
   }
 
   /** `limit` articles from position `offset` counted from the oldest (0 = oldest), oldest first. */
   oldest(kind: ListKind, id: string | null, offset: number, limit: number): ArticleRecord[] {
     if (limit <= 0) return [];
     const { from, where, t, p } = listSql(kind);
-    return this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE ${where} ORDER BY ${t} ASC, ${p} DESC LIMIT ? OFFSET ?`).all(id, limit, offset));
+    return this.#records(
+      this.#q(`SELECT articles.record AS record FROM ${from} WHERE ${where} ORDER BY ${t} ASC, ${p} DESC LIMIT ? OFFSET ?`).all(id, limit, offset),
+    );
   }
 
   /** The `limit` articles of a list just older than `at` (newest first). */
   olderThan(kind: ListKind, id: string | null, at: { timestamp: number; path: string }, limit: number): ArticleRecord[] {
     // Two index range reads (an OR of both conditions would make SQLite walk the list)
     const { from, where, t, p } = listSql(kind);
-    const same = this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} = ? AND ${p} > ? ORDER BY ${p} LIMIT ?`).all(id, at.timestamp, at.path, limit));
+    const same = this.#records(
+      this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} = ? AND ${p} > ? ORDER BY ${p} LIMIT ?`).all(
+        id,
+        at.timestamp,
+        at.path,
+        limit,
+      ),
+    );
     if (same.length >= limit) return same;
-    return [...same, ...this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} < ? ORDER BY ${t} DESC, ${p} LIMIT ?`).all(id, at.timestamp, limit - same.length))];
+    return [
+      ...same,
+      ...this.#records(
+        this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} < ? ORDER BY ${t} DESC, ${p} LIMIT ?`).all(
+          id,
+          at.timestamp,
+          limit - same.length,
+        ),
+      ),
+    ];
   }
 
   /** `limit` articles from `start` on towards the newest (`start` included), oldest first. */
   fromOldest(kind: ListKind, id: string | null, start: { timestamp: number; path: string }, limit: number): ArticleRecord[] {
     const { from, where, t, p } = listSql(kind);
-    const same = this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} = ? AND ${p} <= ? ORDER BY ${p} DESC LIMIT ?`).all(id, start.timestamp, start.path, limit));
+    const same = this.#records(
+      this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} = ? AND ${p} <= ? ORDER BY ${p} DESC LIMIT ?`).all(
+        id,
+        start.timestamp,
+        start.path,
+        limit,
+      ),
+    );
     if (same.length >= limit) return same;
-    return [...same, ...this.#records(this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} > ? ORDER BY ${t} ASC, ${p} DESC LIMIT ?`).all(id, start.timestamp, limit - same.length))];
+    return [
+      ...same,
+      ...this.#records(
+        this.#q(`SELECT articles.record AS record FROM ${from} WHERE (${where}) AND ${t} > ? ORDER BY ${t} ASC, ${p} DESC LIMIT ?`).all(
+          id,
+          start.timestamp,
+          limit - same.length,
+        ),
+      ),
+    ];
   }
 
   /**
@@ -167,7 +208,10 @@ export class ArticleQueries {
    */
   everyNth(kind: ListKind, id: string | null, every: number): { timestamp: number; path: string }[] {
     const { from, where, t, p } = listSql(kind);
-    const rows = this.#q(`SELECT ${t} AS timestamp, ${p} AS path FROM ${from} WHERE ${where} ORDER BY ${t} ASC, ${p} DESC`).all(id) as { timestamp: number; path: string }[];
+    const rows = this.#q(`SELECT ${t} AS timestamp, ${p} AS path FROM ${from} WHERE ${where} ORDER BY ${t} ASC, ${p} DESC`).all(id) as {
+      timestamp: number;
+      path: string;
+    }[];
     const out: { timestamp: number; path: string }[] = [];
     for (let i = 0; i < rows.length; i += every) out.push(rows[i]!);
     return out;
@@ -176,7 +220,11 @@ export class ArticleQueries {
   /** Position of an article in a list, newest first (0 = newest). */
   position(kind: ListKind, id: string | null, at: { timestamp: number; path: string }): number {
     const { from, where, t, p } = listSql(kind);
-    return (this.#q(`SELECT COUNT(*) AS n FROM ${from} WHERE (${where}) AND (${t} > ? OR (${t} = ? AND ${p} < ?))`).get(id, at.timestamp, at.timestamp, at.path) as { n: number }).n;
+    return (
+      this.#q(`SELECT COUNT(*) AS n FROM ${from} WHERE (${where}) AND (${t} > ? OR (${t} = ? AND ${p} < ?))`).get(id, at.timestamp, at.timestamp, at.path) as {
+        n: number;
+      }
+    ).n;
   }
 
   /** The newest change (update or publication, epoch ms) among the articles of a list. */
@@ -189,7 +237,9 @@ export class ArticleQueries {
 
   /** The site's article with this headline (related-headline links): the newest one. */
   findByHeadline(headline: string): ArticleRecord | undefined {
-    const row = this.#q('SELECT record FROM articles WHERE headline_key = ? ORDER BY timestamp DESC, path LIMIT 1').get(headlineKey(headline)) as { record: string } | undefined;
+    const row = this.#q('SELECT record FROM articles WHERE headline_key = ? ORDER BY timestamp DESC, path LIMIT 1').get(headlineKey(headline)) as
+      | { record: string }
+      | undefined;
     return row && (JSON.parse(row.record) as ArticleRecord);
   }
 
@@ -229,7 +279,8 @@ export class ArticleQueries {
   }
 
   agencyName(slug: string): string | undefined {
-    return (this.#q('SELECT name FROM article_agencies WHERE agency = ? ORDER BY timestamp DESC, path LIMIT 1').get(slug) as { name: string } | undefined)?.name;
+    return (this.#q('SELECT name FROM article_agencies WHERE agency = ? ORDER BY timestamp DESC, path LIMIT 1').get(slug) as { name: string } | undefined)
+      ?.name;
   }
 
   /** Local days (`yyyy/mm/dd`) with at least one article. */

@@ -23,9 +23,7 @@ export interface FileParseRecord {
 }
 
 /** An item row: parsed (its summary) or rejected on its own. */
-export type ItemRecord =
-  | { ok: true; summary: ItemSummary; warnings: Diagnostic[] }
-  | { ok: false; line: number; errors: Diagnostic[]; warnings: Diagnostic[] };
+export type ItemRecord = { ok: true; summary: ItemSummary; warnings: Diagnostic[] } | { ok: false; line: number; errors: Diagnostic[]; warnings: Diagnostic[] };
 
 export interface SyncResult {
   /** Story keys whose items changed (before or after). */
@@ -140,7 +138,11 @@ export function syncCatalog(db: ArchiveDb, inputs: ContentFile[], options: SyncO
     });
     const record: FileParseRecord = { format: parse.format, errors: parse.errors, warnings: parse.warnings };
     if (USES_FILE_TIME.has(parse.format)) record.usesFileTime = true;
-    replaceItems(input.file, items, parse.items.map((p) => (p.ok ? p.item : undefined)));
+    replaceItems(
+      input.file,
+      items,
+      parse.items.map((p) => (p.ok ? p.item : undefined)),
+    );
     putFile.run(input.file, size, mtime, digest, JSON.stringify(record), null);
     files.push(input.file);
   }
@@ -178,12 +180,14 @@ export interface CatalogItem {
 
 /** The items of a story, from every file. */
 export function itemsOfStory(db: ArchiveDb, key: string): CatalogItem[] {
-  return (db.prepare('SELECT items.file AS file, idx, summary, digest FROM items JOIN files USING (file) WHERE key = ? ORDER BY items.file, idx').all(key) as {
-    file: string;
-    idx: number;
-    summary: string;
-    digest: string;
-  }[]).map((r) => ({ file: r.file, index: r.idx, record: JSON.parse(r.summary) as ItemRecord, digest: r.digest }));
+  return (
+    db.prepare('SELECT items.file AS file, idx, summary, digest FROM items JOIN files USING (file) WHERE key = ? ORDER BY items.file, idx').all(key) as {
+      file: string;
+      idx: number;
+      summary: string;
+      digest: string;
+    }[]
+  ).map((r) => ({ file: r.file, index: r.idx, record: JSON.parse(r.summary) as ItemRecord, digest: r.digest }));
 }
 
 /** Every file with its parse and items, for the report (in path order). */

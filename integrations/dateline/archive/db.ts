@@ -259,7 +259,19 @@ export function dataVersion(db: ArchiveDb): number {
  * what was decided and drawn before is forgotten (the wire files and their items are kept).
  */
 export function forgetDecisions(db: ArchiveDb): void {
-  for (const table of ['stories', 'sections', 'articles', 'article_agencies', 'mentions', 'quotes', 'photo_uses', 'inline_sources', 'route_keys', 'route_ranges']) db.exec(`DELETE FROM ${table}`);
+  for (const table of [
+    'stories',
+    'sections',
+    'articles',
+    'article_agencies',
+    'mentions',
+    'quotes',
+    'photo_uses',
+    'inline_sources',
+    'route_keys',
+    'route_ranges',
+  ])
+    db.exec(`DELETE FROM ${table}`);
 }
 
 /** Runs `work` in one transaction: all of it is stored, or none (a killed publisher leaves no half). */

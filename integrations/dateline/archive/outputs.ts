@@ -56,7 +56,14 @@ export class OutputTable {
 
   /** Records a file as written (and not stale). */
   put(path: string, row: { hash: string; kind: OutputKind; lastmod?: string | undefined; grp?: string | undefined; images?: string | null }): void {
-    this.#sql('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod, grp, images, stale) VALUES (?, ?, ?, ?, ?, ?, 0)').run(path, row.hash, row.kind, row.lastmod ?? null, row.grp ?? null, row.images ?? null);
+    this.#sql('INSERT OR REPLACE INTO outputs (path, hash, kind, lastmod, grp, images, stale) VALUES (?, ?, ?, ?, ?, ?, 0)').run(
+      path,
+      row.hash,
+      row.kind,
+      row.lastmod ?? null,
+      row.grp ?? null,
+      row.images ?? null,
+    );
   }
 
   /** A full build found the file in place as it would write it. */
@@ -160,7 +167,8 @@ export class OutputTable {
   inlineHashes(kind: InlineSourceKind): string[] {
     const next = this.#sql('SELECT hash FROM inline_sources WHERE kind = ? AND hash > ? ORDER BY hash LIMIT 1');
     const found: string[] = [];
-    for (let row = next.get(kind, '') as { hash: string } | undefined; row; row = next.get(kind, row.hash) as { hash: string } | undefined) found.push(row.hash);
+    for (let row = next.get(kind, '') as { hash: string } | undefined; row; row = next.get(kind, row.hash) as { hash: string } | undefined)
+      found.push(row.hash);
     return found;
   }
 }

@@ -24,7 +24,9 @@ import type { SocialImage } from '../og/paths.ts';
 /** An instant as Dateline stores instants: ISO 8601 with a numeric offset (`2016-01-04T20:43:34+05:00`). */
 const instant = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time with an offset' });
 /** Text with something to read: a letter, digit, punctuation mark or symbol (not only spaces or invisible characters). */
-const readable = z.string().regex(/[\p{L}\p{N}\p{P}\p{S}]/u, { error: 'expected text with something to read (it is empty, or only spaces and invisible characters)' });
+const readable = z
+  .string()
+  .regex(/[\p{L}\p{N}\p{P}\p{S}]/u, { error: 'expected text with something to read (it is empty, or only spaces and invisible characters)' });
 const nonEmpty = z.string().min(1, { error: 'must not be empty' });
 /** A BCP 47 language tag, as the parsers accept them (`en`, `ur`, `nb-NO`). */
 const language = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, { error: 'expected a BCP 47 language tag' });
@@ -233,7 +235,7 @@ export function checkArticle(record: unknown): string | undefined {
 // One source of truth: each schema and the declaration it describes must be the same type.
 
 /** Identical types (an optional field left out of one is a difference too), compared field by field. */
-type Same<A, B> = (<T>() => T extends Flat<A> ? 1 : 2) extends (<T>() => T extends Flat<B> ? 1 : 2) ? true : false;
+type Same<A, B> = (<T>() => T extends Flat<A> ? 1 : 2) extends <T>() => T extends Flat<B> ? 1 : 2 ? true : false;
 type Flat<T> = { [K in keyof T]: T[K] };
 type Holds<T extends true> = T;
 /** The fields of a wire item's summary that an article record does not hold: what identifies a version, and pictures' embargoes (they only decide when the story is looked at again). */

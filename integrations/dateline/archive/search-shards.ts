@@ -31,7 +31,8 @@ export class SearchShards {
 
   /** The month planned on its own last time (the newest month then), if any. */
   newestMonthSpan(): string | undefined {
-    return (this.#sql('SELECT span FROM search_shards WHERE length(span) = 7 AND retired = 0 ORDER BY span DESC LIMIT 1').get() as { span: string } | undefined)?.span;
+    return (this.#sql('SELECT span FROM search_shards WHERE length(span) = 7 AND retired = 0 ORDER BY span DESC LIMIT 1').get() as { span: string } | undefined)
+      ?.span;
   }
 
   /** Every span with live shards. */
@@ -51,12 +52,21 @@ export class SearchShards {
 
   /** Records a live shard. */
   put(shard: ShardRow): void {
-    this.#sql('INSERT OR REPLACE INTO search_shards (folder, span, idx, stories, last, retired) VALUES (?, ?, ?, ?, ?, 0)').run(shard.folder, shard.span, shard.idx, shard.stories, shard.last);
+    this.#sql('INSERT OR REPLACE INTO search_shards (folder, span, idx, stories, last, retired) VALUES (?, ?, ?, ?, ?, 0)').run(
+      shard.folder,
+      shard.span,
+      shard.idx,
+      shard.stories,
+      shard.last,
+    );
   }
 
   /** The live shards as the search page lists them: newest first. */
   listed(): Pick<ShardRow, 'folder' | 'span' | 'stories'>[] {
-    return this.#sql('SELECT folder, span, stories FROM search_shards WHERE retired = 0 ORDER BY last DESC, folder').all() as Pick<ShardRow, 'folder' | 'span' | 'stories'>[];
+    return this.#sql('SELECT folder, span, stories FROM search_shards WHERE retired = 0 ORDER BY last DESC, folder').all() as Pick<
+      ShardRow,
+      'folder' | 'span' | 'stories'
+    >[];
   }
 
   /** Folders of retired shards (their files still to remove). */

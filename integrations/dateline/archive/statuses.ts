@@ -105,7 +105,12 @@ export function refreshEntries(db: ArchiveDb, files: Iterable<string>): ReportEn
 /** Adds the warnings of an article's pictures and social image to the decision of the item it shows (the report lists them with it). */
 export function addImageWarnings(db: ArchiveDb, file: string, item: number, warnings: string[]): void {
   const row = db.prepare('SELECT decision FROM items WHERE file = ? AND idx = ?').get(file, item) as { decision: string } | undefined;
-  if (row?.decision) db.prepare('UPDATE items SET decision = ? WHERE file = ? AND idx = ?').run(JSON.stringify({ ...JSON.parse(row.decision), imageWarnings: warnings }), file, item);
+  if (row?.decision)
+    db.prepare('UPDATE items SET decision = ? WHERE file = ? AND idx = ?').run(
+      JSON.stringify({ ...JSON.parse(row.decision), imageWarnings: warnings }),
+      file,
+      item,
+    );
 }
 
 /** Every rejected file and item in the archive, as entries (an item carries its file's name and its own line). */

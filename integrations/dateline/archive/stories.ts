@@ -86,14 +86,23 @@ function versionsOf(db: ArchiveDb, key: string): DecidedItem[] {
 }
 
 /** Decides one story from its items (undefined when it has none). */
-export function decideStory(db: ArchiveDb, key: string, now: number, config: ResolvedDatelineConfig, sectionMap: Map<string, string>): DecidedStory | undefined {
+export function decideStory(
+  db: ArchiveDb,
+  key: string,
+  now: number,
+  config: ResolvedDatelineConfig,
+  sectionMap: Map<string, string>,
+): DecidedStory | undefined {
   const items = versionsOf(db, key);
   if (items.length === 0) return undefined;
   const { stories, decisions } = decideStories(items, now);
   const story = stories[0]!;
   const first = story.versions.find((v) => v.published === story.published)!;
   const sectionName = sectionOf(story.first.summary, sectionMap, config.defaultSection);
-  const base = basePathOf({ key, published: story.published, publishedIso: first.summary.published, headline: story.first.summary.headline, sectionName }, config.timeZone);
+  const base = basePathOf(
+    { key, published: story.published, publishedIso: first.summary.published, headline: story.first.summary.headline, sectionName },
+    config.timeZone,
+  );
   const upcoming = story.versions.map((v) => decisions.get(v)).flatMap((d) => (d?.status === 'scheduled' ? [d.dueAt] : []));
   // A picture of the version shown that is still under embargo joins the story when its embargo ends.
   for (const until of story.shown?.summary.pictureEmbargoes ?? []) if (toMillis(until) > now) upcoming.push(toMillis(until));
@@ -118,7 +127,13 @@ export function decideStory(db: ArchiveDb, key: string, now: number, config: Res
 const where = (v: DecidedItem) => (v.summary.line > 1 ? `${v.file}:${v.summary.line}` : v.file);
 
 /** The report's words for what became of a version. */
-function decisionRecord(item: DecidedItem, decision: VersionDecision, story: DecidedStory, url: (path: string) => string, timeZone: string): ItemDecisionRecord {
+function decisionRecord(
+  item: DecidedItem,
+  decision: VersionDecision,
+  story: DecidedStory,
+  url: (path: string) => string,
+  timeZone: string,
+): ItemDecisionRecord {
   switch (decision.status) {
     case 'published':
       return { status: 'published', url: url(story.row.path) };
@@ -131,7 +146,10 @@ function decisionRecord(item: DecidedItem, decision: VersionDecision, story: Dec
       const what = kill.summary.status === 'withheld' ? 'withheld' : 'killed';
       return {
         status: 'withdrawn',
-        message: kill === item ? `this item ${what === 'killed' ? 'kills' : 'withholds'} the story: it appears nowhere on the site` : `the story was ${what} by ${where(kill)}: it appears nowhere on the site`,
+        message:
+          kill === item
+            ? `this item ${what === 'killed' ? 'kills' : 'withholds'} the story: it appears nowhere on the site`
+            : `the story was ${what} by ${where(kill)}: it appears nowhere on the site`,
       };
     }
     case 'scheduled':
@@ -159,7 +177,9 @@ export function updateStories(
   for (const { key } of db.prepare('SELECT key FROM stories WHERE due IS NOT NULL AND due <= ?').all(now) as { key: string }[]) keys.add(key);
   const sectionMap = normaliseSectionMap(config.sectionMap);
   const getRow = db.prepare('SELECT * FROM stories WHERE key = ?');
-  const putRow = db.prepare('INSERT OR REPLACE INTO stories (key, status, published, due, day_dir, base_path, path, section_slug, section_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const putRow = db.prepare(
+    'INSERT OR REPLACE INTO stories (key, status, published, due, day_dir, base_path, path, section_slug, section_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const dropRow = db.prepare('DELETE FROM stories WHERE key = ?');
   const changes: StoryChanges = { stories: new Map(), removed: new Set(), labels: new Set(), files: new Set() };
   const folders = new Set<string>();
@@ -184,7 +204,17 @@ export function updateStories(
       continue;
     }
     const r = story.row;
-    putRow.run(r.key, r.status, r.published, r.due, r.day_dir, r.base_path, before?.base_path === r.base_path ? before.path : r.base_path, r.section_slug, r.section_name);
+    putRow.run(
+      r.key,
+      r.status,
+      r.published,
+      r.due,
+      r.day_dir,
+      r.base_path,
+      before?.base_path === r.base_path ? before.path : r.base_path,
+      r.section_slug,
+      r.section_name,
+    );
     folders.add(r.day_dir);
     slugs.add(r.section_slug);
     changes.stories.set(key, story);

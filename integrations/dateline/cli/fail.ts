@@ -8,7 +8,12 @@ import { PublishLockError } from '../publish/lock.ts';
 /** Prints the error as a user should see it; returns the exit code (75: another publisher runs). */
 export function failed(error: unknown, prefix = '[dateline] '): number {
   if (error instanceof DatelineOptionsError || error instanceof PublishLockError) {
-    console.error(error.message.split('\n').map((line) => `${prefix}${line}`).join('\n'));
+    console.error(
+      error.message
+        .split('\n')
+        .map((line) => `${prefix}${line}`)
+        .join('\n'),
+    );
     return error instanceof PublishLockError ? 75 : 1;
   }
   console.error(error);

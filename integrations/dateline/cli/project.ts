@@ -13,17 +13,23 @@ export async function loadProject(options: { base?: string; command: ResolvedDat
   const env = options.env ?? process.env;
   const rootPath = process.cwd();
   const astroConfig = await readAstroConfig(resolve(rootPath, 'astro.config.mjs'));
-  const integration = (astroConfig.integrations ?? []).flat(Infinity as 1).find((i) => (i as AstroIntegration)?.name === 'dateline') as AstroIntegration | undefined;
+  const integration = (astroConfig.integrations ?? []).flat(Infinity as 1).find((i) => (i as AstroIntegration)?.name === 'dateline') as
+    | AstroIntegration
+    | undefined;
   const datelineOptions = integration && integrationOptions.get(integration);
   if (!datelineOptions) throw new Error('no dateline() integration found in astro.config.mjs');
   const base = options.base ?? astroConfig.base ?? '/';
-  const config = resolveConfig(datelineOptions, {
-    rootPath,
-    site: astroConfig.site,
-    base,
-    cacheDir: resolve(rootPath, astroConfig.cacheDir ?? join('node_modules', '.astro')),
-    command: options.command,
-  }, env);
+  const config = resolveConfig(
+    datelineOptions,
+    {
+      rootPath,
+      site: astroConfig.site,
+      base,
+      cacheDir: resolve(rootPath, astroConfig.cacheDir ?? join('node_modules', '.astro')),
+      command: options.command,
+    },
+    env,
+  );
   const outDir = (astroConfig as { outDir?: string | URL }).outDir;
   return projectOf(config, { trailingSlash: astroConfig.trailingSlash, outDir: outDir instanceof URL ? fileURLToPath(outDir) : (outDir ?? 'dist') }, env);
 }

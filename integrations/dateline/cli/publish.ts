@@ -29,7 +29,12 @@ try {
     process.exit(1);
   }
   progress = commandProgress({ plain: !!values.watch });
-  const common = { waitMs: values['no-wait'] ? 0 : 60_000, log: progress.log, progress: progress.reporter.progress, ...(values.base ? { astroArgs: ['--base', values.base] } : {}) };
+  const common = {
+    waitMs: values['no-wait'] ? 0 : 60_000,
+    log: progress.log,
+    progress: progress.reporter.progress,
+    ...(values.base ? { astroArgs: ['--base', values.base] } : {}),
+  };
   if (values.watch) {
     const watcher = watchAndPublish(project, { ...common, command: 'npm run publish -- --watch' });
     const stop = () => void watcher.stop().then(() => process.exit(0));

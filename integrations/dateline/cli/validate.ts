@@ -28,7 +28,10 @@ const { values } = parseArgs({ options: { quiet: { type: 'boolean', short: 'q' }
 try {
   const project = await loadProject({ command: 'sync' });
   const { config } = project;
-  const publisher = new Publisher({ config, outDir: project.outDir, changesPath: project.changesPath, rendererKey: 'validate', log: console.log }, join(config.cachePath, 'validate.db'));
+  const publisher = new Publisher(
+    { config, outDir: project.outDir, changesPath: project.changesPath, rendererKey: 'validate', log: console.log },
+    join(config.cachePath, 'validate.db'),
+  );
   const now = buildNow();
   const result = await publisher.publish({ now, draw: false });
   const report = archiveReport(publisher.db, { now, contentDir: config.contentDirLabel });

@@ -30,7 +30,7 @@ export type DayLookup = { key: string };
 export type DaysFilter = { around: string };
 export type DayNeighbour = DayInfo & { side: 'older' | 'newer' };
 
-const entry = <T,>(id: string, data: T) => ({ id, data });
+const entry = <T>(id: string, data: T) => ({ id, data });
 const notFound = (what: string) => ({ error: new Error(`Dateline: ${what}`) });
 
 export function articleLoader(): LiveLoader<ArticleEntry, ArticleLookup, ArticleListFilter> {
@@ -38,7 +38,8 @@ export function articleLoader(): LiveLoader<ArticleEntry, ArticleLookup, Article
     name: 'dateline-articles',
     loadEntry: async ({ filter }) => {
       const library = currentLibrary();
-      const article = 'path' in filter ? library.article(filter.path) : 'id' in filter ? library.articleById(filter.id) : library.findByHeadline(filter.headline);
+      const article =
+        'path' in filter ? library.article(filter.path) : 'id' in filter ? library.articleById(filter.id) : library.findByHeadline(filter.headline);
       if (!article) return undefined;
       return entry(article.id, { ...article, wire: library.wireItem(article) });
     },
@@ -74,7 +75,11 @@ export function sectionLoader(): LiveLoader<SectionInfo, SlugLookup, never> {
       const section = currentLibrary().section(filter.slug);
       return section && entry(section.slug, section);
     },
-    loadCollection: async () => ({ entries: currentLibrary().sections().map((s) => entry(s.slug, s)) }),
+    loadCollection: async () => ({
+      entries: currentLibrary()
+        .sections()
+        .map((s) => entry(s.slug, s)),
+    }),
   };
 }
 
@@ -85,7 +90,11 @@ export function agencyLoader(): LiveLoader<AgencyInfo, SlugLookup, never> {
       const agency = currentLibrary().agency(filter.slug);
       return agency && entry(agency.slug, agency);
     },
-    loadCollection: async () => ({ entries: currentLibrary().agencies().map((a) => entry(a.slug, a)) }),
+    loadCollection: async () => ({
+      entries: currentLibrary()
+        .agencies()
+        .map((a) => entry(a.slug, a)),
+    }),
   };
 }
 
@@ -100,7 +109,8 @@ export function dayLoader(): LiveLoader<DayInfo | DayNeighbour, DayLookup, DaysF
       if (!filter) return notFound('days are read one at a time, or { around: "yyyy/mm/dd" } for the days beside one');
       const { older, newer } = currentLibrary().dayNeighbours(filter.around);
       // copied with their getters: a day's count is noted as read only if the page shows it
-      const beside = (day: DayInfo, side: DayNeighbour['side']) => entry(day.key, Object.defineProperties({ side }, Object.getOwnPropertyDescriptors(day)) as DayNeighbour);
+      const beside = (day: DayInfo, side: DayNeighbour['side']) =>
+        entry(day.key, Object.defineProperties({ side }, Object.getOwnPropertyDescriptors(day)) as DayNeighbour);
       const entries = [...(older ? [beside(older, 'older')] : []), ...(newer ? [beside(newer, 'newer')] : [])];
       return { entries };
     },
@@ -116,6 +126,10 @@ export function quoteLoader(): LiveLoader<LatestQuote, SlugLookup, never> {
         .find((q) => q.symbol === filter.slug);
       return quote && entry(quote.symbol, quote);
     },
-    loadCollection: async () => ({ entries: currentLibrary().quotes().map((q) => entry(q.symbol, q)) }),
+    loadCollection: async () => ({
+      entries: currentLibrary()
+        .quotes()
+        .map((q) => entry(q.symbol, q)),
+    }),
   };
 }

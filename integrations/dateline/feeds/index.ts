@@ -66,7 +66,7 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
         // RSS 2.0: "the last time the content of the channel changed": the newest publication or
         // update among its items. (Not the build's time: a feed then stays byte for byte the same
         // until one of its stories changes, and a publish does not rewrite every feed.)
-        lastBuildDate: new Date(Math.max(0, ...items.length ? options.articles.slice(0, config.feedItems).map(lastChangeOf) : [buildNow().getTime()])),
+        lastBuildDate: new Date(Math.max(0, ...(items.length ? options.articles.slice(0, config.feedItems).map(lastChangeOf) : [buildNow().getTime()]))),
         timeZone: config.timeZone,
         imageUrl: abs(options.imagePath),
       },

@@ -64,7 +64,18 @@ function feedPhotos(photos: PhotoRecord[] | undefined, abs: (path: string) => st
     const file = jpeg.find((f) => f.width >= 800) ?? jpeg.at(-1);
     if (!file) return [];
     const { role, picture, alt, caption, credit } = photo;
-    return [{ role, picture, alt, url: abs(photoPath(photo.key, file.name)), width: file.width, height: file.height, ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) }];
+    return [
+      {
+        role,
+        picture,
+        alt,
+        url: abs(photoPath(photo.key, file.name)),
+        width: file.width,
+        height: file.height,
+        ...(caption ? { caption } : {}),
+        ...(credit ? { credit } : {}),
+      },
+    ];
   });
 }
 

@@ -50,7 +50,10 @@ function describeContent(bytes: Uint8Array): string {
   if (bytes.length === 0) return 'an empty file';
   const binary = describeBinary(bytes);
   if (binary) return binary;
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).replace(/^\uFEFF|^ï»¿/, '').trimStart();
+  const head = new TextDecoder('latin1')
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF|^ï»¿/, '')
+    .trimStart();
   const root = /^(?:<\?xml[^>]*>\s*)?(?:<!--[^]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w.:-]*)/.exec(head)?.[1];
   if (root) return `XML whose root element is <${root}>`;
   if (/^[{[]/.test(head)) return 'JSON that is not a ninjs item or feed';

@@ -154,9 +154,7 @@ export interface WireItem {
 }
 
 /** One item of a file: parsed, or rejected on its own (the file's other items still count). */
-export type ItemParse =
-  | { ok: true; item: WireItem; warnings: Diagnostic[] }
-  | { ok: false; line: number; errors: Diagnostic[]; warnings: Diagnostic[] };
+export type ItemParse = { ok: true; item: WireItem; warnings: Diagnostic[] } | { ok: false; line: number; errors: Diagnostic[]; warnings: Diagnostic[] };
 
 /** What a parser made of one file. `errors` non-empty: the whole file is rejected (no items). */
 export interface FileParse {

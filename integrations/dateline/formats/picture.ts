@@ -122,7 +122,10 @@ export type HrefRead = { ok: true; href: string } | { ok: false; reason: string 
  * (`//host/a.jpg`) is read as https. White space is collapsed, like every text the parsers keep.
  */
 export function readHref(raw: string | undefined): HrefRead {
-  const text = (raw ?? '').replace(/[\u0000-\u001F\u007F-\u009F\uFEFF\uFFFD\u00AD]|\p{Cs}/gu, ' ').replace(/\s+/g, ' ').trim();
+  const text = (raw ?? '')
+    .replace(/[\u0000-\u001F\u007F-\u009F\uFEFF\uFFFD\u00AD]|\p{Cs}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text === '') return { ok: false, reason: 'an empty href' };
   if (text.length > MAX_HREF) return { ok: false, reason: `an href of ${text.length.toLocaleString('en')} characters (over ${MAX_HREF.toLocaleString('en')})` };
   if (text.startsWith('//')) return { ok: true, href: `https:${text}` };

@@ -70,7 +70,11 @@ function findContentFilesIn(contentPath: string, folder: string, maxFileSize: nu
         // Links to folders are not followed. One inside the folder adds nothing (its files are found
         // where they are); one leading out would silently leave its files unpublished: say so.
         if (isOutsideFolder(root, path)) {
-          found.push({ file: `${file}/`, path, rejection: 'symbolic link to a folder outside the content folder: not followed, so its files are not published (copy them in)' });
+          found.push({
+            file: `${file}/`,
+            path,
+            rejection: 'symbolic link to a folder outside the content folder: not followed, so its files are not published (copy them in)',
+          });
         }
         continue;
       }
@@ -107,7 +111,11 @@ function findContentFilesIn(contentPath: string, folder: string, maxFileSize: nu
         continue;
       }
       if (size > maxFileSize) {
-        found.push({ file, path, rejection: `file is ${size.toLocaleString('en')} bytes, over the ${maxFileSize.toLocaleString('en')}-byte limit (option maxFileSize)` });
+        found.push({
+          file,
+          path,
+          rejection: `file is ${size.toLocaleString('en')} bytes, over the ${maxFileSize.toLocaleString('en')}-byte limit (option maxFileSize)`,
+        });
         continue;
       }
       found.push({ file, path });
@@ -116,7 +124,6 @@ function findContentFilesIn(contentPath: string, folder: string, maxFileSize: nu
   walk(Buffer.from(folder ? join(root, folder) : root), false);
   return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
-
 
 /**
  * One content file by its path relative to the content folder, with the refusals a scan applies; undefined

@@ -99,7 +99,9 @@ export function summarizeItem(item: WireItem): ItemSummary {
     quotes: item.quotes.map(({ line: _line, ...q }) => q),
     related: item.body.flatMap((b) => (b.kind === 'related' ? [b.headline] : [])),
     contentKey: createHash('sha256')
-      .update(`${item.headline}\u0000${item.subheadline ?? ''}\u0000${item.bylineText}\u0000${item.published}\u0000${item.datelineText ?? ''}\u0000${bodyText}${pictures}`)
+      .update(
+        `${item.headline}\u0000${item.subheadline ?? ''}\u0000${item.bylineText}\u0000${item.published}\u0000${item.datelineText ?? ''}\u0000${bodyText}${pictures}`,
+      )
       .digest('hex')
       .slice(0, 32),
   };

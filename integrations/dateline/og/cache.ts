@@ -41,7 +41,20 @@ function rendererIdentity() {
   return (identity = {
     template: OG_TEMPLATE_VERSION,
     fonts: fontVersions(),
-    native: { icu: process.versions.icu, unicode: process.versions.unicode, sharp: v.sharp, vips: v.vips, pango: v.pango, harfbuzz: v.harfbuzz, freetype: v.freetype, cairo: v.cairo, fontconfig: v.fontconfig, imagequant: v.imagequant, mozjpeg: v.mozjpeg, png: v.png },
+    native: {
+      icu: process.versions.icu,
+      unicode: process.versions.unicode,
+      sharp: v.sharp,
+      vips: v.vips,
+      pango: v.pango,
+      harfbuzz: v.harfbuzz,
+      freetype: v.freetype,
+      cairo: v.cairo,
+      fontconfig: v.fontconfig,
+      imagequant: v.imagequant,
+      mozjpeg: v.mozjpeg,
+      png: v.png,
+    },
   });
 }
 
@@ -57,7 +70,11 @@ export function hashKey(kind: string, payload: unknown, theme: ResolvedTheme): s
 export async function listCache(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   let names: string[] = [];
-  try { names = await readdir(dir); } catch { return out; }
+  try {
+    names = await readdir(dir);
+  } catch {
+    return out;
+  }
   for (const n of names) {
     const m = ARTICLE_FILE.exec(n);
     if (m) out.set(m[1], n);
@@ -66,7 +83,11 @@ export async function listCache(dir: string): Promise<Map<string, string>> {
 }
 
 export async function fileSize(path: string): Promise<number | undefined> {
-  try { return (await stat(path)).size; } catch { return undefined; }
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function writeAtomic(path: string, data: Buffer): Promise<void> {
@@ -79,15 +100,28 @@ export async function writeAtomic(path: string, data: Buffer): Promise<void> {
 export async function prune(dir: string, keep: Set<string>): Promise<number> {
   let n = 0;
   let names: string[] = [];
-  try { names = await readdir(dir); } catch { return 0; }
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
   const now = Date.now();
-  await Promise.all(names.map(async (name) => {
-    const p = join(dir, name);
-    try {
-      if (ARTICLE_FILE.test(name) && !keep.has(name)) { await unlink(p); n++; }
-      else if (TMP_FILE.test(name) && now - (await stat(p)).mtimeMs > 3600_000) { await unlink(p); n++; }
-    } catch { /* raced with another process: fine */ }
-  }));
+  await Promise.all(
+    names.map(async (name) => {
+      const p = join(dir, name);
+      try {
+        if (ARTICLE_FILE.test(name) && !keep.has(name)) {
+          await unlink(p);
+          n++;
+        } else if (TMP_FILE.test(name) && now - (await stat(p)).mtimeMs > 3600_000) {
+          await unlink(p);
+          n++;
+        }
+      } catch {
+        /* raced with another process: fine */
+      }
+    }),
+  );
   return n;
 }
 

@@ -3,7 +3,9 @@
 import { createRequire } from 'node:module';
 import { BUNDLED_FONTS, fontPath } from './fonts.ts';
 
-interface CmapFont { hasGlyphForCodePoint(cp: number): boolean }
+interface CmapFont {
+  hasGlyphForCodePoint(cp: number): boolean;
+}
 
 let fonts: CmapFont[] | undefined;
 const memo = new Map<number, boolean>();
@@ -46,7 +48,10 @@ export function uncoveredCharacters(text: string): string[] {
     seen.add(ch);
     if (IGNORABLE.test(ch)) continue;
     const cp = ch.codePointAt(0)!;
-    if (cp >= 0xd800 && cp <= 0xdfff) { out.push(ch); continue; } // lone surrogate: never drawable
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+      out.push(ch);
+      continue;
+    } // lone surrogate: never drawable
     if (!isCovered(cp)) out.push(ch);
   }
   return out;

@@ -33,8 +33,17 @@ const spec: Array<[pkg: string, prefix: string, family: string]> = [
 ];
 
 export const BUNDLED_FONTS: BundledFont[] = spec.flatMap(([pkg, prefix, family]) =>
-  ([[400, '400Regular'], [700, '700Bold']] as const).map(([weight, dir]) => ({
-    pkg, dir, family, weight, file: `${prefix}_${dir}.ttf`,
+  (
+    [
+      [400, '400Regular'],
+      [700, '700Bold'],
+    ] as const
+  ).map(([weight, dir]) => ({
+    pkg,
+    dir,
+    family,
+    weight,
+    file: `${prefix}_${dir}.ttf`,
   })),
 );
 
@@ -60,7 +69,9 @@ export function packageRoot(pkg: string): string {
       }
       pkgRootCache.set(pkg, d);
       return d;
-    } catch { /* try next base */ }
+    } catch {
+      /* try next base */
+    }
   }
   const guess = resolve(process.cwd(), 'node_modules', pkg);
   if (existsSync(join(guess, 'package.json'))) {
@@ -132,7 +143,11 @@ export function ensureFontconfig(cacheDir: string): string {
   const file = join(dir, 'fonts.conf');
   const xml = fontconfigXml(resolve(cacheDir));
   let current = '';
-  try { current = readFileSync(file, 'utf8'); } catch { /* new */ }
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    /* new */
+  }
   if (current !== xml) {
     const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
     writeFileSync(tmp, xml);

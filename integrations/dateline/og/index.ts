@@ -85,8 +85,7 @@ function cleanCard(card: OgCard): CardText {
   };
 }
 
-const cardKey = (c: CardText, theme: ResolvedTheme) =>
-  hashKey('card', [c.siteName, c.sectionLabel, c.headline, c.byline, c.dateText, c.lang ?? ''], theme);
+const cardKey = (c: CardText, theme: ResolvedTheme) => hashKey('card', [c.siteName, c.sectionLabel, c.headline, c.byline, c.dateText, c.lang ?? ''], theme);
 
 /** Hash of everything drawn: card text, theme (logo by content), template version, fonts and native renderer versions. */
 export function ogCacheKey(card: OgCard, theme: OgTheme): string {
@@ -97,10 +96,7 @@ function image(file: string, ext: 'png' | 'jpg', bytes: number, key: string): Og
   return { file, ext, type: ext === 'png' ? 'image/png' : 'image/jpeg', width: WIDTH, height: HEIGHT, bytes, key };
 }
 
-export async function renderOgImages(
-  jobs: Array<{ id: string; card: OgCard }>,
-  options: RenderOgOptions,
-): Promise<RenderOgResult> {
+export async function renderOgImages(jobs: Array<{ id: string; card: OgCard }>, options: RenderOgOptions): Promise<RenderOgResult> {
   const t0 = performance.now();
   const cacheDir = resolve(options.cacheDir);
   await mkdir(cacheDir, { recursive: true });
@@ -115,7 +111,8 @@ export async function renderOgImages(
     if (w.length) warnings.set(id, w);
     const key = cardKey(c, theme);
     const e = byKey.get(key);
-    if (e) e.ids.push(id); else byKey.set(key, { card: c, ids: [id] });
+    if (e) e.ids.push(id);
+    else byKey.set(key, { card: c, ids: [id] });
   }
 
   const existing = options.probe ? await probeCache(cacheDir, [...byKey.keys()]) : await listCache(cacheDir);

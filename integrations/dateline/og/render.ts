@@ -3,12 +3,30 @@
 import sharp from 'sharp';
 import { BUNDLED_FONTS, fontPath } from './fonts.ts';
 import {
-  ELLIPSIS, arabicStyle, baseDirection, clipGraphemes, escapeMarkup, familyList, graphemes,
-  lineFactor, truncationPrefixes, type ArabicStyle,
+  ELLIPSIS,
+  arabicStyle,
+  baseDirection,
+  clipGraphemes,
+  escapeMarkup,
+  familyList,
+  graphemes,
+  lineFactor,
+  truncationPrefixes,
+  type ArabicStyle,
 } from './text.ts';
 import {
-  WIDTH, HEIGHT, MARGIN_X, ACCENT_BAR, HEADER, HEADLINE, DIVIDER_Y, FOOTER, HEADLINE_SIZES,
-  HEADLINE_MAX_LINES, MAX_HEADLINE_GRAPHEMES, type ResolvedTheme,
+  WIDTH,
+  HEIGHT,
+  MARGIN_X,
+  ACCENT_BAR,
+  HEADER,
+  HEADLINE,
+  DIVIDER_Y,
+  FOOTER,
+  HEADLINE_SIZES,
+  HEADLINE_MAX_LINES,
+  MAX_HEADLINE_GRAPHEMES,
+  type ResolvedTheme,
 } from './template.ts';
 
 export interface CardText {
@@ -26,7 +44,11 @@ export interface Encoded {
   ext: 'png' | 'jpg';
 }
 
-interface TextImg { data: Buffer; width: number; height: number }
+interface TextImg {
+  data: Buffer;
+  width: number;
+  height: number;
+}
 
 let primed: Promise<void> | undefined;
 
@@ -40,7 +62,8 @@ export function primeFonts(): Promise<void> {
   primed ??= (async () => {
     for (const f of BUNDLED_FONTS) {
       await sharp({ text: { text: '.', font: `${f.family} ${f.weight === 700 ? 'Bold ' : ''}8`, fontfile: fontPath(f), dpi: 72 } })
-        .raw().toBuffer();
+        .raw()
+        .toBuffer();
     }
   })();
   return primed;
@@ -49,10 +72,18 @@ export function primeFonts(): Promise<void> {
 async function textImage(markup: string, font: string, opts: { width?: number; wrap?: 'word-char' | 'none' } = {}): Promise<TextImg> {
   const { data, info } = await sharp({
     text: {
-      text: markup, font, rgba: true, dpi: 72, align: 'left', // 'left' = start: Pango mirrors it for RTL paragraphs
-      wrap: opts.wrap ?? 'none', ...(opts.width ? { width: opts.width } : {}),
+      text: markup,
+      font,
+      rgba: true,
+      dpi: 72,
+      align: 'left', // 'left' = start: Pango mirrors it for RTL paragraphs
+      wrap: opts.wrap ?? 'none',
+      ...(opts.width ? { width: opts.width } : {}),
     },
-  }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
 
@@ -64,7 +95,9 @@ function hasInk(text: string): boolean {
 }
 
 function span(text: string, attrs: Record<string, string | number>): string {
-  const a = Object.entries(attrs).map(([k, v]) => `${k}="${escapeMarkup(String(v))}"`).join(' ');
+  const a = Object.entries(attrs)
+    .map(([k, v]) => `${k}="${escapeMarkup(String(v))}"`)
+    .join(' ');
   return `<span ${a}>${escapeMarkup(text)}</span>`;
 }
 
@@ -92,12 +125,13 @@ export async function layoutHeadline(headline: string, theme: ResolvedTheme, lan
 
   const measure = async (text: string, size: number) => {
     const pitch = Math.round(size * factor);
-    const markup = span(text, { foreground: theme.foreground, line_height: pitch * 1024, ...(lang && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? { lang } : {}) });
+    const markup = span(text, {
+      foreground: theme.foreground,
+      line_height: pitch * 1024,
+      ...(lang && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? { lang } : {}),
+    });
     const font = `${families} Bold ${size}`;
-    const [img, one] = await Promise.all([
-      textImage(markup, font, { width: HEADLINE.width - HEADLINE_OVERHANG, wrap: 'word-char' }),
-      textImage(markup, font),
-    ]);
+    const [img, one] = await Promise.all([textImage(markup, font, { width: HEADLINE.width - HEADLINE_OVERHANG, wrap: 'word-char' }), textImage(markup, font)]);
     const lines = Math.max(1, Math.round((img.height - one.height) / pitch) + 1);
     // Ink may overhang the wrap width a little (Nastaliq swashes): allowed up to the box width.
     const fits = lines <= HEADLINE_MAX_LINES && img.height <= HEADLINE.height && img.width <= HEADLINE.width;
@@ -111,19 +145,22 @@ export async function layoutHeadline(headline: string, theme: ResolvedTheme, lan
   const size = HEADLINE_SIZES[HEADLINE_SIZES.length - 1];
   // Binary search the longest prefix (+ ellipsis) that fits.
   const longestFitting = async (prefixes: string[]) => {
-    let lo = 0, hi = prefixes.length - 1, found: { m: Awaited<ReturnType<typeof measure>>; text: string } | undefined;
+    let lo = 0,
+      hi = prefixes.length - 1,
+      found: { m: Awaited<ReturnType<typeof measure>>; text: string } | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const t = prefixes[mid] + ELLIPSIS;
       const m = await measure(t, size);
-      if (m.fits) { found = { m, text: t }; lo = mid + 1; } else hi = mid - 1;
+      if (m.fits) {
+        found = { m, text: t };
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     return found;
   };
   // By word; if not even the first word fits (a giant unbroken token), by grapheme.
-  let best =
-    (await longestFitting(truncationPrefixes(text0, lang))) ??
-    (await longestFitting(graphemes(text0).map((_, i, g) => g.slice(0, i + 1).join(''))));
+  let best = (await longestFitting(truncationPrefixes(text0, lang))) ?? (await longestFitting(graphemes(text0).map((_, i, g) => g.slice(0, i + 1).join(''))));
   if (!best) {
     const m = await measure(ELLIPSIS, size);
     best = { m, text: ELLIPSIS };
@@ -137,12 +174,21 @@ async function fitLine(text: string, build: (t: string) => string, font: string,
   let img = await textImage(build(text), font);
   if (img.width <= maxWidth) return img;
   const g = graphemes(text);
-  let lo = 1, hi = g.length - 1, best: TextImg | undefined;
+  let lo = 1,
+    hi = g.length - 1,
+    best: TextImg | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const t = g.slice(0, mid).join('').replace(/[\s\p{Cf}]+$/u, '') + ELLIPSIS;
+    const t =
+      g
+        .slice(0, mid)
+        .join('')
+        .replace(/[\s\p{Cf}]+$/u, '') + ELLIPSIS;
     img = await textImage(build(t), font);
-    if (img.width <= maxWidth) { best = img; lo = mid + 1; } else hi = mid - 1;
+    if (img.width <= maxWidth) {
+      best = img;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return best ?? textImage(build(ELLIPSIS), font);
 }
@@ -155,7 +201,9 @@ async function logoImage(theme: ResolvedTheme, height: number, maxWidth: number)
   if (!theme.logo) return undefined;
   const { data, info } = await sharp(theme.logo, { density: 300 })
     .resize({ height, width: maxWidth, fit: 'inside' })
-    .ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
 
@@ -166,29 +214,47 @@ class Canvas {
     this.data = Buffer.alloc(WIDTH * HEIGHT * 3);
     const [r, g, b] = rgb(background);
     const row = Buffer.alloc(WIDTH * 3);
-    for (let x = 0; x < WIDTH; x++) { row[x * 3] = r; row[x * 3 + 1] = g; row[x * 3 + 2] = b; }
+    for (let x = 0; x < WIDTH; x++) {
+      row[x * 3] = r;
+      row[x * 3 + 1] = g;
+      row[x * 3 + 2] = b;
+    }
     for (let y = 0; y < HEIGHT; y++) row.copy(this.data, y * WIDTH * 3);
   }
 
   rect(left: number, top: number, w: number, h: number, colour: string): void {
     const [r, g, b, a] = rgb(colour);
     const px = Buffer.alloc(w * h * 4);
-    for (let i = 0; i < px.length; i += 4) { px[i] = r; px[i + 1] = g; px[i + 2] = b; px[i + 3] = a; }
+    for (let i = 0; i < px.length; i += 4) {
+      px[i] = r;
+      px[i + 1] = g;
+      px[i + 2] = b;
+      px[i + 3] = a;
+    }
     this.draw({ data: px, width: w, height: h }, left, top);
   }
 
   /** Source-over blend of an unpremultiplied RGBA image at (left, top), clipped to the canvas. */
   draw(img: TextImg, left: number, top: number): void {
-    const d = this.data, src = img.data, w = img.width;
-    const x0 = Math.max(0, -left), y0 = Math.max(0, -top);
-    const x1 = Math.min(w, WIDTH - left), y1 = Math.min(img.height, HEIGHT - top);
+    const d = this.data,
+      src = img.data,
+      w = img.width;
+    const x0 = Math.max(0, -left),
+      y0 = Math.max(0, -top);
+    const x1 = Math.min(w, WIDTH - left),
+      y1 = Math.min(img.height, HEIGHT - top);
     for (let y = y0; y < y1; y++) {
       let s = (y * w + x0) * 4;
       let o = ((top + y) * WIDTH + left + x0) * 3;
       for (let x = x0; x < x1; x++, s += 4, o += 3) {
         const a = src[s + 3];
         if (a === 0) continue;
-        if (a === 255) { d[o] = src[s]; d[o + 1] = src[s + 1]; d[o + 2] = src[s + 2]; continue; }
+        if (a === 255) {
+          d[o] = src[s];
+          d[o + 1] = src[s + 1];
+          d[o + 2] = src[s + 2];
+          continue;
+        }
         const ia = 255 - a;
         d[o] = ((src[s] * a + d[o] * ia + 127) / 255) | 0;
         d[o + 1] = ((src[s + 1] * a + d[o + 1] * ia + 127) / 255) | 0;
@@ -219,15 +285,25 @@ export async function drawCard(card: CardText, theme: ResolvedTheme): Promise<Bu
   const headerP = hasInk(card.siteName)
     ? fitLine(
         card.siteName,
-        (t) => span(t, { foreground: theme.foreground, font_weight: 'bold' })
-          + (hasInk(section) ? span('  \u2022  ', { foreground: theme.muted }) + span(section, { foreground: theme.accent, font_weight: 'bold' }) : ''),
-        headerFont, headerMax,
+        (t) =>
+          span(t, { foreground: theme.foreground, font_weight: 'bold' }) +
+          (hasInk(section) ? span('  \u2022  ', { foreground: theme.muted }) + span(section, { foreground: theme.accent, font_weight: 'bold' }) : ''),
+        headerFont,
+        headerMax,
       )
     : fitLine(section, (t) => span(t, { foreground: theme.accent, font_weight: 'bold' }), headerFont, headerMax);
-  const bylineP = fitLine(card.byline, (t) => span(t, { foreground: theme.foreground, font_weight: 'bold' }),
-    `${familiesFor(card.byline, card.lang)} ${FOOTER.bylineSize}`, HEADLINE.width);
-  const dateP = fitLine(card.dateText, (t) => span(t, { foreground: theme.muted }),
-    `${familiesFor(card.dateText, card.lang)} ${FOOTER.dateSize}`, HEADLINE.width);
+  const bylineP = fitLine(
+    card.byline,
+    (t) => span(t, { foreground: theme.foreground, font_weight: 'bold' }),
+    `${familiesFor(card.byline, card.lang)} ${FOOTER.bylineSize}`,
+    HEADLINE.width,
+  );
+  const dateP = fitLine(
+    card.dateText,
+    (t) => span(t, { foreground: theme.muted }),
+    `${familiesFor(card.dateText, card.lang)} ${FOOTER.dateSize}`,
+    HEADLINE.width,
+  );
   const [headline, header, byline, date] = await Promise.all([headlineP, headerP, bylineP, dateP]);
 
   // x of a block of width w, mirrored for right-to-left cards.
@@ -258,12 +334,19 @@ export async function drawCard(card: CardText, theme: ResolvedTheme): Promise<Bu
 export async function drawDefault(siteName: string, tagline: string, theme: ResolvedTheme): Promise<Buffer> {
   await primeFonts();
   const logo = await logoImage(theme, 120, 600);
-  const name = await fitLine(siteName, (t) => span(t, { foreground: theme.foreground, font_weight: 'bold' }),
-    `${familiesFor(siteName)} 88`, WIDTH - 2 * MARGIN_X);
+  const name = await fitLine(
+    siteName,
+    (t) => span(t, { foreground: theme.foreground, font_weight: 'bold' }),
+    `${familiesFor(siteName)} 88`,
+    WIDTH - 2 * MARGIN_X,
+  );
   const tag = tagline
     ? await (async () => {
         const fam = familiesFor(tagline);
-        const img = await textImage(span(clipGraphemes(tagline, 200), { foreground: theme.muted }), `${fam} 34`, { width: WIDTH - 2 * MARGIN_X, wrap: 'word-char' });
+        const img = await textImage(span(clipGraphemes(tagline, 200), { foreground: theme.muted }), `${fam} 34`, {
+          width: WIDTH - 2 * MARGIN_X,
+          wrap: 'word-char',
+        });
         return img.height > 160 ? fitLine(tagline, (t) => span(t, { foreground: theme.muted }), `${fam} 34`, WIDTH - 2 * MARGIN_X) : img;
       })()
     : undefined;
@@ -297,7 +380,5 @@ export async function encode(raw: Buffer): Promise<Encoded> {
   ]);
   if (plain.length * (1 - MOZJPEG_MAX_SAVING) >= png.length) return { data: png, type: 'image/png', ext: 'png' };
   const jpg = await base().jpeg({ quality: 85, mozjpeg: true, chromaSubsampling: '4:4:4' }).toBuffer();
-  return png.length <= jpg.length
-    ? { data: png, type: 'image/png', ext: 'png' }
-    : { data: jpg, type: 'image/jpeg', ext: 'jpg' };
+  return png.length <= jpg.length ? { data: png, type: 'image/png', ext: 'png' } : { data: jpg, type: 'image/jpeg', ext: 'jpg' };
 }

@@ -26,14 +26,19 @@ export interface ResolvedTheme {
 
 /** Normalises a CSS-ish colour (#rgb, #rgba, #rrggbb, #rrggbbaa, rgb()/rgba()) to #rrggbb(aa) for Pango and sharp. */
 export function normaliseColour(c: string, field: string): string {
-  const s = String(c ?? '').trim().toLowerCase();
+  const s = String(c ?? '')
+    .trim()
+    .toLowerCase();
   let m = /^#([0-9a-f]{3,4})$/.exec(s);
   if (m) return `#${[...m[1]].map((x) => x + x).join('')}`;
   m = /^#([0-9a-f]{6}|[0-9a-f]{8})$/.exec(s);
   if (m) return s;
   m = /^rgba?\(\s*(\d{1,3})\s*[, ]\s*(\d{1,3})\s*[, ]\s*(\d{1,3})\s*(?:[,/]\s*([\d.]+%?)\s*)?\)$/.exec(s);
   if (m) {
-    const hex = (n: number) => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0');
+    const hex = (n: number) =>
+      Math.max(0, Math.min(255, Math.round(n)))
+        .toString(16)
+        .padStart(2, '0');
     let out = `#${hex(+m[1])}${hex(+m[2])}${hex(+m[3])}`;
     if (m[4] !== undefined) {
       const a = m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);

@@ -82,14 +82,21 @@ export function clipGraphemes(s: string, max: number): string {
  */
 export function truncationPrefixes(s: string, lang?: string): string[] {
   let seg: Intl.Segmenter;
-  try { seg = new Intl.Segmenter(lang || 'en', { granularity: 'word' }); } catch { seg = new Intl.Segmenter('en', { granularity: 'word' }); }
+  try {
+    seg = new Intl.Segmenter(lang || 'en', { granularity: 'word' });
+  } catch {
+    seg = new Intl.Segmenter('en', { granularity: 'word' });
+  }
   const ends: number[] = [];
   for (const x of seg.segment(s)) if (x.isWordLike) ends.push(x.index + x.segment.length);
   let cuts = ends;
   if (cuts.length < 2) {
     cuts = [];
     let i = 0;
-    for (const g of graphemes(s)) { i += g.length; cuts.push(i); }
+    for (const g of graphemes(s)) {
+      i += g.length;
+      cuts.push(i);
+    }
   }
   const out: string[] = [];
   for (const e of cuts) {

@@ -117,10 +117,22 @@ function fromManifest(m: Manifest, folder: string, input: PhotoInput, settings: 
 async function sweepTmp(folder: string): Promise<void> {
   const now = Date.now();
   let names: string[] = [];
-  try { names = await readdir(folder); } catch { return; }
-  await Promise.all(names.filter((n) => n.endsWith('.tmp')).map(async (n) => {
-    try { if (now - (await stat(join(folder, n))).mtimeMs > 3600_000) await unlink(join(folder, n)); } catch { /* raced: fine */ }
-  }));
+  try {
+    names = await readdir(folder);
+  } catch {
+    return;
+  }
+  await Promise.all(
+    names
+      .filter((n) => n.endsWith('.tmp'))
+      .map(async (n) => {
+        try {
+          if (now - (await stat(join(folder, n))).mtimeMs > 3600_000) await unlink(join(folder, n));
+        } catch {
+          /* raced: fine */
+        }
+      }),
+  );
 }
 
 /**
@@ -151,7 +163,15 @@ export async function derivePhoto(sourceBytes: Uint8Array, input: PhotoInput, se
       ok: true,
       source: photo.source,
       warnings: photo.warnings,
-      files: photo.files.map(({ name, role, ratio, format, width, height, bytes }) => ({ name, role, ...(ratio ? { ratio } : {}), format, width, height, bytes: bytes.length })),
+      files: photo.files.map(({ name, role, ratio, format, width, height, bytes }) => ({
+        name,
+        role,
+        ...(ratio ? { ratio } : {}),
+        format,
+        width,
+        height,
+        bytes: bytes.length,
+      })),
     };
   }
   await writeAtomic(join(folder, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);

@@ -83,7 +83,10 @@ export function resolveLocalPicture(contentPath: string, wireFile: string, href:
 
   // Walk it one name at a time from the real content folder: each folder, and the file, must really
   // be inside (a link may lead out; one that leads out and back in is refused too).
-  const parts = posix.normalize(rel).split('/').filter((p) => p !== '' && p !== '.');
+  const parts = posix
+    .normalize(rel)
+    .split('/')
+    .filter((p) => p !== '' && p !== '.');
   if (parts.includes('..')) return no(`path leads out of the content folder: ${given}`);
   let current = root;
   for (const part of parts) {

@@ -28,11 +28,22 @@ export interface PhotoJob {
   cacheDir: string;
 }
 
-export interface WorkerRequest { id: number; job: PhotoJob }
+export interface WorkerRequest {
+  id: number;
+  job: PhotoJob;
+}
 export type WorkerReply = { id: number; result: DeriveResult } | { id: number; error: string };
 
-interface Task { id: number; job: PhotoJob; resolve: (r: DeriveResult) => void; reject: (e: Error) => void }
-interface Slot { worker: Worker; task?: Task }
+interface Task {
+  id: number;
+  job: PhotoJob;
+  resolve: (r: DeriveResult) => void;
+  reject: (e: Error) => void;
+}
+interface Slot {
+  worker: Worker;
+  task?: Task;
+}
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
 const MAX_RESPAWNS = 8;
@@ -87,7 +98,10 @@ export class PhotoPool {
       if (task) task.resolve({ ok: false, key: '', cached: false, reason: `the picture worker stopped (${why})` });
       // A worker that ran and died is replaced (a few times at most); one that never started is not.
       if (!this.#closed && online && this.#respawns++ < MAX_RESPAWNS) {
-        this.#spawn().then(() => this.#pump(), (e: Error) => this.#failAll(e));
+        this.#spawn().then(
+          () => this.#pump(),
+          (e: Error) => this.#failAll(e),
+        );
       } else if (!this.#slots.length) {
         this.#failAll(new Error(`no picture worker left (${why})`));
       } else {
@@ -128,9 +142,12 @@ export class PhotoPool {
   derive(jobs: readonly PhotoJob[]): Promise<DeriveResult[]> {
     if (this.#closed) return Promise.reject(new Error('the picture pool is closed'));
     if (!this.#slots.length) return Promise.reject(new Error('the picture pool has no worker left'));
-    const all = jobs.map((job) => new Promise<DeriveResult>((resolve, reject) => {
-      this.#queue.push({ id: this.#nextId++, job, resolve, reject });
-    }));
+    const all = jobs.map(
+      (job) =>
+        new Promise<DeriveResult>((resolve, reject) => {
+          this.#queue.push({ id: this.#nextId++, job, resolve, reject });
+        }),
+    );
     this.#pump();
     return Promise.all(all);
   }

@@ -106,10 +106,14 @@ function pickLevel(levels: Level[], plan: OutputPlan): Level {
   const e = 1e-6;
   let best = levels[0]!;
   for (const l of levels) {
-    const inside = plan.box.left >= l.box.left - e && plan.box.top >= l.box.top - e
-      && plan.box.left + plan.box.width <= l.box.left + l.box.width + e && plan.box.top + plan.box.height <= l.box.top + l.box.height + e;
+    const inside =
+      plan.box.left >= l.box.left - e &&
+      plan.box.top >= l.box.top - e &&
+      plan.box.left + plan.box.width <= l.box.left + l.box.width + e &&
+      plan.box.top + plan.box.height <= l.box.top + l.box.height + e;
     if (!inside) continue;
-    const w = (plan.box.width * l.width) / l.box.width, h = (plan.box.height * l.height) / l.box.height;
+    const w = (plan.box.width * l.width) / l.box.width,
+      h = (plan.box.height * l.height) / l.box.height;
     if (w >= plan.width - 2 && h >= plan.height - 2 && l.width * l.height < best.width * best.height) best = l;
   }
   return best;
@@ -145,7 +149,15 @@ export function planOutputs(W: number, H: number, settings: PhotoSettings, poi?:
     const w = Math.max(1, Math.min(tw, Math.floor(thumbBox.width)));
     if (made.has(w)) continue;
     made.add(w);
-    plans.push({ stem: `t${w}`, role: 'thumbnail', ratio: '3x2', formats: ['webp', 'jpeg'], width: w, height: Math.max(1, Math.round((w * 2) / 3)), box: thumbBox });
+    plans.push({
+      stem: `t${w}`,
+      role: 'thumbnail',
+      ratio: '3x2',
+      formats: ['webp', 'jpeg'],
+      width: w,
+      height: Math.max(1, Math.round((w * 2) / 3)),
+      box: thumbBox,
+    });
   }
   for (const c of settings.crops) {
     const r = RATIO_VALUE[c.ratio];
@@ -165,9 +177,11 @@ export function declaredWarnings(input: PhotoInput, source: PhotoSource): string
   const out: string[] = [];
   if (input.declaredType?.trim()) {
     const d = declaredFormat(input.declaredType);
-    if (d !== source.format) out.push(`declared as ${input.declaredType.trim()}, but the bytes are ${FORMAT_LABEL[source.format]} (${FORMAT_MIME[source.format]})`);
+    if (d !== source.format)
+      out.push(`declared as ${input.declaredType.trim()}, but the bytes are ${FORMAT_LABEL[source.format]} (${FORMAT_MIME[source.format]})`);
   }
-  const dw = input.declaredWidth, dh = input.declaredHeight;
+  const dw = input.declaredWidth,
+    dh = input.declaredHeight;
   if ((dw && dw > 0) || (dh && dh > 0)) {
     const fits = (a: number, b: number) => (!dw || dw === a) && (!dh || dh === b);
     // The wire may give the stored size or the size after rotation: either is right.
@@ -179,7 +193,11 @@ export function declaredWarnings(input: PhotoInput, source: PhotoSource): string
 }
 
 const xmlEscape = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
-const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 500);
+const clean = (s: string) =>
+  s
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, 500);
 
 /** The rights written back: XMP (Unicode) and, for the copyright, EXIF (ASCII; libexif transliterates). */
 function rightsMetadata(input: PhotoInput, settings: PhotoSettings): { xmp?: string; exif?: Exif } {
@@ -213,7 +231,11 @@ function cutShort(bytes: Uint8Array, format: PictureFormat): boolean {
 function decodeFailure(label: string, e: unknown, bytes: Uint8Array, format: PictureFormat): string {
   const msg = describeError(e);
   if (/timeout/i.test(msg)) return `${label} that takes over ${DECODE_TIMEOUT_S} s to decode: refused`;
-  if (/premature end|truncat|unexpected end|read error|not enough data|incomplete|out of data|short read|end of (file|stream)|corrupt|invalid|bad |damaged|missing|unable to|failed to/i.test(msg)) {
+  if (
+    /premature end|truncat|unexpected end|read error|not enough data|incomplete|out of data|short read|end of (file|stream)|corrupt|invalid|bad |damaged|missing|unable to|failed to/i.test(
+      msg,
+    )
+  ) {
     return `${label} that is damaged or cut short (${msg})`;
   }
   if (cutShort(bytes, format)) return `${label} that is damaged or cut short (it ends before its end marker)`;
@@ -223,12 +245,14 @@ function decodeFailure(label: string, e: unknown, bytes: Uint8Array, format: Pic
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!);
+      }
+    }),
+  );
   return out;
 }
 
@@ -269,9 +293,15 @@ async function run(bytes: Uint8Array, input: PhotoInput, settings: PhotoSettings
   } catch (e) {
     if (/pixel limit/i.test(describeError(e))) {
       // Header only, no decode: the stated size, for the message.
-      const m = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => undefined);
+      const m = await sharp(bytes, { limitInputPixels: false })
+        .metadata()
+        .catch(() => undefined);
       if (!m?.width || !m.height) return { ok: false, reason: `${label} too large to decode: over the limit of ${mp(settings.maxPixels)} (photos.maxPixels)` };
-      return { ok: false, reason: tooLargeReason(sniffed.format, m.width, m.height, settings.maxPixels), tooLarge: { format: sniffed.format, width: m.width, height: m.height } };
+      return {
+        ok: false,
+        reason: tooLargeReason(sniffed.format, m.width, m.height, settings.maxPixels),
+        tooLarge: { format: sniffed.format, width: m.width, height: m.height },
+      };
     }
     return { ok: false, reason: decodeFailure(label, e, bytes, sniffed.format) };
   }
@@ -280,7 +310,11 @@ async function run(bytes: Uint8Array, input: PhotoInput, settings: PhotoSettings
   }
   if (!(meta.width > 0 && meta.height > 0)) return { ok: false, reason: `${label} with no pixels (${meta.width}×${meta.height})` };
   if (meta.width * meta.height > settings.maxPixels) {
-    return { ok: false, reason: tooLargeReason(sniffed.format, meta.width, meta.height, settings.maxPixels), tooLarge: { format: sniffed.format, width: meta.width, height: meta.height } };
+    return {
+      ok: false,
+      reason: tooLargeReason(sniffed.format, meta.width, meta.height, settings.maxPixels),
+      tooLarge: { format: sniffed.format, width: meta.width, height: meta.height },
+    };
   }
   if ((meta.pages ?? 1) > 1) warnings.push(`${meta.pages} ${sniffed.format === 'gif' ? 'frames (an animated GIF)' : 'pages'}: only the first is used`);
 
@@ -315,9 +349,12 @@ async function run(bytes: Uint8Array, input: PhotoInput, settings: PhotoSettings
   const cut = (plan: OutputPlan): Sharp => {
     const from = pickLevel(levels, plan);
     let img = sharp(from.data, { raw: { width: from.width, height: from.height, channels: 3 } });
-    const sx = from.width / from.box.width, sy = from.height / from.box.height;
-    const bx = (plan.box.left - from.box.left) * sx, by = (plan.box.top - from.box.top) * sy;
-    const bw = plan.box.width * sx, bh = plan.box.height * sy;
+    const sx = from.width / from.box.width,
+      sy = from.height / from.box.height;
+    const bx = (plan.box.left - from.box.left) * sx,
+      by = (plan.box.top - from.box.top) * sy;
+    const bw = plan.box.width * sx,
+      bh = plan.box.height * sy;
     if (Math.abs(bw - plan.width) <= 2 && Math.abs(bh - plan.height) <= 2 && plan.width <= from.width && plan.height <= from.height) {
       const left = Math.round(clamp(bx + bw / 2 - plan.width / 2, 0, from.width - plan.width));
       const top = Math.round(clamp(by + bh / 2 - plan.height / 2, 0, from.height - plan.height));
@@ -340,7 +377,8 @@ async function run(bytes: Uint8Array, input: PhotoInput, settings: PhotoSettings
   const encode = (img: Sharp, format: OutputFormat) => {
     if (rights.xmp) img = img.withXmp(rights.xmp);
     if (rights.exif) img = img.withExif(rights.exif);
-    const q = settings.quality, e = settings.effort;
+    const q = settings.quality,
+      e = settings.effort;
     if (format === 'jpeg') return img.jpeg({ quality: q.jpeg, chromaSubsampling: '4:2:0', optimiseCoding: false }).toBuffer();
     if (format === 'webp') return img.webp({ quality: q.webp, effort: e.webp, smartSubsample: false }).toBuffer();
     return img.avif({ quality: q.avif, effort: e.avif, chromaSubsampling: '4:2:0' }).toBuffer();
@@ -349,7 +387,9 @@ async function run(bytes: Uint8Array, input: PhotoInput, settings: PhotoSettings
   // Buffers for the files made in several formats (responsive widest first, then thumbnails widest
   // first): each becomes a level for the next.
   const buffers = new Map<OutputPlan, Level>();
-  const multi = plans.filter((p) => p.formats.length > 1).sort((a, b) => Number(a.role !== 'responsive') - Number(b.role !== 'responsive') || b.width - a.width);
+  const multi = plans
+    .filter((p) => p.formats.length > 1)
+    .sort((a, b) => Number(a.role !== 'responsive') - Number(b.role !== 'responsive') || b.width - a.width);
   for (const plan of multi) {
     const started = performance.now();
     const data = await cut(plan).raw().toBuffer();
@@ -364,12 +404,26 @@ async function run(bytes: Uint8Array, input: PhotoInput, settings: PhotoSettings
     const level = buffers.get(plan);
     const started = performance.now();
     const done = encode(level ? sharp(level.data, { raw: { width: level.width, height: level.height, channels: 3 } }) : cut(plan), format);
-    if (timings) void done.then(() => { timings[`${format} ${plan.stem}`] = performance.now() - started; }, () => {});
+    if (timings)
+      void done.then(
+        () => {
+          timings[`${format} ${plan.stem}`] = performance.now() - started;
+        },
+        () => {},
+      );
     return done;
   });
   lap('encode');
-  const files = tasks.map(({ plan, format }, i): DerivedFile => ({
-    name: `${plan.stem}.${EXT[format]}`, role: plan.role, ...(plan.ratio ? { ratio: plan.ratio } : {}), format, width: plan.width, height: plan.height, bytes: encoded[i]!,
-  }));
+  const files = tasks.map(
+    ({ plan, format }, i): DerivedFile => ({
+      name: `${plan.stem}.${EXT[format]}`,
+      role: plan.role,
+      ...(plan.ratio ? { ratio: plan.ratio } : {}),
+      format,
+      width: plan.width,
+      height: plan.height,
+      bytes: encoded[i]!,
+    }),
+  );
   return { ok: true, photo: { source, warnings, files } };
 }

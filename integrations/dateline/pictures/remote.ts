@@ -117,7 +117,8 @@ function configuredHeaders(url: URL, options: RemotePhotosOptions, env: NodeJS.P
       const value = env[variable];
       // The value is a secret: it is never part of a message.
       if (value === undefined || value === '') return { reason: `environment variable ${variable} is not set (it holds the ${name} header for ${host})` };
-      if (!HEADER_VALUE.test(value)) return { reason: `environment variable ${variable} (the ${name} header for ${host}) holds characters not allowed in a header, such as a line break` };
+      if (!HEADER_VALUE.test(value))
+        return { reason: `environment variable ${variable} (the ${name} header for ${host}) holds characters not allowed in a header, such as a line break` };
       headers[name] = value;
     }
   }
@@ -177,7 +178,12 @@ function send(url: URL, address: string, headers: Record<string, string>, signal
 
 /** Whether the first bytes are an HTML document (`<!doctype`, `<html`, after a BOM and white space). */
 function looksLikeHtml(bytes: Buffer): boolean {
-  const start = bytes.subarray(0, 1024).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+  const start = bytes
+    .subarray(0, 1024)
+    .toString('latin1')
+    .replace(/^\xef\xbb\xbf/, '')
+    .trimStart()
+    .toLowerCase();
   return start.startsWith('<!doctype') || start.startsWith('<html');
 }
 
@@ -396,7 +402,9 @@ export async function fetchRemotePicture(
     }
     if (outcome.kind === 'not-modified') {
       const meta = cached!.meta;
-      await writeCache(cacheDir, { ...meta, etag: outcome.etag ?? meta.etag, lastModified: outcome.lastModified ?? meta.lastModified, checkedAt: now }).catch(() => {});
+      await writeCache(cacheDir, { ...meta, etag: outcome.etag ?? meta.etag, lastModified: outcome.lastModified ?? meta.lastModified, checkedAt: now }).catch(
+        () => {},
+      );
       return { ok: true, bytes: cached!.bytes, fromCache: true };
     }
     if (outcome.passing && cached) {

@@ -57,7 +57,8 @@ function describeText(b: Uint8Array): Sniffed | undefined {
   // Comments, processing instructions and a doctype may come before the root element.
   const afterProlog = lower.replace(/^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!doctype(?!\s+html)[^>]*>\s*)*/, '');
   if (/^<svg[\s>/]/.test(afterProlog) || (/^<[?!]/.test(lower) && /<svg[\s>]/.test(lower.slice(0, 2048)))) return notAccepted('an SVG image');
-  if (/^<!doctype\s+html/.test(afterProlog) || /^<(html|head|body|script|meta|title|div|p|h1|a|iframe|style|link)[\s>/]/.test(afterProlog)) return refused('an HTML page, not a picture');
+  if (/^<!doctype\s+html/.test(afterProlog) || /^<(html|head|body|script|meta|title|div|p|h1|a|iframe|style|link)[\s>/]/.test(afterProlog))
+    return refused('an HTML page, not a picture');
   if (lower.startsWith('<?xml') || afterProlog.startsWith('<')) return notPicture('an XML document');
   if (/^[{[]/.test(t)) return notPicture('JSON or other text');
   if (t.startsWith('%!PS')) return notPicture('a PostScript file');
@@ -73,7 +74,8 @@ export function sniffPicture(bytes: Uint8Array): Sniffed {
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return accepted('png');
   if (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a') return accepted('gif');
   if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') return accepted('webp');
-  if (ascii(b, 0, 4) === 'RIFF') return notPicture(ascii(b, 8, 12) === 'AVI ' ? 'an AVI video' : ascii(b, 8, 12) === 'WAVE' ? 'a WAV sound file' : 'a RIFF file');
+  if (ascii(b, 0, 4) === 'RIFF')
+    return notPicture(ascii(b, 8, 12) === 'AVI ' ? 'an AVI video' : ascii(b, 8, 12) === 'WAVE' ? 'a WAV sound file' : 'a RIFF file');
   if (startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a])) return accepted('tiff');
   if (startsWith(b, [0x49, 0x49, 0x2b, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2b])) return notAccepted('a BigTIFF image');
   const brands = ftypBrands(b);
@@ -112,7 +114,12 @@ export function sniffPicture(bytes: Uint8Array): Sniffed {
 
 /** Canonical format for a declared media type or name (`image/jpg`, `JPEG`, `.jpg`), if it names one. */
 export function declaredFormat(declared: string): PictureFormat | 'svg' | undefined {
-  const t = declared.trim().toLowerCase().replace(/;.*$/, '').replace(/^image\//, '').replace(/^\./, '');
+  const t = declared
+    .trim()
+    .toLowerCase()
+    .replace(/;.*$/, '')
+    .replace(/^image\//, '')
+    .replace(/^\./, '');
   if (/^(jpe?g|pjpeg|jpe|jfif)$/.test(t)) return 'jpeg';
   if (/^(png|x-png|apng)$/.test(t)) return 'png';
   if (t === 'webp') return 'webp';

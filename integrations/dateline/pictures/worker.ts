@@ -16,7 +16,12 @@ async function run(job: PhotoJob) {
     try {
       bytes = await readFile(job.path);
     } catch (e) {
-      return { ok: false as const, key: '', cached: false, reason: `the picture file could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+      return {
+        ok: false as const,
+        key: '',
+        cached: false,
+        reason: `the picture file could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      };
     }
   } else return { ok: false as const, key: '', cached: false, reason: 'the job names no picture (neither path nor bytes)' };
   return derivePhoto(bytes, job.input, job.settings, job.cacheDir);

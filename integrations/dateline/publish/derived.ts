@@ -14,7 +14,16 @@ import { formatHeaders, headerRules, HEADERS_FILE } from './deploy-headers.ts';
 import type { ResolvedDatelineConfig } from '../options.ts';
 import type { Library } from '../site/library.ts';
 import { newsSitemapFiles, NEWS_WINDOW_MS } from '../sitemaps/news.ts';
-import { compareSitemapFiles, isPageSitemap, pageSitemapFile, renderGroup, renderIndex, sitemapSettingsKey, SITEMAP_INDEX, type SitemapSettings } from '../sitemaps/pages.ts';
+import {
+  compareSitemapFiles,
+  isPageSitemap,
+  pageSitemapFile,
+  renderGroup,
+  renderIndex,
+  sitemapSettingsKey,
+  SITEMAP_INDEX,
+  type SitemapSettings,
+} from '../sitemaps/pages.ts';
 import { robotsText } from '../sitemaps/robots.ts';
 import { defaultImage, imagePath } from './social-images.ts';
 import { DEFAULT_IMAGE } from '../og/paths.ts';
@@ -24,7 +33,6 @@ import { pruneSearchCache, updateSearch } from './search.ts';
 import { placePhotoSet } from './photos.ts';
 import { buildNow } from '../time.ts';
 import { currentRenderer } from './renderer-files.ts';
-
 
 export interface DerivedContext {
   db: ArchiveDb;
@@ -119,7 +127,11 @@ export async function deriveOutputs(ctx: DerivedContext): Promise<string[]> {
     output.write('robots.txt', robotsText(join(config.rootPath, 'public'), url(SITEMAP_INDEX)), 'static');
 
     // _headers: the CSP allows exactly the inline scripts and styles the site's pages have.
-    const inline: InlineSources = { scripts: outputs.inlineHashes('script'), styles: outputs.inlineHashes('style'), styleAttributes: outputs.inlineHashes('style-attribute') };
+    const inline: InlineSources = {
+      scripts: outputs.inlineHashes('script'),
+      styles: outputs.inlineHashes('style'),
+      styleAttributes: outputs.inlineHashes('style-attribute'),
+    };
     output.write(HEADERS_FILE, formatHeaders(headerRules(config.base, inline)), 'static');
     pending.done({ kind: 'derived' });
   }

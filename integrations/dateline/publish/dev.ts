@@ -29,7 +29,16 @@ export function stopDevArchive(): void {
 export async function startDevArchive(config: ResolvedDatelineConfig, logger: AstroIntegrationLogger): Promise<void> {
   stopDevArchive();
   const dev = { ...config, ogImages: false };
-  const publisher = new Publisher({ config: dev, outDir: join(config.cachePath, 'dev-out'), changesPath: join(config.cachePath, 'dev-changes.json'), rendererKey: 'dev', log: (l) => logger.info(l) }, devArchivePath(config));
+  const publisher = new Publisher(
+    {
+      config: dev,
+      outDir: join(config.cachePath, 'dev-out'),
+      changesPath: join(config.cachePath, 'dev-changes.json'),
+      rendererKey: 'dev',
+      log: (l) => logger.info(l),
+    },
+    devArchivePath(config),
+  );
   let closed = false;
   let queue: Promise<void> = Promise.resolve();
   // one sync at a time, in order (a slow one is not overtaken by the next)

@@ -148,7 +148,8 @@ export function intervalFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const value = env.DATELINE_PROGRESS_INTERVAL_MS;
   if (value === undefined || value === '') return DEFAULT_INTERVAL_MS;
   const ms = Number(value);
-  if (!/^\d+$/.test(value) || ms < 50) throw new DatelineOptionsError(`DATELINE_PROGRESS_INTERVAL_MS="${value}" must be a whole number of milliseconds, at least 50`);
+  if (!/^\d+$/.test(value) || ms < 50)
+    throw new DatelineOptionsError(`DATELINE_PROGRESS_INTERVAL_MS="${value}" must be a whole number of milliseconds, at least 50`);
   return ms;
 }
 
@@ -181,7 +182,9 @@ export function progressReporter(stream: ProgressStream, options: ProgressOption
   const draw = (now: number) => {
     lastDraw = now;
     if (!active.size) return clearDrawn();
-    const parts = [...active.values()].map((s, i) => (i === 0 ? `${s.stage} ${bar(s.done, s.total, 20)} ${progressText(s, now)}` : `${s.stage}: ${progressText(s, now)}`));
+    const parts = [...active.values()].map((s, i) =>
+      i === 0 ? `${s.stage} ${bar(s.done, s.total, 20)} ${progressText(s, now)}` : `${s.stage}: ${progressText(s, now)}`,
+    );
     let text = `${prefix}${parts.join('; ')}`;
     // (a terminal of unknown width, or one that says 0: 80 columns)
     const width = (stream.columns || 80) - 1;

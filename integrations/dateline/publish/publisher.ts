@@ -268,13 +268,17 @@ export class Publisher {
     const { request, full, draw, progress } = run;
     const db = this.db;
     const inputs: ContentFile[] = request.files ? namedInputs(config, request.files) : findContentFiles(config.contentPath, config.maxFileSize);
-    const sync = syncCatalog(db, inputs.filter((i) => existsSync(i.path) || i.rejection), {
-      timeZone: config.timeZone,
-      trustTimes: !full,
-      complete: !request.files,
-      onParsed: (file, index, item) => run.texts.set(searchTextKey(file, index), searchText(item)),
-      onFile: (done, total) => progress('reading', done, total),
-    });
+    const sync = syncCatalog(
+      db,
+      inputs.filter((i) => existsSync(i.path) || i.rejection),
+      {
+        timeZone: config.timeZone,
+        trustTimes: !full,
+        complete: !request.files,
+        onParsed: (file, index, item) => run.texts.set(searchTextKey(file, index), searchText(item)),
+        onFile: (done, total) => progress('reading', done, total),
+      },
+    );
     const gone = request.files ? inputs.filter((i) => !i.rejection && !existsSync(i.path)) : [];
     for (const input of gone) for (const k of forgetFile(db, input.file)) sync.keys.add(k);
     const keys = full ? catalogKeys(db) : sync.keys;
@@ -323,13 +327,29 @@ export class Publisher {
     const { config } = this.#options;
     const { draw, progress, notes } = run;
     // Pictures first: a story whose lead photo makes a social card needs no text card.
-    const photos = draw ? await preparePhotos(records, (r) => this.library.queries.wireItem(r), config, run.now, () => this.#photoPool(), (done, total) => progress('pictures', done, total)) : undefined;
+    const photos = draw
+      ? await preparePhotos(
+          records,
+          (r) => this.library.queries.wireItem(r),
+          config,
+          run.now,
+          () => this.#photoPool(),
+          (done, total) => progress('pictures', done, total),
+        )
+      : undefined;
     const pictured = records.map((r) => {
       const found = photos?.byArticle.get(r.id)?.photos;
       return found?.length ? { ...r, photos: found } : r;
     });
     const cardOf = (r: Omit<ArticleRecord, 'image'>) => (config.ogImages ? photoCard(r.photos) : undefined);
-    const images = draw ? await prepareSocialImages(pictured.filter((r) => !cardOf(r)), config, run.full, (done, total) => progress('social images', done, total)) : { byArticle: new Map(), rendered: 0, reused: 0, ms: 0 };
+    const images = draw
+      ? await prepareSocialImages(
+          pictured.filter((r) => !cardOf(r)),
+          config,
+          run.full,
+          (done, total) => progress('social images', done, total),
+        )
+      : { byArticle: new Map(), rendered: 0, reused: 0, ms: 0 };
     const imageWarnings = new Map<string, string[]>();
     for (const record of pictured) {
       const prepared = images.byArticle.get(record.id);
@@ -341,7 +361,10 @@ export class Publisher {
       changes.get(record.id)!.after = after;
     }
     if (!draw) notes.push('social images: not drawn (pages are not written)');
-    else if (config.ogImages) notes.push(`social images: ${images.rendered} rendered, ${images.reused} reused of ${records.length}${images.rendered ? ` (${Math.round(images.ms / Math.max(1, images.rendered))} ms per rendered image)` : ''}`);
+    else if (config.ogImages)
+      notes.push(
+        `social images: ${images.rendered} rendered, ${images.reused} reused of ${records.length}${images.rendered ? ` (${Math.round(images.ms / Math.max(1, images.rendered))} ms per rendered image)` : ''}`,
+      );
     else notes.push('social images: off (DATELINE_OG_IMAGES=0), pages use og/default.png');
     if (photos && photos.derived + photos.reused + photos.refused > 0) {
       notes.push(`pictures: ${photos.derived} made, ${photos.reused} from the cache, ${photos.refused} refused (${photos.ms} ms)`);
@@ -356,7 +379,11 @@ export class Publisher {
     const changed = [...content.changes.values()].filter((c) => JSON.stringify(c.before ?? null) !== JSON.stringify(c.after ?? null));
     const storyChanges: StoryChange[] = full
       ? []
-      : changed.map((c) => ({ change: c.before ? (c.after ? 'updated' : 'taken down') : 'live', url: url((c.after ?? c.before)!.path), file: (c.after ?? c.before)!.file }));
+      : changed.map((c) => ({
+          change: c.before ? (c.after ? 'updated' : 'taken down') : 'live',
+          url: url((c.after ?? c.before)!.path),
+          file: (c.after ?? c.before)!.file,
+        }));
     const plan = run.siteChanged || !draw ? undefined : new EffectPlan(this.library, this.reads, changed);
     plan?.before();
     for (const c of changed) {
@@ -418,7 +445,23 @@ export class Publisher {
   #refusal(run: PublishRun, committed: Committed, refused: NonNullable<Committed['refused']>): PublishResult {
     const { sync } = committed;
     const notes = [`${sync.parsed} parsed, ${sync.reused} unchanged (archive)`, 'strict mode: nothing published'];
-    return { counts: refused.counts, entries: committed.entries, routes: 0, written: 0, removed: 0, unchanged: 0, removedKinds: [], parsed: sync.parsed, reused: sync.reused, milliseconds: run.timings, notes, stories: [], gone: [], refused: refused.files, rejected: refused.rejected };
+    return {
+      counts: refused.counts,
+      entries: committed.entries,
+      routes: 0,
+      written: 0,
+      removed: 0,
+      unchanged: 0,
+      removedKinds: [],
+      parsed: sync.parsed,
+      reused: sync.reused,
+      milliseconds: run.timings,
+      notes,
+      stories: [],
+      gone: [],
+      refused: refused.files,
+      rejected: refused.rejected,
+    };
   }
 
   /** 6. report: `.dateline/report.json`, `.dateline/changes.json`, and what this publish did. */
@@ -434,7 +477,21 @@ export class Publisher {
     const { sync } = committed;
     const notes = [`${sync.parsed} parsed, ${sync.reused} unchanged (archive)`, ...run.notes, ...drawn.notes];
     const { written, removed, unchanged, removedKinds } = this.output.counts;
-    return { counts, entries: committed.entries, routes: committed.routes, written, removed, unchanged, removedKinds, parsed: sync.parsed, reused: sync.reused, milliseconds: run.timings, notes, stories: committed.storyChanges, gone: committed.goneFiles };
+    return {
+      counts,
+      entries: committed.entries,
+      routes: committed.routes,
+      written,
+      removed,
+      unchanged,
+      removedKinds,
+      parsed: sync.parsed,
+      reused: sync.reused,
+      milliseconds: run.timings,
+      notes,
+      stories: committed.storyChanges,
+      gone: committed.goneFiles,
+    };
   }
 
   /** Every rejected file and item the archive knows (a file of several items: each rejected item). */
@@ -454,7 +511,16 @@ export class Publisher {
     // next one clears them before it writes (a walk of the folder, only after such a death).
     if (getMeta(db, 'drawing')) this.output.removeTemporaryFiles();
     setMeta(db, 'drawing', String(process.pid));
-    const ctx: DerivedContext = { db, library: this.library, output: this.output, config, texts: run.texts, pending: this.#pending, searchShards: this.#searchShards, searchProgress: (n, total) => run.progress('search', n, total) };
+    const ctx: DerivedContext = {
+      db,
+      library: this.library,
+      output: this.output,
+      config,
+      texts: run.texts,
+      pending: this.#pending,
+      searchShards: this.#searchShards,
+      searchProgress: (n, total) => run.progress('search', n, total),
+    };
     const search = deriveSearch(ctx);
     const routes = await this.#drawRoutes(run);
     const render = Math.round(performance.now() - started);
@@ -472,7 +538,8 @@ export class Publisher {
     const routes = this.#pending.list('route');
     const progress = run.progress;
     // Many routes (a full build): every core renders; a few: this thread, where the theme is loaded.
-    const pool = routes.length >= POOL_THRESHOLD ? await RenderPool.start({ bundleDir: currentRenderer().dir, archivePath: this.#archivePath, config }) : undefined;
+    const pool =
+      routes.length >= POOL_THRESHOLD ? await RenderPool.start({ bundleDir: currentRenderer().dir, archivePath: this.#archivePath, config }) : undefined;
     const BATCH = pool ? 400 : 100;
     const renderer = await this.#loadRenderer();
     const draw = (batch: PendingOf<'route'>[]) => (pool ? pool.render(batch.map((w) => w.route)) : Promise.all(batch.map((w) => renderer.render(w.route))));
@@ -508,7 +575,11 @@ export class Publisher {
       const lastmod = feed ? undefined : routeLastmod(this.library, route);
       const sitemap = feed || route === NOT_FOUND_ROUTE ? undefined : sitemapGroup(route);
       const images = sitemap ? routeImages(this.library, route) : undefined;
-      const wrote = this.output.write(file, result.body, feed ? 'feed' : 'page', { ...(lastmod ? { lastmod } : {}), ...(sitemap ? { sitemap } : {}), ...(images ? { images } : {}) });
+      const wrote = this.output.write(file, result.body, feed ? 'feed' : 'page', {
+        ...(lastmod ? { lastmod } : {}),
+        ...(sitemap ? { sitemap } : {}),
+        ...(images ? { images } : {}),
+      });
       if (!feed && result.inline && (wrote || !this.output.table.hasInlineSources(file))) this.output.table.replaceInlineSources(file, result.inline);
     } else if (result.status === 404) {
       this.reads.forget(route);
@@ -534,7 +605,10 @@ function namedInputs(config: ResolvedDatelineConfig, files: string[]): ContentFi
 
 function findContentFilesFor(config: ResolvedDatelineConfig, files: string[]): ContentFile[] {
   const outside = outsideContentFolder(config, files);
-  if (outside.length) throw new Error(`Dateline: not in the content folder (${config.contentDirLabel}): ${outside.join(', ')}. Name files relative to it, or by an absolute path inside it.`);
+  if (outside.length)
+    throw new Error(
+      `Dateline: not in the content folder (${config.contentDirLabel}): ${outside.join(', ')}. Name files relative to it, or by an absolute path inside it.`,
+    );
   return files.flatMap((name) => {
     const path = resolve(config.contentPath, name);
     const file = relative(config.contentPath, path).split('\\').join('/');

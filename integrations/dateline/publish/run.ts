@@ -35,13 +35,29 @@ export interface SessionOptions {
 export async function openSession(project: Project, options: SessionOptions): Promise<Session> {
   const lock = await acquireLock(`${project.config.cachePath}/publish.lock`, options.command, {
     waitMs: options.waitMs,
-    onWait: (owner) => options.log(`waiting for the publisher already running for this site${owner ? ` (pid ${owner.pid}, \`${owner.command}\`, since ${owner.started})` : ''} …`),
+    onWait: (owner) =>
+      options.log(
+        `waiting for the publisher already running for this site${owner ? ` (pid ${owner.pid}, \`${owner.command}\`, since ${owner.started})` : ''} …`,
+      ),
   });
   try {
-    const bundle = options.bundle ?? ensureRenderer({ rootPath: project.rootPath, rendererRoot: project.rendererRoot, ...project.astro, args: options.astroArgs, log: options.log });
+    const bundle =
+      options.bundle ??
+      ensureRenderer({ rootPath: project.rootPath, rendererRoot: project.rendererRoot, ...project.astro, args: options.astroArgs, log: options.log });
     if (bundle.built) options.log(`theme compiled in ${(bundle.milliseconds / 1000).toFixed(1)} s`);
     setCurrentRenderer(bundle);
-    const publisher = new Publisher({ config: project.config, outDir: project.outDir, changesPath: project.changesPath, rendererKey: bundle.key, bundleDir: bundle.dir, log: options.log, ...(options.progress ? { progress: options.progress } : {}) }, project.archivePath);
+    const publisher = new Publisher(
+      {
+        config: project.config,
+        outDir: project.outDir,
+        changesPath: project.changesPath,
+        rendererKey: bundle.key,
+        bundleDir: bundle.dir,
+        log: options.log,
+        ...(options.progress ? { progress: options.progress } : {}),
+      },
+      project.archivePath,
+    );
     return {
       publisher,
       bundle,
@@ -58,18 +74,29 @@ export async function openSession(project: Project, options: SessionOptions): Pr
 }
 
 /** The publisher's timed steps, as the summary names them (a refused publish stops after the first two). */
-const STEPS = [['content', 'content'], ['images', 'images'], ['effects', 'effects'], ['render', 'pages'], ['derived', 'rest'], ['report', 'report']] as const;
+const STEPS = [
+  ['content', 'content'],
+  ['images', 'images'],
+  ['effects', 'effects'],
+  ['render', 'pages'],
+  ['derived', 'rest'],
+  ['report', 'report'],
+] as const;
 
 /** An entry per rejected file or item (an item carries its file's name and its own line). */
 const rejectedOf = (entries: ReportEntry[]): ReportEntry[] =>
-  entries.flatMap((e): ReportEntry[] => (e.items ? e.items.filter((i) => i.status === 'rejected').map((i) => ({ ...i, file: e.file })) : e.status === 'rejected' ? [e] : []));
+  entries.flatMap((e): ReportEntry[] =>
+    e.items ? e.items.filter((i) => i.status === 'rejected').map((i) => ({ ...i, file: e.file })) : e.status === 'rejected' ? [e] : [],
+  );
 
 /** `R route(s) affected; W file(s) written, X removed, U unchanged in S s (steps)`: what this publish did. */
 function totalsLine(result: PublishResult, seconds: number): string {
   const t = result.milliseconds;
   return (
     `${result.routes} route(s) affected; ${result.written} file(s) written, ${result.removed} removed, ${result.unchanged} unchanged ` +
-    `in ${seconds.toFixed(2)} s (${STEPS.filter(([key]) => t[key] !== undefined).map(([key, name]) => `${name} ${t[key]} ms`).join(', ')})`
+    `in ${seconds.toFixed(2)} s (${STEPS.filter(([key]) => t[key] !== undefined)
+      .map(([key, name]) => `${name} ${t[key]} ms`)
+      .join(', ')})`
   );
 }
 
@@ -83,7 +110,9 @@ function removedLine(result: PublishResult): string | undefined {
 function storyLines(project: Project, result: PublishResult, limit: number): string[] {
   const dir = project.config.contentDirLabel;
   const gone = new Set(result.gone);
-  const lines = result.stories.slice(0, limit).map((s) => printable(`${s.change} ${s.url} (${dir}/${s.file}${s.change === 'taken down' && gone.has(s.file) ? ' deleted' : ''})`));
+  const lines = result.stories
+    .slice(0, limit)
+    .map((s) => printable(`${s.change} ${s.url} (${dir}/${s.file}${s.change === 'taken down' && gone.has(s.file) ? ' deleted' : ''})`));
   if (result.stories.length > limit) lines.push(`… and ${result.stories.length - limit} more stories (see the report)`);
   // a deleted file that had nothing on the site (rejected, superseded, …)
   const shown = new Set(result.stories.map((s) => s.file));
@@ -109,18 +138,20 @@ function refusalLines(project: Project, result: PublishResult): string[] {
  */
 export function summaryLines(project: Project, result: PublishResult, seconds: number, limit = 30, rejected?: ReportEntry[]): string[] {
   const reportLine = `report: ${relative(process.cwd(), project.config.reportPath) || project.config.reportPath}; changes: ${relative(process.cwd(), project.changesPath)}`;
-  if (result.refused !== undefined) return [...refusalLines(project, result), `report: ${relative(process.cwd(), project.config.reportPath) || project.config.reportPath}`];
+  if (result.refused !== undefined)
+    return [...refusalLines(project, result), `report: ${relative(process.cwd(), project.config.reportPath) || project.config.reportPath}`];
   const { counts } = result;
   const items = counts.items === counts.total ? '' : ` (${counts.items} items)`;
-  const lines = [
-    `${counts.total} wire files${items}: ${STATUSES.map((s) => `${counts[s]} ${s}`).join(', ')}`,
-  ];
+  const lines = [`${counts.total} wire files${items}: ${STATUSES.map((s) => `${counts[s]} ${s}`).join(', ')}`];
   const problems = rejected ?? rejectedOf(result.entries);
   for (const p of problems.slice(0, limit)) lines.push(`  rejected ${formatProblem(project.config.contentDirLabel, p)}`);
   if (problems.length > limit) lines.push(`  … and ${problems.length - limit} more rejected (see the report)`);
   for (const status of ['duplicate', 'withdrawn', 'superseded'] as const) {
-    const listed = result.entries.flatMap((e) => (e.items ? e.items.filter((i) => i.status === status).map((i) => ({ ...i, file: e.file })) : e.status === status ? [e] : []));
-    for (const f of listed.slice(0, 10)) lines.push(`  ${status} ${printable(`${project.config.contentDirLabel}/${f.file}${f.line ? `:${f.line}` : ''}: ${f.message ?? ''}`)}`);
+    const listed = result.entries.flatMap((e) =>
+      e.items ? e.items.filter((i) => i.status === status).map((i) => ({ ...i, file: e.file })) : e.status === status ? [e] : [],
+    );
+    for (const f of listed.slice(0, 10))
+      lines.push(`  ${status} ${printable(`${project.config.contentDirLabel}/${f.file}${f.line ? `:${f.line}` : ''}: ${f.message ?? ''}`)}`);
     if (listed.length > 10) lines.push(`  … and ${listed.length - 10} more ${status} (see the report)`);
   }
   for (const line of storyLines(project, result, 10)) lines.push(`  ${line}`);
@@ -140,7 +171,8 @@ export function summaryLines(project: Project, result: PublishResult, seconds: n
 export function watchLines(project: Project, result: PublishResult, files: string[] | undefined, seconds: number): string[] {
   const dir = project.config.contentDirLabel;
   const limit = 20;
-  const capped = (lines: string[], what: string) => (lines.length > limit ? [...lines.slice(0, limit), `  … and ${lines.length - limit} more ${what} (see the report)`] : lines);
+  const capped = (lines: string[], what: string) =>
+    lines.length > limit ? [...lines.slice(0, limit), `  … and ${lines.length - limit} more ${what} (see the report)`] : lines;
   if (result.refused !== undefined) {
     const rejected = result.rejected ?? rejectedOf(result.entries);
     return [
@@ -175,7 +207,12 @@ export function watchLines(project: Project, result: PublishResult, files: strin
   else if (good.every((f) => result.gone.includes(f))) lines.push(`removed ${good.length} deleted file(s): ${totals}`);
   else lines.push(`published ${good.length} changed file(s): ${totals}`);
   lines.push(...stories);
-  lines.push(...capped(rejected.map((p) => `  rejected ${formatProblem(dir, p)} (not published)`), 'rejected'));
+  lines.push(
+    ...capped(
+      rejected.map((p) => `  rejected ${formatProblem(dir, p)} (not published)`),
+      'rejected',
+    ),
+  );
   lines.push(...others);
   if (removed) lines.push(`  ${removed}`);
   return lines;

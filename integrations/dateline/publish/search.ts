@@ -40,7 +40,12 @@ export async function updateSearch(
   onProgress?: (done: number, total: number) => void,
 ): Promise<SearchUpdate> {
   const started = performance.now();
-  const options: RecordOptions = { contentPath: config.contentPath, timeZone: config.timeZone, language: config.language, wireItem: (a) => library.wireItem(a) };
+  const options: RecordOptions = {
+    contentPath: config.contentPath,
+    timeZone: config.timeZone,
+    language: config.language,
+    wireItem: (a) => library.wireItem(a),
+  };
   const fingerprint = indexFingerprint(config.rootPath, options);
   const cacheDir = join(config.cachePath, 'search');
   mkdirSync(cacheDir, { recursive: true });
@@ -62,14 +67,20 @@ export async function updateSearch(
   let indexed = 0;
   // the stories of the spans to check, counted from the month index (progress)
   const spanStories = (span: string) =>
-    (span.length === 4 ? present.filter((m) => m.startsWith(`${span}-`) && m !== newest) : span === newest ? [span] : []).reduce((n, m) => n + library.queries.monthCount(m), 0);
+    (span.length === 4 ? present.filter((m) => m.startsWith(`${span}-`) && m !== newest) : span === newest ? [span] : []).reduce(
+      (n, m) => n + library.queries.monthCount(m),
+      0,
+    );
   const total = onProgress ? [...todo].reduce((n, span) => n + spanStories(span), 0) : 0;
   let checked = 0;
   onProgress?.(0, total);
   for (const span of [...todo].sort()) {
-    const articles = span.length === 4
-      ? present.filter((m) => m.startsWith(`${span}-`) && m !== newest).flatMap((m) => library.queries.monthArticles(m))
-      : span === newest ? library.queries.monthArticles(span) : [];
+    const articles =
+      span.length === 4
+        ? present.filter((m) => m.startsWith(`${span}-`) && m !== newest).flatMap((m) => library.queries.monthArticles(m))
+        : span === newest
+          ? library.queries.monthArticles(span)
+          : [];
     const planned = planSpan(span, articles, config.searchShardSize).map((shard, idx) => ({
       folder: `${shard.id}-${shardKey(fingerprint, shard.articles)}`,
       idx,

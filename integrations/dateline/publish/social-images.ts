@@ -43,7 +43,12 @@ export interface PreparedImages {
 
 /** The default image's cached file (`og/default.png` of every site). */
 export async function defaultImage(config: ResolvedDatelineConfig): Promise<OgImage> {
-  const image = await renderDefaultImage({ cacheDir: join(config.cachePath, 'og'), theme: themeOf(config), siteName: config.siteName, tagline: config.description });
+  const image = await renderDefaultImage({
+    cacheDir: join(config.cachePath, 'og'),
+    theme: themeOf(config),
+    siteName: config.siteName,
+    tagline: config.description,
+  });
   if (image.type !== 'image/png') throw new Error('Dateline: the default social image must be a PNG (og/default.png)');
   return image;
 }
@@ -72,7 +77,13 @@ export async function prepareSocialImages(
       dateText: formatLocalDateTime(a.published, config.timeZone),
     },
   }));
-  const result = await renderOgImages(jobs, { cacheDir: join(config.cachePath, 'og'), theme: themeOf(config), prune: full, probe: !full, ...(onProgress ? { onProgress } : {}) });
+  const result = await renderOgImages(jobs, {
+    cacheDir: join(config.cachePath, 'og'),
+    theme: themeOf(config),
+    prune: full,
+    probe: !full,
+    ...(onProgress ? { onProgress } : {}),
+  });
   const byId = new Map(articles.map((a) => [a.id, a]));
   for (const [id, image] of result.images) {
     prepared.byArticle.set(id, {
@@ -83,7 +94,8 @@ export async function prepareSocialImages(
     });
   }
   for (const [id, warnings] of result.warnings) {
-    if (!prepared.byArticle.has(id)) prepared.byArticle.set(id, { image: DEFAULT_IMAGE, file: '', key: '', warnings: warnings.map((w) => `social image: ${w}`) });
+    if (!prepared.byArticle.has(id))
+      prepared.byArticle.set(id, { image: DEFAULT_IMAGE, file: '', key: '', warnings: warnings.map((w) => `social image: ${w}`) });
   }
   prepared.rendered = result.rendered;
   prepared.reused = result.reused;

@@ -35,7 +35,9 @@ function walk(root: string, path: string, into: string[]): void {
 export function rendererKey(rootPath: string, astro: { base: string; trailingSlash?: string }): string {
   const files: string[] = [];
   for (const source of SOURCES) walk(rootPath, source, files);
-  const hash = createHash('sha256').update(JSON.stringify({ base: astro.base, trailingSlash: astro.trailingSlash ?? 'ignore' })).update(process.version);
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ base: astro.base, trailingSlash: astro.trailingSlash ?? 'ignore' }))
+    .update(process.version);
   for (const file of files) hash.update(`\0${file}\0`).update(readFileSync(join(rootPath, file)));
   return hash.digest('hex').slice(0, 20);
 }
@@ -60,7 +62,14 @@ export function rendererPaths(rendererRoot: string, key: string): { dir: string;
  * bundles are kept (they are the compiled theme, not content: by default beside node_modules' other
  * build caches, shared by every content folder and cache folder of the project).
  */
-export function ensureRenderer(options: { rootPath: string; rendererRoot: string; base: string; trailingSlash?: string; args?: string[]; log?: (line: string) => void }): RendererBundle {
+export function ensureRenderer(options: {
+  rootPath: string;
+  rendererRoot: string;
+  base: string;
+  trailingSlash?: string;
+  args?: string[];
+  log?: (line: string) => void;
+}): RendererBundle {
   const started = performance.now();
   const key = rendererKey(options.rootPath, { base: options.base, trailingSlash: options.trailingSlash });
   const { dir, tmp } = rendererPaths(options.rendererRoot, key);
@@ -120,7 +129,8 @@ export function keepRenderer(options: { rootPath: string; rendererRoot: string; 
   // a compile that failed or was killed leaves its temporary folder: gone after an hour
   for (const name of readdirSync(options.rendererRoot).filter((n) => /^[0-9a-f]{20}\.\d+\.(tmp|old)$/.test(n))) {
     try {
-      if (Date.now() - statSync(join(options.rendererRoot, name)).mtimeMs > 3_600_000) rmSync(join(options.rendererRoot, name), { recursive: true, force: true });
+      if (Date.now() - statSync(join(options.rendererRoot, name)).mtimeMs > 3_600_000)
+        rmSync(join(options.rendererRoot, name), { recursive: true, force: true });
     } catch {
       // removed meanwhile
     }

@@ -68,7 +68,10 @@ function readStartTag(html: string, at: number): Tag {
 
 /** Attribute values are hashed after character-reference decoding; Astro writes only these few. */
 function decodeAttribute(value: string): string {
-  return value.replace(/&(quot|amp|lt|gt|#39|#x27|#34|#x22);/g, (_, e: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'", '#x27': "'", '#34': '"', '#x22': '"' })[e]!);
+  return value.replace(
+    /&(quot|amp|lt|gt|#39|#x27|#34|#x22);/g,
+    (_, e: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'", '#x27': "'", '#34': '"', '#x22': '"' })[e]!,
+  );
 }
 
 const DATA_SCRIPT = '<script type="application/ld+json">';

@@ -15,7 +15,10 @@ parentPort!.on('message', async (message: { id: number; routes: string[] }) => {
   try {
     const results = [];
     for (const route of message.routes) results.push(await renderer.render(route));
-    parentPort!.postMessage({ id: message.id, results }, results.map((r) => r.body.buffer as ArrayBuffer));
+    parentPort!.postMessage(
+      { id: message.id, results },
+      results.map((r) => r.body.buffer as ArrayBuffer),
+    );
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: (error as Error).stack ?? String(error) });
   }

@@ -20,7 +20,10 @@ export interface BuildReport {
 export function reportCounts(db: ArchiveDb): BuildReport['counts'] {
   const counts = { total: 0, items: 0, ...Object.fromEntries(STATUSES.map((s) => [s, 0])) } as BuildReport['counts'];
   // a few distinct status lists, counted by SQLite (not a row per file brought into JavaScript)
-  for (const { statuses, n } of db.prepare('SELECT statuses, count(*) AS n FROM files WHERE statuses IS NOT NULL GROUP BY statuses').all() as { statuses: string; n: number }[]) {
+  for (const { statuses, n } of db.prepare('SELECT statuses, count(*) AS n FROM files WHERE statuses IS NOT NULL GROUP BY statuses').all() as {
+    statuses: string;
+    n: number;
+  }[]) {
     counts.total += n;
     for (const status of statuses.split(',') as FileStatus[]) {
       counts[status] += n;
@@ -32,7 +35,9 @@ export function reportCounts(db: ArchiveDb): BuildReport['counts'] {
 
 /** The whole report, from the stored entries (a full build's summary reads it). */
 export function archiveReport(db: ArchiveDb, meta: { now: Date; contentDir: string }): BuildReport {
-  const files = (db.prepare('SELECT report FROM files WHERE report IS NOT NULL ORDER BY file').all() as { report: string }[]).map((r) => JSON.parse(r.report) as ReportEntry);
+  const files = (db.prepare('SELECT report FROM files WHERE report IS NOT NULL ORDER BY file').all() as { report: string }[]).map(
+    (r) => JSON.parse(r.report) as ReportEntry,
+  );
   return { generatedAt: meta.now.toISOString(), contentDir: meta.contentDir, counts: reportCounts(db), files };
 }
 
@@ -43,10 +48,22 @@ export function archiveReport(db: ArchiveDb, meta: { now: Date; contentDir: stri
 export function writeArchiveReport(db: ArchiveDb, path: string, meta: { now: Date; contentDir: string; refused?: number }): BuildReport['counts'] {
   const counts = reportCounts(db);
   // Strict mode refused the publish: the statuses say what a publish would do, but nothing was published.
-  const strict = meta.refused ? { strict: { published: false, rejectedFiles: meta.refused, message: `strict mode: ${meta.refused} wire file(s) rejected, nothing published; the other statuses say what a publish will do once they are mended or removed` } } : {};
+  const strict = meta.refused
+    ? {
+        strict: {
+          published: false,
+          rejectedFiles: meta.refused,
+          message: `strict mode: ${meta.refused} wire file(s) rejected, nothing published; the other statuses say what a publish will do once they are mended or removed`,
+        },
+      }
+    : {};
   // Joined by SQLite, reading the files in the primary key's order (at 100,000 files: 0.05 s; a row
   // each brought into JavaScript took ten times as long, and group_concat's own ORDER BY sorts again)
-  const entries = (db.prepare("SELECT group_concat(report, ',\n') AS text FROM (SELECT report FROM files WHERE report IS NOT NULL ORDER BY file)").get() as { text: string | null }).text;
+  const entries = (
+    db.prepare("SELECT group_concat(report, ',\n') AS text FROM (SELECT report FROM files WHERE report IS NOT NULL ORDER BY file)").get() as {
+      text: string | null;
+    }
+  ).text;
   const head = JSON.stringify({ generatedAt: meta.now.toISOString(), contentDir: meta.contentDir, ...strict, counts });
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;

@@ -30,9 +30,7 @@ export function formatProblem(contentDir: string, entry: ReportEntry): string {
 export function summarize(report: BuildReport, limit = 30): string[] {
   const { counts } = report;
   const items = counts.items === counts.total ? '' : ` (${counts.items} items)`;
-  const lines = [
-    `${counts.total} wire files${items}: ${STATUSES.map((s) => `${counts[s]} ${s}`).join(', ')}`,
-  ];
+  const lines = [`${counts.total} wire files${items}: ${STATUSES.map((s) => `${counts[s]} ${s}`).join(', ')}`];
   const rejected = rejections(report);
   for (const f of rejected.slice(0, limit)) lines.push(`  rejected ${formatProblem(report.contentDir, f)}`);
   if (rejected.length > limit) lines.push(`  … and ${rejected.length - limit} more rejected (see the report)`);

@@ -12,7 +12,15 @@ import { parserFingerprint } from '../formats/fingerprint.ts';
 import { searchRecord, searchTextKey, type RecordOptions } from './records.ts';
 
 /** Files of a Pagefind bundle the search page does not load (it imports `pagefind.js` only). */
-const UNUSED_FILES = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+const UNUSED_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
 
 /** The shard list, beside the search page (under `pagefind/` everything is immutable). */
 export const SHARDS_FILE = 'search/shards.json';
@@ -61,4 +69,3 @@ export async function indexShard(articles: ArticleRecord[], options: RecordOptio
   }
   renameSync(tmp, target);
 }
-

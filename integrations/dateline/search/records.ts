@@ -30,7 +30,10 @@ export interface RecordOptions {
 export function searchText(wire: Pick<WireItem, 'body' | 'datelineText' | 'pictures'>): string {
   const text: string[] = [];
   // the caption the page gives the lead photo; one without a picture is not shown, nor searched
-  const leadCaption = placeCaptions(wire.body, wire.pictures?.filter((p) => p.status === 'usable')).lead;
+  const leadCaption = placeCaptions(
+    wire.body,
+    wire.pictures?.filter((p) => p.status === 'usable'),
+  ).lead;
   let datelineDone = false;
   for (const block of wire.body) {
     // related headlines are other stories; a picture's words are its caption, shown only when the picture is

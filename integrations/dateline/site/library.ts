@@ -57,7 +57,6 @@ export interface ListPageData {
   total: number;
 }
 
-
 export { listPagePath };
 
 /** A list's name in recorded reads (reads.ts): `all`, `section:world`, `agency:afp`, `day:2023/08/07`. */

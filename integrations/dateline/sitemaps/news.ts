@@ -20,9 +20,7 @@ export function lastChange(article: Pick<ArticleRecord, 'published' | 'modified'
 export function newsWindow(articles: ArticleRecord[], now: Date): ArticleRecord[] {
   const end = now.getTime();
   const start = end - NEWS_WINDOW_MS;
-  return articles
-    .filter((a) => a.timestamp > start && a.timestamp <= end)
-    .sort((a, b) => b.timestamp - a.timestamp || (a.path < b.path ? -1 : 1));
+  return articles.filter((a) => a.timestamp > start && a.timestamp <= end).sort((a, b) => b.timestamp - a.timestamp || (a.path < b.path ? -1 : 1));
 }
 
 /**

@@ -10,5 +10,8 @@ export function correctionText(correction: { note?: string }): string {
  * correction stays noted when a later update follows it).
  */
 export function correctionOf<V extends { summary: { correction?: { note?: string } } }>(versions: readonly V[], shown: V): { note?: string } | undefined {
-  return versions.slice(0, versions.indexOf(shown) + 1).filter((v) => v.summary.correction).at(-1)?.summary.correction;
+  return versions
+    .slice(0, versions.indexOf(shown) + 1)
+    .filter((v) => v.summary.correction)
+    .at(-1)?.summary.correction;
 }

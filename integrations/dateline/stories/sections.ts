@@ -33,7 +33,13 @@ const TOP_LEVEL: [number: string, name: string, section: string][] = [
 const ANPA_CATEGORIES: Record<string, string> = { f: 'Business', s: 'Sports', i: 'World', e: 'Culture', l: 'Lifestyle', p: 'Politics' };
 
 export const DEFAULT_SECTION_MAP: Readonly<Record<string, string>> = Object.freeze({
-  ...Object.fromEntries(TOP_LEVEL.flatMap(([code, name, section]) => [[`medtop:${code}`, section], [`subj:${code}`, section], [name, section]])),
+  ...Object.fromEntries(
+    TOP_LEVEL.flatMap(([code, name, section]) => [
+      [`medtop:${code}`, section],
+      [`subj:${code}`, section],
+      [name, section],
+    ]),
+  ),
   ...Object.fromEntries(Object.entries(ANPA_CATEGORIES).map(([code, section]) => [`anpa:${code}`, section])),
 });
 

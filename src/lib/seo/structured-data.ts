@@ -43,7 +43,8 @@ function authors(site: Site, article: Article): Thing[] {
 function articleImages(site: Site, article: Article): Thing[] {
   const lead = leadPhoto(article.photos);
   const crops = lead ? photoFiles(lead, 'crop') : [];
-  if (!lead || crops.length === 0) return [{ '@type': 'ImageObject', url: site.absolute(article.image.path), width: article.image.width, height: article.image.height }];
+  if (!lead || crops.length === 0)
+    return [{ '@type': 'ImageObject', url: site.absolute(article.image.path), width: article.image.width, height: article.image.height }];
   const order = ['16x9', '4x3', '1x1'];
   crops.sort((a, b) => order.indexOf(a.ratio ?? '') - order.indexOf(b.ratio ?? ''));
   return crops.map((crop) => ({

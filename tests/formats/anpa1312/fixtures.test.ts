@@ -39,7 +39,10 @@ describe('ANPA 1312 story', () => {
       headline: 'Harbour ferry strike ends after overnight talks',
       headlineLine: 4,
       bylineText: 'By JANE ROE, Associated Press',
-      byline: [{ name: 'JANE ROE', kind: 'person' }, { name: 'Associated Press', kind: 'agency' }],
+      byline: [
+        { name: 'JANE ROE', kind: 'person' },
+        { name: 'Associated Press', kind: 'agency' },
+      ],
       dateline: 'PORTMERE, Maine',
       datelineText: 'PORTMERE, Maine (AP) —',
       subjects: [{ code: 'anpa:a', name: 'Domestic news' }],
@@ -54,9 +57,17 @@ describe('ANPA 1312 story', () => {
   });
 
   it('never publishes editor lines, photo references or the abstract', () => {
-    const item = only(parse(anpa({
-      notes: ['AP Photo PMX101, PMX102', 'Eds: With AP Photos. Moves on general news lines.', 'A long abstract of the story that repeats the lede for web pages and is far too long to be a deck under the headline of this story.'],
-    })));
+    const item = only(
+      parse(
+        anpa({
+          notes: [
+            'AP Photo PMX101, PMX102',
+            'Eds: With AP Photos. Moves on general news lines.',
+            'A long abstract of the story that repeats the lede for web pages and is far too long to be a deck under the headline of this story.',
+          ],
+        }),
+      ),
+    );
     expect(JSON.stringify(item)).not.toMatch(/Eds|AP Photo|PMX|abstract|Moves/);
     expect(item.subheadline).toBeUndefined();
   });
@@ -67,10 +78,22 @@ describe('ANPA 1312 story', () => {
   });
 
   it('reads crossheads, rules and agate tables', () => {
-    const item = only(parse(anpa({
-      tabular: true,
-      extra: ['\t   ___', '\t   TIDE TABLES', `${BS}^${US}${RS} W${RS} L`, `${BS}Portmere${DLE} Ferries${US}${RS} 12${RS} 3{`, `${BS}Isle${DLE} Line${US}${RS} 9${RS} _`, "^Saturday's Sailings=", '\t   Portmere to Isle, 7:05 a.m.'],
-    })));
+    const item = only(
+      parse(
+        anpa({
+          tabular: true,
+          extra: [
+            '\t   ___',
+            '\t   TIDE TABLES',
+            `${BS}^${US}${RS} W${RS} L`,
+            `${BS}Portmere${DLE} Ferries${US}${RS} 12${RS} 3{`,
+            `${BS}Isle${DLE} Line${US}${RS} 9${RS} _`,
+            "^Saturday's Sailings=",
+            '\t   Portmere to Isle, 7:05 a.m.',
+          ],
+        }),
+      ),
+    );
     expect(item.body.slice(2)).toEqual([
       { kind: 'subhead', text: 'TIDE TABLES', line: 10 },
       { kind: 'list', ordered: false, items: ['W L', 'Portmere Ferries 12 3', 'Isle Line 9 —'], line: 11 },
@@ -80,10 +103,18 @@ describe('ANPA 1312 story', () => {
   });
 
   it('an alert without a headline line takes its paragraph as the headline', () => {
-    const item = only(parse(anpa({
-      priority: 'b', headerKeyword: 'BC-US--APNewsAlert', slug: 'BC-US--APNewsAlert,15', headline: null, byline: [],
-      body: ['PORTMERE, Maine (AP) _ The harbour ferry strike is over, the union says.'],
-    })));
+    const item = only(
+      parse(
+        anpa({
+          priority: 'b',
+          headerKeyword: 'BC-US--APNewsAlert',
+          slug: 'BC-US--APNewsAlert,15',
+          headline: null,
+          byline: [],
+          body: ['PORTMERE, Maine (AP) _ The harbour ferry strike is over, the union says.'],
+        }),
+      ),
+    );
     expect(item.headline).toBe('The harbour ferry strike is over, the union says.');
     expect(item.headlineLine).toBe(4);
     expect(item.identity).toEqual({ key: 'slug:AP:US--APNewsAlert', version: 0 });
@@ -98,8 +129,16 @@ describe('ANPA 1312 story', () => {
 describe('ANPA 1312 versions, corrections and kills', () => {
   it('groups a story and its 1st and 2nd Ld-Writethru under one key', () => {
     const v0 = only(parse(anpa()));
-    const v1 = only(parse(anpa({ headerKeyword: 'BC-US--Ferry-Strike 1stLd-Writethru', slug: 'BC-US--Ferry-Strike, 1st Ld-Writethru,480', trailer: 'AP-WF-03-12-24 1630GMT' })));
-    const v2 = only(parse(anpa({ headerKeyword: 'BC-US--Ferry-Strike 2ndLd-Writethru', slug: 'BC-US--Ferry-Strike, 2nd Ld-Writethru,520', trailer: 'AP-WF-03-12-24 1730GMT' })));
+    const v1 = only(
+      parse(
+        anpa({ headerKeyword: 'BC-US--Ferry-Strike 1stLd-Writethru', slug: 'BC-US--Ferry-Strike, 1st Ld-Writethru,480', trailer: 'AP-WF-03-12-24 1630GMT' }),
+      ),
+    );
+    const v2 = only(
+      parse(
+        anpa({ headerKeyword: 'BC-US--Ferry-Strike 2ndLd-Writethru', slug: 'BC-US--Ferry-Strike, 2nd Ld-Writethru,520', trailer: 'AP-WF-03-12-24 1730GMT' }),
+      ),
+    );
     expect([v0, v1, v2].map((i) => i.identity)).toEqual([
       { key: 'slug:AP:US--Ferry-Strike', version: 0 },
       { key: 'slug:AP:US--Ferry-Strike', version: 1 },
@@ -128,10 +167,17 @@ describe('ANPA 1312 versions, corrections and kills', () => {
   });
 
   it('a KILL is canceled, keyed to the story it kills, with no body', () => {
-    const item = only(parse(anpa({
-      slug: 'BC-US--Ferry-Strike, KILL', headline: 'KILL', byline: [], body: [],
-      notes: ['Eds: The story is withdrawn. It wrongly reported the end of the ferry strike. A substitute will move.'],
-    })));
+    const item = only(
+      parse(
+        anpa({
+          slug: 'BC-US--Ferry-Strike, KILL',
+          headline: 'KILL',
+          byline: [],
+          body: [],
+          notes: ['Eds: The story is withdrawn. It wrongly reported the end of the ferry strike. A substitute will move.'],
+        }),
+      ),
+    );
     expect(item).toMatchObject({ status: 'canceled', identity: { key: 'slug:AP:US--Ferry-Strike' }, headline: '', body: [] });
     expect(item.identity.version).toBeUndefined();
   });
@@ -163,7 +209,13 @@ describe('ANPA 1312 versions, corrections and kills', () => {
 describe('ANPA 1312 files, bytes and times', () => {
   it('reads every message of a file as an item with its own line', () => {
     const first = anpa();
-    const second = anpa({ number: 'a1235', headerKeyword: 'BC-US--Storm-Warning', slug: 'BC-US--Storm-Warning,120', headline: 'Storm warning for the coast', body: ['PORTMERE, Maine (AP) _ Forecasters warned of gales.'] });
+    const second = anpa({
+      number: 'a1235',
+      headerKeyword: 'BC-US--Storm-Warning',
+      slug: 'BC-US--Storm-Warning,120',
+      headline: 'Storm warning for the coast',
+      body: ['PORTMERE, Maine (AP) _ Forecasters warned of gales.'],
+    });
     const result = parse(first + second);
     expect(result.items.map((i) => i.ok && [i.item.line, i.item.identity.key, i.item.headline])).toEqual([
       [1, 'slug:AP:US--Ferry-Strike', 'Harbour ferry strike ends after overnight talks'],
@@ -181,9 +233,15 @@ describe('ANPA 1312 files, bytes and times', () => {
   });
 
   it('places the 2-digit year by the file time: December 2023 in a January 2024 file, a later date a century back', () => {
-    expect(only(parse(anpa({ trailer: 'AP-WF-12-31-23 2300GMT' }), { timeZone: 'UTC', fileTime: Date.parse('2024-01-02T00:00:00+00:00') })).published).toBe('2023-12-31T23:00:00+00:00');
-    expect(only(parse(anpa({ trailer: 'AP-WF-01-28-24 1405GMT' }), { timeZone: 'UTC', fileTime: Date.parse('2024-02-03T00:00:00+00:00') })).published).toBe('2024-01-28T14:05:00+00:00');
-    expect(only(parse(anpa({ trailer: 'AP-WF-12-31-24 2300GMT' }), { timeZone: 'UTC', fileTime: Date.parse('2024-01-02T00:00:00+00:00') })).published).toBe('1924-12-31T23:00:00+00:00');
+    expect(only(parse(anpa({ trailer: 'AP-WF-12-31-23 2300GMT' }), { timeZone: 'UTC', fileTime: Date.parse('2024-01-02T00:00:00+00:00') })).published).toBe(
+      '2023-12-31T23:00:00+00:00',
+    );
+    expect(only(parse(anpa({ trailer: 'AP-WF-01-28-24 1405GMT' }), { timeZone: 'UTC', fileTime: Date.parse('2024-02-03T00:00:00+00:00') })).published).toBe(
+      '2024-01-28T14:05:00+00:00',
+    );
+    expect(only(parse(anpa({ trailer: 'AP-WF-12-31-24 2300GMT' }), { timeZone: 'UTC', fileTime: Date.parse('2024-01-02T00:00:00+00:00') })).published).toBe(
+      '1924-12-31T23:00:00+00:00',
+    );
   });
 
   it('without a file time the year is read 1970–2069, with a warning at the trailer', () => {
@@ -205,30 +263,45 @@ describe('ANPA 1312 files, bytes and times', () => {
 
   it('an unreadable trailer is rejected at the ETX line', () => {
     const result = parse(anpa({ trailer: 'AP-WF-sometime' }));
-    expect(result.errors).toEqual([{ line: 9, message: 'expected the trailer (sender, date and time after ETX, e.g. "AP-WF-02-20-16 0337GMT"), found "AP-WF-sometime<"' }]);
+    expect(result.errors).toEqual([
+      { line: 9, message: 'expected the trailer (sender, date and time after ETX, e.g. "AP-WF-02-20-16 0337GMT"), found "AP-WF-sometime<"' },
+    ]);
   });
 });
 
 describe('ANPA 1312 hostile and malformed input', () => {
   it('control garbage never reaches output and the story still reads', () => {
-    const item = only(parse(anpa({ headline: 'Harbour\u0007 ferry\u0000 strike\u0085 ends\u001b', body: ['PORTMERE, Maine (AP) _ Crews\u0011 returned\u007f to\u0012 work.'] })));
+    const item = only(
+      parse(
+        anpa({ headline: 'Harbour\u0007 ferry\u0000 strike\u0085 ends\u001b', body: ['PORTMERE, Maine (AP) _ Crews\u0011 returned\u007f to\u0012 work.'] }),
+      ),
+    );
     expect(item.headline).toBe('Harbour ferry strike ends');
     expect(texts(item)).toEqual(['Crews returned to work.']);
     expect(JSON.stringify(item)).not.toMatch(/\\u00[01]|\\u007f|\u0085/);
   });
 
   it('markup in the headline and body is removed, the words around it kept', () => {
-    const item = only(parse(anpa({
-      headline: 'Ferry <script>alert(1)</script>strike ends',
-      body: ['PORTMERE, Maine (AP) _ Crews <img src=x onerror="alert(2)">cheered <a href="javascript:alert(3)">at the quay</a>.', '<style>p{color:red}</style>Commuters were relieved.'],
-    })));
+    const item = only(
+      parse(
+        anpa({
+          headline: 'Ferry <script>alert(1)</script>strike ends',
+          body: [
+            'PORTMERE, Maine (AP) _ Crews <img src=x onerror="alert(2)">cheered <a href="javascript:alert(3)">at the quay</a>.',
+            '<style>p{color:red}</style>Commuters were relieved.',
+          ],
+        }),
+      ),
+    );
     expect(item.headline).toBe('Ferry strike ends');
     expect(texts(item)).toEqual(['Crews cheered at the quay.', 'Commuters were relieved.']);
     expect(JSON.stringify(item)).not.toMatch(/script|onerror|javascript|style|alert/);
   });
 
   it('rejects a file without SOH at line 1', () => {
-    expect(parse('BC-US--Ferry-Strike\nFerry strike ends\n').errors).toEqual([{ line: 1, message: expect.stringMatching(/^not ANPA 1312: expected messages starting with SYN SYN SOH/) }]);
+    expect(parse('BC-US--Ferry-Strike\nFerry strike ends\n').errors).toEqual([
+      { line: 1, message: expect.stringMatching(/^not ANPA 1312: expected messages starting with SYN SYN SOH/) },
+    ]);
   });
 
   it('rejects a message without a header', () => {

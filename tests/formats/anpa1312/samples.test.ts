@@ -50,7 +50,11 @@ describe('ANPA 1312 samples', () => {
       headline: 'For Argentine chemo patients, mirrors can hurt',
       headlineLine: 4,
       bylineText: 'By PAUL BYRNE and ALMUDENA CALATRAVA, Associated Press',
-      byline: [{ name: 'PAUL BYRNE', kind: 'person' }, { name: 'ALMUDENA CALATRAVA', kind: 'person' }, { name: 'Associated Press', kind: 'agency' }],
+      byline: [
+        { name: 'PAUL BYRNE', kind: 'person' },
+        { name: 'ALMUDENA CALATRAVA', kind: 'person' },
+        { name: 'Associated Press', kind: 'agency' },
+      ],
       dateline: 'BUENOS AIRES, Argentina',
       datelineText: 'BUENOS AIRES, Argentina (AP) —',
       subjects: [{ code: 'anpa:l', name: 'Lifestyle' }],

@@ -43,7 +43,11 @@ describe('IPTC 7901 story', () => {
       quotes: [],
     });
     expect(item.body).toEqual([
-      { kind: 'paragraph', text: 'Ferry crews in the harbour town of Portmere returned to work on Tuesday after union and operator agreed on new shift rules.', line: 6 },
+      {
+        kind: 'paragraph',
+        text: 'Ferry crews in the harbour town of Portmere returned to work on Tuesday after union and operator agreed on new shift rules.',
+        line: 6,
+      },
       { kind: 'paragraph', text: 'The two-day stoppage had left island commuters waiting for hours at the quay.', line: 10 },
     ]);
     expect(item.correction).toBeUndefined();
@@ -52,7 +56,13 @@ describe('IPTC 7901 story', () => {
   });
 
   it('never publishes the notebook, the not-for-publication part or the sign-off', () => {
-    const item = only(parse(iptc({ notebook: ['## Note to editors', '- adds quote from the mayor', '', '* * * *', 'The following information is not for publication', 'Tel: +49 30 000'] })));
+    const item = only(
+      parse(
+        iptc({
+          notebook: ['## Note to editors', '- adds quote from the mayor', '', '* * * *', 'The following information is not for publication', 'Tel: +49 30 000'],
+        }),
+      ),
+    );
     const text = JSON.stringify(item);
     for (const word of ['Notebook', 'editors', 'mayor', 'publication', 'Tel', 'xy zq']) expect(text).not.toContain(word);
     expect(item.body).toHaveLength(2);
@@ -62,7 +72,10 @@ describe('IPTC 7901 story', () => {
     const item = only(parse(iptc({ byline: 'By Mia Klein, dpa' })));
     expect(item.headline).toBe('Harbour ferry strike ends after overnight talks');
     expect(item.bylineText).toBe('By Mia Klein, dpa');
-    expect(item.byline).toEqual([{ name: 'Mia Klein', kind: 'person' }, { name: 'dpa', kind: 'agency' }]);
+    expect(item.byline).toEqual([
+      { name: 'Mia Klein', kind: 'person' },
+      { name: 'dpa', kind: 'agency' },
+    ]);
   });
 
   it('reads LF-only files with the same lines', () => {
@@ -120,7 +133,12 @@ describe('IPTC 7901 versions, corrections and kills', () => {
 describe('IPTC 7901 files, bytes and times', () => {
   it('reads every message of a file as an item with its own line', () => {
     const first = iptc();
-    const second = iptc({ header: 'eca102 4 i 80 ccccb   dpa 043', keyword: 'Portmere-weather', headline: 'Storm warning for the coast', body: ['Portmere (dpa) - Forecasters warned of gales.'] });
+    const second = iptc({
+      header: 'eca102 4 i 80 ccccb   dpa 043',
+      keyword: 'Portmere-weather',
+      headline: 'Storm warning for the coast',
+      body: ['Portmere (dpa) - Forecasters warned of gales.'],
+    });
     const result = parse(`${first}\r\n${second}`);
     expect(result.errors).toEqual([]);
     expect(result.items.map((i) => i.ok && [i.item.line, i.item.identity.key, i.item.headline])).toEqual([
@@ -171,7 +189,9 @@ describe('IPTC 7901 files, bytes and times', () => {
   });
 
   it('a zone-less trailer is in the configured zone', () => {
-    expect(only(parse(iptc({ trailer: '121530 Mar 24' }), { timeZone: 'Europe/Berlin', fileTime: options.fileTime })).published).toBe('2024-03-12T15:30:00+01:00');
+    expect(only(parse(iptc({ trailer: '121530 Mar 24' }), { timeZone: 'Europe/Berlin', fileTime: options.fileTime })).published).toBe(
+      '2024-03-12T15:30:00+01:00',
+    );
   });
 
   it('a trailer without ETX is still read, with a warning', () => {
@@ -192,7 +212,9 @@ describe('IPTC 7901 files, bytes and times', () => {
     const text = iptc({ trailer: 'sometime Tuesday' });
     const result = parse(text);
     const line = text.split('\r\n').findIndex((l) => l.startsWith(ETX)) + 1;
-    expect(result.errors).toEqual([{ line, message: 'expected the trailer (day, time, month and year after ETX, e.g. "131137 GMT Nov 13"), found "sometime Tuesday"' }]);
+    expect(result.errors).toEqual([
+      { line, message: 'expected the trailer (day, time, month and year after ETX, e.g. "131137 GMT Nov 13"), found "sometime Tuesday"' },
+    ]);
   });
 });
 
@@ -206,10 +228,17 @@ describe('IPTC 7901 hostile and malformed input', () => {
   });
 
   it('markup in the headline and body is removed, the words around it kept', () => {
-    const item = only(parse(iptc({
-      headline: 'Ferry <script>alert(1)</script>strike ends',
-      body: ['Portmere (dpa) - Crews <img src=x onerror="alert(2)">cheered <a href="javascript:alert(3)">at the quay</a>.', '<style>p{color:red}</style>Commuters were relieved.'],
-    })));
+    const item = only(
+      parse(
+        iptc({
+          headline: 'Ferry <script>alert(1)</script>strike ends',
+          body: [
+            'Portmere (dpa) - Crews <img src=x onerror="alert(2)">cheered <a href="javascript:alert(3)">at the quay</a>.',
+            '<style>p{color:red}</style>Commuters were relieved.',
+          ],
+        }),
+      ),
+    );
     expect(item.headline).toBe('Ferry strike ends');
     expect(item.body.map((b) => b.kind === 'paragraph' && b.text)).toEqual(['Crews cheered at the quay.', 'Commuters were relieved.']);
     expect(JSON.stringify(item)).not.toMatch(/script|onerror|javascript|style|alert/);

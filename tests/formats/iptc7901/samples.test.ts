@@ -73,7 +73,10 @@ describe('IPTC 7901 samples', () => {
       headline: 'German football saddened by illness to striker legend Mueller',
       headlineLine: 5,
       bylineText: 'By Manuel Schwarz, dpa',
-      byline: [{ name: 'Manuel Schwarz', kind: 'person' }, { name: 'dpa', kind: 'agency' }],
+      byline: [
+        { name: 'Manuel Schwarz', kind: 'person' },
+        { name: 'dpa', kind: 'agency' },
+      ],
       dateline: 'Munich',
       subjects: [{ code: 'iptc7901:s' }],
     });
@@ -114,7 +117,10 @@ describe('IPTC 7901 samples', () => {
       published: '2018-11-21T12:59:00+00:00',
       headline: "Chiefs-Rams 2.0? Would be a fun Super Bowl, but don't count on it",
       bylineText: 'By Tom Krasovic, The San Diego Union-Tribune',
-      byline: [{ name: 'Tom Krasovic', kind: 'person' }, { name: 'The San Diego Union-Tribune', kind: 'agency' }],
+      byline: [
+        { name: 'Tom Krasovic', kind: 'person' },
+        { name: 'The San Diego Union-Tribune', kind: 'agency' },
+      ],
       dateline: 'San Diego',
       datelineText: 'San Diego (tca/dpa) -',
       subjects: [{ code: 'iptc7901:s' }],

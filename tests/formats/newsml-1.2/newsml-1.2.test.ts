@@ -46,7 +46,9 @@ describe('NewsML 1.2: a news item', () => {
     expect(r2.identity.key).toBe(r1.identity.key);
     expect(r2.identity.version).toBe(2);
     expect(r2.modified).toBe('2024-04-04T13:15:00+05:00');
-    const onlyPublic = item(newsml12Doc({ identifier: '<NewsIdentifier><PublicIdentifier>urn:newsml:example.com:20240404:TX-FLIGHTS-01:2</PublicIdentifier></NewsIdentifier>' }));
+    const onlyPublic = item(
+      newsml12Doc({ identifier: '<NewsIdentifier><PublicIdentifier>urn:newsml:example.com:20240404:TX-FLIGHTS-01:2</PublicIdentifier></NewsIdentifier>' }),
+    );
     expect(onlyPublic.identity).toEqual({ key: r1.identity.key });
     const none = newsml12Doc({ identifier: '<NewsIdentifier/>' });
     expect(parse(none).errors[0]!.message).toMatch(/^no identity: expected Identification\/NewsIdentifier/);
@@ -57,12 +59,17 @@ describe('NewsML 1.2: a news item', () => {
     expect(kill).toMatchObject({ status: 'canceled', headline: '', body: [] });
     expect(item(newsml12Doc({ status: 'Withheld' })).status).toBe('withheld');
     const change = '<StatusWillChange><FutureStatus FormalName="Usable"/><DateAndTime>20240405T000000Z</DateAndTime></StatusWillChange>\n';
-    expect(item(newsml12Doc({ status: 'Embargoed', statusWillChange: change }))).toMatchObject({ status: 'usable', embargoedUntil: '2024-04-05T05:00:00+05:00' });
+    expect(item(newsml12Doc({ status: 'Embargoed', statusWillChange: change }))).toMatchObject({
+      status: 'usable',
+      embargoedUntil: '2024-04-05T05:00:00+05:00',
+    });
     const held = parse(newsml12Doc({ status: 'Embargoed' }));
     expect(held.items[0]!.ok && held.items[0]!.item.status).toBe('withheld');
     expect(held.items[0]!.warnings[0]!.message).toMatch(/Embargoed.*withheld/);
     const odd = newsml12Doc({ status: 'Draft' });
-    expect(parse(odd).errors).toEqual([{ line: lineOf(odd, '<Status '), message: 'NewsManagement/Status: expected Usable, Canceled, Withheld or Embargoed, found "Draft"' }]);
+    expect(parse(odd).errors).toEqual([
+      { line: lineOf(odd, '<Status '), message: 'NewsManagement/Status: expected Usable, Canceled, Withheld or Embargoed, found "Draft"' },
+    ]);
   });
 
   it('times: FirstCreated, else ThisRevisionCreated; zone-less with a warning; a bad one names its field', () => {
@@ -70,10 +77,18 @@ describe('NewsML 1.2: a news item', () => {
     const zoneless = newsml12Doc({ firstCreated: '20240404T063000', revisionCreated: null });
     const r = parse(zoneless);
     expect(onlyItem(r, enc(zoneless)).published).toBe('2024-04-04T06:30:00+05:00');
-    expect(r.items[0]!.warnings).toContainEqual({ line: lineOf(zoneless, '<FirstCreated>'), message: 'NewsManagement/FirstCreated has no UTC offset: read in Asia/Karachi' });
+    expect(r.items[0]!.warnings).toContainEqual({
+      line: lineOf(zoneless, '<FirstCreated>'),
+      message: 'NewsManagement/FirstCreated has no UTC offset: read in Asia/Karachi',
+    });
     const bad = newsml12Doc({ firstCreated: 'Thursday' });
-    expect(parse(bad).errors[0]).toEqual({ line: lineOf(bad, '<FirstCreated>'), message: 'NewsManagement/FirstCreated: expected an ISO 8601 time (2016-01-04T15:43:34Z), found "Thursday"' });
-    expect(parse(newsml12Doc({ firstCreated: null, revisionCreated: null })).errors[0]!.message).toBe('no time: expected NewsManagement/FirstCreated (or ThisRevisionCreated)');
+    expect(parse(bad).errors[0]).toEqual({
+      line: lineOf(bad, '<FirstCreated>'),
+      message: 'NewsManagement/FirstCreated: expected an ISO 8601 time (2016-01-04T15:43:34Z), found "Thursday"',
+    });
+    expect(parse(newsml12Doc({ firstCreated: null, revisionCreated: null })).errors[0]!.message).toBe(
+      'no time: expected NewsManagement/FirstCreated (or ThisRevisionCreated)',
+    );
   });
 
   it('finds the text component inside nested NewsComponents, with the NewsLines on the way', () => {
@@ -84,13 +99,23 @@ describe('NewsML 1.2: a news item', () => {
   });
 
   it('reads XHTML, bare NITF paragraphs and plain text in DataContent', () => {
-    expect(texts(newsml12Doc({ format: 'XHTML', dataContent: '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>One.</p><h2>Sub</h2><p>Two.</p></body></html>' }))).toEqual(['One.', 'Sub', 'Two.']);
+    expect(
+      texts(newsml12Doc({ format: 'XHTML', dataContent: '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>One.</p><h2>Sub</h2><p>Two.</p></body></html>' })),
+    ).toEqual(['One.', 'Sub', 'Two.']);
     expect(texts(newsml12Doc({ format: 'bcNITF2.5', dataContent: '<p>First.</p>\n<p>Second.</p>' }))).toEqual(['First.', 'Second.']);
-    expect(texts(newsml12Doc({ format: 'Text', dataContent: 'Plain first paragraph\nstill first.\n\nPlain second.' }))).toEqual(['Plain first paragraph still first.', 'Plain second.']);
+    expect(texts(newsml12Doc({ format: 'Text', dataContent: 'Plain first paragraph\nstill first.\n\nPlain second.' }))).toEqual([
+      'Plain first paragraph still first.',
+      'Plain second.',
+    ]);
   });
 
   it('uses ByLine (without ByLineTitle), and a printed dateline when the body has one', () => {
-    const a = item(newsml12Doc({ byline: '<ByLine>By Hina Qureshi<ByLineTitle>Aviation correspondent</ByLineTitle></ByLine>\n', dataContent: '<p>LAHORE, April 4 (AFP) - Text of the story.</p>' }));
+    const a = item(
+      newsml12Doc({
+        byline: '<ByLine>By Hina Qureshi<ByLineTitle>Aviation correspondent</ByLineTitle></ByLine>\n',
+        dataContent: '<p>LAHORE, April 4 (AFP) - Text of the story.</p>',
+      }),
+    );
     expect(a.bylineText).toBe('By Hina Qureshi');
     expect(a.datelineText).toBe('LAHORE, April 4 (AFP) -');
     expect(firstParagraph(a)).toBe('Text of the story.');
@@ -110,7 +135,9 @@ describe('NewsML 1.2: a news item', () => {
 
   it('rejects Update items, missing text, and malformed files at the right line', () => {
     const update = newsml12Doc({ update: '<Update><InsertAfter DuidRef="p1"/></Update>\n' });
-    expect(parse(update).errors).toEqual([{ line: lineOf(update, '<Update>'), message: 'an Update (a change to parts of an earlier revision) is not read: send the whole NewsItem' }]);
+    expect(parse(update).errors).toEqual([
+      { line: lineOf(update, '<Update>'), message: 'an Update (a change to parts of an earlier revision) is not read: send the whole NewsItem' },
+    ]);
     const empty = newsml12Doc({ dataContent: '<nitf><body><body.content/></body></nitf>' });
     expect(parse(empty).errors[0]!.message).toBe('no story text: the text ContentItem has no paragraph');
     const broken = newsml12Doc().replace('<Status FormalName="Usable"/>', '<Status FormalName="Usable">');

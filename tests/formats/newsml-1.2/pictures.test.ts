@@ -41,7 +41,7 @@ describe('NewsML 1.2 pictures', () => {
     expect(chooseRendition(a.pictures![0]!)?.href).toBe('photo-1-hd.jpg');
   });
 
-  it('the photo\'s caption, placed before the story, is never taken for the story text', () => {
+  it("the photo's caption, placed before the story, is never taken for the story text", () => {
     const a = item(newsml12Doc({ photos: AFP_PHOTO }));
     expect(a.headline).toBe('Airline adds Central Asian routes');
     expect(firstParagraph(a)).toMatch(/^The national carrier will start daily flights/);
@@ -60,14 +60,16 @@ describe('NewsML 1.2 pictures', () => {
   });
 
   it('a photo without an Href (inline data) is no picture; a watermarked-only photo is kept but has nothing to choose', () => {
-    const inline = '<NewsComponent><Role FormalName="Photo"/><ContentItem><MediaType FormalName="Photo"/><DataContent>QkFTRTY0</DataContent></ContentItem></NewsComponent>\n';
+    const inline =
+      '<NewsComponent><Role FormalName="Photo"/><ContentItem><MediaType FormalName="Photo"/><DataContent>QkFTRTY0</DataContent></ContentItem></NewsComponent>\n';
     const doc = newsml12Doc({ photos: inline });
     const r = parse(doc);
     expect(onlyItem(r, enc(doc)).pictures).toBeUndefined();
     expect(r.items[0]!.warnings.map((w) => w.message)).toContain('a photo component without a photo ContentItem Href (inline data is not read): no picture');
     expect(JSON.stringify(r)).not.toContain('QkFTRTY0');
 
-    const wm = '<NewsComponent><Role FormalName="Photo"/><NewsComponent><Role FormalName="Watermarked"/><ContentItem Href="p.jpg"><MediaType FormalName="Photo"/></ContentItem></NewsComponent></NewsComponent>\n';
+    const wm =
+      '<NewsComponent><Role FormalName="Photo"/><NewsComponent><Role FormalName="Watermarked"/><ContentItem Href="p.jpg"><MediaType FormalName="Photo"/></ContentItem></NewsComponent></NewsComponent>\n';
     const p = item(newsml12Doc({ photos: wm })).pictures![0]!;
     expect(p.renditions).toEqual([{ name: 'Watermarked', href: 'p.jpg' }]);
     expect(chooseRendition(p)).toBeUndefined();

@@ -13,7 +13,9 @@ const opts = { timeZone: 'Asia/Karachi' };
 
 describe('NewsML 1.2 samples', () => {
   it('covers both samples, each recognised as NewsML 1.2', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.xml'))
+      .sort();
     expect(files).toEqual(['afp.xml', 'afp20-declares-latin1-is-utf8.xml']);
     for (const f of files) expect(looksLikeNewsml12(bytesOf(f)), f).toBe(true);
   });
@@ -66,7 +68,7 @@ describe('NewsML 1.2 samples', () => {
 });
 
 describe('NewsML 1.2 samples: pictures', () => {
-  it('afp.xml: AFP\'s text names its photo only by reference (NewsManagement/AssociatedWith), which is not followed: no pictures', () => {
+  it("afp.xml: AFP's text names its photo only by reference (NewsManagement/AssociatedWith), which is not followed: no pictures", () => {
     const bytes = bytesOf('afp.xml');
     const a = onlyItem(parseNewsml12(bytes, opts), bytes);
     expect(bytes.toString('utf8')).toContain('<AssociatedWith NewsItem="urn:newsml:afp.com:20140829:ccd3ebb1-ff99-452d-a1c2-5dc0fa24c204"/>');

@@ -45,10 +45,8 @@ ${paragraphs.map((p) => `          <p>${p}</p>`).join('\n')}
 }
 
 export function g2Item(parts: G2Parts = {}): string {
-  const attr = (name: string, value: string | null | undefined, fallback: string) =>
-    value === null ? '' : ` ${name}="${value ?? fallback}"`;
-  const time = (name: string, value: string | null | undefined, fallback: string) =>
-    value === null ? '' : `    <${name}>${value ?? fallback}</${name}>\n`;
+  const attr = (name: string, value: string | null | undefined, fallback: string) => (value === null ? '' : ` ${name}="${value ?? fallback}"`);
+  const time = (name: string, value: string | null | undefined, fallback: string) => (value === null ? '' : `    <${name}>${value ?? fallback}</${name}>\n`);
   const headlines = parts.headlines ?? ['<headline>Port opens second container terminal</headline>'];
   return `<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"${attr('guid', parts.guid, 'urn:newsml:example.com:20240301:port-terminal')}${attr('version', parts.version, '1')} standard="NewsML-G2" standardversion="2.29" xml:lang="${parts.lang ?? 'en'}">
   <itemMeta>
@@ -115,9 +113,12 @@ ${(parts.signals ?? []).map((s) => `    <signal qcode="${s}"/>\n`).join('')}  </
   <contentMeta>
 ${(parts.creators ?? []).map((c) => `    ${c}\n`).join('')}${parts.creditline !== undefined ? `    <creditline>${parts.creditline}</creditline>\n` : ''}${parts.headline !== undefined ? `    <headline>${parts.headline}</headline>\n` : ''}${parts.caption !== undefined ? `    <description role="drol:caption">${parts.caption}</description>\n` : ''}${(parts.descriptions ?? []).map((d) => `    ${d}\n`).join('')}  </contentMeta>
   <contentSet>
-${parts.contentSet ?? `    <remoteContent href="${base}-high.jpg" rendition="rnd:highRes" contenttype="image/jpeg" width="4000" height="2667" size="3100000"/>
+${
+  parts.contentSet ??
+  `    <remoteContent href="${base}-high.jpg" rendition="rnd:highRes" contenttype="image/jpeg" width="4000" height="2667" size="3100000"/>
     <remoteContent href="${base}-thumb.jpg" rendition="rnd:thumbnail" contenttype="image/jpeg" width="150" height="100" size="9000"/>
-    <remoteContent href="${base}-preview.jpg" rendition="rnd:preview" contenttype="image/jpeg" width="640" height="427" size="80000"/>`}
+    <remoteContent href="${base}-preview.jpg" rendition="rnd:preview" contenttype="image/jpeg" width="640" height="427" size="80000"/>`
+}
   </contentSet>
 </newsItem>`;
 }

@@ -91,7 +91,10 @@ describe('NewsML-G2: a news item', () => {
     expect(item(g2Doc({ embargoed: '' })).embargoedUntil).toBeUndefined();
     const text = g2Doc({ embargoed: 'tomorrow noon' });
     const r = parse(text);
-    expect(r.errors[0]).toEqual({ line: lineOf(text, '<embargoed>'), message: expect.stringMatching(/itemMeta\/embargoed: expected an ISO 8601 time.*"tomorrow noon".*not published/) });
+    expect(r.errors[0]).toEqual({
+      line: lineOf(text, '<embargoed>'),
+      message: expect.stringMatching(/itemMeta\/embargoed: expected an ISO 8601 time.*"tomorrow noon".*not published/),
+    });
   });
 
   it('reads zone-less (in the configured zone, with a warning), colon-less and compact times', () => {
@@ -99,7 +102,10 @@ describe('NewsML-G2: a news item', () => {
     const r = parse(zoneless);
     const a = onlyItem(r, enc(zoneless));
     expect(a.published).toBe('2024-03-01T09:00:00+05:00');
-    expect(r.items[0]!.warnings).toContainEqual({ line: lineOf(zoneless, '<firstCreated>'), message: 'itemMeta/firstCreated has no UTC offset: read in Asia/Karachi' });
+    expect(r.items[0]!.warnings).toContainEqual({
+      line: lineOf(zoneless, '<firstCreated>'),
+      message: 'itemMeta/firstCreated has no UTC offset: read in Asia/Karachi',
+    });
     expect(item(g2Doc({ firstCreated: '2024-03-01T10:41:00+0100' })).published).toBe('2024-03-01T14:41:00+05:00');
     expect(item(g2Doc({ firstCreated: '20240301T090000Z' })).published).toBe('2024-03-01T14:00:00+05:00');
     expect(item(g2Doc({}), { timeZone: 'America/New_York' }).published).toBe('2024-03-01T04:00:00-05:00');
@@ -107,7 +113,10 @@ describe('NewsML-G2: a news item', () => {
 
   it('a missing or unreadable time is an item error naming the field and its line', () => {
     const bad = g2Doc({ firstCreated: '1st of March' });
-    expect(parse(bad).errors[0]).toEqual({ line: lineOf(bad, '<firstCreated>'), message: 'itemMeta/firstCreated: expected an ISO 8601 time (2016-01-04T15:43:34Z), found "1st of March"' });
+    expect(parse(bad).errors[0]).toEqual({
+      line: lineOf(bad, '<firstCreated>'),
+      message: 'itemMeta/firstCreated: expected an ISO 8601 time (2016-01-04T15:43:34Z), found "1st of March"',
+    });
     const none = g2Doc({ firstCreated: null, versionCreated: null });
     expect(parse(none).errors[0]!.message).toBe('no time: expected itemMeta/versionCreated (and firstCreated)');
     expect(item(g2Doc({ firstCreated: null })).published).toBe('2024-03-01T14:30:00+05:00');
@@ -181,7 +190,10 @@ describe('NewsML-G2: headline, byline, dateline and body sources', () => {
   it('takes the byline from `by`, splitting agencies off; staff logins and desk codes are no byline', () => {
     const by = item(g2Doc({ by: 'Von Anna Beispiel, dpa' }));
     expect(by.bylineText).toBe('Von Anna Beispiel, dpa');
-    expect(by.byline).toEqual([{ name: 'Anna Beispiel', kind: 'person' }, { name: 'dpa', kind: 'agency' }]);
+    expect(by.byline).toEqual([
+      { name: 'Anna Beispiel', kind: 'person' },
+      { name: 'dpa', kind: 'agency' },
+    ]);
     const logins = item(g2Doc({ creators: ['<creator><name>beispiel.anna</name></creator>', '<creator literal="KHX"/>'], creditline: 'dpa' }));
     expect(logins.bylineText).toBe('dpa');
     const none = item(g2Doc({ creators: ['<creator><name>beispiel.anna</name></creator>'] }));
@@ -192,7 +204,10 @@ describe('NewsML-G2: headline, byline, dateline and body sources', () => {
   it('a byline paragraph opening the body becomes the byline', () => {
     const a = item(g2Doc({ paragraphs: ['By Sana Mirza', ...DEFAULT_BODY] }));
     expect(a.bylineText).toBe('By Sana Mirza | Reuters');
-    expect(a.byline).toEqual([{ name: 'Sana Mirza', kind: 'person' }, { name: 'Reuters', kind: 'agency' }]);
+    expect(a.byline).toEqual([
+      { name: 'Sana Mirza', kind: 'person' },
+      { name: 'Reuters', kind: 'agency' },
+    ]);
     expect(firstParagraph(a)).toMatch(/^The port authority/);
     const only = parse(g2Doc({ paragraphs: ['By Sana Mirza'] }));
     expect(only.errors[0]!.message).toBe('no story text: the body holds only the byline "By Sana Mirza"');
@@ -246,13 +261,19 @@ describe('NewsML-G2: headline, byline, dateline and body sources', () => {
   });
 
   it('reads inlineData: paragraphs at blank and indented lines; <p> markup in it is read as HTML', () => {
-    const plain = g2Doc({ contentSet: '    <inlineData contenttype="text/plain">ISLAMABAD (APP) - First paragraph\nwraps here.\n   Second paragraph starts indented.\n\nThird after a blank line &lt;b&gt;stays text&lt;/b&gt;.</inlineData>' });
+    const plain = g2Doc({
+      contentSet:
+        '    <inlineData contenttype="text/plain">ISLAMABAD (APP) - First paragraph\nwraps here.\n   Second paragraph starts indented.\n\nThird after a blank line &lt;b&gt;stays text&lt;/b&gt;.</inlineData>',
+    });
     expect(item(plain).body.map((b) => ('text' in b ? b.text : ''))).toEqual([
       'First paragraph wraps here.',
       'Second paragraph starts indented.',
       'Third after a blank line <b>stays text</b>.',
     ]);
-    const html = g2Doc({ contentSet: '    <inlineData contenttype="text/plain"><![CDATA[<p>\n   (APP) - Lahore, March 1 - Text one.\n   Text <script>x()</script>two.\n</p>]]></inlineData>' });
+    const html = g2Doc({
+      contentSet:
+        '    <inlineData contenttype="text/plain"><![CDATA[<p>\n   (APP) - Lahore, March 1 - Text one.\n   Text <script>x()</script>two.\n</p>]]></inlineData>',
+    });
     const a = item(html);
     expect(a.datelineText).toBe('(APP) - Lahore, March 1 -');
     expect(a.body.map((b) => ('text' in b ? b.text : ''))).toEqual(['Text one.', 'Text two.']);
@@ -260,7 +281,10 @@ describe('NewsML-G2: headline, byline, dateline and body sources', () => {
 
   it('rejects a usable item whose text is remote or missing, saying so', () => {
     const remote = g2Doc({ contentSet: '    <remoteContent contenttype="application/xhtml+xml" href="https://example.com/story.html"/>' });
-    expect(parse(remote).errors[0]).toEqual({ line: lineOf(remote, '<remoteContent'), message: expect.stringMatching(/not inline \(contentSet\/remoteContent\)/) });
+    expect(parse(remote).errors[0]).toEqual({
+      line: lineOf(remote, '<remoteContent'),
+      message: expect.stringMatching(/not inline \(contentSet\/remoteContent\)/),
+    });
     const empty = g2Doc({ contentSet: xhtml([]) });
     expect(parse(empty).errors[0]!.message).toBe('no story text: the inlineXML has no paragraph');
     const headless = g2Doc({ headlines: [] });
@@ -322,7 +346,9 @@ describe('NewsML-G2: messages, packages, fragments', () => {
   });
 
   it('rejects fragments, other item kinds, empty messages and more than 1,000 items', () => {
-    expect(parse('<contentMeta><headline>x</headline></contentMeta>').errors[0]!.message).toMatch(/^a fragment of a NewsML-G2 item \(the root is <contentMeta>\)/);
+    expect(parse('<contentMeta><headline>x</headline></contentMeta>').errors[0]!.message).toMatch(
+      /^a fragment of a NewsML-G2 item \(the root is <contentMeta>\)/,
+    );
     expect(parse('<planningItem xmlns="http://iptc.org/std/nar/2006-10-01/"/>').errors[0]!.message).toMatch(/planningItem is not a news story/);
     expect(parse('<rss><channel/></rss>').errors[0]!.message).toBe('not NewsML-G2: the root element is <rss>, expected <newsItem> or <newsMessage>');
     expect(parse(g2Message([])).errors[0]!.message).toMatch(/carries no newsItem/);

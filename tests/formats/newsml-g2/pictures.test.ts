@@ -18,7 +18,10 @@ describe('NewsML-G2 pictures: a package', () => {
     caption: 'Cranes unload a freighter at the new container terminal on Tuesday.',
     descriptions: ['<description role="drol:alternativeText">Three blue cranes above a ship.</description>'],
     creditline: 'Example News/Jane Okafor',
-    creators: ['<creator qcode="ex:staff1" role="crol:editor"><name>Desk Editor</name></creator>', '<creator role="crol:photographer"><name>Jane Okafor</name></creator>'],
+    creators: [
+      '<creator qcode="ex:staff1" role="crol:editor"><name>Desk Editor</name></creator>',
+      '<creator role="crol:photographer"><name>Jane Okafor</name></creator>',
+    ],
     copyrightNotice: '© 2024 Example News',
     usageTerms: 'Editorial use only. No sales.',
   });
@@ -42,7 +45,7 @@ describe('NewsML-G2 pictures: a package', () => {
     expect(item!.body.some((b) => b.kind === 'picture')).toBe(false);
   });
 
-  it('reads the lead picture\'s words, rights and renditions', () => {
+  it("reads the lead picture's words, rights and renditions", () => {
     const p = onlyItem(parse(text), enc(text)).pictures![0]!;
     expect(p).toMatchObject({
       line: lineOf(text, `guid="${guid('cranes')}"`),
@@ -63,9 +66,15 @@ describe('NewsML-G2 pictures: a package', () => {
     expect(pictureAlt(p)).toBe('Three blue cranes above a ship.');
   });
 
-  it('two stories in one package: each group\'s pictures go to its own story', () => {
+  it("two stories in one package: each group's pictures go to its own story", () => {
     const second = g2Item({ guid: guid('second-story'), headlines: ['<headline>Second story</headline>'] });
-    const msg = g2Message([g2Item(), second, g2Picture('a'), g2Picture('b')], g2Package([[STORY, guid('a')], [guid('second-story'), guid('b')]]));
+    const msg = g2Message(
+      [g2Item(), second, g2Picture('a'), g2Picture('b')],
+      g2Package([
+        [STORY, guid('a')],
+        [guid('second-story'), guid('b')],
+      ]),
+    );
     const items = checkParse(parse(msg), enc(msg));
     expect(items.map((i) => [i.identity.key, i.pictures?.map((p) => p.id)])).toEqual([
       [`id:${STORY}`, [guid('a')]],
@@ -75,10 +84,13 @@ describe('NewsML-G2 pictures: a package', () => {
 });
 
 describe('NewsML-G2 pictures: without a package', () => {
-  it('pictures beside the message\'s only story are its pictures, in message order', () => {
+  it("pictures beside the message's only story are its pictures, in message order", () => {
     const msg = g2Message([g2Picture('a'), g2Item(), g2Picture('b', { itemClass: 'ninat:graphic' })]);
     const item = onlyItem(parse(msg), enc(msg));
-    expect(item.pictures!.map((p) => [p.role, p.id])).toEqual([['lead', guid('a')], ['inline', guid('b')]]);
+    expect(item.pictures!.map((p) => [p.role, p.id])).toEqual([
+      ['lead', guid('a')],
+      ['inline', guid('b')],
+    ]);
   });
 
   it('with two stories and no package a picture belongs to neither: it stays an item of its own, rejected as before', () => {
@@ -96,9 +108,12 @@ describe('NewsML-G2 pictures: without a package', () => {
     expect(parse(doc).errors[0]!.message).toMatch(/no story text: the text is not inline/);
   });
 
-  it('a text item\'s own image remoteContent is its lead picture, before attached ones', () => {
+  it("a text item's own image remoteContent is its lead picture, before attached ones", () => {
     const own = '    <remoteContent contenttype="image/jpeg" rendition="rnd:highRes" href="photos/port.jpg" width="1600" height="1067"/>\n';
-    const msg = g2Message([g2Item({ contentSet: `${own}    <inlineData contenttype="text/plain">KARACHI (Reuters) - The port opened.</inlineData>` }), g2Picture('a')]);
+    const msg = g2Message([
+      g2Item({ contentSet: `${own}    <inlineData contenttype="text/plain">KARACHI (Reuters) - The port opened.</inlineData>` }),
+      g2Picture('a'),
+    ]);
     const item = onlyItem(parse(msg), enc(msg));
     expect(item.pictures!.map((p) => [p.role, p.renditions[0]?.href])).toEqual([
       ['lead', 'photos/port.jpg'],
@@ -110,7 +125,13 @@ describe('NewsML-G2 pictures: without a package', () => {
 
 describe('NewsML-G2 pictures: status, renditions and hostile values', () => {
   it('edStat:D kills a picture; an unreadable embargo or status holds it back with a warning', () => {
-    const msg = g2Message([g2Item(), g2Picture('d', { signals: ['edStat:D'] }), g2Picture('e', { embargoed: 'tomorrow' }), g2Picture('s', { pubStatus: 'stat:maybe' }), g2Picture('w', { pubStatus: 'stat:withheld' })]);
+    const msg = g2Message([
+      g2Item(),
+      g2Picture('d', { signals: ['edStat:D'] }),
+      g2Picture('e', { embargoed: 'tomorrow' }),
+      g2Picture('s', { pubStatus: 'stat:maybe' }),
+      g2Picture('w', { pubStatus: 'stat:withheld' }),
+    ]);
     const r = parse(msg);
     const item = onlyItem(r, enc(msg));
     expect(item.status).toBe('usable');
@@ -137,19 +158,24 @@ describe('NewsML-G2 pictures: status, renditions and hostile values', () => {
     const r = parse(msg);
     const p = onlyItem(r, enc(msg)).pictures![0]!;
     expect(p.renditions).toEqual([{ href: 'https://images.example.com/ok.jpg' }]);
-    expect(r.items[0]!.warnings.map((w) => w.message)).toEqual(expect.arrayContaining([
-      'remoteContent not read as a picture rendition: inline data (a data: URL), which is not read',
-      'remoteContent not read as a picture rendition: it has no href',
-    ]));
+    expect(r.items[0]!.warnings.map((w) => w.message)).toEqual(
+      expect.arrayContaining([
+        'remoteContent not read as a picture rendition: inline data (a data: URL), which is not read',
+        'remoteContent not read as a picture rendition: it has no href',
+      ]),
+    );
   });
 
   it('markup in a caption, headline or credit comes out as plain text', () => {
-    const msg = g2Message([g2Item(), g2Picture('p', {
-      headline: 'The <b>port</b> at <script>steal()</script>night',
-      caption: 'Cranes <a href="javascript:x()" onclick="y()">unload</a> a ship.<style>*{}</style>',
-      creditline: 'Example <i>News</i>',
-      creators: ['<creator role="crol:photographer"><name>Jane <script>z()</script>Okafor</name></creator>'],
-    })]);
+    const msg = g2Message([
+      g2Item(),
+      g2Picture('p', {
+        headline: 'The <b>port</b> at <script>steal()</script>night',
+        caption: 'Cranes <a href="javascript:x()" onclick="y()">unload</a> a ship.<style>*{}</style>',
+        creditline: 'Example <i>News</i>',
+        creators: ['<creator role="crol:photographer"><name>Jane <script>z()</script>Okafor</name></creator>'],
+      }),
+    ]);
     const p = onlyItem(parse(msg), enc(msg)).pictures![0]!;
     expect([p.headline, p.caption, p.creditLine, p.creator]).toEqual(['The port at night', 'Cranes unload a ship.', 'Example News', 'Jane Okafor']);
     expect(JSON.stringify(p)).not.toMatch(/script|steal|javascript|onclick|style/);

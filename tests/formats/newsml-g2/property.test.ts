@@ -10,10 +10,22 @@ const nitfContent = `    <inlineXML contenttype="application/nitf+xml"><nitf><bo
 describe('NewsML-G2 never throws and keeps the contract', () => {
   xmlProperties(parseNewsmlG2, looksLikeNewsmlG2, [
     g2Doc({ signals: ['edStat:C'], edNotes: ['not for publication'], embargoed: '2024-03-02T06:00:00Z', by: 'By Sana Mirza' }),
-    g2Message([g2Item(), g2Item({ guid: 'urn:b', pubStatus: 'stat:canceled', contentSet: '' }), g2Item({ guid: 'urn:c', headlines: [], contentSet: nitfContent })]),
+    g2Message([
+      g2Item(),
+      g2Item({ guid: 'urn:b', pubStatus: 'stat:canceled', contentSet: '' }),
+      g2Item({ guid: 'urn:c', headlines: [], contentSet: nitfContent }),
+    ]),
     g2Doc({ contentSet: '    <inlineData contenttype="text/plain"><![CDATA[<p>(APP) - Lahore, March 1 - One.\n   Two.</p>]]></inlineData>' }),
     g2Message(
-      [g2Picture('a', { caption: 'A <b>cap</b>.', embargoed: '2024-03-02T06:00:00Z', creators: ['<creator role="crol:photographer"><name>P</name></creator>'] }), g2Item(), g2Picture('b', { pubStatus: 'stat:canceled' })],
+      [
+        g2Picture('a', {
+          caption: 'A <b>cap</b>.',
+          embargoed: '2024-03-02T06:00:00Z',
+          creators: ['<creator role="crol:photographer"><name>P</name></creator>'],
+        }),
+        g2Item(),
+        g2Picture('b', { pubStatus: 'stat:canceled' }),
+      ],
       g2Package([['urn:newsml:example.com:20240301:port-terminal', 'urn:newsml:example.com:20240301:a', 'urn:newsml:example.com:20240301:b']]),
     ),
   ]);

@@ -29,7 +29,9 @@ const paragraphs = (item: WireItem) => item.body.filter((b) => b.kind === 'parag
 
 describe('NewsML-G2 samples', () => {
   it('covers every sample in the folder, each recognised as NewsML-G2', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.xml'))
+      .sort();
     expect(files).toHaveLength(19);
     for (const f of files) expect(looksLikeNewsmlG2(bytesOf(f)), f).toBe(true);
   });
@@ -111,7 +113,10 @@ describe('NewsML-G2 samples', () => {
     expect(a.published).toBe('2025-01-28T13:18:34+05:00');
     expect(a.headline).toBe('DeepSeek-Schock aus China: Zeichen für KI-Zeitenwende?');
     expect(a.bylineText).toBe('Von Andrej Sokolow, dpa');
-    expect(a.byline).toEqual([{ name: 'Andrej Sokolow', kind: 'person' }, { name: 'dpa', kind: 'agency' }]);
+    expect(a.byline).toEqual([
+      { name: 'Andrej Sokolow', kind: 'person' },
+      { name: 'dpa', kind: 'agency' },
+    ]);
     expect(a.dateline).toBe('New York');
     expect(paragraphs(a)[1]).toMatch(/^Ein Chatbot aus China schockt die Wall Street/);
     expect(a.body.filter((b) => b.kind === 'subhead').map((b) => (b as { text: string }).text)).toContain('Kalte Füße an der Wall Street');
@@ -131,14 +136,27 @@ describe('NewsML-G2 samples', () => {
     expect(a.language).toBe('de');
     expect(a.subjects).toContainEqual({ code: 'medtop:20001065', name: 'Fußball' });
     expect(a.subjects).toContainEqual({ code: 'subj:15054000', name: 'Fußball' });
-    for (const note of ['Patrick Reichardt', 'reichardt.patrick@dpa.com', 'Sandra Degenhardt', '030285232232', 'sport@dpa.com', 'nicht zur Veröffentlichung', 'Notizblock', 'pre yyhe', 'Foto Archiv', 'Bildangebot']) {
+    for (const note of [
+      'Patrick Reichardt',
+      'reichardt.patrick@dpa.com',
+      'Sandra Degenhardt',
+      '030285232232',
+      'sport@dpa.com',
+      'nicht zur Veröffentlichung',
+      'Notizblock',
+      'pre yyhe',
+      'Foto Archiv',
+      'Bildangebot',
+    ]) {
       expect(everything(result)).not.toContain(note);
     }
   });
 
   it('iptc-LISTING_1_News_Item.xml: a usable item whose inlineXML is empty is rejected', () => {
     const { result } = parsed('iptc-LISTING_1_News_Item.xml');
-    expect(result.errors).toEqual([{ line: lineOf(textOf('iptc-LISTING_1_News_Item.xml'), '<inlineXML'), message: 'no story text: the inlineXML has no paragraph' }]);
+    expect(result.errors).toEqual([
+      { line: lineOf(textOf('iptc-LISTING_1_News_Item.xml'), '<inlineXML'), message: 'no story text: the inlineXML has no paragraph' },
+    ]);
     expect(everything(result)).not.toContain('STRICTLY EMBARGOED');
   });
 
@@ -148,7 +166,10 @@ describe('NewsML-G2 samples', () => {
     expect(result.items).toEqual([]);
     expect(result.warnings).toContainEqual({ line: lineOf(text, '<packageItem>'), message: expect.stringMatching(/packageItem skipped/) });
     expect(result.errors.filter((e) => /no time/.test(e.message)).map((e) => e.line)).toEqual([
-      lineOf(text, 'guid="N1"'), lineOf(text, 'guid="N2"'), lineOf(text, 'guid="N3"'), lineOf(text, 'guid="N4"'),
+      lineOf(text, 'guid="N1"'),
+      lineOf(text, 'guid="N2"'),
+      lineOf(text, 'guid="N3"'),
+      lineOf(text, 'guid="N4"'),
     ]);
   });
 
@@ -164,12 +185,17 @@ describe('NewsML-G2 samples', () => {
     expect(head.byline).toBeUndefined();
     const blocks = readNitfBody(nitf, { lastLine: xml.lines });
     expect(blocks).toHaveLength(1);
-    expect(blocks[0]).toMatchObject({ kind: 'paragraph', text: expect.stringMatching(/^\(Sports Network\) - With the Philadelphia Phillies picking up momentum/) });
+    expect(blocks[0]).toMatchObject({
+      kind: 'paragraph',
+      text: expect.stringMatching(/^\(Sports Network\) - With the Philadelphia Phillies picking up momentum/),
+    });
     expect(JSON.stringify(blocks)).not.toContain('A pair of teams');
   });
 
   it('iptc-LISTING_28_Located_Subject_Dateline.xml: a bare contentMeta is rejected', () => {
-    expect(parsed('iptc-LISTING_28_Located_Subject_Dateline.xml').result.errors[0]!.message).toMatch(/^a fragment of a NewsML-G2 item \(the root is <contentMeta>\)/);
+    expect(parsed('iptc-LISTING_28_Located_Subject_Dateline.xml').result.errors[0]!.message).toMatch(
+      /^a fragment of a NewsML-G2 item \(the root is <contentMeta>\)/,
+    );
   });
 
   it('iptc-LISTING_29_Hop_History.xml: metadata only, rejected (no headline, no text)', () => {
@@ -206,7 +232,9 @@ describe('NewsML-G2 samples', () => {
     expect(Date.parse(killed.published)).toBeGreaterThan(Date.parse(corrected.published));
 
     expect(corrected.status).toBe('usable');
-    expect(corrected.correction).toEqual({ note: 'In Jan. 3 story, corrects last paragraph to reflect that figure on Exxon Mobil terminal refers to capacity, not barrels per day' });
+    expect(corrected.correction).toEqual({
+      note: 'In Jan. 3 story, corrects last paragraph to reflect that figure on Exxon Mobil terminal refers to capacity, not barrels per day',
+    });
     expect(corrected.headline).toBe('S. Illinois battles flooding as Mississippi River builds downstream');
     expect(corrected.published).toBe('2016-01-04T20:43:34+05:00');
     expect(corrected.bylineText).toBe('Reuters');
@@ -238,7 +266,9 @@ describe('NewsML-G2 samples', () => {
 
   it('reuters-sni-text.xml: a body holding only "By Toby Davis" is rejected; the edNote is not shown', () => {
     const { result } = parsed('reuters-sni-text.xml');
-    expect(result.errors).toEqual([{ line: lineOf(textOf('reuters-sni-text.xml'), '<inlineXML'), message: 'no story text: the body holds only the byline "By Toby Davis"' }]);
+    expect(result.errors).toEqual([
+      { line: lineOf(textOf('reuters-sni-text.xml'), '<inlineXML'), message: 'no story text: the body holds only the byline "By Toby Davis"' },
+    ]);
     expect(everything(result)).not.toContain('Editorial Note');
   });
 
@@ -248,7 +278,10 @@ describe('NewsML-G2 samples', () => {
     const a = items[0]!;
     expect(a.identity).toEqual({ key: 'id:BD-20160112123540', version: 3 });
     expect(a.published).toBe('2016-01-12T12:35:40+05:00');
-    expect(result.items[0]!.warnings).toContainEqual({ line: lineOf(text, '<versionCreated>'), message: 'itemMeta/versionCreated has no UTC offset: read in Asia/Karachi' });
+    expect(result.items[0]!.warnings).toContainEqual({
+      line: lineOf(text, '<versionCreated>'),
+      message: 'itemMeta/versionCreated has no UTC offset: read in Asia/Karachi',
+    });
     expect(result.warnings).toContainEqual({ line: lineOf(text, '<packageItem>'), message: expect.stringMatching(/packageItem skipped/) });
     expect(a.headline).toBe('Dick Smith receivers install Don Grover as acting CEO as Abboud quits; retailer put up for sale');
     expect(a.bylineText).toBe('By Jonathan Underhill');
@@ -278,18 +311,26 @@ describe('NewsML-G2 samples', () => {
 
 // The pictures the samples carry, with the values read from each file by hand.
 describe('NewsML-G2 samples: pictures', () => {
-  it('ansa-text.xml: the text item\'s own image remoteContent is its lead picture; its tag: href names no location', () => {
+  it("ansa-text.xml: the text item's own image remoteContent is its lead picture; its tag: href names no location", () => {
     const { result, items } = parsed('ansa-text.xml');
     const text = textOf('ansa-text.xml');
     const [a] = items;
     // remoteContent contenttype="image/jpeg" rendition="rnd:highRes" href="tag:ansa.it,2017-10-11:200400bfd17a98e68ea9597546e5ec93.jpg"
     expect(a!.pictures).toEqual([
-      { line: lineOf(text, '<remoteContent'), role: 'lead', id: 'tag:ansa.it,2017-10-11:200400bfd17a98e68ea9597546e5ec93.jpg', renditions: [], status: 'usable' },
+      {
+        line: lineOf(text, '<remoteContent'),
+        role: 'lead',
+        id: 'tag:ansa.it,2017-10-11:200400bfd17a98e68ea9597546e5ec93.jpg',
+        renditions: [],
+        status: 'usable',
+      },
     ]);
     expect(chooseRendition(a!.pictures![0]!)).toBeUndefined();
     expect(result.items[0]!.warnings).toContainEqual({
       line: lineOf(text, '<remoteContent'),
-      message: expect.stringMatching(/^remoteContent not read as a picture rendition: "tag:ansa\.it,2017-10-11:200400bfd17a98e68ea9597546e5ec93\.jpg", which names the picture \(a tag: identifier\)/),
+      message: expect.stringMatching(
+        /^remoteContent not read as a picture rendition: "tag:ansa\.it,2017-10-11:200400bfd17a98e68ea9597546e5ec93\.jpg", which names the picture \(a tag: identifier\)/,
+      ),
     });
     // No picture block: NewsML-G2 does not place pictures in the text.
     expect(a!.body.every((b) => b.kind === 'paragraph')).toBe(true);

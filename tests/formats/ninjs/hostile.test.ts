@@ -36,13 +36,18 @@ describe('prototype keys', () => {
   });
 
   it('an item whose only headline is under __proto__ has none', () => {
-    expect(rejected(parse('{"uri": "urn:x", "versioncreated": "2024-03-05T06:10:00Z", "__proto__": {"headline": "Hidden"}, "body_text": "Text."}')).message).toMatch(/^no headline/);
+    expect(
+      rejected(parse('{"uri": "urn:x", "versioncreated": "2024-03-05T06:10:00Z", "__proto__": {"headline": "Hidden"}, "body_text": "Text."}')).message,
+    ).toMatch(/^no headline/);
   });
 });
 
 describe('numbers and nesting', () => {
   it('huge numbers in any field do no harm', () => {
-    const text = json(v1({ urgency: 1, priority: 2, charcount: 3 })).replace('"urgency": 1', '"urgency": 1e999').replace('"priority": 2', '"priority": -1e999').replace('"charcount": 3', '"charcount": 123456789012345678901234567890');
+    const text = json(v1({ urgency: 1, priority: 2, charcount: 3 }))
+      .replace('"urgency": 1', '"urgency": 1e999')
+      .replace('"priority": 2', '"priority": -1e999')
+      .replace('"charcount": 3', '"charcount": 123456789012345678901234567890');
     expect(only(parse(text)).headline).toBe('Harbour ferry back in service after repairs');
   });
 
@@ -81,12 +86,16 @@ describe('scripts, styles, handlers and links', () => {
   });
 
   it('are gone from headlines, bylines, places and notes', () => {
-    const item = only(parse(v3({
-      headlines: [{ role: 'main', value: 'Ferry <script>alert(1)</script>back <img src=x onerror="alert(2)">in service' }],
-      by: 'Amina <style>b{}</style>Clarke',
-      located: 'Port <a href="javascript:void(0)">Seaton</a>',
-      correction: { note: 'Time <script>x()</script>corrected.' },
-    })));
+    const item = only(
+      parse(
+        v3({
+          headlines: [{ role: 'main', value: 'Ferry <script>alert(1)</script>back <img src=x onerror="alert(2)">in service' }],
+          by: 'Amina <style>b{}</style>Clarke',
+          located: 'Port <a href="javascript:void(0)">Seaton</a>',
+          correction: { note: 'Time <script>x()</script>corrected.' },
+        }),
+      ),
+    );
     expect(item.headline).toBe('Ferry back in service');
     expect(item.bylineText).toBe('Amina Clarke');
     expect(item.dateline).toBe('Port Seaton');
@@ -109,14 +118,19 @@ describe('scripts, styles, handlers and links', () => {
 describe('control characters and lone surrogates', () => {
   it('are removed from every output string', () => {
     const nasty = 'Ferry\u0000 back\u0007 in\u001b service\u0085\u009f\ufeff\ufffd\u00ad \ud800\ud83d\ude00\udc00';
-    const result = parse(v2({
-      headlines: [{ role: 'main', value: nasty }],
-      by: `Amina\u0001 Clarke\udc00`,
-      located: 'Port\u0002 Seaton',
-      bodies: [{ contenttype: 'text/html', value: `<p>Body: ${nasty}</p>` }, { contenttype: 'text/plain', value: nasty }],
-      subjects: [{ literal: '04000000\u0000', name: 'econ\u0003omy' }],
-      language: 'en\u0000',
-    }));
+    const result = parse(
+      v2({
+        headlines: [{ role: 'main', value: nasty }],
+        by: `Amina\u0001 Clarke\udc00`,
+        located: 'Port\u0002 Seaton',
+        bodies: [
+          { contenttype: 'text/html', value: `<p>Body: ${nasty}</p>` },
+          { contenttype: 'text/plain', value: nasty },
+        ],
+        subjects: [{ literal: '04000000\u0000', name: 'econ\u0003omy' }],
+        language: 'en\u0000',
+      }),
+    );
     const item = only(result);
     for (const s of strings(result)) expect(s, JSON.stringify(s)).not.toMatch(BAD_OUTPUT);
     expect(item.headline).toBe('Ferry back in service 😀');
@@ -138,7 +152,9 @@ describe('encodings', () => {
     const bytes = encodeCp1252(json(v1({ headline: 'Café terrace reopens – “at last”' })));
     const result = parseNinjs(bytes, { timeZone: 'UTC' });
     expect(only(result).headline).toBe('Café terrace reopens – “at last”');
-    expect(result.warnings).toEqual([{ line: 1, message: 'encoding: JSON should be UTF-8; no encoding declared but the bytes are not UTF-8; read as Windows-1252 (Latin-1)' }]);
+    expect(result.warnings).toEqual([
+      { line: 1, message: 'encoding: JSON should be UTF-8; no encoding declared but the bytes are not UTF-8; read as Windows-1252 (Latin-1)' },
+    ]);
   });
 
   it('UTF-8 with a byte-order mark, and UTF-16 with one', () => {
@@ -171,13 +187,15 @@ describe('encodings', () => {
 
 describe('notes not for publication', () => {
   it('ednote, edNote, usageterms and copyright notices never reach an output field', () => {
-    const result = parse(v1({
-      ednote: 'Editors: hold for the lawyers',
-      edNote: 'Desk: second note',
-      usageterms: 'Not for resale',
-      copyrightnotice: 'Copyright notice text',
-      description_text: 'Summary for the desk',
-    }));
+    const result = parse(
+      v1({
+        ednote: 'Editors: hold for the lawyers',
+        edNote: 'Desk: second note',
+        usageterms: 'Not for resale',
+        copyrightnotice: 'Copyright notice text',
+        description_text: 'Summary for the desk',
+      }),
+    );
     const all = JSON.stringify(result);
     for (const note of ['lawyers', 'second note', 'resale', 'Copyright notice', 'Summary for the desk']) expect(all).not.toContain(note);
     expect(only(result).headline).toBe('Harbour ferry back in service after repairs');

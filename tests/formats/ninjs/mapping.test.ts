@@ -57,7 +57,11 @@ describe('identity and versions', () => {
     expect(only(parse(v1({ version: undefined }))).identity).toEqual({ key: `id:${STORY_URI}` });
   });
 
-  it.each([['"2a"', '2a'], ['2.5', 2.5], ['-1', -1]])('version %s is left unset with a warning', (_shown, version) => {
+  it.each([
+    ['"2a"', '2a'],
+    ['2.5', 2.5],
+    ['-1', -1],
+  ])('version %s is left unset with a warning', (_shown, version) => {
     const text = json(v1({ version }));
     const item = only(parse(text));
     expect(item.identity.version).toBeUndefined();
@@ -97,7 +101,11 @@ describe('identity and versions', () => {
 
 describe('kills and withdrawals', () => {
   it.each([
-    ['canceled', 'canceled'], ['withheld', 'withheld'], ['cancelled', 'canceled'], ['killed', 'canceled'], ['stat:canceled', 'canceled'],
+    ['canceled', 'canceled'],
+    ['withheld', 'withheld'],
+    ['cancelled', 'canceled'],
+    ['killed', 'canceled'],
+    ['stat:canceled', 'canceled'],
   ])('pubstatus %s', (pubstatus, status) => {
     expect(only(parse(v1({ pubstatus }))).status).toBe(status);
   });
@@ -139,11 +147,14 @@ describe('corrections', () => {
     expect(item.headline).toBe('Harbour ferry back in service');
   });
 
-  it.each(['CORRECTION: Harbour ferry back', 'CORRECTED: Harbour ferry back', 'CORRECTION - Harbour ferry back', 'CORRECTS - Harbour ferry back'])('%s', (headline) => {
-    const item = only(parse(v2({ headlines: [{ role: 'main', value: headline }] })));
-    expect(item.correction).toEqual({});
-    expect(item.headline).toBe('Harbour ferry back');
-  });
+  it.each(['CORRECTION: Harbour ferry back', 'CORRECTED: Harbour ferry back', 'CORRECTION - Harbour ferry back', 'CORRECTS - Harbour ferry back'])(
+    '%s',
+    (headline) => {
+      const item = only(parse(v2({ headlines: [{ role: 'main', value: headline }] })));
+      expect(item.correction).toEqual({});
+      expect(item.headline).toBe('Harbour ferry back');
+    },
+  );
 
   it('lower-case "Corrected" and the word in running text are not marks', () => {
     expect(only(parse(v1({ headline: 'Corrected timetable for the ferry' }))).correction).toBeUndefined();
@@ -151,7 +162,9 @@ describe('corrections', () => {
   });
 
   it('a correction member with a public note, a string note, or true', () => {
-    expect(only(parse(v3({ correction: { note: 'An earlier version gave the wrong departure time.' } }))).correction).toEqual({ note: 'An earlier version gave the wrong departure time.' });
+    expect(only(parse(v3({ correction: { note: 'An earlier version gave the wrong departure time.' } }))).correction).toEqual({
+      note: 'An earlier version gave the wrong departure time.',
+    });
     expect(only(parse(v1({ correction: 'The ferry left at 6.04, not 6.40.' }))).correction).toEqual({ note: 'The ferry left at 6.04, not 6.40.' });
     expect(only(parse(v1({ correction: true }))).correction).toEqual({});
     expect(only(parse(v1({ correction: false }))).correction).toBeUndefined();
@@ -180,7 +193,10 @@ describe('embargo', () => {
 
   it('embargoed true without a time is refused; false, null and "" mean none', () => {
     const text = json(v1({ embargoed: true }));
-    expect(rejected(parse(text))).toEqual({ line: lineOf(text, '"embargoed"'), message: expect.stringMatching(/^the item is marked embargoed but gives no time/) });
+    expect(rejected(parse(text))).toEqual({
+      line: lineOf(text, '"embargoed"'),
+      message: expect.stringMatching(/^the item is marked embargoed but gives no time/),
+    });
     for (const embargoed of [false, null, '']) expect(only(parse(v1({ embargoed }))).embargoedUntil).toBeUndefined();
   });
 
@@ -224,22 +240,31 @@ describe('times', () => {
 
   it('an unreadable or missing time rejects the item, naming the field and its line', () => {
     const text = json(v1({ firstcreated: '05/03/2024 06:10' }));
-    expect(rejected(parse(text))).toEqual({ line: lineOf(text, '"firstcreated"'), message: expect.stringMatching(/^"firstcreated" is not a readable time \(not an ISO 8601 time: "05\/03\/2024 06:10"\)/) });
+    expect(rejected(parse(text))).toEqual({
+      line: lineOf(text, '"firstcreated"'),
+      message: expect.stringMatching(/^"firstcreated" is not a readable time \(not an ISO 8601 time: "05\/03\/2024 06:10"\)/),
+    });
     expect(rejected(parse(v1({ versioncreated: '2024-02-30T10:00:00Z' }))).message).toMatch(/^"versioncreated" is not a readable time \(not a real time/);
-    expect(rejected(parse(v3({ firstCreated: 1709619000 }))).message).toBe('"firstCreated" must be an ISO 8601 time such as "2019-05-10T16:02:28+02:00", found the number 1709619000');
+    expect(rejected(parse(v3({ firstCreated: 1709619000 }))).message).toBe(
+      '"firstCreated" must be an ISO 8601 time such as "2019-05-10T16:02:28+02:00", found the number 1709619000',
+    );
     expect(rejected(parse(v1({ firstcreated: undefined, versioncreated: undefined }))).message).toMatch(/^no time/);
   });
 });
 
 describe('headline', () => {
   it('headlines[] role main among others; a sub role is the subheadline', () => {
-    const item = only(parse(v2({
-      headlines: [
-        { role: 'short', value: 'Ferry back' },
-        { role: 'main', value: 'Harbour ferry back in service after repairs' },
-        { role: 'sub', value: 'Landing stage mended in a week' },
-      ],
-    })));
+    const item = only(
+      parse(
+        v2({
+          headlines: [
+            { role: 'short', value: 'Ferry back' },
+            { role: 'main', value: 'Harbour ferry back in service after repairs' },
+            { role: 'sub', value: 'Landing stage mended in a week' },
+          ],
+        }),
+      ),
+    );
     expect(item.headline).toBe('Harbour ferry back in service after repairs');
     expect(item.subheadline).toBe('Landing stage mended in a week');
   });
@@ -271,7 +296,16 @@ describe('body', () => {
   });
 
   it('html wins over plain text, wherever it is in bodies[]', () => {
-    const item = only(parse(v2({ bodies: [{ role: 'text', contenttype: 'text/plain', value: 'Plain.' }, { role: 'xhtml', contenttype: 'application/xhtml+xml', value: '<p>Marked up.</p>' }] })));
+    const item = only(
+      parse(
+        v2({
+          bodies: [
+            { role: 'text', contenttype: 'text/plain', value: 'Plain.' },
+            { role: 'xhtml', contenttype: 'application/xhtml+xml', value: '<p>Marked up.</p>' },
+          ],
+        }),
+      ),
+    );
     expect(paragraphs(item)).toEqual(['Marked up.']);
   });
 
@@ -282,14 +316,22 @@ describe('body', () => {
   });
 
   it('an html body without paragraphs gives way to the plain one, with a warning', () => {
-    const text = json(v2({ bodies: [{ contenttype: 'text/html', value: '<script>x()</script>' }, { contenttype: 'text/plain', value: 'Plain text.' }] }));
+    const text = json(
+      v2({
+        bodies: [
+          { contenttype: 'text/html', value: '<script>x()</script>' },
+          { contenttype: 'text/plain', value: 'Plain text.' },
+        ],
+      }),
+    );
     const item = only(parse(text));
     expect(paragraphs(item)).toEqual(['Plain text.']);
     expect(item.warnings).toEqual([{ line: lineOf(text, '"value": "Plain text."'), message: 'body read from bodies[1]: bodies[0] has no paragraph of text' }]);
   });
 
   it('an embedded NITF body: body.content read, the head not', () => {
-    const nitf = '<?xml version="1.0" encoding="ISO-8859-1"?><nitf><head><title>Not body</title></head><body><body.head><hedline><hl1>Ferry</hl1></hedline></body.head>' +
+    const nitf =
+      '<?xml version="1.0" encoding="ISO-8859-1"?><nitf><head><title>Not body</title></head><body><body.head><hedline><hl1>Ferry</hl1></hedline></body.head>' +
       '<body.content><p>Café owners on the quay welcomed the boats.</p><hl2>Timetable</hl2><bq><p>We missed it.</p><credit>A passenger</credit></bq></body.content></body></nitf>';
     const item = only(parse(v3({ bodies: [{ role: 'nitf', contentType: 'text/vnd.IPTC.NITF', value: nitf }] })));
     expect(item.body).toEqual([
@@ -300,7 +342,16 @@ describe('body', () => {
   });
 
   it('a malformed NITF body falls back to the plain text', () => {
-    const item = only(parse(v3({ bodies: [{ contentType: 'text/vnd.IPTC.NITF', value: '<nitf><body.content><p>open' }, { contentType: 'text/plain', value: 'Fallback.' }] })));
+    const item = only(
+      parse(
+        v3({
+          bodies: [
+            { contentType: 'text/vnd.IPTC.NITF', value: '<nitf><body.content><p>open' },
+            { contentType: 'text/plain', value: 'Fallback.' },
+          ],
+        }),
+      ),
+    );
     expect(paragraphs(item)).toEqual(['Fallback.']);
     expect(item.warnings[0]!.message).toMatch(/^body read from bodies\[1\]: bodies\[0\] its NITF is not readable/);
   });
@@ -352,18 +403,38 @@ describe('dateline', () => {
 });
 
 describe('byline', () => {
-  it('a trailing agency after a comma or slash is its own part; the item\'s own copyright holder is an agency', () => {
-    expect(only(parse(v2({ by: 'Von Amina Clarke, dpa' }))).byline).toEqual([{ name: 'Amina Clarke', kind: 'person' }, { name: 'dpa', kind: 'agency' }]);
-    expect(only(parse(v2({ by: 'Amina Clarke/NTB', copyrightholder: 'NTB' }))).byline).toEqual([{ name: 'Amina Clarke', kind: 'person' }, { name: 'NTB', kind: 'agency' }]);
+  it("a trailing agency after a comma or slash is its own part; the item's own copyright holder is an agency", () => {
+    expect(only(parse(v2({ by: 'Von Amina Clarke, dpa' }))).byline).toEqual([
+      { name: 'Amina Clarke', kind: 'person' },
+      { name: 'dpa', kind: 'agency' },
+    ]);
+    expect(only(parse(v2({ by: 'Amina Clarke/NTB', copyrightholder: 'NTB' }))).byline).toEqual([
+      { name: 'Amina Clarke', kind: 'person' },
+      { name: 'NTB', kind: 'agency' },
+    ]);
     expect(only(parse(v2({ by: 'NTB', copyrightholder: 'NTB' }))).byline).toEqual([{ name: 'NTB', kind: 'agency' }]);
     expect(only(parse(v2({ by: 'Amina Clarke, Harbour University' }))).byline).toEqual([{ name: 'Amina Clarke, Harbour University', kind: 'person' }]);
   });
 
   it('AP bylines[].by, then superdesk authors (editors left out) when there is no byline', () => {
     expect(only(parse(v1({ byline: undefined, bylines: [{ by: 'By AMINA CLARKE', title: 'Writer' }] }))).bylineText).toBe('By AMINA CLARKE');
-    const item = only(parse(v1({ byline: undefined, authors: [{ name: 'Desk Editor', role: 'editor' }, { name: 'Amina Clarke', role: 'writer' }, { name: 'Reuters', role: 'writer' }] })));
+    const item = only(
+      parse(
+        v1({
+          byline: undefined,
+          authors: [
+            { name: 'Desk Editor', role: 'editor' },
+            { name: 'Amina Clarke', role: 'writer' },
+            { name: 'Reuters', role: 'writer' },
+          ],
+        }),
+      ),
+    );
     expect(item.bylineText).toBe('Amina Clarke | Reuters');
-    expect(item.byline).toEqual([{ name: 'Amina Clarke', kind: 'person' }, { name: 'Reuters', kind: 'agency' }]);
+    expect(item.byline).toEqual([
+      { name: 'Amina Clarke', kind: 'person' },
+      { name: 'Reuters', kind: 'agency' },
+    ]);
   });
 
   it('no byline: empty', () => {
@@ -375,17 +446,24 @@ describe('byline', () => {
 
 describe('subjects', () => {
   it('IPTC schemes and uris are qualified; bare eight-digit codes by their range', () => {
-    const item = only(parse(v1({
-      subject: [
-        { code: '15000000', scheme: 'http://cv.iptc.org/newscodes/subjectcode/', name: 'sport' },
-        { code: '20000349', name: 'economic policy' },
-        { code: '04000000', name: 'economy' },
-        { code: 'medtop:01000000', name: 'already qualified' },
-        { name: 'Name only' },
-      ],
-      genre: [{ code: 'Analysis', scheme: 'http://cv.iptc.org/newscodes/genre/', name: 'Analysis' }, { code: 'Feature', name: 'Feature' }],
-      service: [{ code: 'f', name: 'Finance' }],
-    })));
+    const item = only(
+      parse(
+        v1({
+          subject: [
+            { code: '15000000', scheme: 'http://cv.iptc.org/newscodes/subjectcode/', name: 'sport' },
+            { code: '20000349', name: 'economic policy' },
+            { code: '04000000', name: 'economy' },
+            { code: 'medtop:01000000', name: 'already qualified' },
+            { name: 'Name only' },
+          ],
+          genre: [
+            { code: 'Analysis', scheme: 'http://cv.iptc.org/newscodes/genre/', name: 'Analysis' },
+            { code: 'Feature', name: 'Feature' },
+          ],
+          service: [{ code: 'f', name: 'Finance' }],
+        }),
+      ),
+    );
     expect(item.subjects).toEqual([
       { code: 'subj:15000000', name: 'sport' },
       { code: 'medtop:20000349', name: 'economic policy' },
@@ -399,16 +477,20 @@ describe('subjects', () => {
   });
 
   it('ninjs 2/3 uri, literal and provider uris; AP category codes are ANPA categories', () => {
-    const item = only(parse(v3({
-      subjects: [
-        { uri: 'http://cv.iptc.org/newscodes/subjectcode/04000000', name: 'economy' },
-        { literal: '13010000', name: 'technology' },
-        { uri: 'http://example.com/topics/ferries', name: 'Ferries' },
-        { code: 's', name: 's', rels: ['category'] },
-        { code: '94aaa8f8', name: 'Ships', scheme: 'http://cv.ap.org/id/' },
-      ],
-      genres: [{ uri: 'http://cv.iptc.org/newscodes/genre/Actuality' }, { literal: 'NEWS', name: 'News' }],
-    })));
+    const item = only(
+      parse(
+        v3({
+          subjects: [
+            { uri: 'http://cv.iptc.org/newscodes/subjectcode/04000000', name: 'economy' },
+            { literal: '13010000', name: 'technology' },
+            { uri: 'http://example.com/topics/ferries', name: 'Ferries' },
+            { code: 's', name: 's', rels: ['category'] },
+            { code: '94aaa8f8', name: 'Ships', scheme: 'http://cv.ap.org/id/' },
+          ],
+          genres: [{ uri: 'http://cv.iptc.org/newscodes/genre/Actuality' }, { literal: 'NEWS', name: 'News' }],
+        }),
+      ),
+    );
     expect(item.subjects).toEqual([
       { code: 'subj:04000000', name: 'economy' },
       { code: 'subj:13010000', name: 'technology' },
@@ -421,7 +503,10 @@ describe('subjects', () => {
   });
 
   it('places, people and organisations are not subjects', () => {
-    expect(only(parse(v2({ subjects: undefined, places: [{ name: 'Port Seaton' }], people: [{ name: 'A. Clarke' }], organisations: [{ name: 'Ferry Co' }] }))).subjects).toEqual([]);
+    expect(
+      only(parse(v2({ subjects: undefined, places: [{ name: 'Port Seaton' }], people: [{ name: 'A. Clarke' }], organisations: [{ name: 'Ferry Co' }] })))
+        .subjects,
+    ).toEqual([]);
   });
 });
 

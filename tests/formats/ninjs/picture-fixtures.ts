@@ -27,7 +27,11 @@ export function v1Pictures(): Record<string, unknown> {
         description_text: 'Passengers queue for the first crossing.',
         renditions: { viewImage: { href: PHOTO.second, mimetype: 'image/jpeg', width: 1200, height: 800 } },
       },
-      video: { uri: 'urn:example:dateline:ferry-video', type: 'video', renditions: { mp4: { href: 'https://images.example.com/ferry.mp4', mimetype: 'video/mp4' } } },
+      video: {
+        uri: 'urn:example:dateline:ferry-video',
+        type: 'video',
+        renditions: { mp4: { href: 'https://images.example.com/ferry.mp4', mimetype: 'video/mp4' } },
+      },
       featureimage: {
         uri: PHOTO.uri,
         type: 'picture',
@@ -107,7 +111,9 @@ export function v3Pictures(overrides: Record<string, unknown> = {}): Record<stri
         usageTerms: PHOTO.usage,
         pubStatus: 'usable',
         embargoedUntil: '2024-03-05T12:00:00Z',
-        renditions: [{ name: 'baseImage', href: PHOTO.base, contentType: 'image/jpeg', width: 3000, height: 2000, sizeInBytes: 2400000, poi: { x: 750, y: 1500 } }],
+        renditions: [
+          { name: 'baseImage', href: PHOTO.base, contentType: 'image/jpeg', width: 3000, height: 2000, sizeInBytes: 2400000, poi: { x: 750, y: 1500 } },
+        ],
       },
     ],
     ...overrides,

@@ -80,39 +80,116 @@ const nasty = fc.oneof(
   fc.constantFrom('\\u0000', '\\ud800', '\\udc00', '\\u001b', '\\"', '\\\\', '\\n', '\ufeff', '\ufffd', '\u00ad', '\u202e'),
   fc.constantFrom('{', '}', '[', ']', ',', ':', '"', 'null', 'true', '1e999', '-0', '0.5', '"2a"'),
   fc.constantFrom(
-    '"uri": "urn:x", ', '"headline": ', '"headlines": [{"value": "H"}]', '"bodies": [', '"body_html": "<p>x</p>"', '"pubstatus": "canceled"',
-    '"type": "picture"', '"__proto__": {}', '"versioncreated": "2024-03-05T06:10:00"', '"embargoed": true', '"items": [', '"data": {"item": ',
-    '<script>alert(1)</script>', '<p onerror=x>', '<a href=\\"javascript:x\\">', '<div><div><div>', '&amp;', '&#xD800;', 'CORRECTED-',
-    '2024-02-30T10:00:00Z', '20240305T061000+0100', '$schema', 'json-schema.org',
+    '"uri": "urn:x", ',
+    '"headline": ',
+    '"headlines": [{"value": "H"}]',
+    '"bodies": [',
+    '"body_html": "<p>x</p>"',
+    '"pubstatus": "canceled"',
+    '"type": "picture"',
+    '"__proto__": {}',
+    '"versioncreated": "2024-03-05T06:10:00"',
+    '"embargoed": true',
+    '"items": [',
+    '"data": {"item": ',
+    '<script>alert(1)</script>',
+    '<p onerror=x>',
+    '<a href=\\"javascript:x\\">',
+    '<div><div><div>',
+    '&amp;',
+    '&#xD800;',
+    'CORRECTED-',
+    '2024-02-30T10:00:00Z',
+    '20240305T061000+0100',
+    '$schema',
+    'json-schema.org',
   ),
   fc.string({ maxLength: 6 }),
 );
 const nastyText = fc.array(nasty, { maxLength: 60 }).map((parts) => parts.join(''));
 
 const seeds = [
-  json(v1()), json(v2()), json(v3()), JSON.stringify(v1Second()), json([v1(), picture(), v2({ uri: 'urn:b' })]),
-  json({ data: { items: [{ meta: {}, item: linkedOnly() }, { item: v1({ uri: 'urn:c' }) }] } }), json({ item: [v3({ pubStatus: 'canceled', headlines: [] })] }),
-  json(withPictures(1)), json(withPictures(2)), json(withPictures(3)),
+  json(v1()),
+  json(v2()),
+  json(v3()),
+  JSON.stringify(v1Second()),
+  json([v1(), picture(), v2({ uri: 'urn:b' })]),
+  json({ data: { items: [{ meta: {}, item: linkedOnly() }, { item: v1({ uri: 'urn:c' }) }] } }),
+  json({ item: [v3({ pubStatus: 'canceled', headlines: [] })] }),
+  json(withPictures(1)),
+  json(withPictures(2)),
+  json(withPictures(3)),
 ];
 
-const mutatedSeed = mutatedText(seeds, lineEdit({ insert: nastyText, edit: fc.array(nasty, { maxLength: 4 }).map((p) => p.join('')) }), { maxEdits: 6, truncate: true });
+const mutatedSeed = mutatedText(seeds, lineEdit({ insert: nastyText, edit: fc.array(nasty, { maxLength: 4 }).map((p) => p.join('')) }), {
+  maxEdits: 6,
+  truncate: true,
+});
 
 // ninjs-shaped objects built from parts, valid and not: every field may be missing, of the wrong
 // kind, or hostile.
 const time = fc.oneof(
-  fc.constantFrom('2024-03-05T06:10:00Z', '2024-03-05T06:10:00', '2024-03-05T06:10:00+0100', '20240305T061000Z', '2024-03-05', '2024-02-30T10:00:00Z', 'soon', ''),
+  fc.constantFrom(
+    '2024-03-05T06:10:00Z',
+    '2024-03-05T06:10:00',
+    '2024-03-05T06:10:00+0100',
+    '20240305T061000Z',
+    '2024-03-05',
+    '2024-02-30T10:00:00Z',
+    'soon',
+    '',
+  ),
   fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
-  fc.constant(1709619000), fc.constant(true), fc.constant(null),
+  fc.constant(1709619000),
+  fc.constant(true),
+  fc.constant(null),
 );
 const text = fc.oneof(fc.string({ maxLength: 40 }), nastyText, fc.constantFrom('Ferry back', 'CORRECTED-Ferry back', '', '\u200b'));
-const html = fc.array(fc.oneof(text, fc.constantFrom('<p>', '</p>', '<h1>', '</h1>', '<script>', '</script>', '<style>', '<blockquote>', '<ul><li>', '<img onerror="x">', '<a href="javascript:x">', '<br>', '<table><tr><td>')), { maxLength: 20 }).map((p) => p.join(''));
+const html = fc
+  .array(
+    fc.oneof(
+      text,
+      fc.constantFrom(
+        '<p>',
+        '</p>',
+        '<h1>',
+        '</h1>',
+        '<script>',
+        '</script>',
+        '<style>',
+        '<blockquote>',
+        '<ul><li>',
+        '<img onerror="x">',
+        '<a href="javascript:x">',
+        '<br>',
+        '<table><tr><td>',
+      ),
+    ),
+    { maxLength: 20 },
+  )
+  .map((p) => p.join(''));
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
 const size = fc.oneof(fc.integer({ min: -5, max: 5000 }), fc.constantFrom('172', '1e3', ' 9 ', '', 1e300, 0.5, Number.MAX_SAFE_INTEGER), text);
 const rendition = fc.record(
   {
     name: maybe(fc.oneof(fc.constantFrom('baseImage', 'thumbnail', 'WatermarkPreview', 'wm'), text)),
     title: maybe(fc.oneof(fc.constantFrom('Preview with watermark', 'Hires'), text)),
-    href: maybe(fc.oneof(fc.constantFrom('https://example.com/a.jpg', 'a_WatermarkPreview.jpg', 'data:image/png;base64,AAAA', 'javascript:alert(1)', 'tag:x.com,2024:y', '//cdn.example.com/x.jpg', '', ' a  b.jpg '), text, fc.integer())),
+    href: maybe(
+      fc.oneof(
+        fc.constantFrom(
+          'https://example.com/a.jpg',
+          'a_WatermarkPreview.jpg',
+          'data:image/png;base64,AAAA',
+          'javascript:alert(1)',
+          'tag:x.com,2024:y',
+          '//cdn.example.com/x.jpg',
+          '',
+          ' a  b.jpg ',
+        ),
+        text,
+        fc.integer(),
+      ),
+    ),
     width: maybe(size),
     height: maybe(size),
     contenttype: maybe(fc.constantFrom('image/jpeg', 'video/mp4', 'text/xml', '')),
@@ -131,14 +208,22 @@ const association = fc.record(
     by: maybe(text),
     headline: maybe(text),
     description_text: maybe(html),
-    descriptions: maybe(fc.array(fc.record({ role: maybe(fc.constantFrom('caption', 'alt', 'text', '')), value: maybe(fc.oneof(text, html)) }), { maxLength: 3 })),
+    descriptions: maybe(
+      fc.array(fc.record({ role: maybe(fc.constantFrom('caption', 'alt', 'text', '')), value: maybe(fc.oneof(text, html)) }), { maxLength: 3 }),
+    ),
     pubstatus: maybe(fc.oneof(fc.constantFrom('usable', 'canceled', 'withheld', 'embargoed'), text)),
     pubStatus: maybe(fc.constantFrom('canceled', 'bogus')),
     embargoed: maybe(time),
     embargoedUntil: maybe(time),
     copyrightnotice: maybe(text),
     usageTerms: maybe(text),
-    renditions: maybe(fc.oneof(fc.array(rendition, { maxLength: 4 }), fc.dictionary(fc.constantFrom('baseImage', 'thumb', '__proto__', 'viewImage'), rendition, { maxKeys: 3 }), text)),
+    renditions: maybe(
+      fc.oneof(
+        fc.array(rendition, { maxLength: 4 }),
+        fc.dictionary(fc.constantFrom('baseImage', 'thumb', '__proto__', 'viewImage'), rendition, { maxKeys: 3 }),
+        text,
+      ),
+    ),
   },
   { requiredKeys: [] },
 );
@@ -160,13 +245,33 @@ const ninjsObject = fc.record(
     language: maybe(fc.oneof(fc.constantFrom('en', 'nb-NO', 'en_GB', 'English'), text)),
     body_html: maybe(html),
     body_text: maybe(text),
-    bodies: maybe(fc.array(fc.record({ contenttype: maybe(fc.constantFrom('text/html', 'text/plain', 'text/vnd.IPTC.NITF', 'application/xml')), role: maybe(fc.constantFrom('html', 'text', 'nitf')), value: maybe(fc.oneof(html, text)) }), { maxLength: 3 })),
-    subject: maybe(fc.array(fc.record({ code: maybe(fc.oneof(fc.constantFrom('04000000', '20000349', 's', 'medtop:1'), text)), name: maybe(text), scheme: maybe(fc.constantFrom('http://cv.iptc.org/newscodes/mediatopic/', 'http://cv.ap.org/id/')) }), { maxLength: 3 })),
+    bodies: maybe(
+      fc.array(
+        fc.record({
+          contenttype: maybe(fc.constantFrom('text/html', 'text/plain', 'text/vnd.IPTC.NITF', 'application/xml')),
+          role: maybe(fc.constantFrom('html', 'text', 'nitf')),
+          value: maybe(fc.oneof(html, text)),
+        }),
+        { maxLength: 3 },
+      ),
+    ),
+    subject: maybe(
+      fc.array(
+        fc.record({
+          code: maybe(fc.oneof(fc.constantFrom('04000000', '20000349', 's', 'medtop:1'), text)),
+          name: maybe(text),
+          scheme: maybe(fc.constantFrom('http://cv.iptc.org/newscodes/mediatopic/', 'http://cv.ap.org/id/')),
+        }),
+        { maxLength: 3 },
+      ),
+    ),
     signals: maybe(fc.array(fc.oneof(fc.constantFrom('newscontent', 'correction'), text), { maxLength: 2 })),
     correction: maybe(fc.oneof(fc.boolean(), text, fc.record({ note: maybe(text) }))),
     provider: maybe(fc.constantFrom('AP', 'dpa')),
     renditions: maybe(fc.constant({ nitf: { href: 'https://example.com/x' } })),
-    associations: maybe(fc.oneof(fc.array(association, { maxLength: 3 }), fc.dictionary(fc.constantFrom('featuremedia', 'mainpic', 'logo', 'x'), association, { maxKeys: 3 }))),
+    associations: maybe(
+      fc.oneof(fc.array(association, { maxLength: 3 }), fc.dictionary(fc.constantFrom('featuremedia', 'mainpic', 'logo', 'x'), association, { maxKeys: 3 })),
+    ),
   },
   { requiredKeys: [] },
 );
@@ -180,19 +285,31 @@ const shaped = fc.tuple(fc.array(ninjsObject, { minLength: 1, maxLength: 4 }), f
 
 describe('parseNinjs never throws and returns well-formed results', () => {
   it('random strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void check(s)), opts);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void check(s)),
+      opts,
+    );
   });
 
   it('random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), (b) => void check(b)), opts);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (b) => void check(b)),
+      opts,
+    );
   });
 
   it('random JSON values', () => {
-    fc.assert(fc.property(fc.json({ maxDepth: 6 }), (s) => void check(s)), opts);
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 6 }), (s) => void check(s)),
+      opts,
+    );
   });
 
   it('valid files with lines dropped, duplicated, swapped, edited, truncated', () => {
-    fc.assert(fc.property(mutatedSeed, (s) => void check(s)), opts);
+    fc.assert(
+      fc.property(mutatedSeed, (s) => void check(s)),
+      opts,
+    );
   });
 
   it('random bytes inside a valid file (UTF-8 and Windows-1252 mixtures)', () => {
@@ -227,7 +344,12 @@ describe('parseNinjs never throws and returns well-formed results', () => {
     const zone = fc.constantFrom('Asia/Karachi', 'UTC', 'Europe/London', 'America/St_Johns', 'Pacific/Chatham', 'Asia/Kathmandu', 'Not/AZone', '');
     const fileTime = fc.option(fc.integer({ min: 0, max: 4_102_444_800_000 }), { nil: undefined });
     fc.assert(
-      fc.property(fc.oneof(mutatedSeed, shaped), zone, fileTime, (s, timeZone, ft) => void check(s, ft === undefined ? { timeZone } : { timeZone, fileTime: ft })),
+      fc.property(
+        fc.oneof(mutatedSeed, shaped),
+        zone,
+        fileTime,
+        (s, timeZone, ft) => void check(s, ft === undefined ? { timeZone } : { timeZone, fileTime: ft }),
+      ),
       opts,
     );
   });

@@ -254,11 +254,22 @@ describe('the ninjs JSON Schemas are not items', () => {
 
   it('every sample item file is recognised as ninjs', () => {
     for (const file of [
-      'v1/iptc-ninjsExSimpleText1.json', 'v1/iptc-ninjsExComplex1.json', 'v1/businesswire-20130731006140.json',
-      'v2/dpa_text.json', 'v2/iptc-ninjsExSimpleText_2.json', 'v2/ntb_text.json', 'v2/tt_text_image_2.json',
-      'v3/dpa_text.json', 'v3/iptc-ninjsExSimpleText_3.json', 'v3/addb-ninjs-nitf.json',
-      'superdesk/ninjs1.json', 'superdesk/ninjs_embargoed.json', 'superdesk/bbc-ninjs-text-test.json',
-      'superdesk/bbc-ninjs-comp-test.json', 'superdesk/ap_media_text_item.json', 'superdesk/ap_media_text_feed.json',
+      'v1/iptc-ninjsExSimpleText1.json',
+      'v1/iptc-ninjsExComplex1.json',
+      'v1/businesswire-20130731006140.json',
+      'v2/dpa_text.json',
+      'v2/iptc-ninjsExSimpleText_2.json',
+      'v2/ntb_text.json',
+      'v2/tt_text_image_2.json',
+      'v3/dpa_text.json',
+      'v3/iptc-ninjsExSimpleText_3.json',
+      'v3/addb-ninjs-nitf.json',
+      'superdesk/ninjs1.json',
+      'superdesk/ninjs_embargoed.json',
+      'superdesk/bbc-ninjs-text-test.json',
+      'superdesk/bbc-ninjs-comp-test.json',
+      'superdesk/ap_media_text_item.json',
+      'superdesk/ap_media_text_feed.json',
     ]) {
       expect(looksLikeNinjs(bytesOf(file)), file).toBe(true);
     }
@@ -316,7 +327,9 @@ describe('ninjs samples: pictures', () => {
       headline: 'Costa Concordia cruise ship',
       creator: 'Paulo Santalucia',
       status: 'usable',
-      caption: expect.stringMatching(/^The Costa Concordia cruise ship lies on its side in the waters of the Tuscan island of Giglio, Italy, Monday, July 8, 2013\. The luxury/),
+      caption: expect.stringMatching(
+        /^The Costa Concordia cruise ship lies on its side in the waters of the Tuscan island of Giglio, Italy, Monday, July 8, 2013\. The luxury/,
+      ),
     });
     expect(p.caption).toMatch(/listing vessel early\.$/);
     expect(p.renditions.map((r) => r.name)).toEqual(['main', 'small']);
@@ -349,8 +362,20 @@ describe('ninjs samples: pictures', () => {
       // {"x": 729, "y": 864} of 1920×1440
       poi: { x: 0.3797, y: 0.6 },
       renditions: [
-        { name: 'original', href: 'https://superdesk-tga.s3.amazonaws.com/sd-tga/20220621170640/9eba8c38a3a82d35c2271e7b570fa7432342f0d7e59dfacc5fde588209e7649b.jpg', width: 1920, height: 1440, mimeType: 'image/jpeg' },
-        { name: 'FIXME', href: 'https://superdesk-tga.s3.amazonaws.com/sd-tga/20220621170640/72c745f8-513c-4969-ab18-11aee5b53af6.jpg', width: 800, height: 600, mimeType: 'image/jpeg' },
+        {
+          name: 'original',
+          href: 'https://superdesk-tga.s3.amazonaws.com/sd-tga/20220621170640/9eba8c38a3a82d35c2271e7b570fa7432342f0d7e59dfacc5fde588209e7649b.jpg',
+          width: 1920,
+          height: 1440,
+          mimeType: 'image/jpeg',
+        },
+        {
+          name: 'FIXME',
+          href: 'https://superdesk-tga.s3.amazonaws.com/sd-tga/20220621170640/72c745f8-513c-4969-ab18-11aee5b53af6.jpg',
+          width: 800,
+          height: 600,
+          mimeType: 'image/jpeg',
+        },
       ],
     });
     expect(chooseRendition(p)?.name).toBe('original');
@@ -379,11 +404,25 @@ describe('ninjs samples: pictures', () => {
     const p = item.pictures![0]!;
     expect(p).toMatchObject({ line: 25, role: 'lead', id: 'http://mms.businesswire.com/media/newsItemId/en/372964/3/AB_LOGO_viewimage.jpg', status: 'usable' });
     expect(p.renditions.map((r) => r.name)).toEqual(['thumbnail', 'viewimage', 'lowres']);
-    expect(chooseRendition(p)).toEqual({ name: 'lowres', href: 'http://mms.businesswire.com/media/newsItemId/en/372964/4/AB_LOGO_webready.jpg', mimeType: 'image/jpeg', width: 216, height: 141, sizeBytes: 17930 });
+    expect(chooseRendition(p)).toEqual({
+      name: 'lowres',
+      href: 'http://mms.businesswire.com/media/newsItemId/en/372964/4/AB_LOGO_webready.jpg',
+      mimeType: 'image/jpeg',
+      width: 216,
+      height: 141,
+      sizeBytes: 17930,
+    });
   });
 
   it('samples without picture associations have no pictures', () => {
-    for (const f of ['v1/iptc-ninjsExSimpleText1.json', 'v2/dpa_text.json', 'v3/dpa_text.json', 'v3/addb-ninjs-nitf.json', 'superdesk/bbc-ninjs-text-test.json', 'superdesk/ninjs1.json']) {
+    for (const f of [
+      'v1/iptc-ninjsExSimpleText1.json',
+      'v2/dpa_text.json',
+      'v3/dpa_text.json',
+      'v3/addb-ninjs-nitf.json',
+      'superdesk/bbc-ninjs-text-test.json',
+      'superdesk/ninjs1.json',
+    ]) {
       expect(only(sample(f)).pictures, f).toBeUndefined();
     }
   });

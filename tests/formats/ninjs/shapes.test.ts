@@ -39,7 +39,7 @@ describe('wrappers', () => {
     expect(c!.ok && c.item.line).toBe(lineOf(text, '"uri": "urn:example:three"') - 1);
   });
 
-  it('a feed element that is not an object is that element\'s error; the others go on', () => {
+  it("a feed element that is not an object is that element's error; the others go on", () => {
     const text = json([v1(), 'not an item', 42]);
     const result = parse(text);
     expect(result.items.map((i) => i.ok)).toEqual([true, false, false]);
@@ -69,8 +69,15 @@ describe('wrappers', () => {
   });
 
   it('a JSON Schema is refused by name', () => {
-    const schema = { $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'Some schema', properties: { uri: { type: 'string' }, headline: { type: 'string' } } };
-    expect(rejected(parse(schema))).toEqual({ line: 2, message: 'a JSON Schema ("Some schema"), not a news item: it describes ninjs objects but carries no story' });
+    const schema = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      title: 'Some schema',
+      properties: { uri: { type: 'string' }, headline: { type: 'string' } },
+    };
+    expect(rejected(parse(schema))).toEqual({
+      line: 2,
+      message: 'a JSON Schema ("Some schema"), not a news item: it describes ninjs objects but carries no story',
+    });
     expect(looksLikeNinjs(utf8(json(schema)))).toBe(false);
   });
 });
@@ -183,7 +190,14 @@ describe('looksLikeNinjs', () => {
   });
 
   it('is false for other files', () => {
-    for (const text of ['', 'Headline\n\nPublished 07 Aug, 2023', '<?xml version="1.0"?><nitf/>', '{"name": "x", "version": "1.0.0"}', '[1, 2, 3]', '{"uri": "only one key"}']) {
+    for (const text of [
+      '',
+      'Headline\n\nPublished 07 Aug, 2023',
+      '<?xml version="1.0"?><nitf/>',
+      '{"name": "x", "version": "1.0.0"}',
+      '[1, 2, 3]',
+      '{"uri": "only one key"}',
+    ]) {
       expect(looksLikeNinjs(utf8(text)), text).toBe(false);
     }
     expect(looksLikeNinjs('not bytes' as unknown as Uint8Array)).toBe(false);

@@ -26,13 +26,13 @@ describe('NITF: a story', () => {
     expect(a.byline).toEqual([{ name: 'Nadia Baloch', kind: 'person' }]);
     expect(a.dateline).toBe('QUETTA');
     expect(a.datelineText).toBe('QUETTA (AP) —');
-    expect(a.subjects).toEqual([
-      { code: 'tobject.type:News', name: 'News' },
-      { code: 'subj:06000000', name: 'Environment' },
-      { code: 'anpa:a' },
-    ]);
+    expect(a.subjects).toEqual([{ code: 'tobject.type:News', name: 'News' }, { code: 'subj:06000000', name: 'Environment' }, { code: 'anpa:a' }]);
     expect(a.body).toEqual([
-      { kind: 'paragraph', text: 'The provincial government opened a new water treatment plant on Wednesday, the first in the valley.', line: lineOf(doc, 'QUETTA (AP)') },
+      {
+        kind: 'paragraph',
+        text: 'The provincial government opened a new water treatment plant on Wednesday, the first in the valley.',
+        line: lineOf(doc, 'QUETTA (AP)'),
+      },
       { kind: 'paragraph', text: 'Engineers said the plant would supply clean water to about 200,000 homes.', line: lineOf(doc, 'Engineers said') },
       { kind: 'subhead', text: 'Years of shortages', line: lineOf(doc, '<hl2>Years') },
       { kind: 'paragraph', text: 'Residents have relied on tankers for a decade.', line: lineOf(doc, 'Residents have') },
@@ -52,8 +52,10 @@ describe('NITF: a story', () => {
   });
 
   it('a document cancelling another (management-doc-idref) is a kill of that story', () => {
-    const kill = nitfDoc({ status: 'canceled', docdata: '', docId: 'EX.20240612.quetta-water.kill', content: '', end: '', hedline: '' })
-      .replace('<docdata management-status="canceled">', '<docdata management-status="canceled" management-doc-idref="EX.20240612.quetta-water" management-idref-status="canceled">');
+    const kill = nitfDoc({ status: 'canceled', docdata: '', docId: 'EX.20240612.quetta-water.kill', content: '', end: '', hedline: '' }).replace(
+      '<docdata management-status="canceled">',
+      '<docdata management-status="canceled" management-doc-idref="EX.20240612.quetta-water" management-idref-status="canceled">',
+    );
     const a = item(kill);
     expect(a.identity.key).toBe('id:EX.20240612.quetta-water');
     expect(a.status).toBe('canceled');
@@ -65,12 +67,18 @@ describe('NITF: a story', () => {
   it('embargo: date.release after the issue time; "embargoed" without it is held back', () => {
     expect(item(nitfDoc({ release: '20240613T040000Z' })).embargoedUntil).toBe('2024-06-13T09:00:00+05:00');
     expect(item(nitfDoc({ release: '20240612T061500Z' })).embargoedUntil).toBeUndefined();
-    expect(item(nitfDoc({ status: 'embargoed', release: '20240613T040000Z' }))).toMatchObject({ status: 'usable', embargoedUntil: '2024-06-13T09:00:00+05:00' });
+    expect(item(nitfDoc({ status: 'embargoed', release: '20240613T040000Z' }))).toMatchObject({
+      status: 'usable',
+      embargoedUntil: '2024-06-13T09:00:00+05:00',
+    });
     const held = parse(nitfDoc({ status: 'embargoed' }));
     expect(held.items[0]!.ok && held.items[0]!.item.status).toBe('withheld');
     expect(held.items[0]!.warnings[0]!.message).toMatch(/embargoed.*withheld/);
     const unknown = nitfDoc({ status: 'draft' });
-    expect(parse(unknown).errors[0]).toEqual({ line: lineOf(unknown, '<docdata'), message: 'docdata management-status: expected usable, embargoed, withheld or canceled, found "draft"' });
+    expect(parse(unknown).errors[0]).toEqual({
+      line: lineOf(unknown, '<docdata'),
+      message: 'docdata management-status: expected usable, embargoed, withheld or canceled, found "draft"',
+    });
   });
 
   it('times: date.issue, else pubdata; zone-less with a warning; colon-less offsets; a bad one names the field', () => {
@@ -79,10 +87,16 @@ describe('NITF: a story', () => {
     const zoneless = nitfDoc({ issue: '2024-06-12T09:00:00' });
     const r = parse(zoneless);
     expect(onlyItem(r, enc(zoneless)).published).toBe('2024-06-12T09:00:00+05:00');
-    expect(r.items[0]!.warnings).toContainEqual({ line: lineOf(zoneless, '<date.issue'), message: 'docdata/date.issue norm has no UTC offset: read in Asia/Karachi' });
+    expect(r.items[0]!.warnings).toContainEqual({
+      line: lineOf(zoneless, '<date.issue'),
+      message: 'docdata/date.issue norm has no UTC offset: read in Asia/Karachi',
+    });
     expect(item(nitfDoc({ issue: '20240612T061500-0400' })).published).toBe('2024-06-12T15:15:00+05:00');
     const bad = nitfDoc({ issue: 'June 12' });
-    expect(parse(bad).errors[0]).toEqual({ line: lineOf(bad, '<date.issue'), message: 'docdata/date.issue norm: expected an ISO 8601 time (2016-01-04T15:43:34Z), found "June 12"' });
+    expect(parse(bad).errors[0]).toEqual({
+      line: lineOf(bad, '<date.issue'),
+      message: 'docdata/date.issue norm: expected an ISO 8601 time (2016-01-04T15:43:34Z), found "June 12"',
+    });
     const none = nitfDoc({ issue: null, dateline: '' });
     expect(parse(none).errors[0]!.message).toBe('no time: expected docdata/date.issue norm="…" (or pubdata date.publication)');
   });
@@ -136,7 +150,14 @@ Second paragraph of pre</pre>`;
     ]);
     // A media with a reference is a picture (its base64 media-object never read); see pictures.test.ts.
     expect(a.pictures).toEqual([
-      { line: lineOf(doc, '<media media-type'), role: 'inline', renditions: [{ href: 'plant.jpg' }], caption: 'The plant on opening day.', creditLine: 'Photo: Example News', status: 'usable' },
+      {
+        line: lineOf(doc, '<media media-type'),
+        role: 'inline',
+        renditions: [{ href: 'plant.jpg' }],
+        caption: 'The plant on opening day.',
+        creditLine: 'Photo: Example News',
+        status: 'usable',
+      },
       { line: lineOf(doc, 'no-caption.jpg'), role: 'inline', renditions: [{ href: 'no-caption.jpg' }], creditLine: 'Nobody', status: 'usable' },
     ]);
     expect(outputText(parse(doc))).not.toMatch(/QkFTRTY0|BASE64|check the figures/);
@@ -145,7 +166,8 @@ Second paragraph of pre</pre>`;
   it('drops script, style, handlers and javascript: links in body and headline; the text reads right', () => {
     const doc = nitfDoc({
       hedline: '        <hl1>Quetta <script>steal()</script>opens <a href="javascript:evil()" onmouseover="evil()">plant</a></hl1>',
-      content: '      <p>QUETTA (AP) — Water <script>alert(document.cookie)</script>flows <style>* { display: none }</style>again <a href="javascript:evil()" onclick="evil()">today</a>.</p>',
+      content:
+        '      <p>QUETTA (AP) — Water <script>alert(document.cookie)</script>flows <style>* { display: none }</style>again <a href="javascript:evil()" onclick="evil()">today</a>.</p>',
     });
     const a = item(doc);
     expect(a.headline).toBe('Quetta opens plant');
@@ -153,11 +175,13 @@ Second paragraph of pre</pre>`;
     expect(outputText(parse(doc))).not.toMatch(/steal|alert|cookie|display|evil|javascript/);
   });
 
-  it('a byline paragraph wins over body.head; editors\' initials are no byline; initials and end marks close nothing', () => {
+  it("a byline paragraph wins over body.head; editors' initials are no byline; initials and end marks close nothing", () => {
     expect(item(nitfDoc({ content: '      <p>By Karim Shah</p><p>QUETTA (AP) — Text.</p>' })).bylineText).toBe('By Karim Shah');
     const initials = item(nitfDoc({ byline: '      <byline>ab/cd</byline>', content: '      <p>Text of the story.</p><p>xy/zw</p><p>ends</p>' }));
     expect(initials.bylineText).toBe('');
-    expect(texts(nitfDoc({ byline: '      <byline>ab/cd</byline>', content: '      <p>Text of the story.</p><p>xy/zw</p>', end: '' }))).toEqual(['Text of the story.']);
+    expect(texts(nitfDoc({ byline: '      <byline>ab/cd</byline>', content: '      <p>Text of the story.</p><p>xy/zw</p>', end: '' }))).toEqual([
+      'Text of the story.',
+    ]);
     expect(texts(nitfDoc({ content: '      <p>Text of the story.</p><p>ends</p>', end: '' }))).toEqual(['Text of the story.']);
   });
 

@@ -77,7 +77,7 @@ describe('NITF pictures: placement', () => {
     expect(a.body.find((b) => b.kind === 'quote')).toMatchObject({ text: 'Water is life.' });
   });
 
-  it('a media inside an editors\' note, in body.head or the body, is no picture', () => {
+  it("a media inside an editors' note, in body.head or the body, is no picture", () => {
     const doc = nitfDoc({
       bodyHeadExtra: `      <note noteclass="editorsnote">${media('desk-head.jpg', 'For the desk.')}</note>`,
       content: `      <p>QUETTA (AP) — Text.</p><note>${media('desk-body.jpg', 'For the desk too.')}</note>`,
@@ -123,8 +123,19 @@ describe('NITF pictures: references', () => {
     const doc = nitfDoc({ content });
     const a = item(doc);
     expect(a.pictures).toBeUndefined();
-    expect(a.body.filter((b) => b.kind === 'caption').map((b) => (b as { text: string }).text)).toEqual(['Only data.', 'A data URL.', 'A script.', 'A video.', 'No type at all.']);
-    expect(warningsOf(doc)).toEqual(expect.arrayContaining(['media-reference not read: inline data (a data: URL), which is not read', 'media-reference not read: a script URL "javascript:alert(1)"']));
+    expect(a.body.filter((b) => b.kind === 'caption').map((b) => (b as { text: string }).text)).toEqual([
+      'Only data.',
+      'A data URL.',
+      'A script.',
+      'A video.',
+      'No type at all.',
+    ]);
+    expect(warningsOf(doc)).toEqual(
+      expect.arrayContaining([
+        'media-reference not read: inline data (a data: URL), which is not read',
+        'media-reference not read: a script URL "javascript:alert(1)"',
+      ]),
+    );
     expect(outputText(parse(doc))).not.toMatch(/QkFTRTY0|QUJD|javascript/);
   });
 });
@@ -142,7 +153,10 @@ describe('NITF pictures: hostile markup', () => {
   });
 
   it('a picture slot the wire sends itself makes no picture, in NITF or in any HTML body', () => {
-    const doc = nitfDoc({ content: '      <p>QUETTA (AP) — Text.</p><dateline-picture>0</dateline-picture><p>More <dateline-picture>7</dateline-picture>text.</p>', end: '' });
+    const doc = nitfDoc({
+      content: '      <p>QUETTA (AP) — Text.</p><dateline-picture>0</dateline-picture><p>More <dateline-picture>7</dateline-picture>text.</p>',
+      end: '',
+    });
     const a = item(doc);
     expect(a.pictures).toBeUndefined();
     expect(a.body.map((b) => b.kind)).toEqual(['paragraph', 'paragraph']);

@@ -7,7 +7,12 @@ import { nitfDoc } from './fixtures.ts';
 describe('NITF never throws and keeps the contract', () => {
   xmlProperties(parseNitf, looksLikeNitf, [
     nitfDoc(),
-    nitfDoc({ status: 'canceled', release: '20240613T040000Z', duKey: '        <du-key key="quetta-water-2024" version="2"/>\n', docId: 'quetta-water-2024_2' }),
+    nitfDoc({
+      status: 'canceled',
+      release: '20240613T040000Z',
+      duKey: '        <du-key key="quetta-water-2024" version="2"/>\n',
+      docId: 'quetta-water-2024_2',
+    }),
     nitfDoc({
       content: `      <p>By Karim Shah</p><p>QUETTA (AP) — Text.</p><media><media-caption>Caption.</media-caption><media-producer>Credit</media-producer></media>
       <note><p>Not for use.</p></note><table><tr><td>a</td><td>b</td></tr></table><pre>one\n\ntwo</pre><ul><li>x</li></ul>`,

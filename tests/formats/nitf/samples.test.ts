@@ -19,7 +19,9 @@ const paragraphs = (item: WireItem) => item.body.filter((b) => b.kind === 'parag
 
 describe('NITF samples', () => {
   it('covers every sample in the folder, each recognised as NITF', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.xml'))
+      .sort();
     expect(files).toEqual(['aap.xml', 'ap-nitf.xml', 'ap_media_text_nitf.xml', 'efe_nitf.xml', 'iptc-nitf-fishing.xml', 'nitf-ntb.xml', 'pa1.xml', 'pa2.xml']);
     for (const f of files) expect(looksLikeNitf(bytesOf(f)), f).toBe(true);
   });
@@ -98,7 +100,10 @@ describe('NITF samples', () => {
     // The photo before the first paragraph is the lead picture (see the pictures tests), not a caption block.
     expect(a.body[0]).toMatchObject({ kind: 'paragraph', text: expect.stringMatching(/^The weather was superb today in Norfolk/) });
     expect(a.body.some((b) => b.kind === 'caption' || b.kind === 'picture')).toBe(false);
-    expect(a.body.find((b) => b.kind === 'list')).toMatchObject({ ordered: false, items: [expect.stringMatching(/^Deer Creek: This area/), expect.stringMatching(/^Fox Run:/), expect.stringMatching(/^Pheasant Hollow:/)] });
+    expect(a.body.find((b) => b.kind === 'list')).toMatchObject({
+      ordered: false,
+      items: [expect.stringMatching(/^Deer Creek: This area/), expect.stringMatching(/^Fox Run:/), expect.stringMatching(/^Pheasant Hollow:/)],
+    });
     expect(paragraphs(a).at(-1)).toBe('Stewart Klometers contributed to this article.');
     expect(JSON.stringify(r)).not.toMatch(/created completely from scratch|expanded format of this popular column/);
   });

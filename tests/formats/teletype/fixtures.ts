@@ -15,11 +15,13 @@ export const DLE = '\u0010';
 
 /** Latin-1 (ISO 8859-1) bytes of a text; every character must be at most U+00FF. */
 export function latin1(text: string): Uint8Array {
-  return Uint8Array.from(Array.from(text, (ch) => {
-    const c = ch.codePointAt(0)!;
-    if (c > 0xff) throw new Error(`not Latin-1: U+${c.toString(16)}`);
-    return c;
-  }));
+  return Uint8Array.from(
+    Array.from(text, (ch) => {
+      const c = ch.codePointAt(0)!;
+      if (c > 0xff) throw new Error(`not Latin-1: U+${c.toString(16)}`);
+      return c;
+    }),
+  );
 }
 
 export function utf8(text: string): Uint8Array {
@@ -121,7 +123,7 @@ export function anpa(parts: AnpaParts = {}): string {
   for (const n of parts.notes ?? []) text.push(`^${n}<`);
   for (const b of parts.byline ?? ['By JANE ROE=', 'Associated Press=']) text.push(`^${b}`);
   for (const p of parts.body ?? [
-    "PORTMERE, Maine (AP) _ Ferry crews returned to work Tuesday after the union and the operator agreed on new shift rules.",
+    'PORTMERE, Maine (AP) _ Ferry crews returned to work Tuesday after the union and the operator agreed on new shift rules.',
     "``We got what we came for,'' said a deckhand at the quay.",
   ])
     text.push(`\t   ${p}`);

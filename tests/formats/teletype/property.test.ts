@@ -50,10 +50,57 @@ function check(parse: (b: Uint8Array, o: FormatOptions) => FileParse, bytes: Uin
 }
 
 const tokens = fc.constantFrom(
-  '\u0001', '\u0002', '\u0003', '\u0004', '\u0016', '\u001f', '\u0011', '\u0012', '\u0013', '\u0014', '\u0008', '\u001e', '\u0010', '\u007f', '\u000c',
-  '\u0000', '\u0007', '\u0085', '\ufeff', '\ufffd', '\r', '\n', '\r\n', '\t', '^', '<', '=', ' _ ', '``', "''", '#', '* * * *', '___',
-  'BC-US--Ferry-Strike, KILL', '1st Ld-Writethru', '2ND LEAD', 'Eds: CORRECTS', '(AP) _ ', '(dpa) - ', 'AP-WF-13-45-99 9999GMT', '999999 GMT Foo 99',
-  '311800 GMT Dez', 'AP-WF-02-29-23 2500GMT', '<script>x</script>', 'By ', 'Advisory', 'ryryry', '\ud800', 'ü', 'é', 'Zürich',
+  '\u0001',
+  '\u0002',
+  '\u0003',
+  '\u0004',
+  '\u0016',
+  '\u001f',
+  '\u0011',
+  '\u0012',
+  '\u0013',
+  '\u0014',
+  '\u0008',
+  '\u001e',
+  '\u0010',
+  '\u007f',
+  '\u000c',
+  '\u0000',
+  '\u0007',
+  '\u0085',
+  '\ufeff',
+  '\ufffd',
+  '\r',
+  '\n',
+  '\r\n',
+  '\t',
+  '^',
+  '<',
+  '=',
+  ' _ ',
+  '``',
+  "''",
+  '#',
+  '* * * *',
+  '___',
+  'BC-US--Ferry-Strike, KILL',
+  '1st Ld-Writethru',
+  '2ND LEAD',
+  'Eds: CORRECTS',
+  '(AP) _ ',
+  '(dpa) - ',
+  'AP-WF-13-45-99 9999GMT',
+  '999999 GMT Foo 99',
+  '311800 GMT Dez',
+  'AP-WF-02-29-23 2500GMT',
+  '<script>x</script>',
+  'By ',
+  'Advisory',
+  'ryryry',
+  '\ud800',
+  'ü',
+  'é',
+  'Zürich',
 );
 const noise = fc.array(fc.oneof(tokens, fc.string({ maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 12 }).map((p) => p.join(''));
 
@@ -61,15 +108,21 @@ const noise = fc.array(fc.oneof(tokens, fc.string({ maxLength: 6 }), fc.string({
 const edit = lineEdit({ insert: noise, edit: noise, cutLines: true });
 
 const seeds = [
-  iptc(), iptc({ marks: ['1ST LEAD'], byline: 'By Mia Klein, dpa', notebook: ['## Note to editors', '- corrects name'] }), iptc({ marks: ['KILL'], body: [] }),
-  anpa(), anpa({ slug: 'BC-US--Ferry-Strike, 2nd Ld-Writethru,400', notes: ['Eds: CORRECTS name.'] }), anpa({ slug: 'BC-US--Ferry-Strike, KILL', headline: 'KILL', body: [] }),
+  iptc(),
+  iptc({ marks: ['1ST LEAD'], byline: 'By Mia Klein, dpa', notebook: ['## Note to editors', '- corrects name'] }),
+  iptc({ marks: ['KILL'], body: [] }),
+  anpa(),
+  anpa({ slug: 'BC-US--Ferry-Strike, 2nd Ld-Writethru,400', notes: ['Eds: CORRECTS name.'] }),
+  anpa({ slug: 'BC-US--Ferry-Strike, KILL', headline: 'KILL', body: [] }),
   anpa({ tabular: true, extra: ['\u0008^\u001f\u001e W\u001e L', '\u0008Isle\u0010 Line\u001f\u001e 9\u001e _{'] }),
 ];
-const optionsArb = fc.record({
-  timeZone: fc.constantFrom('UTC', 'Asia/Karachi', 'America/New_York'),
-  fileTime: fc.option(fc.integer({ min: 0, max: 4_102_444_800_000 }), { nil: undefined }),
-  maxLineLength: fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }),
-}).map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as unknown as FormatOptions);
+const optionsArb = fc
+  .record({
+    timeZone: fc.constantFrom('UTC', 'Asia/Karachi', 'America/New_York'),
+    fileTime: fc.option(fc.integer({ min: 0, max: 4_102_444_800_000 }), { nil: undefined }),
+    maxLineLength: fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }),
+  })
+  .map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as unknown as FormatOptions);
 
 const parsers = [
   ['IPTC 7901', parseIptc7901],
@@ -78,12 +131,18 @@ const parsers = [
 
 describe.each(parsers)('%s properties', (_name, parse) => {
   it('random bytes never break the parser', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), optionsArb, (bytes, o) => check(parse, bytes, o)), { numRuns: RUNS, seed: SEED });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), optionsArb, (bytes, o) => check(parse, bytes, o)),
+      { numRuns: RUNS, seed: SEED },
+    );
   });
 
   it('random bytes after a message start never break the parser', () => {
     const start = fc.constantFrom('\u0016\u0016\u0001a1234\u001f-----\n', '\u0001eca101 4 i 120 ccccb dpa 042\r\n');
-    fc.assert(fc.property(start, fc.uint8Array({ maxLength: 400 }), optionsArb, (s, tail, o) => check(parse, Uint8Array.from([...utf8(s), ...tail]), o)), { numRuns: RUNS, seed: SEED });
+    fc.assert(
+      fc.property(start, fc.uint8Array({ maxLength: 400 }), optionsArb, (s, tail, o) => check(parse, Uint8Array.from([...utf8(s), ...tail]), o)),
+      { numRuns: RUNS, seed: SEED },
+    );
   });
 
   it('mutated messages never break the parser and keep clean output', () => {

@@ -2,8 +2,21 @@
 // editor lines, datelines, bylines, markup and line numbers.
 import { describe, expect, it } from 'vitest';
 import {
-  LineMap, bylineParts, clean, correctionNote, findTeletypeDateline, isEditorLine, isMarkLine, linesIn, placeTrailerDate, readNoteMarks,
-  readSlugMarks, readVersion, readerText, stripMarkup, teletypeTypography,
+  LineMap,
+  bylineParts,
+  clean,
+  correctionNote,
+  findTeletypeDateline,
+  isEditorLine,
+  isMarkLine,
+  linesIn,
+  placeTrailerDate,
+  readNoteMarks,
+  readSlugMarks,
+  readVersion,
+  readerText,
+  stripMarkup,
+  teletypeTypography,
 } from '../../../integrations/dateline/formats/shared/teletype.ts';
 import { lineAt, lineCount } from '../../../integrations/dateline/formats/shared/decode.ts';
 
@@ -121,7 +134,10 @@ describe('datelines and bylines', () => {
       { name: 'Associated Press', kind: 'agency' },
     ]);
     expect(bylineParts(['By JANE ROE', 'AP Sports Writer'])).toEqual([{ name: 'JANE ROE', kind: 'person' }]);
-    expect(bylineParts(['By Mia Klein, dpa'])).toEqual([{ name: 'Mia Klein', kind: 'person' }, { name: 'dpa', kind: 'agency' }]);
+    expect(bylineParts(['By Mia Klein, dpa'])).toEqual([
+      { name: 'Mia Klein', kind: 'person' },
+      { name: 'dpa', kind: 'agency' },
+    ]);
     expect(bylineParts(['By The Associated Press'])).toEqual([{ name: 'Associated Press', kind: 'agency' }]);
     expect(bylineParts(['By dpa correspondents'])).toEqual([{ name: 'dpa correspondents', kind: 'desk' }]);
   });
@@ -138,6 +154,13 @@ describe('markup and lines', () => {
     const map = new LineMap(text);
     expect(map.lastLine).toBe(lineCount(text));
     for (let i = 0; i <= text.length; i++) expect(map.lineOf(i), `offset ${i}`).toBe(Math.min(lineAt(text, i), lineCount(text)));
-    expect(linesIn(text, 0, text.length, map).map((l) => [l.line, l.text])).toEqual([[1, 'a'], [2, 'b'], [3, 'c'], [4, 'd'], [5, ''], [6, 'e']]);
+    expect(linesIn(text, 0, text.length, map).map((l) => [l.line, l.text])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+      [4, 'd'],
+      [5, ''],
+      [6, 'e'],
+    ]);
   });
 });

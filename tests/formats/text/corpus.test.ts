@@ -11,7 +11,9 @@ import { corpusDir } from '../../helpers/test-data.ts';
 const BAD_CHARS = /[\uFFFD\r\u00AD\uFEFF]/;
 
 function filesOf(folder: string): string[] {
-  return readdirSync(join(corpusDir, folder)).filter((f) => f.endsWith('.txt')).sort();
+  return readdirSync(join(corpusDir, folder))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 }
 
 function checkDiagnostics(result: ParseResult, bytes: Uint8Array, file: string) {

@@ -2,7 +2,13 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  countLines, decodeWireBytes, isAgency, knownAgencies, parseWire, type ParseResult, type WireArticle,
+  countLines,
+  decodeWireBytes,
+  isAgency,
+  knownAgencies,
+  parseWire,
+  type ParseResult,
+  type WireArticle,
 } from '../../../integrations/dateline/formats/text/index.ts';
 import { wire } from './helpers.ts';
 
@@ -24,9 +30,17 @@ describe('12-hour clock', () => {
   });
 
   it.each([
-    ['12:00am', '00:00'], ['12:59am', '00:59'], ['01:00am', '01:00'], ['11:59am', '11:59'],
-    ['12:00pm', '12:00'], ['12:30pm', '12:30'], ['01:00pm', '13:00'], ['11:59pm', '23:59'],
-    ['9:26pm', '21:26'], ['09:26 PM', '21:26'], ['09:26p.m.', '21:26'],
+    ['12:00am', '00:00'],
+    ['12:59am', '00:59'],
+    ['01:00am', '01:00'],
+    ['11:59am', '11:59'],
+    ['12:00pm', '12:00'],
+    ['12:30pm', '12:30'],
+    ['01:00pm', '13:00'],
+    ['11:59pm', '23:59'],
+    ['9:26pm', '21:26'],
+    ['09:26 PM', '21:26'],
+    ['09:26p.m.', '21:26'],
   ])('%s → %s', (clock, hhmm) => {
     expect(published(`Published 07 Aug, 2023 ${clock}`)).toBe(`2023-08-07T${hhmm}:00+05:00`);
   });
@@ -65,11 +79,16 @@ describe('missing and multiple parts', () => {
   it('multi-agency byline `AFP | Reuters`', () => {
     const a = ok(parseWire(wire({ published: 'AFP | Reuters Published 01 Jan, 2025 10:15am' })));
     expect(a.bylineText).toBe('AFP | Reuters');
-    expect(a.byline).toEqual([{ name: 'AFP', kind: 'agency' }, { name: 'Reuters', kind: 'agency' }]);
+    expect(a.byline).toEqual([
+      { name: 'AFP', kind: 'agency' },
+      { name: 'Reuters', kind: 'agency' },
+    ]);
   });
 
   it('agencies match case-insensitively on the whole part', () => {
-    expect(knownAgencies).toEqual(expect.arrayContaining(['AFP', 'Reuters', 'AP', 'APP', 'PPI', 'Bloomberg', 'Xinhua', 'Anadolu', 'NNI', 'INP', 'IANS', 'PTI', 'Agencies']));
+    expect(knownAgencies).toEqual(
+      expect.arrayContaining(['AFP', 'Reuters', 'AP', 'APP', 'PPI', 'Bloomberg', 'Xinhua', 'Anadolu', 'NNI', 'INP', 'IANS', 'PTI', 'Agencies']),
+    );
     expect(isAgency('reuters')).toBe(true);
     expect(isAgency(' AFP ')).toBe(true);
     expect(isAgency('AFP Correspondent')).toBe(false);
@@ -84,7 +103,8 @@ describe('missing and multiple parts', () => {
   });
 
   it('missing Published line: the error names the line and what was expected', () => {
-    const file = ' date 2023-08-07\nWorld\n\nChina, Russia foreign ministers hail cooperation in call\n\nBEIJING: The foreign ministers of China and Russia hailed the practical cooperation between the two powers.\n';
+    const file =
+      ' date 2023-08-07\nWorld\n\nChina, Russia foreign ministers hail cooperation in call\n\nBEIJING: The foreign ministers of China and Russia hailed the practical cooperation between the two powers.\n';
     expect(errorOf(parseWire(file))).toEqual({
       line: 6,
       message: 'expected "Published DD Mon, YYYY hh:mm(am|pm)", found "BEIJING: The foreign ministers of China and Russia hailed t…"',
@@ -99,7 +119,10 @@ describe('missing and multiple parts', () => {
   });
 
   it('Published line without a headline', () => {
-    expect(errorOf(parseWire(' date 2023-08-07\n\nAFP Published 07 Aug, 2023 09:26pm\n\nText.\n'))).toMatchObject({ line: 3, message: expect.stringMatching(/expected a headline/) });
+    expect(errorOf(parseWire(' date 2023-08-07\n\nAFP Published 07 Aug, 2023 09:26pm\n\nText.\n'))).toMatchObject({
+      line: 3,
+      message: expect.stringMatching(/expected a headline/),
+    });
   });
 
   it('no body paragraph', () => {
@@ -140,7 +163,10 @@ describe('time zone option', () => {
   it('other zones, and an unknown zone is an error', () => {
     expect(published('AFP Published 07 Aug, 2023 09:26pm', 'America/New_York')).toBe('2023-08-07T21:26:00-04:00');
     expect(published('AFP Published 07 Aug, 2023 09:26pm', 'Asia/Kolkata')).toBe('2023-08-07T21:26:00+05:30');
-    expect(errorOf(parseWire(wire(), { timeZone: 'Mars/Olympus' }))).toEqual({ line: 1, message: 'unknown time zone "Mars/Olympus" (expected an IANA zone such as Asia/Karachi)' });
+    expect(errorOf(parseWire(wire(), { timeZone: 'Mars/Olympus' }))).toEqual({
+      line: 1,
+      message: 'unknown time zone "Mars/Olympus" (expected an IANA zone such as Asia/Karachi)',
+    });
   });
 
   it('Updated stamps use the same zone and form', () => {
@@ -178,7 +204,14 @@ describe('input hygiene', () => {
   });
 
   it('control characters other than tab and newline never reach the output', () => {
-    const a = ok(parseWire(wire({ headline: 'Head\u0007line\u001b with\tcontrols\u0085', body: ['KARACHI: Text\u0000 here? no NUL.'.replace('\u0000', ''), 'More\u000b text\u007f.'] })));
+    const a = ok(
+      parseWire(
+        wire({
+          headline: 'Head\u0007line\u001b with\tcontrols\u0085',
+          body: ['KARACHI: Text\u0000 here? no NUL.'.replace('\u0000', ''), 'More\u000b text\u007f.'],
+        }),
+      ),
+    );
     expect(a.headline).toBe('Headline with controls');
     expect(JSON.stringify(a)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
@@ -189,7 +222,11 @@ describe('input hygiene', () => {
     expect(decoded.encoding).toBe('windows-1252');
     expect(decoded.text).not.toMatch(/\uFFFD/);
     expect(decoded.text.endsWith('é\u0081“”')).toBe(true);
-    const a = ok(parseWire(Uint8Array.from([...new TextEncoder().encode(wire({ headline: 'Caf\u00e9 owners protest' }).replace('é', '#'))].map((b) => (b === 0x23 ? 0xe9 : b)))));
+    const a = ok(
+      parseWire(
+        Uint8Array.from([...new TextEncoder().encode(wire({ headline: 'Caf\u00e9 owners protest' }).replace('é', '#'))].map((b) => (b === 0x23 ? 0xe9 : b))),
+      ),
+    );
     expect(a.headline).toBe('Café owners protest');
   });
 

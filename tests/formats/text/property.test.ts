@@ -62,38 +62,71 @@ const nasty = fc.oneof(
   fc.constantFrom('\0', '\n', '\r', '\r\n', '\t', ' ', '\u00a0', '\u00ad', '\ufeff', '\ufffd', '\u2028', '\u2029'),
   char(0xd800, 0xdfff), // lone surrogates
   fc.constantFrom(
-    ' date 2023-08-07 ', 'Published ', ' Published 07 Aug, 2023 09:26pm', 'Updated ', 'AFP | Reuters ', '▲ ', '▼ -0.11 (-0.26%)',
-    'Decreased By', 'Increased By', 'BAFL 41.78 ', '6,643', 'BEIJING: ', 'ISLAMABAD, Jan 1 (APP):', '(AJK)', '[', ']', ':', '|',
-    '— Reuters/File', 'Published in Dawn, January 1st, 2025', 'Also read: ', 'Brecorder', 'PRINT EDITION ►', '12:00am', '31 Feb, 2023',
+    ' date 2023-08-07 ',
+    'Published ',
+    ' Published 07 Aug, 2023 09:26pm',
+    'Updated ',
+    'AFP | Reuters ',
+    '▲ ',
+    '▼ -0.11 (-0.26%)',
+    'Decreased By',
+    'Increased By',
+    'BAFL 41.78 ',
+    '6,643',
+    'BEIJING: ',
+    'ISLAMABAD, Jan 1 (APP):',
+    '(AJK)',
+    '[',
+    ']',
+    ':',
+    '|',
+    '— Reuters/File',
+    'Published in Dawn, January 1st, 2025',
+    'Also read: ',
+    'Brecorder',
+    'PRINT EDITION ►',
+    '12:00am',
+    '31 Feb, 2023',
   ),
   fc.string({ unit: 'binary', maxLength: 8 }),
 );
 const nastyText = fc.array(nasty, { maxLength: 200 }).map((parts) => parts.join(''));
 
 // The reference article with its lines dropped, duplicated, swapped, edited or cut short.
-const mutatedSeed = mutatedText(
-  [seed],
-  lineEdit({ insert: nastyText, edit: fc.array(nasty, { maxLength: 5 }).map((p) => p.join('')) }),
-  { maxEdits: 8, truncate: true },
-);
+const mutatedSeed = mutatedText([seed], lineEdit({ insert: nastyText, edit: fc.array(nasty, { maxLength: 5 }).map((p) => p.join('')) }), {
+  maxEdits: 8,
+  truncate: true,
+});
 
 describe('parseWire never throws and returns well-formed results', () => {
   const opts = { numRuns: RUNS, seed: SEED };
 
   it('random strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 500 }), (s) => void check(s)), opts);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 500 }), (s) => void check(s)),
+      opts,
+    );
   });
 
   it('random Unicode (full code point range)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 500 }), (s) => void check(s)), opts);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 500 }), (s) => void check(s)),
+      opts,
+    );
   });
 
   it('RTL scripts, bidi controls, C0/C1 controls, NUL, lone surrogates and format tokens', () => {
-    fc.assert(fc.property(nastyText, (s) => void check(s)), opts);
+    fc.assert(
+      fc.property(nastyText, (s) => void check(s)),
+      opts,
+    );
   });
 
   it('random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 1_000 }), (b) => void check(b)), opts);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 1_000 }), (b) => void check(b)),
+      opts,
+    );
   });
 
   it('random bytes around a valid article (UTF-8 and Windows-1252 mixtures)', () => {
@@ -108,14 +141,21 @@ describe('parseWire never throws and returns well-formed results', () => {
   });
 
   it('the reference article with lines dropped, duplicated, swapped, edited, truncated', () => {
-    fc.assert(fc.property(mutatedSeed, (s) => void check(s)), opts);
+    fc.assert(
+      fc.property(mutatedSeed, (s) => void check(s)),
+      opts,
+    );
   });
 
   it('the reference article mutated, with other time zones and line limits', () => {
     const zone = fc.constantFrom('Asia/Karachi', 'UTC', 'Europe/London', 'America/St_Johns', 'Pacific/Chatham', 'Asia/Kathmandu', 'Not/AZone', '');
     fc.assert(
-      fc.property(mutatedSeed, zone, fc.option(fc.integer({ min: -5, max: 400 }), { nil: undefined }), (s, timeZone, maxLineLength) =>
-        void check(s, maxLineLength === undefined ? { timeZone } : { timeZone, maxLineLength })),
+      fc.property(
+        mutatedSeed,
+        zone,
+        fc.option(fc.integer({ min: -5, max: 400 }), { nil: undefined }),
+        (s, timeZone, maxLineLength) => void check(s, maxLineLength === undefined ? { timeZone } : { timeZone, maxLineLength }),
+      ),
       opts,
     );
   });

@@ -42,7 +42,13 @@ describe('A. ticker widget', () => {
   });
 
   it('A3: index rows without arrows, inconsistent signs, thousands separators, integer change', () => {
-    const a = ok(parseWire(withTicker('BR100⏎6,643⏎Decreased By⏎0.2 (-0%)⏎BR100⏎11,765⏎Decreased By⏎-123.2 (-1.04%)⏎KSE100⏎111,487⏎Decreased By⏎-543 (-0.48%)⏎KSE100⏎64,638⏎Increased By⏎20.1 (0.03%)')));
+    const a = ok(
+      parseWire(
+        withTicker(
+          'BR100⏎6,643⏎Decreased By⏎0.2 (-0%)⏎BR100⏎11,765⏎Decreased By⏎-123.2 (-1.04%)⏎KSE100⏎111,487⏎Decreased By⏎-543 (-0.48%)⏎KSE100⏎64,638⏎Increased By⏎20.1 (0.03%)',
+        ),
+      ),
+    );
     expect(a.quotes.map(({ line: _, ...q }) => q)).toEqual([
       // unsigned change under "Decreased By" takes the label's sign; "-0%" is 0
       { symbol: 'BR100', price: 6643, direction: 'down', change: -0.2, percent: 0 },
@@ -53,7 +59,11 @@ describe('A. ticker widget', () => {
     expect(Object.is(a.quotes[0]!.percent, -0)).toBe(false);
     // no label and no arrow: the printed sign decides; nothing at all gives `none`
     const bare = ok(parseWire(withTicker('KSE30⏎21,631⏎51.3 (0.24%)⏎BR30⏎24,106⏎-41.2 (-0.17%)⏎XYZ⏎1.00⏎0 (0%)')));
-    expect(bare.quotes.map((q) => [q.symbol, q.direction, q.change])).toEqual([['KSE30', 'up', 51.3], ['BR30', 'down', -41.2], ['XYZ', 'none', 0]]);
+    expect(bare.quotes.map((q) => [q.symbol, q.direction, q.change])).toEqual([
+      ['KSE30', 'up', 51.3],
+      ['BR30', 'down', -41.2],
+      ['XYZ', 'none', 0],
+    ]);
   });
 
   it('A4: percentages without decimals', () => {
@@ -107,7 +117,12 @@ describe('B. Published / Updated lines', () => {
     expect(error.message).toBe('expected "Published DD Mon, YYYY hh:mm(am|pm)", found "January 29, 2025" (the date has no time of day)');
     // the same split layout with a time of day parses
     const timed = ok(parseWire(file.replace('January 29, 2025', 'January 29, 2025 05:10pm')));
-    expect(timed).toMatchObject({ section: 'Pakistan', bylineText: 'BR Web Desk', byline: [{ name: 'BR Web Desk', kind: 'desk' }], published: '2025-01-29T17:10:00+05:00' });
+    expect(timed).toMatchObject({
+      section: 'Pakistan',
+      bylineText: 'BR Web Desk',
+      byline: [{ name: 'BR Web Desk', kind: 'desk' }],
+      published: '2025-01-29T17:10:00+05:00',
+    });
     expect(timed.headline).toBe('Pakistan voices alarm over US arms in Afghanistan, links them to cross-border terrorism');
     // the real page (menus and all): tests/formats/text/corpus.test.ts
   });
@@ -148,11 +163,41 @@ describe('C. bylines', () => {
     ['Agencies', [['Agencies', 'agency']]],
     ['Dawn.com', [['Dawn.com', 'desk']]],
     ['BR Web Desk', [['BR Web Desk', 'desk']]],
-    ['AFP | Reuters', [['AFP', 'agency'], ['Reuters', 'agency']]],
-    ['Reuters | AFP', [['Reuters', 'agency'], ['AFP', 'agency']]],
-    ['Reuters | Dawn.com', [['Reuters', 'agency'], ['Dawn.com', 'desk']]],
-    ['Tahir Naseer | Dawn.com', [['Tahir Naseer', 'person'], ['Dawn.com', 'desk']]],
-    ['Maha Qasim | Dania Nasir', [['Maha Qasim', 'person'], ['Dania Nasir', 'person']]],
+    [
+      'AFP | Reuters',
+      [
+        ['AFP', 'agency'],
+        ['Reuters', 'agency'],
+      ],
+    ],
+    [
+      'Reuters | AFP',
+      [
+        ['Reuters', 'agency'],
+        ['AFP', 'agency'],
+      ],
+    ],
+    [
+      'Reuters | Dawn.com',
+      [
+        ['Reuters', 'agency'],
+        ['Dawn.com', 'desk'],
+      ],
+    ],
+    [
+      'Tahir Naseer | Dawn.com',
+      [
+        ['Tahir Naseer', 'person'],
+        ['Dawn.com', 'desk'],
+      ],
+    ],
+    [
+      'Maha Qasim | Dania Nasir',
+      [
+        ['Maha Qasim', 'person'],
+        ['Dania Nasir', 'person'],
+      ],
+    ],
     ["The Newspaper's Staff Reporter", [["The Newspaper's Staff Reporter", 'desk']]],
     ["The Newspaper's Sports Reporter", [["The Newspaper's Sports Reporter", 'desk']]],
     ['Our Correspondent', [['Our Correspondent', 'desk']]],
@@ -216,10 +261,24 @@ describe('D. datelines', () => {
   });
 
   it('only the first paragraph: a later ALL-CAPS `INDIA:` is a squad subhead, not a dateline', () => {
-    const a = ok(parseWire(wire({ body: ['The squads were named on Monday.', 'INDIA: Rohit Sharma (capt), Shubman Gill.', 'ENGLAND: Jos Buttler (capt).', 'NEW ZEALAND: Mitchell Santner (capt).'] })));
+    const a = ok(
+      parseWire(
+        wire({
+          body: [
+            'The squads were named on Monday.',
+            'INDIA: Rohit Sharma (capt), Shubman Gill.',
+            'ENGLAND: Jos Buttler (capt).',
+            'NEW ZEALAND: Mitchell Santner (capt).',
+          ],
+        }),
+      ),
+    );
     expect(a.dateline).toBeUndefined();
     expect(a.body.map((b) => (b.kind === 'paragraph' ? b.text : b.kind))).toEqual([
-      'The squads were named on Monday.', 'INDIA: Rohit Sharma (capt), Shubman Gill.', 'ENGLAND: Jos Buttler (capt).', 'NEW ZEALAND: Mitchell Santner (capt).',
+      'The squads were named on Monday.',
+      'INDIA: Rohit Sharma (capt), Shubman Gill.',
+      'ENGLAND: Jos Buttler (capt).',
+      'NEW ZEALAND: Mitchell Santner (capt).',
     ]);
   });
 });
@@ -270,7 +329,9 @@ describe('E. inline paragraphs that are not body text', () => {
   });
 
   it('page chrome after the body (`Comments`, `200 characters`, a "Latest" list) is not story text', () => {
-    const result = parseWire(wire({ body: ['KARACHI: The story.', 'The end of the story.', 'Comments', '200 characters', 'Rupee registers marginal gain against dollar'] }));
+    const result = parseWire(
+      wire({ body: ['KARACHI: The story.', 'The end of the story.', 'Comments', '200 characters', 'Rupee registers marginal gain against dollar'] }),
+    );
     expect(ok(result).body.map((b) => b.kind)).toEqual(['paragraph', 'paragraph']);
     expect(result.warnings).toEqual([{ line: 11, message: 'web-page chrome from "Comments" to the end of the file ignored' }]);
   });
@@ -278,14 +339,18 @@ describe('E. inline paragraphs that are not body text', () => {
 
 describe('F. characters', () => {
   it('curly quotes, soft hyphens, Urdu, non-breaking spaces', () => {
-    const a = ok(parseWire(wire({
-      headline: 'Budget talks re\u00ADsume in Islamabad',
-      body: [
-        'ISLAMABAD: The “practical cooperation” was praised\u00A0by  officials.',
-        'The finance ministry gave kul akhraajaat ka takhmina (کُل اخراجات کا تخمینہ) for the year.',
-        'Eco\u00ADnomists said the fore\u00ADcast was sound.',
-      ],
-    })));
+    const a = ok(
+      parseWire(
+        wire({
+          headline: 'Budget talks re\u00ADsume in Islamabad',
+          body: [
+            'ISLAMABAD: The “practical cooperation” was praised\u00A0by  officials.',
+            'The finance ministry gave kul akhraajaat ka takhmina (کُل اخراجات کا تخمینہ) for the year.',
+            'Eco\u00ADnomists said the fore\u00ADcast was sound.',
+          ],
+        }),
+      ),
+    );
     expect(a.headline).toBe('Budget talks resume in Islamabad');
     const texts = a.body.map((b) => (b.kind === 'paragraph' ? b.text : ''));
     expect(texts).toEqual([
@@ -315,7 +380,8 @@ describe('G. length and shape', () => {
   });
 
   it('headline repeated in the page title on raw pages: rejected as a web page', () => {
-    const file = 'Pakistan voices alarm over US arms in Afghanistan, links them to cross-border terrorism - Pakistan - Business Recorder\n\nAIRLINK\n\n193.50\n\nDecreased By\n\n▼ -1.51 (-0.77%)\n';
+    const file =
+      'Pakistan voices alarm over US arms in Afghanistan, links them to cross-border terrorism - Pakistan - Business Recorder\n\nAIRLINK\n\n193.50\n\nDecreased By\n\n▼ -1.51 (-0.77%)\n';
     expect(errorOf(parseWire(file))).toEqual({ line: 1, message: expect.stringMatching(/not a wire article/) });
   });
 });

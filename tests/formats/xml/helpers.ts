@@ -119,11 +119,13 @@ export const firstParagraph = (item: WireItem) => (item.body.find((b) => b.kind 
 
 /** Windows-1252 / Latin-1 bytes of a text (every character must be in Latin-1). */
 export function latin1(text: string): Uint8Array {
-  return Uint8Array.from([...text].map((c) => {
-    const code = c.codePointAt(0)!;
-    if (code > 0xff) throw new Error(`not Latin-1: ${c}`);
-    return code;
-  }));
+  return Uint8Array.from(
+    [...text].map((c) => {
+      const code = c.codePointAt(0)!;
+      if (code > 0xff) throw new Error(`not Latin-1: ${c}`);
+      return code;
+    }),
+  );
 }
 
 /** UTF-16 bytes with a byte-order mark. */

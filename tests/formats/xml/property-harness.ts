@@ -20,11 +20,52 @@ const nasty = fc.oneof(
   char(0xd800, 0xdfff),
   fc.constantFrom('\u200f', '\u202e', '\ufeff', '\ufffd', '\u00ad', '\u2028', '\r', '\r\n', '\n', '\t', '\u00a0'),
   fc.constantFrom(
-    '<', '>', '&', '&amp;', '&nbsp;', '&#0;', '&#xD800;', '&#x1F600;', '&amp;#39;', ']]>', '<![CDATA[', '-->', '<!--', '<?pi x?>',
-    '<!DOCTYPE x [<!ENTITY e "ee">]>', '<!ENTITY', '&e;', '"', "'", '=', '/>', '</p>', '<p>', '<script>alert(1)</script>',
-    '<a href="javascript:x()" onclick="y()">', '<headline>', '</headline>', '<hl1>', '</body.content>', '<HeadLine>', '<pubStatus qcode="stat:canceled"/>',
-    '<signal qcode="edStat:C"/>', '<embargoed>2024-01-01T00:00:00Z</embargoed>', 'stat:withheld', 'management-status="canceled"', 'Status FormalName="Embargoed"',
-    '20240101T000000', '2024-13-45T25:61:00Z', '+0100', 'By Someone', 'KARACHI (AP) — ', '(Corrects x)', 'hh/ph', 'ends', '<note>', '<edNote>secret</edNote>',
+    '<',
+    '>',
+    '&',
+    '&amp;',
+    '&nbsp;',
+    '&#0;',
+    '&#xD800;',
+    '&#x1F600;',
+    '&amp;#39;',
+    ']]>',
+    '<![CDATA[',
+    '-->',
+    '<!--',
+    '<?pi x?>',
+    '<!DOCTYPE x [<!ENTITY e "ee">]>',
+    '<!ENTITY',
+    '&e;',
+    '"',
+    "'",
+    '=',
+    '/>',
+    '</p>',
+    '<p>',
+    '<script>alert(1)</script>',
+    '<a href="javascript:x()" onclick="y()">',
+    '<headline>',
+    '</headline>',
+    '<hl1>',
+    '</body.content>',
+    '<HeadLine>',
+    '<pubStatus qcode="stat:canceled"/>',
+    '<signal qcode="edStat:C"/>',
+    '<embargoed>2024-01-01T00:00:00Z</embargoed>',
+    'stat:withheld',
+    'management-status="canceled"',
+    'Status FormalName="Embargoed"',
+    '20240101T000000',
+    '2024-13-45T25:61:00Z',
+    '+0100',
+    'By Someone',
+    'KARACHI (AP) — ',
+    '(Corrects x)',
+    'hh/ph',
+    'ends',
+    '<note>',
+    '<edNote>secret</edNote>',
   ),
   fc.string({ unit: 'binary', maxLength: 6 }),
 );
@@ -50,20 +91,32 @@ export function xmlProperties(parse: (bytes: Uint8Array, options: FormatOptions)
   });
 
   it('random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 800 }), (b) => void check(b)), opts);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 800 }), (b) => void check(b)),
+      opts,
+    );
   });
 
   it('random text, full Unicode range', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => void check(enc(s))), opts);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => void check(enc(s))),
+      opts,
+    );
   });
 
   it('valid documents with lines dropped, duplicated, swapped, edited, truncated', () => {
-    fc.assert(fc.property(mutated(seeds), (s) => void check(enc(s))), opts);
+    fc.assert(
+      fc.property(mutated(seeds), (s) => void check(enc(s))),
+      opts,
+    );
   });
 
   it('valid documents mutated, read in other zones', () => {
     const zone = fc.constantFrom('UTC', 'Europe/Oslo', 'America/St_Johns', 'Pacific/Chatham', 'Asia/Kathmandu', 'Not/AZone', '');
-    fc.assert(fc.property(mutated(seeds), zone, (s, timeZone) => void check(enc(s), { timeZone })), opts);
+    fc.assert(
+      fc.property(mutated(seeds), zone, (s, timeZone) => void check(enc(s), { timeZone })),
+      opts,
+    );
   });
 
   it('random bytes inside a valid document (UTF-8, Latin-1 and UTF-16 fragments)', () => {

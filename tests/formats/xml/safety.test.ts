@@ -66,7 +66,10 @@ describe('parseXml', () => {
   it('never expands an entity, declared or not, and never reads a file', () => {
     // Even past the DOCTYPE check (no declaration at all), an entity reference is only an error.
     const r = parseXml(enc('<a>\n&xxe;</a>'));
-    expect(r.ok ? '' : r.error).toEqual({ line: 2, message: 'not well-formed XML: undefined entity &xxe;: only the five XML entities and character references are read (no DTD is loaded)' });
+    expect(r.ok ? '' : r.error).toEqual({
+      line: 2,
+      message: 'not well-formed XML: undefined entity &xxe;: only the five XML entities and character references are read (no DTD is loaded)',
+    });
     const five = parseXml(enc('<a>&amp;&lt;&gt;&quot;&apos;&#233;&#x41;</a>'));
     expect(five.ok && five.root.children).toEqual(['&<>"\'éA']);
   });

@@ -29,12 +29,14 @@ export const XML_FORMATS: XmlFormat[] = [
     name: 'NITF',
     parse: parseNitf,
     looksLike: looksLikeNitf,
-    wrap: (p) => withDoctype(nitfDoc({ hedline: `        <hl1>${p.headline ?? 'Headline'}</hl1>`, content: `      <p>${p.paragraph ?? 'Text.'}</p>` }), p.doctype),
+    wrap: (p) =>
+      withDoctype(nitfDoc({ hedline: `        <hl1>${p.headline ?? 'Headline'}</hl1>`, content: `      <p>${p.paragraph ?? 'Text.'}</p>` }), p.doctype),
   },
   {
     name: 'NewsML 1.2',
     parse: parseNewsml12,
     looksLike: looksLikeNewsml12,
-    wrap: (p) => withDoctype(newsml12Doc({ headline: `<HeadLine>${p.headline ?? 'Headline'}</HeadLine>`, dataContent: `<p>${p.paragraph ?? 'Text.'}</p>` }), p.doctype),
+    wrap: (p) =>
+      withDoctype(newsml12Doc({ headline: `<HeadLine>${p.headline ?? 'Headline'}</HeadLine>`, dataContent: `<p>${p.paragraph ?? 'Text.'}</p>` }), p.doctype),
   },
 ];

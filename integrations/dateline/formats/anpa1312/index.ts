@@ -39,8 +39,25 @@
 //   `published`. No ETX but a trailer line: read, with a warning; no trailer: the item is rejected.
 import type { BodyBlock, FileParse, FormatOptions, ItemParse, SubjectCode } from '../item.ts';
 import {
-  ETX, STX, bylineParts, clean, excerpt, indexInMessage, isMarkLine, linesIn, messageReport, parseTeletypeFile, readEditorNotes, readSlugMarks,
-  readerText, takeTeletypeDateline, teletypeItem, trailerTime, type MessageReport, type MessageSpan, type TeletypeFile,
+  ETX,
+  STX,
+  bylineParts,
+  clean,
+  excerpt,
+  indexInMessage,
+  isMarkLine,
+  linesIn,
+  messageReport,
+  parseTeletypeFile,
+  readEditorNotes,
+  readSlugMarks,
+  readerText,
+  takeTeletypeDateline,
+  teletypeItem,
+  trailerTime,
+  type MessageReport,
+  type MessageSpan,
+  type TeletypeFile,
 } from '../shared/teletype.ts';
 import { anpaUrgency } from '../urgency.ts';
 import { CATEGORY_NAMES, parseHeader } from './header.ts';
@@ -68,7 +85,10 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
   const headLines = linesIn(text, span.start + 1, stx === -1 ? span.end : stx, map);
   const { header, found } = parseHeader(headLines.slice(0, 4).map((l) => l.text));
   if (!found) {
-    return fail(span.line, `expected the ANPA header after SOH (a letter and a 4-digit message number, then priority, category and keyword, e.g. "r s BC-…  02-20 0500"), found ${excerpt(headLines[0]?.text ?? '') || 'nothing'}`);
+    return fail(
+      span.line,
+      `expected the ANPA header after SOH (a letter and a 4-digit message number, then priority, category and keyword, e.g. "r s BC-…  02-20 0500"), found ${excerpt(headLines[0]?.text ?? '') || 'nothing'}`,
+    );
   }
   if (stx === -1) return fail(report.lastLine(), 'expected STX (0x02) before the story text, found none in the message');
 
@@ -92,7 +112,8 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
   if (layout.headline && isMarkLine(layout.headline.text)) readSlugMarks(layout.headline.text, marks);
   const note = readEditorNotes(layout.notes, marks);
 
-  if (marks.advisory) return fail(layout.slugLine?.line ?? span.line, `not a story: an advisory or budget for editors (slug ${excerpt(slug.keyword)}); not for publication`);
+  if (marks.advisory)
+    return fail(layout.slugLine?.line ?? span.line, `not a story: an advisory or budget for editors (slug ${excerpt(slug.keyword)}); not for publication`);
 
   const body = readerBlocks(layout);
   const dateline = takeTeletypeDateline(body);
@@ -130,7 +151,12 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
  * The story's lines, from STX to ETX, and the message's time and sender from the trailer: after ETX;
  * without ETX, a trailer line at the end of the text (read with a warning).
  */
-function readStoryLines(file: TeletypeFile, span: MessageSpan, stx: number, report: MessageReport): { lines: AnpaLine[]; published: string; sender: string } | { rejected: ItemParse } {
+function readStoryLines(
+  file: TeletypeFile,
+  span: MessageSpan,
+  stx: number,
+  report: MessageReport,
+): { lines: AnpaLine[]; published: string; sender: string } | { rejected: ItemParse } {
   const { text, map } = file;
   const etx = indexInMessage(text, ETX, stx, span);
   let lines = anpaLines(text, stx + 1, etx === -1 ? span.end : etx, map);
@@ -151,7 +177,12 @@ function readStoryLines(file: TeletypeFile, span: MessageSpan, stx: number, repo
       lines = lines.slice(0, last);
       report.warn(trailerLine, 'no ETX (0x03) before the trailer; the trailer line was read as one');
     } else {
-      return { rejected: report.fail(candidate?.line ?? map.lineOf(span.end - 1), `expected ETX (0x03) and the trailer (${TRAILER_FORM}), found the end of the message`) };
+      return {
+        rejected: report.fail(
+          candidate?.line ?? map.lineOf(span.end - 1),
+          `expected ETX (0x03) and the trailer (${TRAILER_FORM}), found the end of the message`,
+        ),
+      };
     }
   }
   const trailer = parseTrailer(trailerText);
@@ -179,13 +210,25 @@ function readerBlocks(layout: StoryLayout): BodyBlock[] {
  * The headline: the headline line unless it only holds marks. A usable story needs a paragraph (only
  * editor lines: not a story), and an APNewsAlert, which has no headline line, is its one paragraph.
  */
-function readHeadline(layout: StoryLayout, body: BodyBlock[], usable: boolean, stxLine: number, report: MessageReport): { headline: string; headlineLine: number } | { rejected: ItemParse } {
+function readHeadline(
+  layout: StoryLayout,
+  body: BodyBlock[],
+  usable: boolean,
+  stxLine: number,
+  report: MessageReport,
+): { headline: string; headlineLine: number } | { rejected: ItemParse } {
   let headline = layout.headline && !isMarkLine(layout.headline.text) ? readerText(layout.headline.text) : '';
   let headlineLine = layout.headline?.line ?? layout.slugLine?.line ?? stxLine;
   if (usable) {
     if (!body.some((b) => b.kind === 'paragraph')) {
-      if (layout.notes.length > 0) return { rejected: report.fail(layout.notes[0]!.line, `not a story: only notes to editors (${excerpt(layout.notes[0]!.text)}); not for publication`) };
-      return { rejected: report.fail(headlineLine, `expected at least one paragraph of story text after the ${layout.headline ? 'headline' : 'slug line'}, found none`) };
+      if (layout.notes.length > 0)
+        return { rejected: report.fail(layout.notes[0]!.line, `not a story: only notes to editors (${excerpt(layout.notes[0]!.text)}); not for publication`) };
+      return {
+        rejected: report.fail(
+          headlineLine,
+          `expected at least one paragraph of story text after the ${layout.headline ? 'headline' : 'slug line'}, found none`,
+        ),
+      };
     }
     if (headline === '') {
       // APNewsAlert: the news is its one paragraph.

@@ -15,14 +15,16 @@ export interface Slug {
 }
 
 const CYCLE = /^(?:BC|AM|PM|AP)-/i;
-const TRAILING_MARK = /-(?:Correction|Corrections|Corrected|Kill|KILL|Elimination|ELIMINATION|Withdrawal|WITHDRAWAL|Advisory|\d{1,3}(?:st|nd|rd|th)\s?Ld(?:-Writethru)?|Writethru|Ld-Writethru)$/i;
+const TRAILING_MARK =
+  /-(?:Correction|Corrections|Corrected|Kill|KILL|Elimination|ELIMINATION|Withdrawal|WITHDRAWAL|Advisory|\d{1,3}(?:st|nd|rd|th)\s?Ld(?:-Writethru)?|Writethru|Ld-Writethru)$/i;
 
 /** Whether a header line is a slug line (`BC-…`, `AP-Top-…`), not a headline. */
 export function isSlugLine(text: string): boolean {
   return /^[A-Za-z]{2}-\S/.test(text) && !/\s\S+\s\S+\s\S+\s\S+/.test(text.split(',')[0]!);
 }
 
-const ADVISORY_KEYWORD = /^(?:[A-Za-z]{2,4}--)?(?:(?:AP|Sports|Spt|Fin|Business|Biz|Ent|Lifestyle|World|Intl|US|Wash|Top|Weekend)-)?(?:Advisory|Advisories|Budget|Budgets|Sked|Daybook|Digest|Lineup)(?:-(?:AM|PM|Update|Updates|Advisory|\d{1,3}))?$/i;
+const ADVISORY_KEYWORD =
+  /^(?:[A-Za-z]{2,4}--)?(?:(?:AP|Sports|Spt|Fin|Business|Biz|Ent|Lifestyle|World|Intl|US|Wash|Top|Weekend)-)?(?:Advisory|Advisories|Budget|Budgets|Sked|Daybook|Digest|Lineup)(?:-(?:AM|PM|Update|Updates|Advisory|\d{1,3}))?$/i;
 const CORRECTION_SUFFIX = /-(?:Correction|Corrections|Corrected)$/i;
 const KILL_SUFFIX = /-(?:Kill|Elimination)$/i;
 const WITHDRAW_SUFFIX = /-Withdrawal$/i;
@@ -50,7 +52,10 @@ function keyOf(keyword: string): string {
 }
 
 export function parseSlugLine(text: string): Slug {
-  const fields = text.split(',').map((f) => f.trim()).filter((f) => f !== '');
+  const fields = text
+    .split(',')
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
   const marks = noMarks();
   let wordCount: number | undefined;
   if (fields.length > 1 && /^\d{1,5}$/.test(fields[fields.length - 1]!)) wordCount = Number(fields.pop());

@@ -47,7 +47,10 @@ export function readHeadlineBlock(lines: PhysicalLine[]): HeadlineBlock | { line
   }
   if (headline.length === 0) {
     const at = lines[Math.min(i, lines.length - 1)];
-    return { line: at?.line ?? headlineLine, message: `expected a headline after STX (a line ending in "="), found ${count === 0 ? 'no text' : 'only handling marks and a byline'}` };
+    return {
+      line: at?.line ?? headlineLine,
+      message: `expected a headline after STX (a line ending in "="), found ${count === 0 ? 'no text' : 'only handling marks and a byline'}`,
+    };
   }
   return { headline: headline.join(' '), headlineLine, byline, marks, next: i, closed };
 }

@@ -37,8 +37,24 @@
 //   or style text are dropped.
 import type { BodyBlock, FileParse, FormatOptions, ItemParse } from '../item.ts';
 import {
-  ETX, STX, bylineParts, clean, excerpt, indexInMessage, linesIn, messageReport, parseTeletypeFile, readEditorNotes, readerText, takeTeletypeDateline,
-  teletypeItem, trailerTime, type MessageReport, type MessageSpan, type PhysicalLine, type TeletypeFile,
+  ETX,
+  STX,
+  bylineParts,
+  clean,
+  excerpt,
+  indexInMessage,
+  linesIn,
+  messageReport,
+  parseTeletypeFile,
+  readEditorNotes,
+  readerText,
+  takeTeletypeDateline,
+  teletypeItem,
+  trailerTime,
+  type MessageReport,
+  type MessageSpan,
+  type PhysicalLine,
+  type TeletypeFile,
 } from '../shared/teletype.ts';
 import { iptc7901Urgency } from '../urgency.ts';
 import { HEADER_FORM, parseHeaderLine } from './header.ts';
@@ -97,7 +113,10 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
   const paragraphs = story.paragraphs.map((p) => ({ text: readerText(p.text), line: p.line })).filter((p) => p.text !== '');
 
   if (/^Impressum$/i.test(keyword) || paragraphs.some((p) => /(?:ry){3,}/i.test(p.text))) {
-    return fail(block.headlineLine, `not a story: the sender's imprint or line test (keyword ${excerpt(keyword)}, "ryry…" copyright lines); not for publication`);
+    return fail(
+      block.headlineLine,
+      `not a story: the sender's imprint or line test (keyword ${excerpt(keyword)}, "ryry…" copyright lines); not for publication`,
+    );
   }
   if (marks.advisory) return fail(block.headlineLine, `not a story: an advisory to editors (${excerpt(block.headline)}); not for publication`);
 
@@ -109,7 +128,10 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
     if (headline === '') return fail(block.headlineLine, 'expected a headline after STX, found none');
     if (body.length === 0) {
       const at = bodyLines[block.next]?.line ?? block.headlineLine;
-      return fail(at, `expected at least one paragraph of story text after the headline, found ${story.notesLine !== undefined ? 'only notes to editors' : 'none'}`);
+      return fail(
+        at,
+        `expected at least one paragraph of story text after the headline, found ${story.notesLine !== undefined ? 'only notes to editors' : 'none'}`,
+      );
     }
   }
 
@@ -144,7 +166,13 @@ function readMessage(file: TeletypeFile, span: MessageSpan): ItemParse {
  * The message's time from its trailer, and the story lines before it: the trailer follows ETX; without
  * ETX, the last line of the message is read as one if it reads as one (with a warning).
  */
-function readTrailer(file: TeletypeFile, span: MessageSpan, etx: number, afterHeadline: PhysicalLine[], report: MessageReport): { storyLines: PhysicalLine[]; published: string } | { rejected: ItemParse } {
+function readTrailer(
+  file: TeletypeFile,
+  span: MessageSpan,
+  etx: number,
+  afterHeadline: PhysicalLine[],
+  report: MessageReport,
+): { storyLines: PhysicalLine[]; published: string } | { rejected: ItemParse } {
   const { text, map } = file;
   let storyLines = afterHeadline;
   let trailerLine: number;

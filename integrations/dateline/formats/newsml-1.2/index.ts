@@ -50,7 +50,8 @@ export function parseNewsml12(bytes: Uint8Array, options: FormatOptions): FilePa
     const warnings: Diagnostic[] = xml.warnings.map((w) => ({ ...w, line: at(w.line) }));
     const reject = (line: number, message: string): FileParse => ({ format: 'newsml-1.2', items: [], errors: [{ line: at(line), message }], warnings });
     if (!xml.ok) return { format: 'newsml-1.2', items: [], errors: [xml.error], warnings };
-    if (!isValidZone(options.timeZone)) return reject(1, `unknown time zone ${JSON.stringify(String(options.timeZone))} (expected an IANA zone such as Asia/Karachi)`);
+    if (!isValidZone(options.timeZone))
+      return reject(1, `unknown time zone ${JSON.stringify(String(options.timeZone))} (expected an IANA zone such as Asia/Karachi)`);
     const root = xml.root;
     if (root.name.toLowerCase() !== 'newsml') return reject(root.line, `not NewsML 1.2: the root element is <${root.qname}>, expected <NewsML>`);
     const newsItems = children(root, 'NewsItem', CI);

@@ -73,7 +73,8 @@ export function readNewsItem12(item: XmlElement, envelope: XmlElement | undefine
   const warnings: Diagnostic[] = [];
   const itemLine = at(item.line);
   const id = identity(path(item, 'Identification', 'NewsIdentifier') ?? child(child(item, 'Identification', CI), 'NewsIdentifier', CI));
-  if (!id.key) errors.push({ line: itemLine, message: 'no identity: expected Identification/NewsIdentifier (ProviderId, DateId, NewsItemId) or a PublicIdentifier' });
+  if (!id.key)
+    errors.push({ line: itemLine, message: 'no identity: expected Identification/NewsIdentifier (ProviderId, DateId, NewsItemId) or a PublicIdentifier' });
   const update = child(item, 'Update', CI);
   if (update) errors.push({ line: at(update.line), message: 'an Update (a change to parts of an earlier revision) is not read: send the whole NewsItem' });
 
@@ -93,7 +94,10 @@ export function readNewsItem12(item: XmlElement, envelope: XmlElement | undefine
   const newsLines = nearest(chain, 'NewsLines');
   const line = (name: string) => child(newsLines, name, CI);
   const story = text ? readDataContent(child(text.contentItem, 'DataContent', CI)!, lines) : { blocks: [] };
-  const languageEl = nearest(chain.map((c) => child(c, 'DescriptiveMetadata', CI)).filter((c): c is XmlElement => c !== undefined), 'Language');
+  const languageEl = nearest(
+    chain.map((c) => child(c, 'DescriptiveMetadata', CI)).filter((c): c is XmlElement => c !== undefined),
+    'Language',
+  );
   const language = [formal(languageEl), cleanField(attr(item, 'lang'))].find((l) => BCP47.test(l));
   const urgency = urgencyValue(formal(child(management, 'Urgency', CI)));
 
@@ -116,17 +120,27 @@ export function readNewsItem12(item: XmlElement, envelope: XmlElement | undefine
   if (usable && !printed.body.some((b) => b.kind === 'paragraph')) {
     errors.push({
       line: at(text?.contentItem.line ?? top?.line ?? item.line),
-      message: text ? 'no story text: the text ContentItem has no paragraph' : 'no story text: expected a NewsComponent with a text ContentItem (MediaType Text) holding DataContent',
+      message: text
+        ? 'no story text: the text ContentItem has no paragraph'
+        : 'no story text: expected a NewsComponent with a text ContentItem (MediaType Text) holding DataContent',
     });
   }
   if (errors.length || !published || !id.key) return { ok: false, line: itemLine, errors, warnings };
 
   const byLine = line('ByLine');
-  const structuredByline = (byLine ? cleanField(textWithout(byLine, new Set(['ByLineTitle']))) : '') || story.nitfHead?.byline || (isAgency(credit) ? credit : '') || (isAgency(provider) ? provider : '');
+  const structuredByline =
+    (byLine ? cleanField(textWithout(byLine, new Set(['ByLineTitle']))) : '') ||
+    story.nitfHead?.byline ||
+    (isAgency(credit) ? credit : '') ||
+    (isAgency(provider) ? provider : '');
   const bylineText = combineBylines(printed.byline, structuredByline);
   const location = children(nearest(chain, 'DescriptiveMetadata'), 'Location', CI)[0];
   const city = children(location, 'Property', CI).find((p) => (attr(p, 'FormalName') ?? '').toLowerCase() === 'city');
-  const place = printed.dateline?.place ?? (datelineField ? datelinePlace(datelineField) : undefined) ?? story.nitfHead?.dateline ?? (cleanField(attr(city, 'Value')) || undefined);
+  const place =
+    printed.dateline?.place ??
+    (datelineField ? datelinePlace(datelineField) : undefined) ??
+    story.nitfHead?.dateline ??
+    (cleanField(attr(city, 'Value')) || undefined);
   const datelineText = story.datelineText ?? printed.dateline?.text ?? (datelineField || undefined);
   const modified = revision && revision.ms > published.ms ? revision.iso : undefined;
   const subheadline = markupFieldOf(line('SubHeadLine')) || story.nitfHead?.subheadline;
@@ -165,7 +179,10 @@ function readStatus(item: XmlElement, management: XmlElement | undefined, report
   const statusName = formal(statusEl).toLowerCase() || 'usable';
   const mapped = STATUS[statusName];
   if (!mapped) {
-    report.errors.push({ line: at(statusEl?.line ?? item.line), message: `NewsManagement/Status: expected Usable, Canceled, Withheld or Embargoed, found ${JSON.stringify(formal(statusEl).slice(0, 40))}` });
+    report.errors.push({
+      line: at(statusEl?.line ?? item.line),
+      message: `NewsManagement/Status: expected Usable, Canceled, Withheld or Embargoed, found ${JSON.stringify(formal(statusEl).slice(0, 40))}`,
+    });
     return { status: 'usable' };
   }
   if (mapped !== 'embargoed') return { status: mapped };

@@ -37,7 +37,8 @@ export function readContentSet(contentSet: XmlElement | undefined, itemLine: num
   const inline = [...children(contentSet, 'inlineXML', CI), ...children(contentSet, 'inlineData', CI)];
   let empty: StoryContent | undefined;
   for (const el of inline) {
-    const content = el.name.toLowerCase() === 'inlinexml' ? readInlineXml(el, lastLine) : { kind: 'text' as const, blocks: readTextBody(el, lastLine), line: el.line };
+    const content =
+      el.name.toLowerCase() === 'inlinexml' ? readInlineXml(el, lastLine) : { kind: 'text' as const, blocks: readTextBody(el, lastLine), line: el.line };
     if (content.blocks.length) return content;
     empty ??= content;
   }

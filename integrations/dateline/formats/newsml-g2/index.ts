@@ -78,7 +78,8 @@ export function parseNewsmlG2(bytes: Uint8Array, options: FormatOptions): FilePa
     const warnings: Diagnostic[] = xml.warnings.map((w) => ({ ...w, line: at(w.line) }));
     const reject = (line: number, message: string): FileParse => ({ format: 'newsml-g2', items: [], errors: [{ line: at(line), message }], warnings });
     if (!xml.ok) return { format: 'newsml-g2', items: [], errors: [xml.error], warnings };
-    if (!isValidZone(options.timeZone)) return reject(1, `unknown time zone ${JSON.stringify(String(options.timeZone))} (expected an IANA zone such as Asia/Karachi)`);
+    if (!isValidZone(options.timeZone))
+      return reject(1, `unknown time zone ${JSON.stringify(String(options.timeZone))} (expected an IANA zone such as Asia/Karachi)`);
     const root = xml.root;
     const name = root.name.toLowerCase();
 
@@ -100,16 +101,24 @@ export function parseNewsmlG2(bytes: Uint8Array, options: FormatOptions): FilePa
       if (newsItems.length <= MAX_ITEMS_PER_FILE) {
         const pictures = newsItems.filter(isPictureItem);
         const packages = members.filter((m) => m.name.toLowerCase() === 'packageitem');
-        attached = attachPictures(newsItems.filter((i) => !pictures.includes(i)), pictures, packages);
+        attached = attachPictures(
+          newsItems.filter((i) => !pictures.includes(i)),
+          pictures,
+          packages,
+        );
         const placed = new Set([...attached.values()].flat());
         newsItems = newsItems.filter((i) => !placed.has(i));
         // a package that grouped pictures with their story did its work; one that grouped nothing is noted
-        if (placed.size === 0) for (const p of packages) warnings.push({ line: at(p.line), message: 'packageItem skipped: a package lists other items and carries no story text' });
+        if (placed.size === 0)
+          for (const p of packages) warnings.push({ line: at(p.line), message: 'packageItem skipped: a package lists other items and carries no story text' });
       }
     } else if (name === 'packageitem') {
       return reject(root.line, 'a NewsML-G2 packageItem lists other items and carries no story text: nothing to publish');
     } else if (FRAGMENTS.has(name)) {
-      return reject(root.line, `a fragment of a NewsML-G2 item (the root is <${root.qname}>): expected a <newsItem> or <newsMessage> with the item's identity and times`);
+      return reject(
+        root.line,
+        `a fragment of a NewsML-G2 item (the root is <${root.qname}>): expected a <newsItem> or <newsMessage> with the item's identity and times`,
+      );
     } else if (name !== 'newsitem') {
       return reject(
         root.line,

@@ -25,7 +25,8 @@ export function readNewsItem(item: XmlElement, options: FormatOptions, lines: nu
   if (!guid) errors.push({ line: itemLine, message: 'newsItem has no guid attribute: the story cannot be identified' });
   const versionText = (attr(item, 'version') ?? '').trim();
   const version = /^\d{1,15}$/.test(versionText) ? Number(versionText) : undefined;
-  if (versionText !== '' && version === undefined) warnings.push({ line: itemLine, message: `version ${JSON.stringify(versionText.slice(0, 20))} is not a whole number: ignored` });
+  if (versionText !== '' && version === undefined)
+    warnings.push({ line: itemLine, message: `version ${JSON.stringify(versionText.slice(0, 20))} is not a whole number: ignored` });
 
   const notes: TimeNotes = { at, timeZone: options.timeZone, errors, warnings };
   const { status, sigs } = readStatus(item, itemMeta, notes);
@@ -44,7 +45,11 @@ export function readNewsItem(item: XmlElement, options: FormatOptions, lines: nu
 
   const credit = fieldOf(child(contentMeta, 'creditline', CI));
   const provider = child(itemMeta, 'provider', CI);
-  const agencies = [credit, provider ? conceptName(provider, language) : '', ...children(contentMeta, 'creator', CI).map((c) => conceptName(c, language))].filter(Boolean);
+  const agencies = [
+    credit,
+    provider ? conceptName(provider, language) : '',
+    ...children(contentMeta, 'creator', CI).map((c) => conceptName(c, language)),
+  ].filter(Boolean);
   const printed = takePrintedParts(content.blocks, { headline: marked.headline, agencies, correction, findDateline: content.datelineText === undefined });
   for (const line of printed.droppedMarkup) warnings.push({ line: at(line), message: 'a paragraph of markup sent as text (an embed code) was left out' });
 
@@ -71,7 +76,8 @@ export function readNewsItem(item: XmlElement, options: FormatOptions, lines: nu
   const modified = times.versionCreated && times.versionCreated.ms > published.ms ? times.versionCreated.iso : undefined;
   const subheadline = heads.sub ?? nitf?.subheadline;
   const own = ownPicture(child(item, 'contentSet', CI), at, warnings);
-  if (pictureItems.length > MAX_PICTURES) warnings.push({ line: at(pictureItems[MAX_PICTURES]!.line), message: `${pictureItems.length} pictures: only the first ${MAX_PICTURES} are read` });
+  if (pictureItems.length > MAX_PICTURES)
+    warnings.push({ line: at(pictureItems[MAX_PICTURES]!.line), message: `${pictureItems.length} pictures: only the first ${MAX_PICTURES} are read` });
   const pictures: WirePicture[] = [...(own ? [own] : []), ...pictureItems.slice(0, MAX_PICTURES).map((p) => readPictureItem(p, options, at, warnings))];
   const keywords = uniqueKeywords(children(contentMeta, 'keyword', CI).map((k) => fieldOf(k)));
   const urgency = urgencyValue(fieldOf(child(contentMeta, 'urgency', CI)));
@@ -130,7 +136,10 @@ function readTimes(item: XmlElement, itemMeta: XmlElement | undefined, notes: Ti
   const published = firstCreated ?? versionCreated;
   // AP's versionCreated trails its firstCreated by a second or two (clock noise); STT's by two months.
   if (firstCreated && versionCreated && versionCreated.ms < firstCreated.ms - 60_000) {
-    notes.warnings.push({ line: at(child(itemMeta, 'versionCreated', CI)!.line), message: 'itemMeta/versionCreated is earlier than firstCreated: no modified time' });
+    notes.warnings.push({
+      line: at(child(itemMeta, 'versionCreated', CI)!.line),
+      message: 'itemMeta/versionCreated is earlier than firstCreated: no modified time',
+    });
   }
   let embargoedUntil: string | undefined;
   const embargoEl = child(itemMeta, 'embargoed', CI);

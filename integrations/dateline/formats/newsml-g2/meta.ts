@@ -25,7 +25,9 @@ export function pubStatus(itemMeta: XmlElement | undefined): G2Status {
 
 /** `signal` qcodes, lower-cased (`edstat:c`, `sig:update`). */
 export function signals(itemMeta: XmlElement | undefined): string[] {
-  return children(itemMeta, 'signal', CI).map((s) => lower(attr(s, 'qcode'))).filter(Boolean);
+  return children(itemMeta, 'signal', CI)
+    .map((s) => lower(attr(s, 'qcode')))
+    .filter(Boolean);
 }
 
 /** Reuters' editorial status `edStat:C` (correction) and IPTC's `sig:correction`. */

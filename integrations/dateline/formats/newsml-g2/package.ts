@@ -11,7 +11,8 @@ const CI = { ci: true } as const;
 
 export type Attachments = Map<XmlElement, XmlElement[]>;
 
-const refsOf = (el: XmlElement, deep: boolean) => (deep ? descendants(el, 'itemRef', CI) : children(el, 'itemRef', CI)).map((r) => (attr(r, 'residref') ?? '').trim()).filter(Boolean);
+const refsOf = (el: XmlElement, deep: boolean) =>
+  (deep ? descendants(el, 'itemRef', CI) : children(el, 'itemRef', CI)).map((r) => (attr(r, 'residref') ?? '').trim()).filter(Boolean);
 
 /** The pictures of each text item; `texts` and `pictures` are the message's newsItems of each kind. */
 export function attachPictures(texts: XmlElement[], pictures: XmlElement[], packages: XmlElement[]): Attachments {
@@ -30,10 +31,14 @@ export function attachPictures(texts: XmlElement[], pictures: XmlElement[], pack
     out.set(text, [...(out.get(text) ?? []), picture]);
   };
   for (const pkg of packages) {
-    const firstText = refsOf(pkg, true).map((g) => byGuid.get(g)).find((i) => i !== undefined && isText.has(i));
+    const firstText = refsOf(pkg, true)
+      .map((g) => byGuid.get(g))
+      .find((i) => i !== undefined && isText.has(i));
     const groups = descendants(pkg, 'group', CI);
     for (const group of groups.length ? groups : [pkg]) {
-      const items = refsOf(group, groups.length === 0).map((g) => byGuid.get(g)).filter((i): i is XmlElement => i !== undefined);
+      const items = refsOf(group, groups.length === 0)
+        .map((g) => byGuid.get(g))
+        .filter((i): i is XmlElement => i !== undefined);
       const text = items.find((i) => isText.has(i)) ?? firstText;
       for (const item of items) if (isPicture.has(item)) attach(text, item);
     }

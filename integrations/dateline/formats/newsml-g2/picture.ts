@@ -74,7 +74,9 @@ export function ownPicture(contentSet: XmlElement | undefined, at: (line: number
 }
 
 function descriptions(contentMeta: XmlElement | undefined): { caption: string; alt: string } {
-  const all = children(contentMeta, 'description', CI).map((d) => ({ role: lastWord(attr(d, 'role')), text: markupFieldOf(d) })).filter((d) => d.text);
+  const all = children(contentMeta, 'description', CI)
+    .map((d) => ({ role: lastWord(attr(d, 'role')), text: markupFieldOf(d) }))
+    .filter((d) => d.text);
   const caption = (all.find((d) => d.role === 'caption') ?? all.find((d) => d.role === ''))?.text ?? '';
   const alt = all.find((d) => /^alt/.test(d.role))?.text ?? '';
   return { caption, alt };

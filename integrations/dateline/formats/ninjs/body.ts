@@ -118,7 +118,10 @@ function plainParagraphs(text: string, line: number): BodyBlock[] {
   const normal = text.replace(/\r\n?/g, '\n');
   let chunks = normal.split(/\n[^\S\n]*\n/);
   if (chunks.length === 1) chunks = normal.split('\n');
-  return chunks.map(clean).filter(Boolean).map((t) => ({ kind: 'paragraph' as const, text: t, line }));
+  return chunks
+    .map(clean)
+    .filter(Boolean)
+    .map((t) => ({ kind: 'paragraph' as const, text: t, line }));
 }
 
 // NITF body elements that have an HTML counterpart the block reader knows.
@@ -144,9 +147,7 @@ function blocksOf(c: Candidate, lastLine: number): BodyBlock[] | string {
   }
 }
 
-export type BodyRead =
-  | { ok: true; blocks: BodyBlock[]; field: string }
-  | { ok: false; line: number; message: string };
+export type BodyRead = { ok: true; blocks: BodyBlock[]; field: string } | { ok: false; line: number; message: string };
 
 const same = (a: string, b: string) => clean(a).toLowerCase() === clean(b).toLowerCase();
 

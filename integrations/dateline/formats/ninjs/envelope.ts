@@ -11,16 +11,36 @@ import { kindOf, quote } from './text.ts';
 
 /** Fields only a ninjs object (of any generation, or a superdesk/AP relative) carries. */
 export const NINJS_FIELDS = [
-  'uri', 'guid', 'headline', 'headlines', 'versioncreated', 'versionCreated', 'firstcreated', 'firstCreated',
-  'body_html', 'body_xhtml', 'body_text', 'bodies', 'pubstatus', 'pubStatus', 'byline', 'by', 'altids', 'altIds',
-  'embargoed', 'embargoedUntil', 'renditions', 'associations', 'located', 'slugline', 'urgency',
+  'uri',
+  'guid',
+  'headline',
+  'headlines',
+  'versioncreated',
+  'versionCreated',
+  'firstcreated',
+  'firstCreated',
+  'body_html',
+  'body_xhtml',
+  'body_text',
+  'bodies',
+  'pubstatus',
+  'pubStatus',
+  'byline',
+  'by',
+  'altids',
+  'altIds',
+  'embargoed',
+  'embargoedUntil',
+  'renditions',
+  'associations',
+  'located',
+  'slugline',
+  'urgency',
 ] as const;
 
 const FEED_KEYS = ['items', 'item', '_items'] as const;
 
-export type Unwrapped =
-  | { ok: true; items: Located[]; feed: boolean }
-  | { ok: false; error: Diagnostic };
+export type Unwrapped = { ok: true; items: Located[]; feed: boolean } | { ok: false; error: Diagnostic };
 
 /** `$schema` naming json-schema.org: a schema document, whatever else it holds. */
 export function schemaTitle(root: Located): string | undefined {
@@ -43,7 +63,10 @@ function feedOf(list: Located, where: string): Unwrapped {
   const items = elements(list).map(unwrapElement);
   if (items.length > 0 && !items.some((i) => isObject(i.value))) {
     const first = items[0]!;
-    return { ok: false, error: { line: first.line, message: `not ninjs: expected news items (JSON objects) in ${where}, found ${kindOf(first.value)} and no object` } };
+    return {
+      ok: false,
+      error: { line: first.line, message: `not ninjs: expected news items (JSON objects) in ${where}, found ${kindOf(first.value)} and no object` },
+    };
   }
   return { ok: true, items, feed: true };
 }
@@ -55,7 +78,10 @@ export function unwrap(root: Located): Unwrapped {
     return feedOf(root, 'the top-level array');
   }
   if (!isObject(value)) {
-    return { ok: false, error: { line: root.line, message: `not ninjs: expected a ninjs object (uri, headline, versioncreated …) or a feed of them, found ${kindOf(value)}` } };
+    return {
+      ok: false,
+      error: { line: root.line, message: `not ninjs: expected a ninjs object (uri, headline, versioncreated …) or a feed of them, found ${kindOf(value)}` },
+    };
   }
   const title = schemaTitle(root);
   if (title !== undefined) {
@@ -81,7 +107,9 @@ export function unwrap(root: Located): Unwrapped {
     if (Array.isArray(list.value)) return feedOf(list, `"${key}"`);
     if (isObject(list.value)) return { ok: true, items: [list], feed: false };
   }
-  const keys = keysOf(value).slice(0, 6).map((k) => quote(k, 30));
+  const keys = keysOf(value)
+    .slice(0, 6)
+    .map((k) => quote(k, 30));
   return {
     ok: false,
     error: {

@@ -9,8 +9,19 @@ import { elements, isObject, member, stringMember, type Located } from './positi
 export type Generation = 1 | 2 | 3;
 
 const CAMEL_FIELDS = [
-  'versionCreated', 'firstCreated', 'contentCreated', 'pubStatus', 'embargoedUntil', 'altIds', 'copyrightHolder',
-  'copyrightNotice', 'usageTerms', 'edNote', 'representationType', 'infoSources', 'trustIndicators',
+  'versionCreated',
+  'firstCreated',
+  'contentCreated',
+  'pubStatus',
+  'embargoedUntil',
+  'altIds',
+  'copyrightHolder',
+  'copyrightNotice',
+  'usageTerms',
+  'edNote',
+  'representationType',
+  'infoSources',
+  'trustIndicators',
 ];
 
 function declared(item: Located): Generation | undefined {

@@ -93,7 +93,8 @@ function parseFile(bytes: Uint8Array, options: FormatOptions, warnings: Diagnost
   const text = decoded.text;
   const lastLine = lineCount(text);
   const zone = options?.timeZone;
-  if (!isValidZone(zone)) throw new Rejection({ line: 1, message: `unknown time zone ${JSON.stringify(String(zone))} (expected an IANA zone such as Asia/Karachi)` });
+  if (!isValidZone(zone))
+    throw new Rejection({ line: 1, message: `unknown time zone ${JSON.stringify(String(zone))} (expected an IANA zone such as Asia/Karachi)` });
   if (text.trim() === '') throw new Rejection({ line: 1, message: 'expected a ninjs JSON object, found an empty file' });
 
   const json = parseJson(text);
@@ -104,7 +105,10 @@ function parseFile(bytes: Uint8Array, options: FormatOptions, warnings: Diagnost
   if (!unwrapped.ok) throw new Rejection(unwrapped.error);
   const found = unwrapped.items;
   if (found.length > MAX_ITEMS) {
-    throw new Rejection({ line: found[MAX_ITEMS]!.line, message: `${found.length.toLocaleString('en')} items in one file, over the limit of ${MAX_ITEMS.toLocaleString('en')}: split the feed` });
+    throw new Rejection({
+      line: found[MAX_ITEMS]!.line,
+      message: `${found.length.toLocaleString('en')} items in one file, over the limit of ${MAX_ITEMS.toLocaleString('en')}: split the feed`,
+    });
   }
   if (found.length === 0) throw new Rejection({ line: root.line, message: 'no news item: the feed is empty' });
 

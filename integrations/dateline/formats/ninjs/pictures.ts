@@ -34,7 +34,10 @@ const ALT_ROLE = /^(?:alt|alternative|accessib)/;
 const CAPTION_ROLE = /^(?:caption|text|description|summary|)$/;
 
 /** The last segment of a role or code, lower case (`drol:caption` → `caption`). */
-const lastWord = (text: string) => clean(text).toLowerCase().replace(/^.*[:/#]/, '');
+const lastWord = (text: string) =>
+  clean(text)
+    .toLowerCase()
+    .replace(/^.*[:/#]/, '');
 
 function text(at: Located, ...names: string[]): string {
   for (const name of names) {
@@ -60,7 +63,10 @@ function describe(at: Located): { caption: string; alt: string } {
 function headlineOf(at: Located): string {
   const own = text(at, 'headline');
   if (own) return own;
-  const list = elements(member(at, 'headlines')).map((h) => ({ role: lastWord(stringMember(h, 'role')?.text ?? ''), value: inlineText(stringMember(h, 'value')?.text ?? '') }));
+  const list = elements(member(at, 'headlines')).map((h) => ({
+    role: lastWord(stringMember(h, 'role')?.text ?? ''),
+    value: inlineText(stringMember(h, 'value')?.text ?? ''),
+  }));
   return (list.find((h) => h.value && (h.role === 'main' || h.role === '')) ?? list.find((h) => h.value))?.value ?? '';
 }
 
@@ -123,7 +129,10 @@ export function readPictures(item: Located, zone: string, warnings: Diagnostic[]
     warnings.push({ line: found[MAX_PICTURES]!.at.line, message: `${found.length} picture associations: only the first ${MAX_PICTURES} are read` });
   }
   const kept = found.slice(0, MAX_PICTURES);
-  const leadAt = Math.max(0, kept.findIndex((e) => namesOf(e.at, e.key).some((n) => LEAD.test(n))));
+  const leadAt = Math.max(
+    0,
+    kept.findIndex((e) => namesOf(e.at, e.key).some((n) => LEAD.test(n))),
+  );
   const ordered = [kept[leadAt]!, ...kept.filter((_, i) => i !== leadAt)];
   return ordered.map((e, i) => ({ ...readPicture(e.at, zone, warnings), role: i === 0 ? 'lead' : 'inline' }));
 }

@@ -46,7 +46,10 @@ export function readRenditions(picture: Located, warnings: Diagnostic[]): Rendit
     const hrefField = stringMember(at, 'href');
     const href = readHref(hrefField?.text);
     if (!href.ok) {
-      warnings.push({ line: hrefField?.line ?? at.line, message: `picture rendition${name ? ` ${quote(name)}` : ''} not read: ${hrefField ? href.reason : 'it has no "href"'}` });
+      warnings.push({
+        line: hrefField?.line ?? at.line,
+        message: `picture rendition${name ? ` ${quote(name)}` : ''} not read: ${hrefField ? href.reason : 'it has no "href"'}`,
+      });
       continue;
     }
     const rendition: PictureRendition = { href: href.href };

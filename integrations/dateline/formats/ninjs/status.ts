@@ -30,9 +30,7 @@ const STATUS_WORDS: Record<string, Status | 'embargoed'> = {
   embargoed: 'embargoed',
 };
 
-export type StatusRead =
-  | { ok: true; status: Status; embargoedByStatus: boolean }
-  | { ok: false; error: Diagnostic };
+export type StatusRead = { ok: true; status: Status; embargoedByStatus: boolean } | { ok: false; error: Diagnostic };
 
 export function readStatus(item: Located, generation: Generation): StatusRead {
   const field = firstMember(item, ...spellings(generation, 'pubstatus', 'pubStatus'));
@@ -53,7 +51,10 @@ export function readStatus(item: Located, generation: Generation): StatusRead {
   return status === 'embargoed' ? { ok: true, status: 'usable', embargoedByStatus: true } : { ok: true, status, embargoedByStatus: false };
 }
 
-const lastSegment = (code: string) => clean(code).toLowerCase().replace(/^.*[:/#]/, '');
+const lastSegment = (code: string) =>
+  clean(code)
+    .toLowerCase()
+    .replace(/^.*[:/#]/, '');
 
 function signalCodes(item: Located): { code: string; line: number }[] {
   const out: { code: string; line: number }[] = [];

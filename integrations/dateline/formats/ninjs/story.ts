@@ -94,7 +94,10 @@ export function readStory(item: Located, line: number, opts: StoryOptions): Stor
   // text-photo example); its associations are never read as items. A kill of one is still a kill.
   const body = readBody(item, headline, opts.lastLine, warnings);
   if (!body.ok && PACKAGES.has(type) && usable) {
-    return { kind: 'skipped', warning: { line: typeLine, message: `a ${type} (package) without text of its own carries no story: skipped (its associations are not read)` } };
+    return {
+      kind: 'skipped',
+      warning: { line: typeLine, message: `a ${type} (package) without text of its own carries no story: skipped (its associations are not read)` },
+    };
   }
   if (!body.ok && usable) errors.push({ line: body.line, message: body.message });
   if (errors.length || !times.ok) return reject(line, errors, warnings);
@@ -152,7 +155,11 @@ export function readStory(item: Located, line: number, opts: StoryOptions): Stor
 function storyKey(item: Located, id: string | undefined, published: string, headline: string, warnings: Diagnostic[]): string {
   if (id !== undefined) return `id:${id}`;
   // Versions of this story cannot be matched across files.
-  warnings.push({ line: item.line, message: 'no identifier ("uri", "guid" or "altids.itemid"): the story is keyed by its headline and first-created time, so its other versions cannot be matched' });
+  warnings.push({
+    line: item.line,
+    message:
+      'no identifier ("uri", "guid" or "altids.itemid"): the story is keyed by its headline and first-created time, so its other versions cannot be matched',
+  });
   return `ninjs:${published}:${headline}`;
 }
 

@@ -64,7 +64,11 @@ function readEntry(e: Located, kind: 'subject' | 'genre' | 'service'): SubjectCo
 export function readSubjects(item: Located): SubjectCode[] {
   const out: SubjectCode[] = [];
   const fields: [string, 'subject' | 'genre' | 'service'][] = [
-    ['subject', 'subject'], ['subjects', 'subject'], ['genre', 'genre'], ['genres', 'genre'], ['service', 'service'],
+    ['subject', 'subject'],
+    ['subjects', 'subject'],
+    ['genre', 'genre'],
+    ['genres', 'genre'],
+    ['service', 'service'],
   ];
   const seen = new Set<string>();
   for (const [field, kind] of fields) {

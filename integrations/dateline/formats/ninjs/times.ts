@@ -28,11 +28,17 @@ function readField(item: Located, names: string[], zone: string, warnings: Diagn
   if (!field || field.value === '') return { found: false };
   const name = names.find((n) => firstMember(item, n) !== undefined) ?? names[0]!;
   if (typeof field.value !== 'string') {
-    return { found: true, error: { line: field.line, message: `"${name}" must be an ISO 8601 time such as "2019-05-10T16:02:28+02:00", found ${kindOf(field.value)}` } };
+    return {
+      found: true,
+      error: { line: field.line, message: `"${name}" must be an ISO 8601 time such as "2019-05-10T16:02:28+02:00", found ${kindOf(field.value)}` },
+    };
   }
   const t = parseIsoTime(field.value, zone);
   if (!t.ok) {
-    return { found: true, error: { line: field.line, message: `"${name}" is not a readable time (${t.reason}); expected ISO 8601 such as "2019-05-10T16:02:28+02:00"` } };
+    return {
+      found: true,
+      error: { line: field.line, message: `"${name}" is not a readable time (${t.reason}); expected ISO 8601 such as "2019-05-10T16:02:28+02:00"` },
+    };
   }
   if (!t.hasTime) warnings.push({ line: field.line, message: `"${name}" ${quote(field.value)} has a date but no time of day; read as midnight in ${zone}` });
   return { found: true, stamp: { iso: t.iso, ms: t.ms } };
@@ -57,7 +63,10 @@ export function readTimes(item: Located, opts: TimeOptions, warnings: Diagnostic
   // `embargoed: true` (a flag without a time, seen in provider variants) cannot be honoured: refused.
   const flag = firstMember(item, ...embargoNames);
   if (flag && flag.value === true) {
-    errors.push({ line: flag.line, message: 'the item is marked embargoed but gives no time: expected "embargoed" as an ISO 8601 time, such as "2022-06-29T02:30:00+00:00"' });
+    errors.push({
+      line: flag.line,
+      message: 'the item is marked embargoed but gives no time: expected "embargoed" as an ISO 8601 time, such as "2022-06-29T02:30:00+00:00"',
+    });
   } else if (embargo.found && 'error' in embargo && flag?.value !== false) errors.push(embargo.error);
   if (errors.length) return { ok: false, errors };
 
@@ -71,7 +80,9 @@ export function readTimes(item: Located, opts: TimeOptions, warnings: Diagnostic
     } else {
       return {
         ok: false,
-        errors: [{ line: item.line, message: 'no time: expected "firstcreated" or "versioncreated" ("firstCreated"/"versionCreated" in ninjs 3) as an ISO 8601 time' }],
+        errors: [
+          { line: item.line, message: 'no time: expected "firstcreated" or "versioncreated" ("firstCreated"/"versionCreated" in ninjs 3) as an ISO 8601 time' },
+        ],
       };
     }
   }
@@ -92,7 +103,8 @@ export function readEmbargo(at: Located, zone: string, generation: Generation, w
   const names = spellings(generation, 'embargoed', 'embargoedUntil');
   const flag = firstMember(at, ...names);
   if (!flag || flag.value === false) return { found: false };
-  if (flag.value === true) return { found: true, error: { line: flag.line, message: 'marked embargoed without a time: expected "embargoed" as an ISO 8601 time' } };
+  if (flag.value === true)
+    return { found: true, error: { line: flag.line, message: 'marked embargoed without a time: expected "embargoed" as an ISO 8601 time' } };
   const read = readField(at, names, zone, warnings);
   if (!read.found) return { found: false };
   return 'stamp' in read ? { found: true, iso: read.stamp.iso } : { found: true, error: read.error };

@@ -42,7 +42,18 @@
 //   needed (every time in the format carries its year). `docdata/urgency ed-urg` is the item's urgency.
 import type { BodyBlock, Diagnostic, FileParse, FormatOptions, ItemParse, WireItem } from '../item.ts';
 import { bylineParts, combineBylines, stripHeadlineMarks, takePrintedParts } from '../shared/story-text.ts';
-import { cleanField, fieldOf, fileResult, guarded, isValidZone, lineClamp, readItemTime, readTime, uniqueKeywords, uniqueSubjects } from '../shared/wire-item.ts';
+import {
+  cleanField,
+  fieldOf,
+  fileResult,
+  guarded,
+  isValidZone,
+  lineClamp,
+  readItemTime,
+  readTime,
+  uniqueKeywords,
+  uniqueSubjects,
+} from '../shared/wire-item.ts';
 import type { WirePicture } from '../picture.ts';
 import { urgencyValue } from '../urgency.ts';
 import { attr, child, descendants, parseXml, sniffRootElement, transformTree, type XmlElement } from '../shared/xml.ts';
@@ -67,11 +78,21 @@ export function parseNitf(bytes: Uint8Array, options: FormatOptions): FileParse 
     const warnings = xml.warnings.map((w) => ({ ...w, line: at(w.line) }));
     if (!xml.ok) return { format: 'nitf', items: [], errors: [xml.error], warnings };
     if (!isValidZone(options.timeZone)) {
-      return { format: 'nitf', items: [], errors: [{ line: 1, message: `unknown time zone ${JSON.stringify(String(options.timeZone))} (expected an IANA zone such as Asia/Karachi)` }], warnings };
+      return {
+        format: 'nitf',
+        items: [],
+        errors: [{ line: 1, message: `unknown time zone ${JSON.stringify(String(options.timeZone))} (expected an IANA zone such as Asia/Karachi)` }],
+        warnings,
+      };
     }
     const root = xml.root;
     if (root.name.toLowerCase() !== 'nitf') {
-      return { format: 'nitf', items: [], errors: [{ line: at(root.line), message: `not NITF: the root element is <${root.qname}>, expected <nitf>` }], warnings };
+      return {
+        format: 'nitf',
+        items: [],
+        errors: [{ line: at(root.line), message: `not NITF: the root element is <${root.qname}>, expected <nitf>` }],
+        warnings,
+      };
     }
     const item = readNitfItem(root, options, xml.lines);
     return fileResult('nitf', [item], warnings, { line: 1, message: 'no item' });
@@ -127,7 +148,10 @@ function readNitfItem(root: XmlElement, options: FormatOptions, lines: number): 
   const printed = takePrintedParts(blocks, { headline, agencies, correction });
   for (const line of printed.droppedMarkup) warnings.push({ line: at(line), message: 'a paragraph of markup sent as text (an embed code) was left out' });
 
-  const identity = nitfIdentity(docdata, () => `nitf:${regsrc || distributor || '-'}:${issueMs === undefined ? '' : new Date(issueMs).toISOString()}:${headline.toLowerCase()}`);
+  const identity = nitfIdentity(
+    docdata,
+    () => `nitf:${regsrc || distributor || '-'}:${issueMs === undefined ? '' : new Date(issueMs).toISOString()}:${headline.toLowerCase()}`,
+  );
   const usable = itemStatus === 'usable';
   if (usable && headline === '') errors.push({ line: at(bodyHead?.line ?? root.line), message: 'no headline: expected body.head/hedline/hl1 or head/title' });
   if (usable && !printed.body.some((b) => b.kind === 'paragraph')) {

@@ -53,7 +53,9 @@ export function readNitfStoryHead(el: XmlElement): NitfStoryHead {
   }
   const hl2 = markupFieldOf(child(hedline, 'hl2'));
   if (hl2 && hl2.toLowerCase() !== out.headline?.text.toLowerCase()) out.subheadline = hl2;
-  const bylines = children(bodyHead, 'byline').map(nitfBylineText).filter((b): b is string => b !== undefined);
+  const bylines = children(bodyHead, 'byline')
+    .map(nitfBylineText)
+    .filter((b): b is string => b !== undefined);
   if (bylines.length) out.byline = bylines.join(' | ');
   const place = nitfDatelinePlace(child(bodyHead, 'dateline'));
   if (place) out.dateline = place;

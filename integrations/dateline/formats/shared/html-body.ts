@@ -14,8 +14,33 @@ import { collapseWhiteSpace } from './white-space.ts';
 
 /** Tags kept by the sanitizer (their text is kept for all others, except NON_TEXT). */
 const ALLOWED = [
-  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote',
-  'cite', 'figure', 'figcaption', 'pre', 'br', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'cite',
+  'figure',
+  'figcaption',
+  'pre',
+  'br',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
 ];
 /** Tags whose text is never story text. */
 const NON_TEXT = ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'title', 'head', 'svg', 'math'];
@@ -122,14 +147,25 @@ export function blocksFromHtml(html: string, options: BlocksOptions): BodyBlock[
         if (/^\d{1,6}$/.test(index)) blocks.push({ kind: 'picture', picture: Number(index), line });
       } else if (name === 'p' || name === 'pre') pushParagraph(textOf(node), line);
       else if (name === 'ul' || name === 'ol') {
-        const items = (node.children ?? []).filter((c) => isTag(c) && c.name === 'li').map(textOf).filter(Boolean);
-        const loose = (node.children ?? []).filter((c) => !(isTag(c) && c.name === 'li')).map(textOf).filter(Boolean);
+        const items = (node.children ?? [])
+          .filter((c) => isTag(c) && c.name === 'li')
+          .map(textOf)
+          .filter(Boolean);
+        const loose = (node.children ?? [])
+          .filter((c) => !(isTag(c) && c.name === 'li'))
+          .map(textOf)
+          .filter(Boolean);
         if (items.length) blocks.push({ kind: 'list', ordered: name === 'ol', items: [...items, ...loose], line });
         else for (const t of loose) pushParagraph(t, line);
       } else if (name === 'blockquote') {
         const cites = (node.children ?? []).filter((c) => isTag(c) && c.name === 'cite');
         const cite = cites.map(textOf).filter(Boolean).join(' ');
-        const text = cleanInline((node.children ?? []).filter((c) => !cites.includes(c)).map(rawText).join(' '));
+        const text = cleanInline(
+          (node.children ?? [])
+            .filter((c) => !cites.includes(c))
+            .map(rawText)
+            .join(' '),
+        );
         if (text) blocks.push(cite ? { kind: 'quote', text, cite, line } : { kind: 'quote', text, line });
       } else if (name === 'figure' || name === 'figcaption') {
         // A `cite` directly inside the figure is the photo credit (NITF `media-producer` arrives as one).
@@ -137,7 +173,14 @@ export function blocksFromHtml(html: string, options: BlocksOptions): BodyBlock[
         const caption = name === 'figcaption' ? node : parts.find((c) => isTag(c) && c.name === 'figcaption');
         const cite = parts.find((c) => isTag(c) && c.name === 'cite');
         const credit = cite ? textOf(cite) : '';
-        const text = caption ? textOf(caption) : cleanInline(parts.filter((c) => c !== cite).map(rawText).join(' '));
+        const text = caption
+          ? textOf(caption)
+          : cleanInline(
+              parts
+                .filter((c) => c !== cite)
+                .map(rawText)
+                .join(' '),
+            );
         if (text) blocks.push(credit ? { kind: 'caption', text, credit, line } : { kind: 'caption', text, line });
       } else if (name === 'table') {
         // A table (a results list, a price list) reads row by row.
@@ -150,7 +193,10 @@ export function blocksFromHtml(html: string, options: BlocksOptions): BodyBlock[
         };
         collect(node);
         for (const row of rows) {
-          const cells = (row.children ?? []).filter((c) => isTag(c) && (c.name === 'td' || c.name === 'th')).map(textOf).filter(Boolean);
+          const cells = (row.children ?? [])
+            .filter((c) => isTag(c) && (c.name === 'td' || c.name === 'th'))
+            .map(textOf)
+            .filter(Boolean);
           pushParagraph(cells.join(' | '), lineOf(row, line));
         }
       }

@@ -15,7 +15,9 @@ export function parseJson(text: string): JsonParse {
     const line = /\(line (\d+) column \d+\)/.exec(message)?.[1];
     const position = /at position (\d+)/.exec(message)?.[1];
     const at = line !== undefined ? Number(line) : position !== undefined ? lineAt(text, Number(position)) : lineCount(text);
-    const what = message.replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?/, '').replace(/^Unexpected end of JSON input$/, 'the file ends inside a value');
+    const what = message
+      .replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?/, '')
+      .replace(/^Unexpected end of JSON input$/, 'the file ends inside a value');
     return { ok: false, error: { line: Math.min(Math.max(1, at), lineCount(text)), message: `not valid JSON: ${what}` } };
   }
 }

@@ -20,13 +20,35 @@ const MONTH_WORDS = new Set(
   ],
 );
 const WEEKDAY_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu',
-  'thur', 'thurs', 'fri', 'sat', 'sun', 'today', 'yesterday', 'tonight',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
+  'today',
+  'yesterday',
+  'tonight',
 ]);
 
 /** Whether a comma-separated part of a dateline is a date (`Aug 29`, `10 juil 2024`, `2014`, `Monday`). */
 function isDatePart(part: string): boolean {
-  const words = part.trim().toLowerCase().split(/\s+/).map((w) => w.replace(/\.$/, ''));
+  const words = part
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/\.$/, ''));
   if (words.length === 0 || words[0] === '' || words.length > 4) return false;
   return words.every((w) => /^\d{1,4}(?:st|nd|rd|th)?$/.test(w) || MONTH_WORDS.has(w) || WEEKDAY_WORDS.has(w));
 }
@@ -37,7 +59,10 @@ function isDatePart(part: string): boolean {
  * time stamp (Reuters' `2018-01-03 20:13:08 GMT+00:00`) give nothing.
  */
 export function datelinePlace(text: string): string | undefined {
-  let t = text.replace(/\([^()]{1,40}\)\s*(?:\.?[-–—_]+|:)?\s*$/, '').replace(/\s*(?:\.?[-–—_]+|:)\s*$/, '').trim();
+  let t = text
+    .replace(/\([^()]{1,40}\)\s*(?:\.?[-–—_]+|:)?\s*$/, '')
+    .replace(/\s*(?:\.?[-–—_]+|:)\s*$/, '')
+    .trim();
   if (/^\d{4}-\d\d-\d\d/.test(t) || /\d\d:\d\d/.test(t)) return undefined;
   const parts = t.split(/\s*,\s*/);
   while (parts.length && isDatePart(parts.at(-1)!)) parts.pop();
@@ -49,7 +74,11 @@ export function datelinePlace(text: string): string | undefined {
 /** A place as agencies print it: capitalised words (`NEW YORK`, `London`, `Fort Washington, Pa.`). */
 function isPlaceLike(text: string): boolean {
   const words = text.split(/[\s,]+/).filter(Boolean);
-  return words.length > 0 && words.length <= 7 && words.every((w) => /^[\p{Lu}\d(][\p{L}\p{M}\d.'’()-]*$/u.test(w) || /^(?:de|del|la|le|am|an|im|on|upon|sur|al|el|di|da)$/.test(w));
+  return (
+    words.length > 0 &&
+    words.length <= 7 &&
+    words.every((w) => /^[\p{Lu}\d(][\p{L}\p{M}\d.'’()-]*$/u.test(w) || /^(?:de|del|la|le|am|an|im|on|upon|sur|al|el|di|da)$/.test(w))
+  );
 }
 
 export interface PrintedDateline {

@@ -8,9 +8,7 @@
 // receiver when they give none).
 import { DateTime } from 'luxon';
 
-export type TimeParse =
-  | { ok: true; iso: string; ms: number; hasTime: boolean }
-  | { ok: false; reason: string };
+export type TimeParse = { ok: true; iso: string; ms: number; hasTime: boolean } | { ok: false; reason: string };
 
 const FORM = /^(\d{4})-?(\d\d)-?(\d\d)(?:[T ](\d\d):?(\d\d)(?::?(\d\d)(?:[.,]\d+)?)?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?$/i;
 

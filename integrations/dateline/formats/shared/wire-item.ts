@@ -38,7 +38,19 @@ export function cleanField(text: string | undefined): string {
 }
 
 /** Elements whose text is never shown (as for bodies, html-body.ts), wherever they turn up in metadata. */
-export const NEVER_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'textarea', 'option']);
+export const NEVER_TEXT: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'textarea',
+  'option',
+]);
 
 /** The text of an element, without what NEVER_TEXT elements inside it hold, and with `skip`ped children left out. */
 export function visibleText(el: XmlElement | undefined, skip: ReadonlySet<string> = NEVER_TEXT): string {
@@ -51,7 +63,9 @@ export function visibleText(el: XmlElement | undefined, skip: ReadonlySet<string
 /** The text of an element as a field (headline, byline, dateline). */
 export function fieldOf(el: XmlElement | undefined): string {
   if (el?.children.every((c) => typeof c === 'string')) return cleanField(cleanText(el));
-  return cleanField(visibleText(el)).replace(/\s+([,.;:!?)])/g, '$1').replace(/([(])\s+/g, '$1');
+  return cleanField(visibleText(el))
+    .replace(/\s+([,.;:!?)])/g, '$1')
+    .replace(/([(])\s+/g, '$1');
 }
 
 /**
@@ -152,9 +166,7 @@ export function fileResult(format: WireFormat, items: ItemParse[], warnings: Dia
   if (items.length === 0) return { format, items: [], errors: [noItems], warnings };
   if (items.every((i) => !i.ok)) {
     const several = items.length > 1;
-    const errors = items.flatMap((i) =>
-      i.ok ? [] : i.errors.map((e) => (several ? { line: e.line, message: `item at line ${i.line}: ${e.message}` } : e)),
-    );
+    const errors = items.flatMap((i) => (i.ok ? [] : i.errors.map((e) => (several ? { line: e.line, message: `item at line ${i.line}: ${e.message}` } : e))));
     return { format, items: [], errors, warnings: [...warnings, ...itemWarnings] };
   }
   return { format, items, errors: [], warnings };

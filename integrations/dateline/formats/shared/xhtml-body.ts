@@ -43,7 +43,15 @@ export function readTextBody(el: XmlElement, lastLine: number): BodyBlock[] {
     const m = PARAGRAPH_BREAK.exec(rest);
     const chunk = m ? rest.slice(0, m.index) : rest;
     const startLine = line + (chunk.match(/^\s*/)![0].match(/\n/g) ?? []).length;
-    const markup = html ? chunk : innerMarkup({ name: 'x', qname: 'x', attrs: {}, children: [{ name: 'p', qname: 'p', attrs: {}, children: [chunk], line: startLine }], line: startLine });
+    const markup = html
+      ? chunk
+      : innerMarkup({
+          name: 'x',
+          qname: 'x',
+          attrs: {},
+          children: [{ name: 'p', qname: 'p', attrs: {}, children: [chunk], line: startLine }],
+          line: startLine,
+        });
     blocks.push(...blocksFromHtml(markup, { line: Math.min(startLine, lastLine), lastLine }));
     const consumed = m ? m.index + m[0].length : rest.length;
     line += (rest.slice(0, consumed).match(/\n/g) ?? []).length;
@@ -51,4 +59,3 @@ export function readTextBody(el: XmlElement, lastLine: number): BodyBlock[] {
   }
   return blocks;
 }
-

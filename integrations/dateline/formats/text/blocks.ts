@@ -21,10 +21,11 @@ export function alsoReadHeadline(text: string): string | undefined {
 
 // Words a headline does not end on: a line ending on one is a sentence the scrape broke in two (APP, D).
 const DANGLING = new Set(
-  ('a an the of and or but nor to in on at for with by from into onto over under about after before between ' +
+  (
+    'a an the of and or but nor to in on at for with by from into onto over under about after before between ' +
     'that which who whom whose as than is was were are be been has have had will would shall should can could ' +
-    'his her their its our my your this these those said told added stated noted remarked per via amid')
-    .split(' '),
+    'his her their its our my your this these those said told added stated noted remarked per via amid'
+  ).split(' '),
 );
 
 /** Story text ends with final punctuation; a related headline, a subhead or a list row does not. */
@@ -100,8 +101,18 @@ export function isFooter(text: string): boolean {
 
 // Web-page furniture captured with Dawn's 2025 pages and the brecorder article page: never story text.
 const FURNITURE_EXACT = new Set([
-  'JOIN OUR WHATSAPP CHANNEL', 'NEWSPAPER', 'Listen to article', 'Follow us', 'Facebook', 'Twitter', 'Whatsapp',
-  'WhatsApp', 'Share', 'Print', 'Email', 'View this post on Instagram',
+  'JOIN OUR WHATSAPP CHANNEL',
+  'NEWSPAPER',
+  'Listen to article',
+  'Follow us',
+  'Facebook',
+  'Twitter',
+  'Whatsapp',
+  'WhatsApp',
+  'Share',
+  'Print',
+  'Email',
+  'View this post on Instagram',
 ]);
 
 export function isFurniture(text: string): boolean {
@@ -116,8 +127,5 @@ export function isReadMoreHeading(text: string): boolean {
 
 /** Where the page's own chrome starts (comments, the video strip): nothing after it is the story. */
 export function isPageEnd(text: string): boolean {
-  return (
-    text === 'On DawnNews' || text === 'DAWN NEWS ENGLISH' || text === 'Comments' || text === 'Read more stories' ||
-    /^\d+ CHARACTERS\b/i.test(text)
-  );
+  return text === 'On DawnNews' || text === 'DAWN NEWS ENGLISH' || text === 'Comments' || text === 'Read more stories' || /^\d+ CHARACTERS\b/i.test(text);
 }

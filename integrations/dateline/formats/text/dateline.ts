@@ -43,9 +43,10 @@ const ARABIC_WORD = String.raw`(?:(?=[\p{L}\p{M}])\p{Script=Arabic})+`;
 const ARABIC_DATELINE = new RegExp(String.raw`^(${ARABIC_WORD}(?: ${ARABIC_WORD}){0,2})(${QUALIFIER})?\s?:(?=\s)`, 'u');
 // Urdu function words and the labels that open a paragraph with a colon (note, update, summary, …).
 const URDU_NOT_PLACE = new Set(
-  ('نے کہا کہ ہے ہیں کا کی کے میں سے پر اور تھا تھے تھی گا گی گے بتایا مطابق انہوں اس یہ وہ جو ' +
-    'نوٹ خلاصہ تفصیلات اپڈیٹ سوال جواب ضروری اعلان تصحیح پس منظر قال وقال في من على إلى أن')
-    .split(' '),
+  (
+    'نے کہا کہ ہے ہیں کا کی کے میں سے پر اور تھا تھے تھی گا گی گے بتایا مطابق انہوں اس یہ وہ جو ' +
+    'نوٹ خلاصہ تفصیلات اپڈیٹ سوال جواب ضروری اعلان تصحیح پس منظر قال وقال في من على إلى أن'
+  ).split(' '),
 );
 
 // Words that open a paragraph with a colon but are not places.

@@ -21,7 +21,15 @@ import { DEFAULT_TIME_ZONE, PUBLISHED_FORM, isRealDay, isValidZone, parseStamp }
 import { findDateline } from './dateline.ts';
 import { findPageChrome, matchCaptureLine, matchPublishedLine, type PublishedLine } from './header.ts';
 import {
-  alsoReadHeadline, captionCredit, endsUnpunctuated, splitCaption, isFooter, isFurniture, isHeaderImageCaption, isPageEnd, isReadMoreHeading,
+  alsoReadHeadline,
+  captionCredit,
+  endsUnpunctuated,
+  splitCaption,
+  isFooter,
+  isFurniture,
+  isHeaderImageCaption,
+  isPageEnd,
+  isReadMoreHeading,
   looksLikeRelatedHeadline,
 } from './blocks.ts';
 
@@ -91,7 +99,10 @@ function parseArticle(input: string | Uint8Array, options: ParseOptions, warning
   const body = readBody(blocks.slice(head.bodyFrom), head.headline, updated.take, warn);
   if (!body.blocks.some((b) => b.kind === 'paragraph')) {
     const line = blocks[head.bodyFrom]?.line ?? head.stampBlock.line + 1;
-    throw new Rejection(at(line), `expected at least one body paragraph after the "Published" line, found ${blocks[head.bodyFrom] ? excerpt(blocks[head.bodyFrom]!.text) : 'end of file'}`);
+    throw new Rejection(
+      at(line),
+      `expected at least one body paragraph after the "Published" line, found ${blocks[head.bodyFrom] ? excerpt(blocks[head.bodyFrom]!.text) : 'end of file'}`,
+    );
   }
 
   const article: WireArticle = {
@@ -125,8 +136,7 @@ function readBlocks(
   zone: string,
   warnings: Diagnostic[],
 ): { blocks: Block[]; lastLine: number; at: (line: number) => number; warn: Warn } {
-  const maxLineLength =
-    typeof options.maxLineLength === 'number' && options.maxLineLength >= 1 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_LENGTH;
+  const maxLineLength = typeof options.maxLineLength === 'number' && options.maxLineLength >= 1 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_LENGTH;
 
   const text = readText(input);
   const lines = splitLines(text);
@@ -394,7 +404,11 @@ function readBody(
     if (b.kind !== 'candidate') return b;
     const after = out[i + 1];
     const related =
-      i !== first && i !== last && looksLikeRelatedHeadline(b.text) && !loose(out[i - 1]) && !loose(after) &&
+      i !== first &&
+      i !== last &&
+      looksLikeRelatedHeadline(b.text) &&
+      !loose(out[i - 1]) &&
+      !loose(after) &&
       !(after?.kind === 'candidate' && /^[a-z]/.test(after.text));
     if (related) return { kind: 'related', headline: b.text, line: b.line };
     return { kind: 'paragraph', text: b.text, line: b.line };

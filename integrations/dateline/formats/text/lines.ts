@@ -25,7 +25,10 @@ export function stripControls(line: string): string {
  * non-breaking and other Unicode spaces turned into plain spaces, runs collapsed, ends trimmed.
  */
 export function tidy(line: string): string {
-  return stripControls(line).replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+  return stripControls(line)
+    .replace(/\u00AD/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Quote a piece of a line for a message, cut to about 60 characters. */

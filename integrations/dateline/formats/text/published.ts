@@ -7,9 +7,30 @@ export const PUBLISHED_FORM = 'Published DD Mon, YYYY hh:mm(am|pm)';
 export const DEFAULT_TIME_ZONE = 'Asia/Karachi';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 export function monthNumber(name: string): number | undefined {
@@ -17,9 +38,7 @@ export function monthNumber(name: string): number | undefined {
 }
 
 /** `hasTime` is false for a date without a time of day (then the instant is that day's midnight). */
-export type Stamp =
-  | { ok: true; iso: string; hasTime: boolean }
-  | { ok: false; reason: 'relative' | 'invalid' | 'unrecognised'; detail: string };
+export type Stamp = { ok: true; iso: string; hasTime: boolean } | { ok: false; reason: 'relative' | 'invalid' | 'unrecognised'; detail: string };
 
 const TIME = String.raw`(\d{1,2}):(\d{2})\s?([AaPp])\.?\s?[Mm]\.?`;
 // `07 Aug, 2023 09:26pm` (the wire form, B4)
@@ -52,7 +71,16 @@ function hour24(hour: number, meridiem: string): number | undefined {
   return (hour % 12) + (pm ? 12 : 0);
 }
 
-function build(year: number, month: number | undefined, day: number, hour: number | undefined, minute: number, zone: string, hasTime: boolean, detail: string): Stamp {
+function build(
+  year: number,
+  month: number | undefined,
+  day: number,
+  hour: number | undefined,
+  minute: number,
+  zone: string,
+  hasTime: boolean,
+  detail: string,
+): Stamp {
   if (month === undefined) return { ok: false, reason: 'invalid', detail: `unknown month in ${detail}` };
   if (hour === undefined || minute > 59) return { ok: false, reason: 'invalid', detail: `no such time of day in ${detail}` };
   const dt = DateTime.fromObject({ year, month, day, hour, minute }, { zone });
@@ -82,7 +110,16 @@ export function parseStamp(text: string, zone: string): Stamp {
   if (m) {
     const [, year, month, day, h, min] = m;
     const hour = h === undefined ? 0 : Number(h);
-    return build(Number(year), Number(month) >= 1 && Number(month) <= 12 ? Number(month) : undefined, Number(day), hour <= 23 ? hour : undefined, min === undefined ? 0 : Number(min), zone, h !== undefined, detail);
+    return build(
+      Number(year),
+      Number(month) >= 1 && Number(month) <= 12 ? Number(month) : undefined,
+      Number(day),
+      hour <= 23 ? hour : undefined,
+      min === undefined ? 0 : Number(min),
+      zone,
+      h !== undefined,
+      detail,
+    );
   }
   return { ok: false, reason: 'unrecognised', detail };
 }

@@ -30,9 +30,7 @@ export interface WireArticle {
   body: BodyBlock[];
 }
 
-export type ParseResult =
-  | { ok: true; article: WireArticle; warnings: Diagnostic[] }
-  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+export type ParseResult = { ok: true; article: WireArticle; warnings: Diagnostic[] } | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
 export interface ParseOptions {
   /** IANA zone the wire times are written in (default `Asia/Karachi`). */

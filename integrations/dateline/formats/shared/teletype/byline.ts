@@ -35,7 +35,7 @@ export function bylineParts(lines: string[]): BylinePart[] {
     if (isAgency(names!.replace(/^The\s+/i, '')) || isDesk(names!)) parts.push(part(names!));
     else for (const n of names!.split(/\s+(?:and|&|und)\s+/i)) if (n.trim() !== '') parts.push(part(n.trim()));
     for (const a of affiliations) {
-      if (a === '' || TITLE.test(a) && !isAgency(a)) continue;
+      if (a === '' || (TITLE.test(a) && !isAgency(a))) continue;
       const org = a.replace(/^The\s+(?=Associated Press\b)/i, '');
       parts.push({ name: org, kind: isDesk(org) ? 'desk' : 'agency' });
     }

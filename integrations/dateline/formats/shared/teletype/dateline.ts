@@ -15,10 +15,7 @@ export interface TeletypeDateline {
 
 const WORD = String.raw`\p{Lu}[\p{L}\p{M}.'’\-]*`;
 const PLACE = String.raw`${WORD}(?: (?:${WORD}|de|del|da|do|am|an|upon|on|la|le|el|al|of|the)){0,5}`;
-const DATELINE = new RegExp(
-  String.raw`^(${PLACE}(?:, ${PLACE}){0,2})\s?\(([\p{L}][\p{L}/ &.\-]{0,24})\)\s?(?:([—–:\-])\s?)?`,
-  'u',
-);
+const DATELINE = new RegExp(String.raw`^(${PLACE}(?:, ${PLACE}){0,2})\s?\(([\p{L}][\p{L}/ &.\-]{0,24})\)\s?(?:([—–:\-])\s?)?`, 'u');
 
 export function findTeletypeDateline(paragraph: string): TeletypeDateline | undefined {
   const m = DATELINE.exec(paragraph.slice(0, 200));

@@ -40,7 +40,8 @@ function firstHighByteLine(bytes: Uint8Array): number {
 export function openTeletypeFile(bytes: Uint8Array, options: FormatOptions, formatName: string, expected: string, warnings: Diagnostic[]): TeletypeFile {
   if (!(bytes instanceof Uint8Array)) throw new FileRejection({ line: 1, message: `expected the bytes of a ${formatName} file` });
   const zone = typeof options?.timeZone === 'string' ? options.timeZone : '';
-  if (!isIanaZone(zone)) throw new FileRejection({ line: 1, message: `unknown time zone ${JSON.stringify(zone)} (expected an IANA zone such as Asia/Karachi)` });
+  if (!isIanaZone(zone))
+    throw new FileRejection({ line: 1, message: `unknown time zone ${JSON.stringify(zone)} (expected an IANA zone such as Asia/Karachi)` });
   const decoded = decodeBytes(bytes);
   const text = decoded.text;
   const map = new LineMap(text);
@@ -52,7 +53,8 @@ export function openTeletypeFile(bytes: Uint8Array, options: FormatOptions, form
   const maxLine = typeof options.maxLineLength === 'number' && options.maxLineLength >= 1 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_LENGTH;
   const longLine = /[^\r\n]+/g;
   for (let m = longLine.exec(text); m; m = longLine.exec(text)) {
-    if (m[0].length > maxLine) throw new FileRejection({ line: map.lineOf(m.index), message: `line is ${m[0].length} characters long, over the limit of ${maxLine}` });
+    if (m[0].length > maxLine)
+      throw new FileRejection({ line: map.lineOf(m.index), message: `line is ${m[0].length} characters long, over the limit of ${maxLine}` });
   }
   const spans = splitMessages(text, map);
   if (spans.length === 0) {

@@ -33,11 +33,11 @@ const SLUG_ADVISORY = /\b(?:Advisory|Advisories|Budget|Budgets|Digest|Sked|Daybo
 const REFILE = /\b(?:REFILE|Refile|REPEAT|Repeat|RPT|Retransmission)\b/;
 
 const NOTE_OPENING = String.raw`^(?:\(?\s*(?:Eds|Editors?|Ed\. ?Note|EDITOR'S NOTE|Editor's note|Note to editors)\s*[:_—-]*\s*)?`;
-const NOTE_CORRECTION = new RegExp(String.raw`\b(?:CORRECTS|CORRECTED|CORRECTION|CORRECTIVE)\b|${NOTE_OPENING}(?:Corrects|Corrected|Correction|Corrective|Berichtigung)\b`, 'u');
-const NOTE_KILL = new RegExp(
-  String.raw`${NOTE_OPENING}(?:Kill|Elimination)\b|\bthis (?:story|item|report) (?:is|has been) (?:killed|eliminated)\b`,
-  'iu',
+const NOTE_CORRECTION = new RegExp(
+  String.raw`\b(?:CORRECTS|CORRECTED|CORRECTION|CORRECTIVE)\b|${NOTE_OPENING}(?:Corrects|Corrected|Correction|Corrective|Berichtigung)\b`,
+  'u',
 );
+const NOTE_KILL = new RegExp(String.raw`${NOTE_OPENING}(?:Kill|Elimination)\b|\bthis (?:story|item|report) (?:is|has been) (?:killed|eliminated)\b`, 'iu');
 const NOTE_KILL_CAPS = /\b(?:KILL|ELIMINATION)\b/;
 const NOTE_WITHDRAW = new RegExp(
   String.raw`\b(?:WITHDRAWAL|WITHDRAWN)\b|${NOTE_OPENING}(?:Withdrawal|Withdrawn)\b|\bthis (?:story|item|report) (?:is|has been) withdrawn\b`,
@@ -86,14 +86,19 @@ export function isMarkLine(text: string): boolean {
   const t = text.trim();
   if (/^\((?:Achtung|Attention|Note|Hinweis|Eds|Corrected|Correction|Refile)\)$/i.test(t)) return true;
   if (t !== t.toUpperCase()) return false;
-  return /^(?:(?:\d{1,3}\s?(?:ST|ND|RD|TH)\s+)?(?:NEW\s+)?(?:LEAD|WRITETHRU)|REFILE|REPEAT|EXTRA|URGENT|FLASH|BULLETIN|EIL|EILMELDUNG|ACHTUNG|ATTENTION|CORRECTION|CORRECTED|CORRECTS|BERICHTIGUNG|KILL|ELIMINATION|WITHDRAWAL|WITHDRAWN|ADVISORY|UPDATE|UPDATED|SUMMARY|ZUSAMMENFASSUNG)(?:\s*[-:]?\s*\d{1,3})?$/.test(t);
+  return /^(?:(?:\d{1,3}\s?(?:ST|ND|RD|TH)\s+)?(?:NEW\s+)?(?:LEAD|WRITETHRU)|REFILE|REPEAT|EXTRA|URGENT|FLASH|BULLETIN|EIL|EILMELDUNG|ACHTUNG|ATTENTION|CORRECTION|CORRECTED|CORRECTS|BERICHTIGUNG|KILL|ELIMINATION|WITHDRAWAL|WITHDRAWN|ADVISORY|UPDATE|UPDATED|SUMMARY|ZUSAMMENFASSUNG)(?:\s*[-:]?\s*\d{1,3})?$/.test(
+    t,
+  );
 }
 
 /** What follows the correction word of an editor line: `Eds: CORRECTS spelling of Smith.` → `Corrects spelling of Smith.` */
 export function correctionNote(text: string): string | undefined {
   const m = /\b(CORRECTS|Corrects|CORRECTED|Corrected|CORRECTION|Correction|corrects)\b[:\s_—-]*(.{3,300})$/.exec(text);
   if (!m) return undefined;
-  const rest = m[2]!.trim().replace(/[<=]+$/, '').trim();
+  const rest = m[2]!
+    .trim()
+    .replace(/[<=]+$/, '')
+    .trim();
   if (rest === '') return undefined;
   const word = m[1]!.toLowerCase();
   // `CORRECTS spelling …` reads as a sentence with its verb; `Correction: the minister …` is the note itself.

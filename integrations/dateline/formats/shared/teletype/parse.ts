@@ -28,7 +28,12 @@ export function parseTeletypeFile(bytes: Uint8Array, options: FormatOptions, rea
       try {
         return reader.readMessage(file, span);
       } catch (err) {
-        return { ok: false as const, line: span.line, errors: [{ line: span.line, message: `internal parser error: ${clean(String(err)).slice(0, 200)}` }], warnings: [] };
+        return {
+          ok: false as const,
+          line: span.line,
+          errors: [{ line: span.line, message: `internal parser error: ${clean(String(err)).slice(0, 200)}` }],
+          warnings: [],
+        };
       }
     });
     return gatherItems(format, items, warnings);
@@ -76,7 +81,8 @@ export function trailerTime(
   file: TeletypeFile,
   report: MessageReport,
 ): { iso: string } | { rejected: ItemParse } {
-  if (!date) return { rejected: report.fail(trailerLine, `expected the trailer (${trailerForm}), found ${trailerText === '' ? 'nothing' : excerpt(trailerText)}`) };
+  if (!date)
+    return { rejected: report.fail(trailerLine, `expected the trailer (${trailerForm}), found ${trailerText === '' ? 'nothing' : excerpt(trailerText)}`) };
   const placed = placeTrailerDate(date, file.zone, file.fileTime);
   if (!placed.ok) return { rejected: report.fail(trailerLine, `unreadable trailer time ${excerpt(trailerText)}: ${placed.reason}`) };
   if (placed.warning) report.warn(trailerLine, placed.warning);

@@ -16,9 +16,7 @@ export interface TrailerDate {
   zone?: string;
 }
 
-export type PlacedDate =
-  | { ok: true; iso: string; ms: number; year: number; warning?: string }
-  | { ok: false; reason: string };
+export type PlacedDate = { ok: true; iso: string; ms: number; year: number; warning?: string } | { ok: false; reason: string };
 
 // A file time a little before the trailer (clocks that disagree, a trailer in local time read as GMT)
 // should not push the message back a year or a century: up to two days of slack.
@@ -26,10 +24,43 @@ const SLACK_MS = 2 * 24 * 3600 * 1000;
 
 // Month names as English and German services write them (dpa sends `Okt`, `Dez`, `Mär`/`Mrz`).
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, januar: 1, jän: 1, feb: 2, february: 2, februar: 2, mar: 3, march: 3, mär: 3, mrz: 3, märz: 3,
-  apr: 4, april: 4, may: 5, mai: 5, jun: 6, june: 6, juni: 6, jul: 7, july: 7, juli: 7, aug: 8, august: 8,
-  sep: 9, sept: 9, september: 9, oct: 10, october: 10, okt: 10, oktober: 10, nov: 11, november: 11,
-  dec: 12, december: 12, dez: 12, dezember: 12,
+  jan: 1,
+  january: 1,
+  januar: 1,
+  jän: 1,
+  feb: 2,
+  february: 2,
+  februar: 2,
+  mar: 3,
+  march: 3,
+  mär: 3,
+  mrz: 3,
+  märz: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  mai: 5,
+  jun: 6,
+  june: 6,
+  juni: 6,
+  jul: 7,
+  july: 7,
+  juli: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  okt: 10,
+  oktober: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+  dez: 12,
+  dezember: 12,
 };
 
 export function monthFromName(name: string): number | undefined {
@@ -38,8 +69,23 @@ export function monthFromName(name: string): number | undefined {
 
 // Zone abbreviations teletype trailers use. Summer time names give their own offset.
 const ZONES: Record<string, string> = {
-  GMT: 'UTC', UTC: 'UTC', UT: 'UTC', Z: 'UTC', WET: 'UTC', MEZ: 'UTC+1', CET: 'UTC+1', MESZ: 'UTC+2', CEST: 'UTC+2',
-  EST: 'UTC-5', EDT: 'UTC-4', CST: 'UTC-6', CDT: 'UTC-5', MST: 'UTC-7', MDT: 'UTC-6', PST: 'UTC-8', PDT: 'UTC-7',
+  GMT: 'UTC',
+  UTC: 'UTC',
+  UT: 'UTC',
+  Z: 'UTC',
+  WET: 'UTC',
+  MEZ: 'UTC+1',
+  CET: 'UTC+1',
+  MESZ: 'UTC+2',
+  CEST: 'UTC+2',
+  EST: 'UTC-5',
+  EDT: 'UTC-4',
+  CST: 'UTC-6',
+  CDT: 'UTC-5',
+  MST: 'UTC-7',
+  MDT: 'UTC-6',
+  PST: 'UTC-8',
+  PDT: 'UTC-7',
 };
 
 export function zoneFromName(name: string): string | undefined {
