@@ -4,7 +4,7 @@
 // the site's: newest first, then by path.
 import { localDateParts } from '../time.ts';
 import { agencySlug } from '../urls.ts';
-import type { ArchiveDb } from './db.ts';
+import { preparedStatements, type ArchiveDb } from './db.ts';
 import type { ArticleRecord } from './records.ts';
 import type { WireItem } from '../formats/item.ts';
 
@@ -96,16 +96,9 @@ function listSql(kind: ListKind): ListSql {
 
 /** Prepared queries over one archive, for pages, feeds and the publisher. */
 export class ArticleQueries {
-  readonly #db: ArchiveDb;
-  readonly #cache = new Map<string, ReturnType<ArchiveDb['prepare']>>();
+  readonly #q: (sql: string) => ReturnType<ArchiveDb['prepare']>;
   constructor(db: ArchiveDb) {
-    this.#db = db;
-  }
-
-  #q(sql: string) {
-    let statement = this.#cache.get(sql);
-    if (!statement) this.#cache.set(sql, (statement = this.#db.prepare(sql)));
-    return statement;
+    this.#q = preparedStatements(db);
   }
 
   #records(rows: unknown[]): ArticleRecord[] {

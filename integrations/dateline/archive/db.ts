@@ -274,6 +274,16 @@ export function forgetDecisions(db: ArchiveDb): void {
     db.exec(`DELETE FROM ${table}`);
 }
 
+/** Statements prepared once per connection and kept: a publish runs the same few thousands of times. */
+export function preparedStatements(db: ArchiveDb): (sql: string) => ReturnType<ArchiveDb['prepare']> {
+  const prepared = new Map<string, ReturnType<ArchiveDb['prepare']>>();
+  return (sql) => {
+    let statement = prepared.get(sql);
+    if (!statement) prepared.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+}
+
 /** Runs `work` in one transaction: all of it is stored, or none (a killed publisher leaves no half). */
 export function transaction<T>(db: ArchiveDb, work: () => T): T {
   db.exec('BEGIN IMMEDIATE');

@@ -3,7 +3,7 @@
 // a full build has yet to write or find it (stale); the files written or removed since the changes file
 // was last written; and the inline scripts and styles of each page (the CSP of `_headers`). The writer
 // is ../publish/output.ts; the sitemaps and the sweep of a full build read here too.
-import type { ArchiveDb } from './db.ts';
+import { preparedStatements, type ArchiveDb } from './db.ts';
 
 export type OutputKind = 'page' | 'feed' | 'image' | 'search' | 'sitemap' | 'static';
 
@@ -30,16 +30,11 @@ export type InlineSourceKind = 'script' | 'style' | 'style-attribute';
 
 export class OutputTable {
   readonly #db: ArchiveDb;
-  readonly #statements = new Map<string, ReturnType<ArchiveDb['prepare']>>();
+  readonly #sql: (sql: string) => ReturnType<ArchiveDb['prepare']>;
 
   constructor(db: ArchiveDb) {
+    this.#sql = preparedStatements(db);
     this.#db = db;
-  }
-
-  #sql(sql: string) {
-    let statement = this.#statements.get(sql);
-    if (!statement) this.#statements.set(sql, (statement = this.#db.prepare(sql)));
-    return statement;
   }
 
   // --- outputs -----------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 //
 // Each entry is stored as one string (`route:world/`, `image:world/2023/08/07/x/`, `search:all`, …);
 // only this module reads or writes those strings.
-import type { ArchiveDb } from './db.ts';
+import { preparedStatements, type ArchiveDb } from './db.ts';
 
 export type PendingWork =
   /** A route to draw (its page or feed), or to remove when the renderer no longer has it. */
@@ -54,17 +54,10 @@ export function decodePending(what: string): PendingWork {
 
 /** The pending queue of one archive, with its statements prepared once. */
 export class PendingQueue {
-  readonly #db: ArchiveDb;
-  readonly #statements = new Map<string, ReturnType<ArchiveDb['prepare']>>();
+  readonly #sql: (sql: string) => ReturnType<ArchiveDb['prepare']>;
 
   constructor(db: ArchiveDb) {
-    this.#db = db;
-  }
-
-  #sql(sql: string) {
-    let statement = this.#statements.get(sql);
-    if (!statement) this.#statements.set(sql, (statement = this.#db.prepare(sql)));
-    return statement;
+    this.#sql = preparedStatements(db);
   }
 
   /** Records work to do (once: an entry already pending stays where it is in the order). */

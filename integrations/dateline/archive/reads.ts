@@ -1,6 +1,6 @@
 // The reads of every drawn route, kept in the archive (tables route_keys and route_ranges): written
 // as each route is drawn, looked up by what a change touched. See site/reads.ts for what a read is.
-import type { ArchiveDb } from './db.ts';
+import { preparedStatements, type ArchiveDb } from './db.ts';
 
 /** A contiguous part of a list, by order key (../site/reads.ts orderKey()): a change inside it may change the read. */
 export interface ReadRange {
@@ -18,16 +18,11 @@ export interface RouteReads {
 
 export class RouteReadIndex {
   readonly #db: ArchiveDb;
-  readonly #statements = new Map<string, ReturnType<ArchiveDb['prepare']>>();
+  readonly #sql: (sql: string) => ReturnType<ArchiveDb['prepare']>;
 
   constructor(db: ArchiveDb) {
+    this.#sql = preparedStatements(db);
     this.#db = db;
-  }
-
-  #sql(sql: string) {
-    let statement = this.#statements.get(sql);
-    if (!statement) this.#statements.set(sql, (statement = this.#db.prepare(sql)));
-    return statement;
   }
 
   /** Replaces what a route read (it was just drawn). */

@@ -3,7 +3,7 @@
 // by its content, with the span it was planned in (a year, or the newest month), its place in the span,
 // its stories and the newest story's time. A shard replaced by another is retired until its files are
 // removed (the search page lists only live ones).
-import type { ArchiveDb } from './db.ts';
+import { preparedStatements, type ArchiveDb } from './db.ts';
 
 export interface ShardRow {
   folder: string;
@@ -16,17 +16,10 @@ export interface ShardRow {
 }
 
 export class SearchShards {
-  readonly #db: ArchiveDb;
-  readonly #statements = new Map<string, ReturnType<ArchiveDb['prepare']>>();
+  readonly #sql: (sql: string) => ReturnType<ArchiveDb['prepare']>;
 
   constructor(db: ArchiveDb) {
-    this.#db = db;
-  }
-
-  #sql(sql: string) {
-    let statement = this.#statements.get(sql);
-    if (!statement) this.#statements.set(sql, (statement = this.#db.prepare(sql)));
-    return statement;
+    this.#sql = preparedStatements(db);
   }
 
   /** The month planned on its own last time (the newest month then), if any. */
