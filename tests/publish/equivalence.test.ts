@@ -912,6 +912,10 @@ describe('publishing step by step', () => {
         }
         expect(differences, `seed ${SEED}, steps:\n${log.join('\n')}`).toEqual([]);
         expect(run.site.report).toEqual(full.report);
+        // every wire file once, in file order (UTF-8 bytes, as the archive sorts them), in both
+        const files = full.report.files.map((f) => f.file);
+        expect(files).toEqual([...new Set(files)].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+        expect(files.length).toBe(full.report.counts.total);
       }
     }
     console.log(log.join('\n'));

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ArticleQueries, headlineKey, lastChangeOf, putArticle, type ListKind } from '../../integrations/dateline/archive/articles.ts';
+import { ArticleQueries, dropArticle, headlineKey, lastChangeOf, putArticle, type ListKind } from '../../integrations/dateline/archive/articles.ts';
 import { openArchive, type ArchiveDb } from '../../integrations/dateline/archive/db.ts';
 import type { ArticleRecord } from '../../integrations/dateline/archive/records.ts';
 import { checkArticle } from '../../integrations/dateline/archive/schema.ts';
@@ -300,6 +300,8 @@ describe('any archive', () => {
     quote: fc.option(fc.record({ symbol: fc.constantFrom('BAFL', 'OGDC'), price: fc.integer({ min: 1, max: 500 }) }), { nil: undefined }),
   });
   const archives = fc.uniqueArray(spec, { maxLength: 14, selector: (s) => `${s.section}/${s.segment}` });
+  // which of the stories a later publish takes down (a kill, or a story no longer published)
+  const drops = fc.array(fc.boolean(), { maxLength: 14 });
 
   it('answers every list query as the model does', () => {
     fc.assert(
@@ -327,6 +329,36 @@ describe('any archive', () => {
           .filter((r): r is ArticleRecord => r !== undefined)
           .sort(newestFirst);
         expect(queries.latestQuotes().map((q) => q.id)).toEqual(latest.map((r) => r.id));
+        db.close();
+        open.splice(open.indexOf(db), 1);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('counts and lists what is left when stories are taken down, down to empty lists', () => {
+    fc.assert(
+      fc.property(archives, drops, (specs, dropped) => {
+        const db = freshArchive();
+        const records = fill(
+          db,
+          specs.map((s) => ({
+            path: `${s.section}/${s.segment}/`,
+            timestamp: T0 + s.hour * 2 * HOUR,
+            section: s.section,
+            agencies: s.agencies,
+            headline: s.headline,
+            quotes: s.quote ? [s.quote] : [],
+          })),
+        );
+        const gone = new Set(records.filter((_, i) => dropped[i]).map((r) => r.id));
+        for (const id of gone) dropArticle(db, id);
+        dropArticle(db, 'no-such-story'); // changes nothing
+        const left = records.filter((r) => !gone.has(r.id));
+        const queries = new ArticleQueries(db);
+        checkLists(queries, left);
+        // every list taken down to nothing counts 0
+        for (const [kind, id] of listsOf(records)) if (modelList(left, kind, id).length === 0) expect(queries.count(kind, id), `${kind} ${id}`).toBe(0);
         db.close();
         open.splice(open.indexOf(db), 1);
       }),

@@ -22,35 +22,58 @@ export function headlineKey(text: string): string {
 export const lastChangeOf = (a: Pick<ArticleRecord, 'published' | 'modified'>) => Date.parse(a.modified ?? a.published);
 
 export function putArticle(db: ArchiveDb, record: ArticleRecord, timeZone: string): void {
+  const q = preparedStatements(db);
   dropArticle(db, record.id);
   const d = localDateParts(record.published, timeZone);
-  db.prepare('INSERT INTO articles (id, path, section, day, month, timestamp, changed, headline_key, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+  const day = `${d.yyyy}/${d.mm}/${d.dd}`;
+  q('INSERT INTO articles (id, path, section, day, month, timestamp, changed, headline_key, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     record.id,
     record.path,
     record.sectionSlug,
-    `${d.yyyy}/${d.mm}/${d.dd}`,
+    day,
     `${d.yyyy}-${d.mm}`,
     record.timestamp,
     lastChangeOf(record),
     headlineKey(record.headline),
     JSON.stringify(record),
   );
-  const agency = db.prepare('INSERT OR IGNORE INTO article_agencies (agency, name, timestamp, path, id) VALUES (?, ?, ?, ?, ?)');
-  for (const part of record.byline) if (part.kind === 'agency') agency.run(agencySlug(part.name), part.name, record.timestamp, record.path, record.id);
-  const mention = db.prepare('INSERT OR IGNORE INTO mentions (headline_key, id) VALUES (?, ?)');
+  countIn(db, 'all', '', 1);
+  countIn(db, 'section', record.sectionSlug, 1);
+  countIn(db, 'day', day, 1);
+  const agency = q('INSERT OR IGNORE INTO article_agencies (agency, name, timestamp, path, id) VALUES (?, ?, ?, ?, ?)');
+  for (const part of record.byline) {
+    if (part.kind !== 'agency') continue;
+    const slug = agencySlug(part.name);
+    if (agency.run(slug, part.name, record.timestamp, record.path, record.id).changes) countIn(db, 'agency', slug, 1);
+  }
+  const mention = q('INSERT OR IGNORE INTO mentions (headline_key, id) VALUES (?, ?)');
   for (const headline of record.related) mention.run(headlineKey(headline), record.id);
-  const use = db.prepare('INSERT OR IGNORE INTO photo_uses (key, id) VALUES (?, ?)');
+  const use = q('INSERT OR IGNORE INTO photo_uses (key, id) VALUES (?, ?)');
   for (const photo of record.photos ?? []) use.run(photo.key, record.id);
-  const quote = db.prepare('INSERT OR IGNORE INTO quotes (symbol, timestamp, path, id, quote) VALUES (?, ?, ?, ?, ?)');
-  record.quotes.forEach((q, i) => quote.run(q.symbol, record.timestamp, record.path, record.id, JSON.stringify({ ...q, position: i })));
+  const quote = q('INSERT OR IGNORE INTO quotes (symbol, timestamp, path, id, quote) VALUES (?, ?, ?, ?, ?)');
+  record.quotes.forEach((mq, i) => quote.run(mq.symbol, record.timestamp, record.path, record.id, JSON.stringify({ ...mq, position: i })));
 }
 
 export function dropArticle(db: ArchiveDb, id: string): void {
-  db.prepare('DELETE FROM articles WHERE id = ?').run(id);
-  db.prepare('DELETE FROM article_agencies WHERE id = ?').run(id);
-  db.prepare('DELETE FROM mentions WHERE id = ?').run(id);
-  db.prepare('DELETE FROM quotes WHERE id = ?').run(id);
-  db.prepare('DELETE FROM photo_uses WHERE id = ?').run(id);
+  const q = preparedStatements(db);
+  const gone = q('DELETE FROM articles WHERE id = ? RETURNING section, day').get(id) as { section: string; day: string } | undefined;
+  if (gone) {
+    countIn(db, 'all', '', -1);
+    countIn(db, 'section', gone.section, -1);
+    countIn(db, 'day', gone.day, -1);
+  }
+  for (const { agency } of q('DELETE FROM article_agencies WHERE id = ? RETURNING agency').all(id) as { agency: string }[]) countIn(db, 'agency', agency, -1);
+  q('DELETE FROM mentions WHERE id = ?').run(id);
+  q('DELETE FROM quotes WHERE id = ?').run(id);
+  q('DELETE FROM photo_uses WHERE id = ?').run(id);
+}
+
+/** Keeps table list_counts: `by` more (or fewer) articles in a list; a list that empties loses its row. */
+function countIn(db: ArchiveDb, kind: ListKind, id: string, by: 1 | -1): void {
+  const q = preparedStatements(db);
+  if (by > 0) q('INSERT INTO list_counts (kind, id, n) VALUES (?, ?, 1) ON CONFLICT (kind, id) DO UPDATE SET n = n + 1').run(kind, id);
+  else if (!(q('UPDATE list_counts SET n = n - 1 WHERE kind = ? AND id = ? RETURNING n').get(kind, id) as { n: number } | undefined)?.n)
+    q('DELETE FROM list_counts WHERE kind = ? AND id = ?').run(kind, id);
 }
 
 /** Whether any published article shows the pictures of this derived set. */
@@ -65,6 +88,9 @@ export function getArticle(db: ArchiveDb, id: string): ArticleRecord | undefined
 
 // ---------------------------------------------------------------------------------------------------
 // Lists: the site's, a section's, an agency's, a day's. Each is newest first, by (timestamp, path).
+
+/** The fields of an article a search shard's key names. */
+export type ShardStory = Pick<ArticleRecord, 'path' | 'timestamp' | 'file' | 'item' | 'digest'>;
 
 export type ListKind = 'all' | 'section' | 'agency' | 'day';
 
@@ -122,10 +148,8 @@ export class ArticleQueries {
   }
 
   count(kind: ListKind, id: string | null = null): number {
-    // the whole site: counted from an index (a WHERE clause would make SQLite read every row)
-    if (kind === 'all') return (this.#q('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
-    const { from, where } = listSql(kind);
-    return (this.#q(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(id) as { n: number }).n;
+    // kept at every put and drop (table list_counts): a lookup, not a count of the list's rows
+    return (this.#q('SELECT n FROM list_counts WHERE kind = ? AND id = ?').get(kind, id ?? '') as { n: number } | undefined)?.n ?? 0;
   }
 
   /** `limit` articles from position `offset` (0 = newest). */
@@ -300,6 +324,17 @@ export class ArticleQueries {
   /** How many articles a local month (`yyyy-mm`) has, from the month index. */
   monthCount(month: string): number {
     return (this.#q('SELECT COUNT(*) AS n FROM articles WHERE month = ?').get(month) as { n: number }).n;
+  }
+
+  /**
+   * What a search shard's key is made of (../search/build.ts shardKey), for the month's articles in the
+   * same order as monthArticles: the publisher plans a month's shards from these and reads whole records
+   * only for a shard it indexes (at 100,000 stories the newest month holds some 1,700).
+   */
+  monthShardStories(month: string): ShardStory[] {
+    return this.#q(
+      "SELECT path, timestamp, record ->> '$.file' AS file, record ->> '$.item' AS item, record ->> '$.digest' AS digest FROM articles WHERE month = ? ORDER BY timestamp, path",
+    ).all(month) as unknown as ShardStory[];
   }
 
   monthArticles(month: string): ArticleRecord[] {

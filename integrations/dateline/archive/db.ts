@@ -12,7 +12,7 @@ import type { DatabaseSync as Database } from 'node:sqlite';
 import { createRequire } from 'node:module';
 
 /** Bumped when a table changes: an archive of another version is dropped and rebuilt. */
-export const ARCHIVE_VERSION = 7;
+export const ARCHIVE_VERSION = 8;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,6 +33,34 @@ CREATE TABLE IF NOT EXISTS files (
   statuses TEXT
 );
 CREATE INDEX IF NOT EXISTS files_statuses ON files (statuses);
+-- The rejected files, for the summary's list of problems without reading every file's row.
+CREATE INDEX IF NOT EXISTS files_rejected ON files (file) WHERE instr(',' || statuses || ',', ',rejected,') > 0;
+
+-- The report's counts: files per list of statuses, kept by the triggers below.
+CREATE TABLE IF NOT EXISTS status_counts (statuses TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+-- The report's text, one group of files at a time: the entries (files.report) of the files whose
+-- names share their first 7 characters (a month's folder, \`2025/12\`, in a dated layout), joined in
+-- file order, or NULL when one of them changed. A publish joins again only the groups it touched, so
+-- writing report.json costs a copy of the groups, not a read of every file's row (150 ms at 100,000).
+-- Groups in order, then files in order, are all files in order: a shorter group is a whole name.
+CREATE TABLE IF NOT EXISTS report_groups (grp TEXT PRIMARY KEY, body BLOB) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS files_report_group ON files (substr(file, 1, 7), file);
+
+-- Kept by SQLite itself, so no write to 'files' can miss them (openArchive turns recursive_triggers
+-- on, so a row that INSERT OR REPLACE replaces counts as deleted).
+CREATE TRIGGER IF NOT EXISTS files_added AFTER INSERT ON files BEGIN
+  INSERT INTO report_groups (grp, body) VALUES (substr(NEW.file, 1, 7), NULL) ON CONFLICT (grp) DO UPDATE SET body = NULL;
+  INSERT INTO status_counts (statuses, n) SELECT NEW.statuses, 1 WHERE NEW.statuses IS NOT NULL ON CONFLICT (statuses) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS files_reported AFTER UPDATE OF report, statuses ON files BEGIN
+  INSERT INTO report_groups (grp, body) VALUES (substr(NEW.file, 1, 7), NULL) ON CONFLICT (grp) DO UPDATE SET body = NULL;
+  UPDATE status_counts SET n = n - 1 WHERE statuses = OLD.statuses;
+  INSERT INTO status_counts (statuses, n) SELECT NEW.statuses, 1 WHERE NEW.statuses IS NOT NULL ON CONFLICT (statuses) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS files_removed AFTER DELETE ON files BEGIN
+  INSERT INTO report_groups (grp, body) VALUES (substr(OLD.file, 1, 7), NULL) ON CONFLICT (grp) DO UPDATE SET body = NULL;
+  UPDATE status_counts SET n = n - 1 WHERE statuses = OLD.statuses;
+END;
 
 -- Items of the files: one row per item, parsed or rejected.
 CREATE TABLE IF NOT EXISTS items (
@@ -95,6 +123,11 @@ CREATE TABLE IF NOT EXISTS article_agencies (
 );
 CREATE INDEX IF NOT EXISTS agencies_order ON article_agencies (agency, timestamp DESC, path);
 CREATE INDEX IF NOT EXISTS agencies_id ON article_agencies (id);
+
+-- How many articles each list holds (kind 'all' with id ''), kept by putArticle and dropArticle: a
+-- COUNT(*) reads every index entry of its list, 25,000 of them for a large agency at 100,000 stories,
+-- and a publish asks for the counts of every section and agency (site/effects.ts).
+CREATE TABLE IF NOT EXISTS list_counts (kind TEXT NOT NULL, id TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
 
 -- The related headlines each article's body names, for the pages that link to a story.
 CREATE TABLE IF NOT EXISTS mentions (
@@ -220,7 +253,7 @@ export function openArchive(path: string, options: { fresh?: boolean; readOnly?:
     const db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS, ...(options.readOnly ? { readOnly: true } : {}) });
     if (!options.readOnly) {
       // WAL: readers (page renderers in other threads) never wait for the writer.
-      db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;');
+      db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA recursive_triggers = ON;');
       db.exec(SCHEMA);
     }
     return db;
@@ -264,6 +297,7 @@ export function forgetDecisions(db: ArchiveDb): void {
     'sections',
     'articles',
     'article_agencies',
+    'list_counts',
     'mentions',
     'quotes',
     'photo_uses',
@@ -275,16 +309,21 @@ export function forgetDecisions(db: ArchiveDb): void {
 }
 
 /** Statements prepared once per connection and kept: a publish runs the same few thousands of times. */
+const statementCaches = new WeakMap<ArchiveDb, (sql: string) => ReturnType<ArchiveDb['prepare']>>();
 export function preparedStatements(db: ArchiveDb): (sql: string) => ReturnType<ArchiveDb['prepare']> {
-  const prepared = new Map<string, ReturnType<ArchiveDb['prepare']>>();
-  return (sql) => {
-    let statement = prepared.get(sql);
-    if (!statement) prepared.set(sql, (statement = db.prepare(sql)));
-    return statement;
-  };
+  let cache = statementCaches.get(db);
+  if (!cache) {
+    const prepared = new Map<string, ReturnType<ArchiveDb['prepare']>>();
+    cache = (sql) => {
+      let statement = prepared.get(sql);
+      if (!statement) prepared.set(sql, (statement = db.prepare(sql)));
+      return statement;
+    };
+    statementCaches.set(db, cache);
+  }
+  return cache;
 }
 
-/** Runs `work` in one transaction: all of it is stored, or none (a killed publisher leaves no half). */
 export function transaction<T>(db: ArchiveDb, work: () => T): T {
   db.exec('BEGIN IMMEDIATE');
   try {

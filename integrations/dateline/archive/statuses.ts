@@ -115,9 +115,31 @@ export function addImageWarnings(db: ArchiveDb, file: string, item: number, warn
 
 /** Every rejected file and item in the archive, as entries (an item carries its file's name and its own line). */
 export function rejectedEntries(db: ArchiveDb): ReportEntry[] {
-  const rows = db.prepare("SELECT report FROM files WHERE ',' || statuses || ',' LIKE '%,rejected,%' ORDER BY file").all() as { report: string }[];
+  // the expression of the partial index files_rejected (db.ts), so SQLite reads only those rows
+  const rows = db.prepare("SELECT report FROM files WHERE instr(',' || statuses || ',', ',rejected,') > 0 ORDER BY file").all() as { report: string }[];
   return rows.flatMap(({ report }) => {
     const entry = JSON.parse(report) as ReportEntry;
     return entry.items ? entry.items.filter((i) => i.status === 'rejected').map((i) => ({ ...i, file: entry.file })) : [entry];
   });
+}
+
+/** Files per list of their items' statuses (`published,superseded`), as the triggers on 'files' keep them. */
+export function statusListCounts(db: ArchiveDb): { statuses: string; n: number }[] {
+  return db.prepare('SELECT statuses, n FROM status_counts WHERE n > 0').all() as { statuses: string; n: number }[];
+}
+
+/**
+ * Every file's report entry as JSON text, in file order, `,\n` between them: one UTF-8 chunk per group
+ * of files (table report_groups), the groups a change touched joined again first.
+ */
+export function reportEntryChunks(db: ArchiveDb): Uint8Array[] {
+  const stale = db.prepare('SELECT grp FROM report_groups WHERE body IS NULL').all() as { grp: string }[];
+  if (stale.length) {
+    const join = db.prepare(
+      "UPDATE report_groups SET body = (SELECT CAST(group_concat(report, ',\n' ORDER BY file) AS BLOB) FROM files WHERE substr(file, 1, 7) = ?1 AND report IS NOT NULL) WHERE grp = ?1",
+    );
+    for (const { grp } of stale) join.run(grp);
+    db.exec('DELETE FROM report_groups WHERE body IS NULL'); // groups with no entry left
+  }
+  return (db.prepare('SELECT body FROM report_groups ORDER BY grp').all() as { body: Uint8Array }[]).map((r) => r.body);
 }

@@ -77,9 +77,9 @@ export async function updateSearch(
   for (const span of [...todo].sort()) {
     const articles =
       span.length === 4
-        ? present.filter((m) => m.startsWith(`${span}-`) && m !== newest).flatMap((m) => library.queries.monthArticles(m))
+        ? present.filter((m) => m.startsWith(`${span}-`) && m !== newest).flatMap((m) => library.queries.monthShardStories(m))
         : span === newest
-          ? library.queries.monthArticles(span)
+          ? library.queries.monthShardStories(span)
           : [];
     const planned = planSpan(span, articles, config.searchShardSize).map((shard, idx) => ({
       folder: `${shard.id}-${shardKey(fingerprint, shard.articles)}`,
@@ -93,7 +93,9 @@ export async function updateSearch(
       const dir = join(cacheDir, folder);
       if (!existsSync(join(dir, 'pagefind-entry.json'))) {
         rmSync(dir, { recursive: true, force: true });
-        await indexShard(shard.articles, options, dir, texts);
+        // whole records only for a shard that is indexed (planning needs only what its key names)
+        const records = shard.articles.map((a) => library.queries.byPath(a.path)!);
+        await indexShard(records, options, dir, texts);
         indexed++;
       }
       // (every file again on a full build, which keeps only what it places)

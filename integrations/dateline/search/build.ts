@@ -44,7 +44,7 @@ export function indexFingerprint(rootPath: string, options: RecordOptions): stri
     .digest('hex');
 }
 
-export function shardKey(fingerprint: string, articles: ArticleRecord[]): string {
+export function shardKey(fingerprint: string, articles: readonly Pick<ArticleRecord, 'path' | 'file' | 'item' | 'digest' | 'timestamp'>[]): string {
   const hash = createHash('sha256').update(fingerprint);
   for (const a of articles) hash.update(`\0${a.path}\0${a.file}\0${a.item}\0${a.digest}\0${a.timestamp}`);
   return hash.digest('hex').slice(0, 16);
