@@ -10,6 +10,7 @@ import { buildSite, outputDir, publishSite, repoRoot, siteEnv } from '../helpers
 import { wire } from '../foundation/fixtures.ts';
 import { json, v1 as ninjs } from '../formats/ninjs/fixtures.ts';
 import { treeDifferences } from './tree.ts';
+import type { BuildReport } from '../../integrations/dateline/report/build-report.ts';
 
 const NAME = 'publish-watch';
 const env = { DATELINE_NOW: '2024-03-10T12:00:00+05:00' };
@@ -116,10 +117,14 @@ describe('npm run publish -- --watch', () => {
     watcher.kill('SIGTERM');
     await until(() => watcher.exitCode !== null, 'the watcher to stop');
     expect(watcher.exitCode).toBe(0);
+    // the report the resident publisher wrote last (from its copy of the joined groups) is the cold build's
+    const watched = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as BuildReport;
     const next = publishSite(NAME, { args: ['--no-wait'], env });
     expect(next.status, next.output).toBe(0);
     expect(next.output).toMatch(/0 file\(s\) written, 0 removed/);
     const cold = buildSite(`${NAME}-cold`, { contentDir: content, env });
     expect(treeDifferences(dist, cold.dist)).toEqual([]);
+    expect(watched.files).toEqual(cold.report.files);
+    expect(watched.counts).toEqual(cold.report.counts);
   });
 });

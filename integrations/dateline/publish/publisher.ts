@@ -24,7 +24,7 @@ import { deleteMeta, forgetDecisions, getMeta, openArchive, setMeta, transaction
 import { PendingQueue, type PendingOf } from '../archive/pending.ts';
 import type { ArticleRecord } from '../archive/records.ts';
 import { SearchShards } from '../archive/search-shards.ts';
-import { addImageWarnings, refreshEntries, rejectedEntries, type ReportEntry } from '../archive/statuses.ts';
+import { addImageWarnings, refreshEntries, rejectedEntries, ReportGroupCopy, type ReportEntry } from '../archive/statuses.ts';
 import { reportCounts, writeArchiveReport, type BuildReport } from '../report/build-report.ts';
 import { admitArticle, articleRecord, sectionLabel, updateStories } from '../archive/stories.ts';
 import { contentFileAt, findContentFiles, isWireFile, type ContentFile } from '../ingest/content-files.ts';
@@ -179,6 +179,8 @@ export class Publisher {
   /** Work committed to and not done yet (a killed publisher's is finished by the next). */
   readonly #pending: PendingQueue;
   readonly #searchShards: SearchShards;
+  /** The report's joined groups, kept between the publishes of a resident publisher. */
+  readonly #reportCopy = new ReportGroupCopy();
   readonly #options: PublisherOptions;
   readonly #archivePath: string;
   /** The compiled theme, loaded when a publish first draws in this thread. */
@@ -470,7 +472,7 @@ export class Publisher {
     run.timings.render = drawn.render;
     run.timings.derived = drawn.derived;
     run.restartClock();
-    const counts = writeArchiveReport(this.db, config.reportPath, { now: run.request.now, contentDir: config.contentDirLabel });
+    const counts = writeArchiveReport(this.db, config.reportPath, { now: run.request.now, contentDir: config.contentDirLabel }, this.#reportCopy);
     // A full build lists exactly what it wrote and removed too (it compares every file with what is in place).
     if (run.draw) writeChanges(this.output.table, this.#options.changesPath, { generatedAt: run.request.now.toISOString() });
     run.lap('report');

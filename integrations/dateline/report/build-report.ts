@@ -4,7 +4,7 @@
 import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ArchiveDb } from '../archive/db.ts';
-import { reportEntryChunks, STATUSES, statusListCounts, type FileStatus, type ReportEntry } from '../archive/statuses.ts';
+import { type ReportGroupCopy, reportEntryChunks, STATUSES, statusListCounts, type FileStatus, type ReportEntry } from '../archive/statuses.ts';
 
 export interface BuildReport {
   generatedAt: string;
@@ -37,9 +37,14 @@ export function archiveReport(db: ArchiveDb, meta: { now: Date; contentDir: stri
 
 /**
  * Writes `.dateline/report.json` atomically from the stored entries, one file per line (without
- * parsing them again).
+ * parsing them again). `copy`: a resident publisher's copy of the joined groups, kept between publishes.
  */
-export function writeArchiveReport(db: ArchiveDb, path: string, meta: { now: Date; contentDir: string; refused?: number }): BuildReport['counts'] {
+export function writeArchiveReport(
+  db: ArchiveDb,
+  path: string,
+  meta: { now: Date; contentDir: string; refused?: number },
+  copy?: ReportGroupCopy,
+): BuildReport['counts'] {
   const counts = reportCounts(db);
   // Strict mode refused the publish: the statuses say what a publish would do, but nothing was published.
   const strict = meta.refused
@@ -62,7 +67,7 @@ export function writeArchiveReport(db: ArchiveDb, path: string, meta: { now: Dat
       for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
     };
     write(Buffer.from(`${head.slice(0, -1)},\n"files":[\n`));
-    reportEntryChunks(db).forEach((chunk, i) => {
+    reportEntryChunks(db, copy).forEach((chunk, i) => {
       if (i > 0) write(Buffer.from(',\n'));
       write(chunk);
     });
