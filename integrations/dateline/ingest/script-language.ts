@@ -72,6 +72,8 @@ const ARABIC_LETTER = /(?=\p{L})\p{Script=Arabic}/gu;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 /** Enough of a story to tell its script (the opening paragraphs). */
 const SAMPLE = 20_000;
+/** A letter of any script but Latin: a text without one is Latin (or has no letters). */
+const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
 
 /**
  * The language of a text from its letters: the language of the script most of its letters are in
@@ -80,9 +82,11 @@ const SAMPLE = 20_000;
  */
 export function textLanguage(text: string): string | undefined {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  // most stories: one scan that stops at the first non-Latin letter, instead of counting every letter
+  // (the counts below make an array of each match: 1.5 s of a 10,000-story build)
+  if (!NON_LATIN_LETTER.test(sample)) return undefined;
   const letters = count(sample, LETTER);
   const latin = count(sample, LATIN_LETTER);
-  // most stories are Latin: two scans tell them
   if (letters === 0 || letters - latin <= latin) return undefined;
   let best: { n: number; language: () => string } = { n: count(sample, ARABIC_LETTER), language: () => arabicScriptLanguage(sample) };
   for (const script of SCRIPTS) {
