@@ -29,6 +29,8 @@ if (notRun.length) {
 // `npm test` runs all three in one run. Each project inherits the settings below (`extends: true`);
 // arrays are concatenated onto the inherited ones, so the include patterns are the projects' own.
 export default defineConfig({
+  // tsconfig.json's path alias, for the theme's modules that tests import (src/lib/)
+  resolve: { alias: { '@dateline': join(import.meta.dirname, 'integrations', 'dateline') } },
   test: {
     exclude: ['**/node_modules/**', ...notRun],
     testTimeout: 120_000,

@@ -14,6 +14,7 @@
 // Each `<time>` keeps the instant in `datetime` and the full local time with its zone in `title`.
 // Times and days are the site's time zone's, whatever the build machine's TZ.
 import { DateTime } from 'luxon';
+import { clockTime, dateWords, zonedFieldsOf } from '@dateline/time.ts';
 
 export type ListTimeStyle = 'day' | 'date';
 
@@ -38,6 +39,18 @@ export function listTime(iso: string, reference: string, timeZone: string, style
   const key = `${iso}|${reference}|${timeZone}|${style}`;
   let text = cache.get(key);
   if (text !== undefined) return text;
+  const f = zonedFieldsOf(iso, timeZone);
+  const r = zonedFieldsOf(reference, timeZone);
+  if (f && r) {
+    // the fast path of ../../integrations/dateline/time.ts (luxon's words, no Intl call per instant)
+    const month = dateWords().short[f.month - 1];
+    const date = f.year === r.year ? `${f.day} ${month}` : `${f.day} ${month} ${f.year}`;
+    const sameDay = f.year === r.year && f.month === r.month && f.day === r.day;
+    text = style === 'day' ? (sameDay ? clockTime(f) : date) : `${date}, ${clockTime(f)}`;
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, text);
+    return text;
+  }
   const dt = local(iso, timeZone);
   const ref = local(reference, timeZone);
   const sameYear = dt.year === ref.year;

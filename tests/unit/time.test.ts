@@ -2,6 +2,7 @@
 // the publisher's local time (date parts for URLs, the shown date and time with the zone's name, RSS
 // dates), whatever the zone of the machine that builds; summer time moves the offset and the name.
 import fc from 'fast-check';
+import { DateTime, Info } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   buildNow,
@@ -13,6 +14,7 @@ import {
   toRfc822,
   zoneLongName,
 } from '../../integrations/dateline/time.ts';
+import { listTime, type ListTimeStyle } from '../../src/lib/list-time.ts';
 
 const REFERENCE = '2023-08-07T21:26:00+05:00'; // the reference article's time (Islamabad)
 const WINTER = '2023-01-07T09:05:00Z';
@@ -142,5 +144,126 @@ describe('buildNow', () => {
     const now = buildNow({}).getTime();
     expect(now).toBeGreaterThanOrEqual(before);
     expect(now).toBeLessThanOrEqual(Date.now());
+  });
+});
+
+// The fast path (zonedFields: an offset per UTC day, Date's UTC getters) against luxon, which every
+// function used for each instant before: the same text, byte for byte, in zones with summer time,
+// half- and three-quarter-hour offsets, negative summer time, a skipped day and fixed offsets, at
+// random instants and at every change of offset (and a millisecond, a minute and an hour either side).
+describe('the fast path says what luxon says', () => {
+  const ZONES = [
+    'Asia/Karachi',
+    'America/New_York',
+    'Europe/London',
+    'Europe/Dublin',
+    'Australia/Lord_Howe',
+    'Asia/Kathmandu',
+    'Pacific/Chatham',
+    'America/St_Johns',
+    'Africa/Casablanca',
+    'Pacific/Apia',
+    'Asia/Tehran',
+    'America/Sao_Paulo',
+    'Antarctica/Troll',
+    'UTC',
+    'Etc/UTC',
+    'UTC+5',
+  ];
+  const luxonIn = (iso: string, tz: string) => DateTime.fromISO(iso, { setZone: true }).setZone(tz).setLocale('en-GB');
+  const reference = {
+    iso: (ms: number, tz: string) => DateTime.fromMillis(ms).setZone(tz).toISO({ suppressMilliseconds: true }) ?? '',
+    dateTime: (iso: string, tz: string) => {
+      const dt = luxonIn(iso, tz);
+      return `${dt.toFormat('d LLLL yyyy, h:mm')} ${dt.toFormat('a').toLowerCase()} ${dt.offsetNameShort ?? dt.toFormat('ZZ')}`;
+    },
+    date: (iso: string, tz: string) => luxonIn(iso, tz).toFormat('d LLLL yyyy'),
+    longName: (iso: string, tz: string) => {
+      const dt = luxonIn(iso, tz);
+      return dt.offsetNameLong ?? dt.toFormat('ZZ');
+    },
+    rfc822: (iso: string, tz: string) => luxonIn(iso, tz).toRFC2822() ?? '',
+    parts: (iso: string, tz: string) => {
+      const dt = luxonIn(iso, tz);
+      return { yyyy: dt.toFormat('yyyy'), mm: dt.toFormat('MM'), dd: dt.toFormat('dd') };
+    },
+  };
+  /** Every instant at which the zone's offset changes between 1995 and 2030 (found 6 hours at a time, then to the millisecond). */
+  function changes(tz: string): number[] {
+    const zone = Info.normalizeZone(tz);
+    const out: number[] = [];
+    const STEP = 6 * 3_600_000;
+    for (let t = Date.UTC(1995, 0, 1); t < Date.UTC(2030, 0, 1); t += STEP) {
+      if (zone.offset(t) === zone.offset(t + STEP)) continue;
+      let lo = t,
+        hi = t + STEP;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (zone.offset(mid) === zone.offset(t)) lo = mid;
+        else hi = mid;
+      }
+      out.push(hi);
+    }
+    return out;
+  }
+  function check(ms: number, tz: string, writtenIn: string): void {
+    const iso = DateTime.fromMillis(ms).setZone(writtenIn).toISO() ?? '';
+    const at = `${tz} at ${iso}`;
+    expect(toIsoInZone(ms, tz), at).toBe(reference.iso(ms, tz));
+    expect(formatLocalDateTime(iso, tz), at).toBe(reference.dateTime(iso, tz));
+    expect(formatLocalDate(iso, tz), at).toBe(reference.date(iso, tz));
+    expect(zoneLongName(iso, tz), at).toBe(reference.longName(iso, tz));
+    expect(toRfc822(iso, tz), at).toBe(reference.rfc822(iso, tz));
+    expect(localDateParts(iso, tz), at).toEqual(reference.parts(iso, tz));
+  }
+
+  it('at every change of offset, 1995–2030', () => {
+    let checked = 0;
+    for (const tz of ZONES) {
+      for (const t of changes(tz)) {
+        for (const d of [-3_600_000, -60_000, -1, 0, 1, 60_000, 3_600_000]) check(t + d, tz, d % 2 ? 'UTC' : 'Asia/Karachi');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(500); // the zones with summer time changed offset twice a year
+  });
+
+  it('at random instants, 1900–2100, with and without milliseconds', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.constantFrom(...ZONES), fc.boolean(), (ms, tz, whole) =>
+        check(whole ? ms - (ms % 1000) : ms, tz, 'America/New_York'),
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("lists' compact times (src/lib/list-time.ts) say what luxon says", () => {
+  const reference = (iso: string, ref: string, tz: string, style: ListTimeStyle) => {
+    const local = (s: string) => DateTime.fromISO(s, { setZone: true }).setZone(tz).setLocale('en-GB');
+    const dt = local(iso);
+    const r = local(ref);
+    const clock = `${dt.toFormat('h:mm')} ${dt.toFormat('a').toLowerCase()}`;
+    const date = dt.toFormat(dt.year === r.year ? 'd LLL' : 'd LLL yyyy');
+    return style === 'day' ? (dt.hasSame(r, 'day') ? clock : date) : `${date}, ${clock}`;
+  };
+  it('at random instants and references, in zones with summer time and odd offsets', () => {
+    const instant = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) });
+    fc.assert(
+      fc.property(
+        instant,
+        fc.integer({ min: -3 * 86_400_000, max: 400 * 86_400_000 }),
+        fc.constantFrom('Asia/Karachi', 'America/New_York', 'Europe/London', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'UTC'),
+        fc.constantFrom<ListTimeStyle>('day', 'date'),
+        (ms, later, tz, style) => {
+          const iso = DateTime.fromMillis(ms).setZone('Asia/Karachi').toISO()!;
+          const ref = DateTime.fromMillis(ms + later)
+            .setZone('UTC')
+            .toISO()!;
+          expect(listTime(iso, ref, tz, style), `${iso} ${ref} ${tz} ${style}`).toBe(reference(iso, ref, tz, style));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
