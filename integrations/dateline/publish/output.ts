@@ -4,7 +4,7 @@
 // and modification time, and it is not listed as changed. Every write and removal is recorded in the
 // archive until a publish completes, for `.dateline/changes.json` (what to upload).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { ArchiveDb } from '../archive/db.ts';
@@ -215,10 +215,23 @@ export class SiteOutput {
       this.#kept++;
       return false;
     }
-    const tmp = `${target}.${process.pid}.dateline-tmp`;
-    rmSync(tmp, { force: true });
-    this.#inFolder(target, () => linkOrCopy(source, tmp));
-    renameSync(tmp, target);
+    // Nothing there (a full build into a new folder, a new shard): one link, which is atomic itself.
+    // Anything else (a file to replace, another device, no hard links) goes beside it and is renamed.
+    let linked = false;
+    if (!present) {
+      try {
+        this.#inFolder(target, () => linkSync(source, target));
+        linked = true;
+      } catch {
+        linked = false;
+      }
+    }
+    if (!linked) {
+      const tmp = `${target}.${process.pid}.dateline-tmp`;
+      rmSync(tmp, { force: true });
+      this.#inFolder(target, () => linkOrCopy(source, tmp));
+      renameSync(tmp, target);
+    }
     // the change first: a publisher killed between the two leaves a file the next one links again and
     // lists; recorded first, the file would look in place to it and never reach the changes file
     this.table.noteChange(path, 'written');
