@@ -54,6 +54,11 @@ export function putArticle(db: ArchiveDb, record: ArticleRecord, timeZone: strin
   record.quotes.forEach((mq, i) => quote.run(mq.symbol, record.timestamp, record.path, record.id, JSON.stringify({ ...mq, position: i })));
 }
 
+/** The earliest publication time of an article published after `after` (epoch ms), if any. */
+export function firstPublishedAfter(db: ArchiveDb, after: number): number | undefined {
+  return (preparedStatements(db)('SELECT MIN(timestamp) AS t FROM articles WHERE timestamp > ?').get(after) as { t: number | null }).t ?? undefined;
+}
+
 export function dropArticle(db: ArchiveDb, id: string): void {
   const q = preparedStatements(db);
   const gone = q('DELETE FROM articles WHERE id = ? RETURNING section, day').get(id) as { section: string; day: string } | undefined;

@@ -304,3 +304,8 @@ export function admitArticle(db: ArchiveDb, record: ArticleRecord): boolean {
   refreshEntries(db, [record.file]);
   return false;
 }
+
+/** The soonest instant after `now` at which a scheduled story falls due (epoch ms), if any (a resident publisher wakes then). */
+export function nextDue(db: ArchiveDb, now: number): number | undefined {
+  return (db.prepare('SELECT MIN(due) AS t FROM stories WHERE due IS NOT NULL AND due > ?').get(now) as { t: number | null }).t ?? undefined;
+}

@@ -9,6 +9,8 @@ import { watch, type FSWatcher } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Project } from './project.ts';
 import { NEWS_WINDOW_MS } from '../sitemaps/news.ts';
+import { firstPublishedAfter } from '../archive/articles.ts';
+import { nextDue } from '../archive/stories.ts';
 import { buildNow } from '../time.ts';
 import { openSession, watchLines, type SessionOptions } from './run.ts';
 
@@ -35,9 +37,10 @@ export function watchAndPublish(project: Project, options: SessionOptions): Watc
     clearTimeout(wake);
     const db = session.publisher.db;
     const now = buildNow().getTime();
-    const due = (db.prepare('SELECT MIN(due) AS t FROM stories WHERE due IS NOT NULL AND due > ?').get(now) as { t: number | null }).t;
-    const leaving = (db.prepare('SELECT MIN(timestamp) AS t FROM articles WHERE timestamp > ?').get(now - NEWS_WINDOW_MS) as { t: number | null }).t;
-    const times = [due, leaving === null ? null : leaving + NEWS_WINDOW_MS].filter((t): t is number => t !== null && t > now);
+    // a scheduled story falls due, or the oldest story in the news sitemap's window leaves it
+    const due = nextDue(db, now);
+    const leaving = firstPublishedAfter(db, now - NEWS_WINDOW_MS);
+    const times = [due, leaving === undefined ? undefined : leaving + NEWS_WINDOW_MS].filter((t): t is number => t !== undefined && t > now);
     if (!times.length) return;
     // Timers hold at most ~24.8 days; wake then and look again.
     const delay = Math.min(Math.min(...times) - now + 5, 2 ** 31 - 1);
