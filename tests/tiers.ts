@@ -34,6 +34,7 @@ export const SITE_TESTS = [
   'tests/publish/publish.test.ts',
   'tests/publish/theme-variant.test.ts',
   'tests/publish/watch-messages.test.ts',
+  'tests/publish/watch-schedule.test.ts',
   'tests/publish/watch-strict.test.ts',
   'tests/publish/watch.test.ts',
   'tests/seo/feeds.test.ts',
