@@ -2,11 +2,11 @@
 // resident publisher sets a timer for the archive's next due time (archive/stories.ts nextDue) and for
 // the moment the oldest story leaves the news sitemap's window (archive/articles.ts firstPublishedAfter).
 // The real clock here (no DATELINE_NOW): a ninjs story filed a few seconds ahead waits for its time.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, outputDir, repoRoot, siteEnv } from '../helpers/build.ts';
+import { buildSite, outputDir } from '../helpers/build.ts';
+import { Watcher } from './watcher.ts';
 import { wire } from '../foundation/fixtures.ts';
 import { json, v1 as ninjs } from '../formats/ninjs/fixtures.ts';
 
@@ -16,16 +16,7 @@ const content = join(dir, 'content');
 const dist = join(dir, 'dist');
 
 describe('npm run publish -- --watch, a story filed ahead of time', () => {
-  let watcher: ChildProcessWithoutNullStreams;
-  let log = '';
-
-  async function until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
-    const started = performance.now();
-    while (!check()) {
-      if (performance.now() - started > ms) throw new Error(`timed out waiting for ${what}; watcher log:\n${log}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
+  let w: Watcher;
 
   beforeAll(async () => {
     buildSite(NAME, {
@@ -39,14 +30,11 @@ describe('npm run publish -- --watch, a story filed ahead of time', () => {
         }),
       },
     });
-    watcher = spawn(process.execPath, [join(repoRoot, 'integrations/dateline/cli/publish.ts'), '--watch'], { cwd: repoRoot, env: siteEnv(NAME, {}) });
-    watcher.stdout.on('data', (d) => (log += d));
-    watcher.stderr.on('data', (d) => (log += d));
-    await until(() => /watching .* for wire files/.test(log), 'the watcher to start', 60_000);
+    w = await Watcher.start(NAME, {});
   }, 120_000);
 
   afterAll(() => {
-    if (watcher.exitCode === null) watcher.kill('SIGKILL');
+    w?.kill();
   });
 
   it('waits for its time, then publishes it without being told', async () => {
@@ -62,12 +50,12 @@ describe('npm run publish -- --watch, a story filed ahead of time', () => {
       ),
     );
     renameSync(`${target}.tmp`, target);
-    await until(() => /scheduled/.test(log), 'the story to be scheduled');
+    await w.until(() => /scheduled/.test(w.log), 'the story to be scheduled');
     const home = () => (existsSync(join(dist, 'index.html')) ? readFileSync(join(dist, 'index.html'), 'utf8') : '');
     expect(home()).not.toContain('Budget talks open at noon');
-    await until(() => home().includes('Budget talks open at noon'), 'the story to go live at its time');
+    await w.until(() => home().includes('Budget talks open at noon'), 'the story to go live at its time');
     // not before its time (the publisher's clock, within the poll's 20 ms)
     expect(Date.now()).toBeGreaterThanOrEqual(due.getTime());
-    expect(watcher.exitCode).toBeNull();
+    expect(w.process.exitCode).toBeNull();
   }, 60_000);
 });

@@ -2,11 +2,11 @@
 // rolled back), and the watch goes on. What it read of the refused change must be forgotten with it:
 // once the bad file is mended, the next publish starts from the archive as it is and ends in the
 // folder a cold build gives.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, outputDir, repoRoot, siteEnv } from '../helpers/build.ts';
+import { buildSite, outputDir } from '../helpers/build.ts';
+import { Watcher } from './watcher.ts';
 import { wire } from '../foundation/fixtures.ts';
 import { treeDifferences } from './tree.ts';
 
@@ -31,47 +31,35 @@ function drop(files: Record<string, string>): void {
 }
 
 describe('npm run publish -- --watch, strict mode', () => {
-  let watcher: ChildProcessWithoutNullStreams;
-  let log = '';
+  let w: Watcher;
   const read = (path: string) => (existsSync(join(dist, path)) ? readFileSync(join(dist, path), 'utf8') : '');
-
-  async function until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
-    const started = performance.now();
-    while (!check()) {
-      if (performance.now() - started > ms) throw new Error(`timed out waiting for ${what}; watcher log:\n${log}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
 
   beforeAll(async () => {
     buildSite(NAME, { files: { 'a.txt': story('Ministers meet on trade', '01 Mar, 2024 10:00am') }, env });
-    watcher = spawn(process.execPath, [join(repoRoot, 'integrations/dateline/cli/publish.ts'), '--watch'], { cwd: repoRoot, env: siteEnv(NAME, { env }) });
-    watcher.stdout.on('data', (d) => (log += d));
-    watcher.stderr.on('data', (d) => (log += d));
-    await until(() => /watching .* for wire files/.test(log), 'the watcher to start', 60_000);
+    w = await Watcher.start(NAME, env);
   }, 120_000);
 
   afterAll(() => {
-    if (watcher.exitCode === null) watcher.kill('SIGKILL');
+    w?.kill();
   });
 
   it('publishes nothing of a burst with a rejected file, and goes on', async () => {
     drop({ 'b.txt': story('Port fees rise after long talks', '04 Mar, 2024 10:00am'), 'bad.txt': BAD });
-    await until(() => /nothing published/.test(log), 'the refusal');
-    expect(log).toMatch(/rejected .*bad\.txt:\d+: /);
+    await w.until(() => /nothing published/.test(w.log), 'the refusal');
+    expect(w.log).toMatch(/rejected .*bad\.txt:\d+: /);
     expect(existsSync(join(dist, 'world/2024/03/04/port-fees-rise-after-long-talks/index.html'))).toBe(false);
     expect(read('world/index.html')).not.toContain('Port fees rise');
   });
 
   it('once the file is mended, publishes both and ends in the folder a cold build gives', async () => {
     drop({ 'bad.txt': story('Cotton prices steady', '05 Mar, 2024 10:00am') });
-    await until(
+    await w.until(
       () => read('world/index.html').includes('Cotton prices steady') && read('world/index.html').includes('Port fees rise'),
       'both stories on the section page',
     );
-    watcher.kill('SIGTERM');
-    await until(() => watcher.exitCode !== null, 'the watcher to stop');
-    expect(watcher.exitCode).toBe(0);
+    w.process.kill('SIGTERM');
+    await w.until(() => w.process.exitCode !== null, 'the watcher to stop');
+    expect(w.process.exitCode).toBe(0);
     const cold = buildSite(`${NAME}-cold`, { contentDir: content, env });
     expect(treeDifferences(dist, cold.dist)).toEqual([]);
   });

@@ -2,11 +2,11 @@
 // new subfolder) is live in dist/ moments later; an edit, a kill and a deletion follow it; a bad file is
 // reported with its line and the watch goes on; SIGTERM stops it cleanly and frees the lock. The folder
 // it leaves is the one a cold build gives. (How fast is measured by `npm run bench`; this prints it.)
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, outputDir, publishSite, repoRoot, siteEnv } from '../helpers/build.ts';
+import { buildSite, outputDir, publishSite } from '../helpers/build.ts';
+import { Watcher } from './watcher.ts';
 import { wire } from '../foundation/fixtures.ts';
 import { json, v1 as ninjs } from '../formats/ninjs/fixtures.ts';
 import { treeDifferences } from './tree.ts';
@@ -30,37 +30,25 @@ function drop(file: string, text: string): void {
 }
 
 describe('npm run publish -- --watch', () => {
-  let watcher: ChildProcessWithoutNullStreams;
-  let log = '';
+  let w: Watcher;
   const latencies: string[] = [];
 
-  async function until(check: () => boolean, what: string, ms = 20_000): Promise<number> {
-    const started = performance.now();
-    while (!check()) {
-      if (performance.now() - started > ms) throw new Error(`timed out waiting for ${what}; watcher log:\n${log}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    return performance.now() - started;
-  }
   const page = (path: string) => join(dist, path, 'index.html');
   const read = (path: string) => (existsSync(join(dist, path)) ? readFileSync(join(dist, path), 'utf8') : '');
 
   beforeAll(async () => {
     buildSite(NAME, { files: { 'a.txt': story('Ministers meet on trade', '01 Mar, 2024 10:00am') }, env });
-    watcher = spawn(process.execPath, [join(repoRoot, 'integrations/dateline/cli/publish.ts'), '--watch'], { cwd: repoRoot, env: siteEnv(NAME, { env }) });
-    watcher.stdout.on('data', (d) => (log += d));
-    watcher.stderr.on('data', (d) => (log += d));
-    await until(() => /watching .* for wire files/.test(log), 'the watcher to start', 60_000);
+    w = await Watcher.start(NAME, env, { timeoutMs: 20_000 });
   }, 120_000);
 
   afterAll(() => {
-    if (watcher.exitCode === null) watcher.kill('SIGKILL');
+    w?.kill();
     console.log(`file dropped → page in dist/: ${latencies.join(', ')}`);
   });
 
   it('publishes a dropped file: its page, and the lists that show it', async () => {
     drop('b.txt', story('Port fees rise after long talks', '04 Mar, 2024 10:00am'));
-    const ms = await until(
+    const ms = await w.until(
       () => existsSync(page('world/2024/03/04/port-fees-rise-after-long-talks')) && read('world/index.html').includes('Port fees rise'),
       'the new page',
     );
@@ -82,41 +70,41 @@ describe('npm run publish -- --watch', () => {
       ),
     );
     const cotton = () => (read('index.html').match(/href="(\/[a-z-]+\/2024\/03\/05\/cotton-prices-steady\/)"/) ?? [])[1];
-    latencies.push(`${Math.round(await until(() => cotton() !== undefined, 'the ninjs story'))} ms`);
+    latencies.push(`${Math.round(await w.until(() => cotton() !== undefined, 'the ninjs story'))} ms`);
     const path = cotton()!.slice(1);
 
     drop('b.txt', story('Port fees rise after long talks', '04 Mar, 2024 10:00am', ['KARACHI: Port fees rose by a tenth on Monday.']));
     latencies.push(
-      `${Math.round(await until(() => read('world/2024/03/04/port-fees-rise-after-long-talks/index.html').includes('by a tenth'), 'the edit'))} ms`,
+      `${Math.round(await w.until(() => read('world/2024/03/04/port-fees-rise-after-long-talks/index.html').includes('by a tenth'), 'the edit'))} ms`,
     );
 
     drop(
       'agency/2024/03/05/c-kill.json',
       json({ uri: 'urn:test:watch:c', type: 'text', version: '2', pubstatus: 'canceled', versioncreated: '2024-03-05T07:00:00Z', headline: 'KILL' }),
     );
-    await until(() => !existsSync(page(path)) && !read('rss.xml').includes('Cotton prices steady'), 'the kill');
+    await w.until(() => !existsSync(page(path)) && !read('rss.xml').includes('Cotton prices steady'), 'the kill');
     expect(read('index.html')).not.toContain('Cotton prices steady');
   });
 
   it('a bad file is reported with its line and the watch goes on', async () => {
     drop('bad.txt', ' date 2024-03-05\nWorld\n\nNo time here\n\nAFP\n\nBody.\n');
-    await until(() => /rejected .*bad\.txt:\d+: /.test(log), 'the rejection');
+    await w.until(() => /rejected .*bad\.txt:\d+: /.test(w.log), 'the rejection');
     drop('d.txt', story('Rains flood low streets', '06 Mar, 2024 09:00am'));
-    latencies.push(`${Math.round(await until(() => existsSync(page('world/2024/03/06/rains-flood-low-streets')), 'the next good file'))} ms`);
-    expect(watcher.exitCode).toBeNull();
+    latencies.push(`${Math.round(await w.until(() => existsSync(page('world/2024/03/06/rains-flood-low-streets')), 'the next good file'))} ms`);
+    expect(w.process.exitCode).toBeNull();
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
     expect(report.files.find((f: { file: string }) => f.file === 'bad.txt')).toMatchObject({ status: 'rejected', line: expect.any(Number) });
   });
 
   it('a deleted file goes from every output', async () => {
     rmSync(join(content, 'd.txt'));
-    await until(() => !existsSync(page('world/2024/03/06/rains-flood-low-streets')) && !read('world/index.html').includes('Rains flood'), 'the deletion');
+    await w.until(() => !existsSync(page('world/2024/03/06/rains-flood-low-streets')) && !read('world/index.html').includes('Rains flood'), 'the deletion');
   });
 
   it('stops on SIGTERM, frees the lock, and leaves the folder a cold build gives', async () => {
-    watcher.kill('SIGTERM');
-    await until(() => watcher.exitCode !== null, 'the watcher to stop');
-    expect(watcher.exitCode).toBe(0);
+    w.process.kill('SIGTERM');
+    await w.until(() => w.process.exitCode !== null, 'the watcher to stop');
+    expect(w.process.exitCode).toBe(0);
     // the report the resident publisher wrote last (from its copy of the joined groups) is the cold build's
     const watched = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as BuildReport;
     const next = publishSite(NAME, { args: ['--no-wait'], env });

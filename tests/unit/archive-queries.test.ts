@@ -300,6 +300,19 @@ describe('any archive', () => {
     quote: fc.option(fc.record({ symbol: fc.constantFrom('BAFL', 'OGDC'), price: fc.integer({ min: 1, max: 500 }) }), { nil: undefined }),
   });
   const archives = fc.uniqueArray(spec, { maxLength: 14, selector: (s) => `${s.section}/${s.segment}` });
+  /** An archive of the generated stories. */
+  const fillFrom = (db: ArchiveDb, specs: readonly (typeof spec extends fc.Arbitrary<infer T> ? T : never)[]) =>
+    fill(
+      db,
+      specs.map((s) => ({
+        path: `${s.section}/${s.segment}/`,
+        timestamp: T0 + s.hour * 2 * HOUR,
+        section: s.section,
+        agencies: s.agencies,
+        headline: s.headline,
+        quotes: s.quote ? [s.quote] : [],
+      })),
+    );
   // which of the stories a later publish takes down (a kill, or a story no longer published)
   const drops = fc.array(fc.boolean(), { maxLength: 14 });
 
@@ -307,17 +320,7 @@ describe('any archive', () => {
     fc.assert(
       fc.property(archives, (specs) => {
         const db = freshArchive();
-        const records = fill(
-          db,
-          specs.map((s) => ({
-            path: `${s.section}/${s.segment}/`,
-            timestamp: T0 + s.hour * 2 * HOUR,
-            section: s.section,
-            agencies: s.agencies,
-            headline: s.headline,
-            quotes: s.quote ? [s.quote] : [],
-          })),
-        );
+        const records = fillFrom(db, specs);
         const queries = new ArticleQueries(db);
         checkLists(queries, records);
         const everyone = [...records].sort(newestFirst);
@@ -340,17 +343,7 @@ describe('any archive', () => {
     fc.assert(
       fc.property(archives, drops, (specs, dropped) => {
         const db = freshArchive();
-        const records = fill(
-          db,
-          specs.map((s) => ({
-            path: `${s.section}/${s.segment}/`,
-            timestamp: T0 + s.hour * 2 * HOUR,
-            section: s.section,
-            agencies: s.agencies,
-            headline: s.headline,
-            quotes: s.quote ? [s.quote] : [],
-          })),
-        );
+        const records = fillFrom(db, specs);
         const gone = new Set(records.filter((_, i) => dropped[i]).map((r) => r.id));
         for (const id of gone) dropArticle(db, id);
         dropArticle(db, 'no-such-story'); // changes nothing
