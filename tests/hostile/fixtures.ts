@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { outputRoot, repoRoot } from '../helpers/build.ts';
+import { wire } from '../helpers/wire.ts';
 
 /**
  * A test build's name, unique to this process: the working tree is shared, and another full test run
@@ -32,19 +33,7 @@ export function runName(name: string): string {
 /** The build's "now" (Asia/Karachi). */
 export const NOW = '2024-03-02T12:00:00+05:00';
 
-export function wire(o: { section?: string; headline: string; byline?: string; published: string; body?: string[]; capture?: string }): string {
-  const body = o.body ?? [`KARACHI: ${o.headline} was reported on the wire today.`, 'A second paragraph gives more detail about the story.'];
-  return [
-    ` date ${o.capture ?? '2024-03-02'}`,
-    o.section ?? '',
-    '',
-    o.headline,
-    '',
-    `${o.byline ? `${o.byline} ` : ''}Published ${o.published}`,
-    '',
-    ...body.flatMap((p) => [p, '']),
-  ].join('\n');
-}
+export { wire };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

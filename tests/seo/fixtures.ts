@@ -2,6 +2,7 @@
 // feeds, tags and JSON-LD, and stories around the Google News 48-hour window of a fixed "now".
 import { readFileSync } from 'node:fs';
 import { seedArticlePath } from '../helpers/build.ts';
+import { wire } from '../helpers/wire.ts';
 
 export const seedArticle = readFileSync(seedArticlePath, 'utf8');
 export const REFERENCE_PATH = 'world/2023/08/07/china-russia-foreign-ministers-hail-cooperation-in-call/';
@@ -11,19 +12,7 @@ export const REFERENCE_IMAGE = 'og/world/2023/08/07/china-russia-foreign-ministe
 /** The build's "now" (Asia/Karachi, +05:00). */
 export const NOW = '2024-03-02T12:00:00+05:00';
 
-export function wire(o: { section?: string; headline: string; byline?: string; published: string; body?: string[] }): string {
-  const body = o.body ?? [`KARACHI: ${o.headline} was reported on the wire today.`, 'A second paragraph gives more detail about the story.'];
-  return [
-    ' date 2024-03-02',
-    o.section ?? '',
-    '',
-    o.headline,
-    '',
-    `${o.byline ? `${o.byline} ` : ''}Published ${o.published}`,
-    '',
-    ...body.flatMap((p) => [p, '']),
-  ].join('\n');
-}
+export { wire };
 
 export const SCRIPT_HEADLINE = '</script><script>alert(1)</script>';
 export const MARKUP_HEADLINE = 'Rates <b>rise</b> & bonds ]]> fall &amp; more';
