@@ -2,39 +2,13 @@
 // (default Asia/Karachi) and every instant is computed in it with luxon, never in the machine's zone.
 
 import { DateTime } from 'luxon';
+import { ENGLISH_MONTHS, monthIn } from '../shared/months.ts';
 
 export const PUBLISHED_FORM = 'Published DD Mon, YYYY hh:mm(am|pm)';
 export const DEFAULT_TIME_ZONE = 'Asia/Karachi';
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
-
 export function monthNumber(name: string): number | undefined {
-  return MONTHS[name.toLowerCase().replace(/\.$/, '')];
+  return monthIn(ENGLISH_MONTHS, name);
 }
 
 /** `hasTime` is false for a date without a time of day (then the instant is that day's midnight). */

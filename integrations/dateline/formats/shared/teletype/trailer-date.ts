@@ -5,6 +5,7 @@
 // written, so the full year is the latest one that does not put the message after the file time.
 import { DateTime } from 'luxon';
 import { isoInZone } from '../times.ts';
+import { ENGLISH_MONTHS, GERMAN_MONTHS, monthIn } from '../months.ts';
 
 export interface TrailerDate {
   year?: { digits: number; value: number };
@@ -23,48 +24,10 @@ export type PlacedDate = { ok: true; iso: string; ms: number; year: number; warn
 const SLACK_MS = 2 * 24 * 3600 * 1000;
 
 // Month names as English and German services write them (dpa sends `Okt`, `Dez`, `Mär`/`Mrz`).
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  januar: 1,
-  jän: 1,
-  feb: 2,
-  february: 2,
-  februar: 2,
-  mar: 3,
-  march: 3,
-  mär: 3,
-  mrz: 3,
-  märz: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  mai: 5,
-  jun: 6,
-  june: 6,
-  juni: 6,
-  jul: 7,
-  july: 7,
-  juli: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  okt: 10,
-  oktober: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-  dez: 12,
-  dezember: 12,
-};
+const MONTHS = { ...ENGLISH_MONTHS, ...GERMAN_MONTHS };
 
 export function monthFromName(name: string): number | undefined {
-  return MONTHS[name.toLowerCase().replace(/\.$/, '')];
+  return monthIn(MONTHS, name);
 }
 
 // Zone abbreviations teletype trailers use. Summer time names give their own offset.
