@@ -48,6 +48,8 @@ export interface ZonedFields {
   offset: number;
   /** A fixed zone (`UTC`, `UTC+5`): luxon writes its zero offset as `Z`. */
   fixed: boolean;
+  /** An instant with the same offset and zone name: the UTC day's start when the offset held all day, else the instant itself (0 for a fixed zone). */
+  sameAs: number;
 }
 
 export function zonedFields(ms: number, timeZone: string): ZonedFields | undefined {
@@ -60,8 +62,11 @@ export function zonedFields(ms: number, timeZone: string): ZonedFields | undefin
   if (!known || !Number.isFinite(ms)) return undefined;
   const { zone, days } = known;
   let offset: number;
-  if (zone.isUniversal) offset = zone.offset(ms);
-  else {
+  let sameAs: number;
+  if (zone.isUniversal) {
+    offset = zone.offset(ms);
+    sameAs = 0;
+  } else {
     const day = Math.floor(ms / DAY_MS);
     let daily = days.get(day);
     if (daily === undefined) {
@@ -70,7 +75,9 @@ export function zonedFields(ms: number, timeZone: string): ZonedFields | undefin
       if (days.size >= MEMO_LIMIT) days.clear();
       days.set(day, daily);
     }
-    offset = Number.isNaN(daily) ? zone.offset(ms) : daily;
+    const steady = !Number.isNaN(daily);
+    offset = steady ? daily : zone.offset(ms);
+    sameAs = steady ? day * DAY_MS : ms;
   }
   if (!Number.isInteger(offset)) return undefined;
   const local = new Date(ms + offset * 60_000);
@@ -86,6 +93,7 @@ export function zonedFields(ms: number, timeZone: string): ZonedFields | undefin
     millisecond: local.getUTCMilliseconds(),
     offset,
     fixed: zone.isUniversal,
+    sameAs,
   };
 }
 
@@ -123,8 +131,7 @@ export function clockTime(f: ZonedFields): string {
 function offsetText(f: ZonedFields, compact: boolean): string {
   if (!compact && f.fixed && f.offset === 0) return 'Z';
   const abs = Math.abs(f.offset);
-  const sign = f.offset < 0 ? '-' : '+';
-  return compact ? `${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}` : `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${f.offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${compact ? '' : ':'}${pad(abs % 60)}`;
 }
 
 /**
@@ -152,14 +159,11 @@ function zoneName(dt: DateTime, style: 'short' | 'long'): string {
  * one offset (at the day's start), and per instant on a day the offset changes.
  */
 const fastZoneNames = new Map<string, string>();
-function zoneNameAt(ms: number, f: ZonedFields, timeZone: string, style: 'short' | 'long'): string {
-  const day = Math.floor(ms / DAY_MS);
-  const daily = zones.get(timeZone)?.days.get(day);
-  const at = f.fixed ? 0 : daily !== undefined && !Number.isNaN(daily) ? day * DAY_MS : ms;
-  const key = `${timeZone}|${style}|${at}`;
+function zoneNameAt(f: ZonedFields, timeZone: string, style: 'short' | 'long'): string {
+  const key = `${timeZone}|${style}|${f.sameAs}`;
   let name = fastZoneNames.get(key);
   if (name === undefined) {
-    name = zoneName(DateTime.fromMillis(at).setZone(timeZone).setLocale('en-GB'), style);
+    name = zoneName(DateTime.fromMillis(f.sameAs).setZone(timeZone).setLocale('en-GB'), style);
     if (fastZoneNames.size >= MEMO_LIMIT) fastZoneNames.clear();
     fastZoneNames.set(key, name);
   }
@@ -191,7 +195,7 @@ const isoInZone = memo((ms: string, timeZone: string): string => {
  */
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 export const localDateParts = memo((iso: string, timeZone: string): { yyyy: string; mm: string; dd: string } => {
-  const f = zonedFields(instantOf(iso), timeZone);
+  const f = zonedFieldsOf(iso, timeZone);
   if (f) return { yyyy: String(f.year), mm: pad(f.month), dd: pad(f.day) };
   let format = dateFormatters.get(timeZone);
   if (!format) {
@@ -204,30 +208,27 @@ export const localDateParts = memo((iso: string, timeZone: string): { yyyy: stri
 
 /** Reader-facing local time naming the zone: `7 August 2023, 9:26 pm GMT+5`. */
 export const formatLocalDateTime = memo((iso: string, timeZone: string): string => {
-  const ms = instantOf(iso);
-  const f = zonedFields(ms, timeZone);
-  if (f) return `${f.day} ${dateWords().long[f.month - 1]} ${f.year}, ${clockTime(f)} ${zoneNameAt(ms, f, timeZone, 'short')}`;
+  const f = zonedFieldsOf(iso, timeZone);
+  if (f) return `${f.day} ${dateWords().long[f.month - 1]} ${f.year}, ${clockTime(f)} ${zoneNameAt(f, timeZone, 'short')}`;
   const dt = inZone(iso, timeZone);
   return `${dt.toFormat('d LLLL yyyy, h:mm')} ${dt.toFormat('a').toLowerCase()} ${zoneName(dt, 'short')}`;
 });
 
 /** Reader-facing local date: `7 August 2023`. */
 export const formatLocalDate = memo((iso: string, timeZone: string): string => {
-  const f = zonedFields(instantOf(iso), timeZone);
+  const f = zonedFieldsOf(iso, timeZone);
   return f ? `${f.day} ${dateWords().long[f.month - 1]} ${f.year}` : inZone(iso, timeZone).toFormat('d LLLL yyyy');
 });
 
 /** Long zone name for a `title` attribute: `Pakistan Standard Time`. */
 export const zoneLongName = memo((iso: string, timeZone: string): string => {
-  const ms = instantOf(iso);
-  const f = zonedFields(ms, timeZone);
-  return f ? zoneNameAt(ms, f, timeZone, 'long') : zoneName(inZone(iso, timeZone), 'long');
+  const f = zonedFieldsOf(iso, timeZone);
+  return f ? zoneNameAt(f, timeZone, 'long') : zoneName(inZone(iso, timeZone), 'long');
 });
 
 /** RFC 822 date for RSS `pubDate`, with the publisher's offset. */
 export const toRfc822 = memo((iso: string, timeZone: string): string => {
-  const ms = instantOf(iso);
-  const f = zonedFields(ms, timeZone);
+  const f = zonedFieldsOf(iso, timeZone);
   if (!f) return inZone(iso, timeZone).toRFC2822() ?? '';
   const w = dateWords();
   const weekday = new Date(Date.UTC(f.year, f.month - 1, f.day)).getUTCDay();
