@@ -4,7 +4,8 @@
 import { copyFileSync, linkSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-function sameFile(a: string, b: string): boolean {
+/** Whether two paths name the same file (hard links of one inode). */
+export function sameFile(a: string, b: string): boolean {
   const x = statSync(a, { throwIfNoEntry: false });
   const y = statSync(b, { throwIfNoEntry: false });
   return !!x && !!y && x.ino === y.ino && x.dev === y.dev;

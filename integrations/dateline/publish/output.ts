@@ -10,7 +10,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { ArchiveDb } from '../archive/db.ts';
 import { OutputTable, type OutputKind } from '../archive/outputs.ts';
 import { PendingQueue } from '../archive/pending.ts';
-import { linkOrCopy } from './link-files.ts';
+import { linkOrCopy, sameFile } from './link-files.ts';
 
 export type { OutputKind };
 
@@ -216,8 +216,10 @@ export class SiteOutput {
       return false;
     }
     // Nothing there (a full build into a new folder, a new shard): one link, which is atomic itself.
+    // Already this very file (linked by a publisher killed before it recorded it): nothing to place;
+    // a link beside it renamed over it would stay, as rename() of two links to one file does nothing.
     // Anything else (a file to replace, another device, no hard links) goes beside it and is renamed.
-    let linked = false;
+    let linked = present && sameFile(source, target);
     if (!present) {
       try {
         this.#inFolder(target, () => linkSync(source, target));
