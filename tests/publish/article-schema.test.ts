@@ -13,11 +13,11 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkArticle, type ArticleRecord } from '../../integrations/dateline/archive/schema.ts';
 import type { ReportEntry } from '../../integrations/dateline/archive/statuses.ts';
 import { buildSite, outputDir, repoRoot, siteEnv, type BuiltSite } from '../helpers/build.ts';
+import { archiveRecords } from '../helpers/archive-records.ts';
 import { E2E_NOW } from '../e2e/fixtures.ts';
 
 const NAME = 'article-schema';
@@ -53,15 +53,6 @@ function fixtureFiles(): Record<string, string | Uint8Array> {
   walk('', '');
   files[FEED] = feedText;
   return files;
-}
-
-function archiveRecords(dir: string): ArticleRecord[] {
-  const db = new DatabaseSync(join(dir, 'cache', 'dateline', 'archive.db'), { readOnly: true });
-  try {
-    return (db.prepare('SELECT record FROM articles ORDER BY id').all() as { record: string }[]).map((r) => JSON.parse(r.record) as ArticleRecord);
-  } finally {
-    db.close();
-  }
 }
 
 let site: BuiltSite;

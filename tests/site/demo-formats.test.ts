@@ -4,27 +4,18 @@
 // its extension). The agency items name their agency in the byline, so each is listed on that agency's
 // page, and every file under content/agency/ is published without a warning.
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../integrations/dateline/archive/schema.ts';
 import { FORMAT_NAMES, type WireFormat } from '../../integrations/dateline/formats/item.ts';
 import { agencyPath, agencySlug } from '../../integrations/dateline/urls.ts';
 import { buildSite, repoRoot, type BuiltSite } from '../helpers/build.ts';
+import { archiveRecords } from '../helpers/archive-records.ts';
 import { E2E_NOW, removeRun, runName } from '../e2e/fixtures.ts';
 import { attr, elements, parseHtml, textOf } from '../seo/html.ts';
 
 const NAME = runName('demo-formats');
 let site: BuiltSite;
 let records: ArticleRecord[];
-
-function archiveRecords(dir: string): ArticleRecord[] {
-  const db = new DatabaseSync(join(dir, 'cache', 'dateline', 'archive.db'), { readOnly: true });
-  try {
-    return (db.prepare('SELECT record FROM articles ORDER BY id').all() as { record: string }[]).map((r) => JSON.parse(r.record) as ArticleRecord);
-  } finally {
-    db.close();
-  }
-}
 
 beforeAll(() => {
   site = buildSite(NAME, { contentDir: join(repoRoot, 'content'), env: { DATELINE_NOW: E2E_NOW, DATELINE_OG_IMAGES: '0' } });
